@@ -1,0 +1,1 @@
+"""The audit domain in plain Python: runs, answers, scores, drift and schedules (no Qt, no SQL)."""

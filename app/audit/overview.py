@@ -1,0 +1,95 @@
+"""What the dashboard shows for each platform, derived from the stored runs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.audit.answers import Answer
+from app.audit.drift import NO_DRIFT, DriftReport, drift_between
+from app.audit.profile import WorkerProfile
+from app.audit.run import AuditRun, PlatformCheck, latest_answers
+from app.audit.schedule import DueStatus, due_status, effective_interval
+from app.audit.scoring import Score, score_platform
+from app.checklists.model import Catalogue, Platform
+
+
+@dataclass(frozen=True)
+class CompletedCheck:
+    run: AuditRun
+    check: PlatformCheck
+
+    @property
+    def completed_at(self) -> datetime:
+        assert self.check.completed_at is not None
+        return self.check.completed_at
+
+    def answers(self) -> dict[str, Answer]:
+        return self.run.answers_for(self.check.platform_id)
+
+
+@dataclass(frozen=True)
+class PlatformOverview:
+    platform: Platform
+    score: Score
+    due: DueStatus
+    drift: DriftReport
+    previous_check: datetime | None  # the check that drift compares against
+
+    @property
+    def last_checked(self) -> datetime | None:
+        return self.due.last_checked
+
+
+def completed_checks(history: Sequence[AuditRun], platform_id: str) -> list[CompletedCheck]:
+    """Every finished check of a platform, oldest first."""
+    found = [
+        CompletedCheck(run, check)
+        for run in history
+        if (check := run.check_for(platform_id)) is not None and check.completed_at is not None
+    ]
+    return sorted(found, key=lambda c: c.completed_at)
+
+
+def current_answers(history: Sequence[AuditRun], platform_id: str) -> dict[str, Answer]:
+    """The newest answer per item across all runs, so a fix re-answered later counts."""
+    every = (a for run in history for a in run.answers_for(platform_id).values())
+    return {item_id: a for (_, item_id), a in latest_answers(every).items()}
+
+
+def platform_overview(
+    platform: Platform,
+    history: Sequence[AuditRun],
+    profile: WorkerProfile | None,
+    now: datetime,
+    policy_days: int | None = None,
+) -> PlatformOverview:
+    checks = completed_checks(history, platform.id)
+    worker_days = profile.recheck_days.get(platform.id) if profile else None
+    interval = effective_interval(platform.recheck_days, policy_days, worker_days)
+    snooze = profile.snoozed_until.get(platform.id) if profile else None
+    last = checks[-1].completed_at if checks else None
+    drift, previous = NO_DRIFT, None
+    if len(checks) >= 2:
+        drift = drift_between(platform, checks[-2].answers(), checks[-1].answers())
+        previous = checks[-2].completed_at
+    score = score_platform(platform, current_answers(history, platform.id))
+    return PlatformOverview(
+        platform, score, due_status(last, interval, now, snooze), drift, previous
+    )
+
+
+def overviews(
+    catalogue: Catalogue,
+    history: Sequence[AuditRun],
+    profile: WorkerProfile | None,
+    now: datetime,
+) -> list[PlatformOverview]:
+    """One overview per platform the worker uses (all platforms when there is no profile)."""
+    wanted = profile.platform_ids if profile and profile.platform_ids else catalogue.ids
+    return [
+        platform_overview(platform, history, profile, now)
+        for platform in catalogue.platforms
+        if platform.id in wanted
+    ]

@@ -1,0 +1,56 @@
+"""An audit run: the platforms it covers and the latest answer to each item."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from app.audit.answers import Answer
+
+
+@dataclass(frozen=True)
+class PlatformCheck:
+    """One platform's part in a run: finished when the worker reached its end."""
+
+    platform_id: str
+    position: int
+    completed_at: datetime | None = None
+    skipped: bool = False
+
+
+@dataclass(frozen=True)
+class AuditRun:
+    id: int
+    started_at: datetime
+    platforms: tuple[PlatformCheck, ...]
+    completed_at: datetime | None = None
+    answers: Mapping[tuple[str, str], Answer] = field(default_factory=dict)
+
+    @property
+    def is_complete(self) -> bool:
+        return self.completed_at is not None
+
+    @property
+    def platform_ids(self) -> tuple[str, ...]:
+        return tuple(check.platform_id for check in self.platforms)
+
+    def check_for(self, platform_id: str) -> PlatformCheck | None:
+        return next((c for c in self.platforms if c.platform_id == platform_id), None)
+
+    def answers_for(self, platform_id: str) -> dict[str, Answer]:
+        """The latest answer per item of one platform, keyed by item id."""
+        return {item: a for (pid, item), a in self.answers.items() if pid == platform_id}
+
+    def sources_for(self, platform_id: str) -> set[str]:
+        return {a.source.value for a in self.answers_for(platform_id).values()}
+
+
+def latest_answers(answers: Iterable[Answer]) -> dict[tuple[str, str], Answer]:
+    """Keep the newest answer per (platform, item); later re-answers replace earlier ones."""
+    newest: dict[tuple[str, str], Answer] = {}
+    for answer in answers:
+        current = newest.get(answer.key)
+        if current is None or answer.answered_at >= current.answered_at:
+            newest[answer.key] = answer
+    return newest

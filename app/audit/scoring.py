@@ -1,0 +1,78 @@
+"""How safe a platform is, from its answers: counts, share of safe items and one state."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from app.audit.answers import Answer, AnswerStatus
+from app.checklists.model import Platform
+
+
+class PlatformState(StrEnum):
+    NOT_AUDITED = "not_audited"
+    INCOMPLETE = "incomplete"
+    NEEDS_ACTION = "needs_action"
+    UNSURE = "unsure"
+    SAFE = "safe"
+
+    @property
+    def label(self) -> str:
+        return {
+            "not_audited": "Not audited yet",
+            "incomplete": "Audit not finished",
+            "needs_action": "Needs action",
+            "unsure": "Some answers unsure",
+            "safe": "All safe",
+        }[self.value]
+
+
+@dataclass(frozen=True)
+class Score:
+    counts: Mapping[AnswerStatus, int]
+    total: int
+
+    def count(self, status: AnswerStatus) -> int:
+        return self.counts.get(status, 0)
+
+    @property
+    def answered(self) -> int:
+        return self.total - self.count(AnswerStatus.NOT_CHECKED)
+
+    @property
+    def safe_share(self) -> float | None:
+        """Safe items among those that apply (not-applicable left out); None if none apply."""
+        applicable = self.total - self.count(AnswerStatus.NOT_APPLICABLE)
+        return self.count(AnswerStatus.SAFE) / applicable if applicable else None
+
+    @property
+    def state(self) -> PlatformState:
+        if self.answered == 0:
+            return PlatformState.NOT_AUDITED
+        if self.count(AnswerStatus.NEEDS_ACTION):
+            return PlatformState.NEEDS_ACTION
+        if self.count(AnswerStatus.UNSURE):
+            return PlatformState.UNSURE
+        if self.answered < self.total:
+            return PlatformState.INCOMPLETE
+        return PlatformState.SAFE
+
+
+def score_platform(platform: Platform, answers: Mapping[str, Answer]) -> Score:
+    """Score the platform's current items; answers to items no longer defined are ignored."""
+    statuses = [
+        answers[item.id].status if item.id in answers else AnswerStatus.NOT_CHECKED
+        for item in platform.items
+    ]
+    return Score(Counter(statuses), len(statuses))
+
+
+def overall_score(scores: Iterable[Score]) -> Score:
+    total: Counter[AnswerStatus] = Counter()
+    size = 0
+    for score in scores:
+        total.update(score.counts)
+        size += score.total
+    return Score(total, size)

@@ -1,0 +1,1 @@
+"""Audit definitions: what to check on each platform, read from TOML files."""

@@ -1,0 +1,28 @@
+"""Errors in audit files, always said as `file:line: what is wrong`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int
+    message: str
+
+
+class ChecklistError(Exception):
+    """An audit file that cannot be used, with every problem found in it."""
+
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
+        self.path = path
+        self.problems = tuple(problems)
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        return "\n".join(f"{self.path}:{p.line}: {p.message}" for p in self.problems)
+
+    @classmethod
+    def single(cls, path: Path, line: int, message: str) -> ChecklistError:
+        return cls(path, [Problem(line, message)])

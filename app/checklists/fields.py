@@ -1,0 +1,104 @@
+"""Typed reading of one TOML table, collecting problems instead of stopping at the first."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from app.checklists.errors import Problem
+from app.checklists.source_lines import SourceLines
+
+E = TypeVar("E", bound=StrEnum)
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9\-]{0,62}$")
+
+
+class TableReader:
+    """Reads keys of one table; every bad or missing key adds a Problem with its line."""
+
+    def __init__(
+        self, table: dict[str, Any], section: str, lines: SourceLines, problems: list[Problem]
+    ) -> None:
+        self.table = table
+        self.section = section
+        self.label = section.replace(".", " ") or "top level"
+        self._lines = lines
+        self._problems = problems
+
+    def child(self, table: dict[str, Any], key: str) -> TableReader:
+        return TableReader(table, f"{self.section}.{key}", self._lines, self._problems)
+
+    def problem(self, message: str, key: str | None = None) -> None:
+        self._problems.append(Problem(self._lines.line(self.section, key), message))
+
+    def reject_unknown(self, allowed: set[str]) -> None:
+        for key in self.table:
+            if key not in allowed:
+                expected = ", ".join(sorted(allowed))
+                self.problem(f"unknown key '{key}' in [{self.label}] (expected: {expected})", key)
+
+    def text(self, key: str, *, required: bool = True, default: str = "") -> str:
+        value = self.table.get(key)
+        if value is None:
+            if required:
+                self.problem(f"[{self.label}] is missing '{key}'")
+            return default
+        if not isinstance(value, str) or (required and not value.strip()):
+            self.problem(f"'{key}' in [{self.label}] must be non-empty text", key)
+            return default
+        return value.strip()
+
+    def identifier(self, key: str) -> str:
+        value = self.text(key)
+        if value and not ID_PATTERN.match(value):
+            self.problem(f"'{key}' = '{value}' must be lowercase letters, digits and '-'", key)
+        return value
+
+    def https_url(self, key: str) -> str:
+        value = self.text(key)
+        if value and not value.startswith("https://"):
+            self.problem(f"'{key}' must be an https:// address, not '{value}'", key)
+        return value
+
+    def integer(self, key: str, low: int, high: int) -> int:
+        value = self.table.get(key)
+        if value is None:
+            self.problem(f"[{self.label}] is missing '{key}'")
+            return low
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            self.problem(f"'{key}' must be a whole number from {low} to {high}", key)
+            return low
+        return value
+
+    def choice(self, key: str, kind: type[E]) -> E:
+        value = self.text(key)
+        options = [member.value for member in kind]
+        if value and value in options:
+            return kind(value)
+        if value:
+            self.problem(f"'{key}' = '{value}' is not one of: {', '.join(options)}", key)
+        return kind(options[0])
+
+    def text_list(self, key: str) -> tuple[str, ...]:
+        value = self.table.get(key)
+        if value is None:
+            self.problem(f"[{self.label}] is missing '{key}'")
+            return ()
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(v, str) and v.strip() for v in value)
+        ):
+            self.problem(f"'{key}' in [{self.label}] must be a non-empty list of texts", key)
+            return ()
+        return tuple(v.strip() for v in value)
+
+    def subtable(self, key: str) -> dict[str, Any] | None:
+        value = self.table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.problem(f"'{key}' in [{self.label}] must be a table", key)
+            return None
+        return value

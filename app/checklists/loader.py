@@ -1,0 +1,182 @@
+"""Turns audits/*.toml into Platform values, or says exactly what is wrong with a file."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.checklists.errors import ChecklistError, Problem
+from app.checklists.fields import TableReader
+from app.checklists.model import (
+    Catalogue,
+    Category,
+    CheckItem,
+    Platform,
+    Probe,
+    ProbeRead,
+    Severity,
+)
+from app.checklists.source_lines import SourceLines
+
+FORMAT_VERSION = 1
+SHIPPED_AUDITS = Path(__file__).resolve().parent.parent.parent / "audits"
+GENERAL_ID = "general"
+
+_PLATFORM_KEYS = {"id", "name", "settings_url", "recheck_days", "notes"}
+_ITEM_KEYS = {
+    "id", "category", "title", "why", "codes", "steps", "safe",
+    "open_url", "source", "severity", "probe",
+}  # fmt: skip
+_PROBE_KEYS = {"url", "locator", "read", "safe_when"}
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What loading a set of files gave: the usable platforms and the files that were not."""
+
+    catalogue: Catalogue
+    errors: tuple[ChecklistError, ...]
+
+
+def parse_toml(text: str, path: Path) -> dict[str, Any]:
+    """Parse TOML, turning a syntax error into a ChecklistError with its line."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        position = _TOML_POSITION.search(message)
+        line = int(position.group(1)) if position else 1
+        reason = _TOML_POSITION.sub("", message).strip()
+        raise ChecklistError.single(path, line, f"not valid TOML: {reason}") from None
+
+
+def read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise ChecklistError.single(path, 1, f"not UTF-8 text ({error.reason})") from None
+    except OSError as error:
+        raise ChecklistError.single(path, 1, f"cannot read the file: {error.strerror}") from None
+
+
+def load_platform_file(
+    path: Path, known_codes: set[str] | None = None, *, origin: str = "shipped"
+) -> Platform:
+    """Load one platform file; the platform id must match the file name."""
+    platform = load_platform_text(read_text(path), path, known_codes, origin=origin)
+    if platform.id != path.stem:
+        line = SourceLines(read_text(path)).line("platform", "id")
+        raise ChecklistError.single(
+            path, line, f"platform id '{platform.id}' must match the file name '{path.stem}'"
+        )
+    return platform
+
+
+def load_platform_text(
+    text: str, path: Path, known_codes: set[str] | None = None, *, origin: str = "shipped"
+) -> Platform:
+    data = parse_toml(text, path)
+    lines = SourceLines(text)
+    problems: list[Problem] = []
+    top = TableReader(data, "", lines, problems)
+    top.reject_unknown({"format", "platform", "item"})
+    if data.get("format", FORMAT_VERSION) != FORMAT_VERSION:
+        top.problem(f"format = {data.get('format')!r} is not supported (expected {FORMAT_VERSION})")
+    platform_table = top.subtable("platform")
+    if platform_table is None:
+        raise ChecklistError.single(path, 1, "the file has no [platform] table")
+    platform = _read_platform(TableReader(platform_table, "platform", lines, problems))
+    items = _read_items(data.get("item"), lines, problems, known_codes)
+    if problems:
+        raise ChecklistError(path, sorted(problems, key=lambda p: p.line))
+    return Platform(items=items, origin=origin, source_file=path, **platform)
+
+
+def _read_platform(reader: TableReader) -> dict[str, Any]:
+    reader.reject_unknown(_PLATFORM_KEYS)
+    return {
+        "id": reader.identifier("id"),
+        "name": reader.text("name"),
+        "settings_url": reader.https_url("settings_url"),
+        "recheck_days": reader.integer("recheck_days", 7, 366),
+        "notes": reader.text("notes", required=False),
+    }
+
+
+def _read_items(
+    raw: object, lines: SourceLines, problems: list[Problem], known_codes: set[str] | None
+) -> tuple[CheckItem, ...]:
+    if not isinstance(raw, list) or not raw:
+        problems.append(Problem(1, "the file has no [[item]] entries"))
+        return ()
+    items: list[CheckItem] = []
+    seen: set[str] = set()
+    for index, table in enumerate(raw):
+        reader = TableReader(table, f"item.{index}", lines, problems)
+        item = _read_item(reader, known_codes)
+        if item.id in seen:
+            reader.problem(f"item id '{item.id}' is used twice", "id")
+        seen.add(item.id)
+        items.append(item)
+    return tuple(items)
+
+
+def _read_item(reader: TableReader, known_codes: set[str] | None) -> CheckItem:
+    reader.reject_unknown(_ITEM_KEYS)
+    codes = reader.text_list("codes")
+    for code in codes:
+        if known_codes is not None and code not in known_codes:
+            reader.problem(f"code '{code}' is not in resources/codes.toml", "codes")
+    probe_table = reader.subtable("probe")
+    probe = _read_probe(reader.child(probe_table, "probe")) if probe_table is not None else None
+    return CheckItem(
+        id=reader.identifier("id"),
+        category=reader.choice("category", Category),
+        title=reader.text("title"),
+        why=reader.text("why"),
+        codes=codes,
+        steps=reader.text_list("steps"),
+        safe=reader.text("safe"),
+        open_url=reader.https_url("open_url"),
+        source=reader.https_url("source"),
+        severity=reader.choice("severity", Severity),
+        probe=probe,
+    )
+
+
+def _read_probe(reader: TableReader) -> Probe:
+    reader.reject_unknown(_PROBE_KEYS)
+    return Probe(
+        url=reader.text("url"),
+        locator=reader.text("locator"),
+        read=reader.choice("read", ProbeRead),
+        safe_when=reader.text_list("safe_when"),
+    )
+
+
+def shipped_audit_files(folder: Path = SHIPPED_AUDITS) -> list[Path]:
+    """The shipped audit files, platforms alphabetically and the general checks last."""
+    files = sorted(folder.glob("*.toml"))
+    return sorted(files, key=lambda p: (p.stem == GENERAL_ID, p.stem))
+
+
+def load_catalogue(paths: Iterable[Path], known_codes: set[str] | None = None) -> LoadReport:
+    """Load every file that is valid; report the others without stopping."""
+    platforms: list[Platform] = []
+    errors: list[ChecklistError] = []
+    for path in paths:
+        try:
+            platform = load_platform_file(path, known_codes)
+        except ChecklistError as error:
+            errors.append(error)
+            continue
+        if any(p.id == platform.id for p in platforms):
+            errors.append(ChecklistError.single(path, 1, f"platform '{platform.id}' twice"))
+            continue
+        platforms.append(platform)
+    return LoadReport(Catalogue(tuple(platforms)), tuple(errors))

@@ -1,0 +1,121 @@
+"""The audit definitions as frozen values: read-only data, never changed after loading."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class Category(StrEnum):
+    SEARCH_VISIBILITY = "search_visibility"
+    ACCOUNT_PRIVACY = "account_privacy"
+    CONNECTIONS = "connections"
+    CONTACT = "contact"
+    TAGGING = "tagging"
+    LOCATION = "location"
+    PROFILE = "profile"
+    ACTIVITY = "activity"
+    SECURITY = "security"
+
+    @property
+    def label(self) -> str:
+        return _CATEGORY_LABELS[self]
+
+
+_CATEGORY_LABELS = {
+    Category.SEARCH_VISIBILITY: "Being found",
+    Category.ACCOUNT_PRIVACY: "Who sees your posts",
+    Category.CONNECTIONS: "Friends and followers",
+    Category.CONTACT: "Who can contact you",
+    Category.TAGGING: "Tags and photos",
+    Category.LOCATION: "Location",
+    Category.PROFILE: "Profile details",
+    Category.ACTIVITY: "Activity status",
+    Category.SECURITY: "Account security",
+}
+
+
+class Severity(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @property
+    def rank(self) -> int:
+        """Higher is more severe, for sorting action lists."""
+        return {"high": 3, "medium": 2, "low": 1}[self.value]
+
+
+class ProbeRead(StrEnum):
+    CHECKED = "checked"
+    TEXT = "text"
+    VALUE = "value"
+    PRESENT = "present"
+
+
+@dataclass(frozen=True)
+class Probe:
+    """How automation reads an item's current value from the platform's own page."""
+
+    url: str
+    locator: str
+    read: ProbeRead
+    safe_when: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    id: str
+    category: Category
+    title: str
+    why: str
+    codes: tuple[str, ...]
+    steps: tuple[str, ...]
+    safe: str
+    open_url: str
+    source: str
+    severity: Severity
+    probe: Probe | None = None
+
+
+@dataclass(frozen=True)
+class Platform:
+    id: str
+    name: str
+    settings_url: str
+    recheck_days: int
+    items: tuple[CheckItem, ...]
+    notes: str = ""
+    origin: str = "shipped"  # "shipped" or "employer: <organisation>"
+    source_file: Path | None = field(default=None, compare=False)
+
+    def item(self, item_id: str) -> CheckItem:
+        for candidate in self.items:
+            if candidate.id == item_id:
+                return candidate
+        raise KeyError(f"{self.id} has no item {item_id!r}")
+
+    @property
+    def item_ids(self) -> tuple[str, ...]:
+        return tuple(item.id for item in self.items)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """All platforms the app knows, in display order (general checks last)."""
+
+    platforms: tuple[Platform, ...]
+
+    def platform(self, platform_id: str) -> Platform:
+        for candidate in self.platforms:
+            if candidate.id == platform_id:
+                return candidate
+        raise KeyError(f"no platform {platform_id!r}")
+
+    def get(self, platform_id: str) -> Platform | None:
+        return next((p for p in self.platforms if p.id == platform_id), None)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(p.id for p in self.platforms)

@@ -1,0 +1,140 @@
+"""Command line: `footprint [command]`. With no command the desktop app starts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from app import __version__
+from app.clock import SystemClock
+from app.paths import HOME_ENV, DataHome, data_home
+
+log = logging.getLogger(__name__)
+EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+
+
+class UserError(Exception):
+    """Something the worker can fix; printed as a sentence, never as a traceback."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="footprint",
+        description="Footprint: a privacy self-audit for social care and social service workers.",
+        epilog=f"Data is kept in your user data folder, or in ${HOME_ENV} when set.",
+    )
+    parser.add_argument("--version", action="version", version=f"Footprint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="command")
+    commands.add_parser("gui", help="start the desktop app (the default)")
+    validate = commands.add_parser("validate", help="check audit definition files")
+    validate.add_argument("paths", nargs="*", type=Path, help="files (default: shipped audits)")
+    due = commands.add_parser("due", help="list platforms due a re-check or drifted")
+    due.add_argument("--json", action="store_true", help="print JSON for scripts")
+    demo = commands.add_parser("demo", help="fill a data home with sample data and open it")
+    demo.add_argument("--no-gui", action="store_true", help="only write the sample data")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = args.command or "gui"
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
+        "gui": _run_gui,
+        "validate": _run_validate,
+        "due": _run_due,
+        "demo": _run_demo,
+    }
+    try:
+        return handlers[command](args)
+    except UserError as error:
+        print(f"footprint: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return EXIT_ERROR
+
+
+def _open(home: DataHome):  # type: ignore[no-untyped-def]
+    from app.footprint import open_footprint
+    from app.logs import configure_logging
+    from app.storage.database import DatabaseError
+
+    try:
+        home.ensure()
+    except OSError as error:
+        raise UserError(f"cannot use the data folder {home.root}: {error.strerror}") from None
+    configure_logging(home.log_file)
+    try:
+        footprint = open_footprint(home, SystemClock())
+    except DatabaseError as error:
+        raise UserError(str(error)) from None
+    if notice := footprint.database.notice():
+        print(f"footprint: {notice}", file=sys.stderr)
+    return footprint
+
+
+def _run_gui(args: argparse.Namespace, home: DataHome | None = None) -> int:
+    footprint = _open(home or data_home())
+    from app.ui.application import run_application
+
+    return run_application(footprint)
+
+
+def _run_validate(args: argparse.Namespace) -> int:
+    from app.checklists.codes import load_code_book
+    from app.checklists.errors import ChecklistError
+    from app.checklists.loader import load_platform_file, shipped_audit_files
+
+    paths = args.paths or shipped_audit_files()
+    if not paths:
+        raise UserError("no audit files to check")
+    known = set(load_code_book().clauses)
+    failures = 0
+    for path in paths:
+        try:
+            platform = load_platform_file(path, known)
+        except ChecklistError as error:
+            failures += 1
+            print(error.describe(), file=sys.stderr)
+            continue
+        print(f"{path}: ok ({platform.name}, {len(platform.items)} items)")
+    return EXIT_FOUND if failures else EXIT_OK
+
+
+def _run_due(args: argparse.Namespace) -> int:
+    from app.reminders import due_report
+
+    footprint = _open(data_home())
+    try:
+        report = due_report(footprint)
+    finally:
+        footprint.close()
+    if args.json:
+        print(json.dumps(report.as_json(), indent=2))
+    else:
+        print(report.as_text())
+    return EXIT_FOUND if report.entries else EXIT_OK
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    import os
+    import tempfile
+
+    from app.demo import write_demo_data
+
+    root = os.environ.get(HOME_ENV) or tempfile.mkdtemp(prefix="footprint-demo-")
+    home = DataHome(Path(root))
+    footprint = _open(home)
+    try:
+        if footprint.history():
+            raise UserError(f"{home.root} already holds audits; the demo needs an empty data home")
+        write_demo_data(footprint)
+    finally:
+        footprint.close()
+    print(f"Demo data written to {home.root}")
+    if args.no_gui:
+        return EXIT_OK
+    return _run_gui(args, home)

@@ -1,0 +1,81 @@
+"""Sample data for a newcomer, the screenshots and the benchmarks: a lived-in year of audits.
+
+The data is written through the same session and repository the app uses, with a clock
+that is moved by hand, so the demo exercises the real code path.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import timedelta
+
+from app.audit.answers import AnswerStatus
+from app.audit.profile import WorkerProfile
+from app.audit.session import AuditSession
+from app.checklists.model import Platform
+from app.clock import FixedClock
+from app.footprint import Footprint
+
+DEMO_PROFILE = WorkerProfile(
+    display_name="Alex Sample",
+    role="Support worker",
+    organisation="Riverside Care (sample organisation)",
+    regulator="sssc",
+    supervisor="Sam Example",
+)
+# Days before today of each audit; the last one leaves out the "overdue" platform.
+AUDIT_AGES_DAYS = (350, 260, 170, 25)
+DRIFTED_ITEM_PREFERENCE = ("friend-list-visibility", "follower-list-visibility", "private-account")
+
+
+def write_demo_data(footprint: Footprint, *, platform_limit: int = 9, seed: int = 7) -> None:
+    """Write the sample profile and four audits over about a year into an empty data home."""
+    platforms = footprint.catalogue.platforms[:platform_limit]
+    if not platforms:
+        raise ValueError("no audit definitions are loaded; the demo needs at least one")
+    now = footprint.clock.now()
+    repository = footprint.repository()
+    profile = replace(DEMO_PROFILE, platform_ids=tuple(p.id for p in platforms))
+    repository.save_profile(profile, now - timedelta(days=AUDIT_AGES_DAYS[0] + 1))
+    overdue = platforms[1] if len(platforms) > 1 else None
+    drifter = platforms[0]
+    rng = random.Random(seed)
+    for round_index, age in enumerate(AUDIT_AGES_DAYS):
+        is_last = round_index == len(AUDIT_AGES_DAYS) - 1
+        chosen = tuple(p for p in platforms if not (is_last and p is overdue))
+        clock = FixedClock(now - timedelta(days=age))
+        ids = tuple(p.id for p in chosen)
+        session = AuditSession.start(ids, footprint.catalogue, repository, clock)
+        while (position := session.position()) is not None:
+            clock.advance(timedelta(seconds=rng.randint(20, 90)))
+            drifts_now = is_last and position.platform is drifter
+            status, observed = _demo_answer(
+                position.platform, position.item.id, round_index, drifts_now, rng
+            )
+            session.record(status, observed=observed)
+
+
+def _demo_answer(
+    platform: Platform, item_id: str, round_index: int, drifts_now: bool, rng: random.Random
+) -> tuple[AnswerStatus, str | None]:
+    """Each item is fixed at some audit and stays fixed; one setting slides back at the end."""
+    if item_id == _drifted_item(platform):
+        if drifts_now:
+            return AnswerStatus.NEEDS_ACTION, "Friends"
+        if round_index == 0:
+            return AnswerStatus.NEEDS_ACTION, "Public"
+        return AnswerStatus.SAFE, "Only me"
+    # A per-item generator keeps each item's story the same across the four audits.
+    item_rng = random.Random(f"{platform.id}/{item_id}")
+    fixed_from = item_rng.choice((0, 0, 0, 1, 1, 2, 3, 9))  # 9: never fixed yet
+    if round_index >= fixed_from:
+        return AnswerStatus.SAFE, None
+    return (AnswerStatus.UNSURE if item_rng.random() < 0.2 else AnswerStatus.NEEDS_ACTION), None
+
+
+def _drifted_item(platform: Platform) -> str:
+    for preferred in DRIFTED_ITEM_PREFERENCE:
+        if preferred in platform.item_ids:
+            return preferred
+    return platform.items[0].id

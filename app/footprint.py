@@ -1,0 +1,76 @@
+"""The composition root: the data home, clock, catalogue and database, wired once at start-up.
+
+Windows and commands receive this object instead of reaching for globals.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from app.audit.overview import PlatformOverview, overviews
+from app.audit.profile import WorkerProfile
+from app.audit.run import AuditRun
+from app.checklists.codes import CodeBook, load_code_book
+from app.checklists.errors import ChecklistError
+from app.checklists.loader import load_catalogue, shipped_audit_files
+from app.checklists.model import Catalogue
+from app.clock import Clock
+from app.paths import DataHome
+from app.storage import reads
+from app.storage.database import DatabaseStatus, prepare_database
+
+if TYPE_CHECKING:
+    from app.storage.repository import Repository
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Footprint:
+    home: DataHome
+    clock: Clock
+    catalogue: Catalogue
+    catalogue_errors: tuple[ChecklistError, ...]
+    codes: CodeBook
+    database: DatabaseStatus
+    _repository: Repository | None = field(default=None, repr=False)
+
+    def repository(self) -> Repository:
+        """The write side, created on first use (it imports SQLAlchemy's ORM)."""
+        if self._repository is None:
+            from app.storage.repository import Repository
+
+            self._repository = Repository(self.home.database)
+        return self._repository
+
+    def history(self) -> list[AuditRun]:
+        return reads.load_history(self.home.database)
+
+    def profile(self) -> WorkerProfile | None:
+        return reads.load_profile(self.home.database)
+
+    def overviews(self) -> list[PlatformOverview]:
+        return overviews(self.catalogue, self.history(), self.profile(), self.clock.now())
+
+    def close(self) -> None:
+        if self._repository is not None:
+            self._repository.close()
+            self._repository = None
+
+
+def load_shipped_catalogue(codes: CodeBook) -> tuple[Catalogue, tuple[ChecklistError, ...]]:
+    report = load_catalogue(shipped_audit_files(), set(codes.clauses))
+    for error in report.errors:
+        log.warning("audit file skipped: %s", error.describe())
+    return report.catalogue, report.errors
+
+
+def open_footprint(home: DataHome, clock: Clock) -> Footprint:
+    """Prepare the data home and database and load the audit definitions."""
+    home.ensure()
+    status = prepare_database(home.database, clock.now())
+    codes = load_code_book()
+    catalogue, errors = load_shipped_catalogue(codes)
+    return Footprint(home, clock, catalogue, errors, codes, status)

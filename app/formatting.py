@@ -1,0 +1,30 @@
+"""Dates and counts as the worker reads them, shared by the windows, the CLI and the report."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+
+def short_date(moment: datetime | None, empty: str = "—") -> str:
+    if moment is None:
+        return empty
+    return f"{moment.astimezone():%d %b %Y}"
+
+
+def relative_due(next_due: datetime | None, now: datetime) -> str:
+    """'due now', 'overdue by 12 days', 'in 30 days' — how a reminder reads."""
+    if next_due is None:
+        return "due now (never checked)"
+    days = (next_due - now).days
+    if next_due <= now:
+        overdue = (now - next_due).days
+        return "due today" if overdue == 0 else f"overdue by {overdue} day{_s(overdue)}"
+    return f"in {days} day{_s(days)}" if days else "due tomorrow"
+
+
+def _s(count: int) -> str:
+    return "" if count == 1 else "s"
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{_s(count)}"

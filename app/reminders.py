@@ -1,0 +1,13 @@
+"""Glue between the stored data and the due/drift report used by `footprint due` and the UI."""
+
+from __future__ import annotations
+
+from app.audit.reminders import DueReport, due_entries
+from app.footprint import Footprint
+
+
+def due_report(footprint: Footprint) -> DueReport:
+    now = footprint.clock.now()
+    if footprint.profile() is None:
+        return DueReport((), now, set_up=False)
+    return DueReport(due_entries(footprint.overviews()), now)

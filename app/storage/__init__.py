@@ -1,0 +1,1 @@
+"""Everything that talks SQL: schema, migrations, start-up checks, reads and writes."""

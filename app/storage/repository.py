@@ -1,0 +1,117 @@
+"""Writes, through SQLAlchemy: each call is one committed transaction, so nothing is lost."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import sessionmaker
+
+from app.audit.answers import Answer
+from app.audit.profile import WorkerProfile
+from app.audit.run import AuditRun, PlatformCheck
+from app.storage import reads
+from app.storage.database import create_engine_for
+from app.storage.schema import (
+    AnswerRow,
+    AuditRunRow,
+    ProfileRow,
+    RunPlatformRow,
+    UserPlatformRow,
+)
+
+
+class Repository:
+    """The audit store and profile store over one SQLite file (already prepared)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._engine = create_engine_for(path)
+        self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    # -- audit runs -------------------------------------------------------------------------
+    def create_run(self, platform_ids: tuple[str, ...], started_at: datetime) -> AuditRun:
+        with self._sessions.begin() as session:
+            row = AuditRunRow(started_at=started_at)
+            row.platforms = [
+                RunPlatformRow(platform_id=pid, position=index, skipped=False)
+                for index, pid in enumerate(platform_ids)
+            ]
+            session.add(row)
+            session.flush()
+            run_id = row.id
+        checks = tuple(PlatformCheck(pid, index) for index, pid in enumerate(platform_ids))
+        return AuditRun(run_id, started_at, checks)
+
+    def save_answer(self, run_id: int, answer: Answer) -> None:
+        with self._sessions.begin() as session:
+            session.add(
+                AnswerRow(
+                    run_id=run_id,
+                    platform_id=answer.platform_id,
+                    item_id=answer.item_id,
+                    status=answer.status.value,
+                    source=answer.source.value,
+                    observed=answer.observed,
+                    note=answer.note,
+                    answered_at=answer.answered_at,
+                )
+            )
+
+    def save_platform_check(self, run_id: int, check: PlatformCheck) -> None:
+        with self._sessions.begin() as session:
+            row = session.get(RunPlatformRow, (run_id, check.platform_id))
+            if row is None:
+                row = RunPlatformRow(run_id=run_id, platform_id=check.platform_id)
+                session.add(row)
+            row.position = check.position
+            row.completed_at = check.completed_at
+            row.skipped = check.skipped
+
+    def complete_run(self, run_id: int, completed_at: datetime) -> None:
+        with self._sessions.begin() as session:
+            row = session.get_one(AuditRunRow, run_id)
+            row.completed_at = completed_at
+
+    def open_run(self) -> AuditRun | None:
+        """The newest run that was never completed: the audit to resume."""
+        with self._sessions.begin() as session:
+            run_id = session.scalar(
+                select(AuditRunRow.id)
+                .where(AuditRunRow.completed_at.is_(None))
+                .order_by(AuditRunRow.id.desc())
+            )
+        if run_id is None:
+            return None
+        return next(run for run in reads.load_history(self.path) if run.id == run_id)
+
+    def delete_run(self, run_id: int) -> None:
+        with self._sessions.begin() as session:
+            session.execute(delete(AnswerRow).where(AnswerRow.run_id == run_id))
+            session.execute(delete(AuditRunRow).where(AuditRunRow.id == run_id))
+
+    # -- profile ----------------------------------------------------------------------------
+    def save_profile(self, profile: WorkerProfile, now: datetime) -> None:
+        with self._sessions.begin() as session:
+            row = session.get(ProfileRow, 1) or ProfileRow(id=1)
+            row.display_name = profile.display_name.strip()
+            row.role = profile.role.strip()
+            row.organisation = profile.organisation.strip()
+            row.regulator = profile.regulator
+            row.supervisor = profile.supervisor.strip()
+            row.updated_at = now
+            session.add(row)
+            session.execute(delete(UserPlatformRow))
+            for index, platform_id in enumerate(profile.platform_ids):
+                session.add(
+                    UserPlatformRow(
+                        platform_id=platform_id,
+                        position=index,
+                        recheck_days=profile.recheck_days.get(platform_id),
+                        snoozed_until=profile.snoozed_until.get(platform_id),
+                    )
+                )

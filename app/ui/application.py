@@ -1,0 +1,53 @@
+"""Building the QApplication: crash dialog with the log path, settings location, main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.footprint import Footprint
+from app.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def configure_qt_settings(footprint: Footprint) -> None:
+    """Window geometry and UI preferences live in an INI file in the data home."""
+    QCoreApplication.setOrganizationName("Footprint")
+    QCoreApplication.setApplicationName("Footprint")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(footprint.home.root)
+    )
+
+
+def install_crash_dialog(footprint: Footprint) -> None:
+    def show_crash(
+        kind: type[BaseException], error: BaseException, tb: TracebackType | None
+    ) -> None:
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        QMessageBox.critical(
+            None,
+            "Footprint hit a problem",
+            "Something went wrong inside Footprint. Your answers so far are saved.\n\n"
+            f"Details are in the log file:\n{footprint.home.log_file}",
+        )
+
+    sys.excepthook = show_crash
+
+
+def run_application(footprint: Footprint) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    configure_qt_settings(footprint)
+    install_crash_dialog(footprint)
+    window = MainWindow(footprint=footprint)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        footprint.close()

@@ -1,0 +1,91 @@
+"""The dashboard table: one row per platform the worker uses."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from app.audit.answers import AnswerStatus
+from app.audit.overview import PlatformOverview
+from app.audit.scoring import PlatformState
+from app.formatting import plural, relative_due, short_date
+
+COLUMNS = ("Platform", "State", "Safe items", "Last checked", "Next re-check", "Drift")
+_STATE_COLOURS = {
+    PlatformState.NEEDS_ACTION: "#b3261e",
+    PlatformState.UNSURE: "#8a5a00",
+    PlatformState.SAFE: "#1b6e20",
+}
+ROLE_PLATFORM_ID = Qt.ItemDataRole.UserRole + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class DashboardModel(QAbstractTableModel):
+    def __init__(self, now: datetime) -> None:
+        super().__init__()
+        self._rows: list[PlatformOverview] = []
+        self._now = now
+
+    def set_overviews(self, rows: list[PlatformOverview], now: datetime) -> None:
+        self.beginResetModel()
+        self._rows, self._now = rows, now
+        self.endResetModel()
+
+    def overview(self, row: int) -> PlatformOverview:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(row, index.column())
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._colour(row, index.column())
+        if role == ROLE_PLATFORM_ID:
+            return row.platform.id
+        return None
+
+    def _text(self, row: PlatformOverview, column: int) -> str:
+        if column == 0:
+            origin = "" if row.platform.origin == "shipped" else f" ({row.platform.origin})"
+            return row.platform.name + origin
+        if column == 1:
+            return row.score.state.label
+        if column == 2:
+            return f"{row.score.count(AnswerStatus.SAFE)} of {row.score.total}"
+        if column == 3:
+            return short_date(row.last_checked, "never")
+        if column == 4:
+            return relative_due(row.due.next_due, self._now)
+        return _drift_text(row)
+
+    def _colour(self, row: PlatformOverview, column: int) -> QBrush | None:
+        if column == 1 and row.score.state in _STATE_COLOURS:
+            return QBrush(QColor(_STATE_COLOURS[row.score.state]))
+        if (column == 4 and row.due.is_due) or (column == 5 and row.drift.has_drift):
+            return QBrush(QColor("#b3261e"))
+        return None
+
+
+def _drift_text(row: PlatformOverview) -> str:
+    if row.drift.has_drift:
+        return f"⚠ {plural(len(row.drift.entries), 'setting')} slid back"
+    if row.previous_check is None:
+        return "—"
+    return "none"

@@ -1,0 +1,5 @@
+"""Launcher: `python main.py [command]`. Everything happens in app.cli."""
+
+from app.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_validate_passes_on_the_shipped_audits(capsys) -> None:
+    assert main(["validate"]) == 0
+    assert ": ok (" in capsys.readouterr().out
+
+
+def test_validate_fails_with_file_and_line(tmp_path, capsys) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[platform]\nid = 'bad'\nname = 3\n")
+    assert main(["validate", str(bad)]) == 1
+    assert f"{bad}:3: 'name' in [platform] must be non-empty text" in capsys.readouterr().err
+
+
+def test_due_on_an_empty_home_says_to_set_up_and_finds_nothing_due(capsys) -> None:
+    assert main(["due"]) == 0
+    assert "not set up yet" in capsys.readouterr().out
+
+
+def test_due_after_the_demo_reports_the_overdue_and_drifted_platforms(capsys) -> None:
+    assert main(["demo", "--no-gui"]) == 0
+    capsys.readouterr()
+    assert main(["due", "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    reasons = " ".join(r for entry in report["due"] for r in entry["reasons"])
+    assert "overdue" in reasons and "drifted" in reasons
+
+
+def test_demo_refuses_a_home_that_already_has_audits(capsys) -> None:
+    assert main(["demo", "--no-gui"]) == 0
+    assert main(["demo", "--no-gui"]) == 2
+    assert "already holds audits" in capsys.readouterr().err
+
+
+def test_due_reports_a_database_from_a_newer_version_without_a_traceback(data_home) -> None:
+    assert main(["due"]) == 0
+    import sqlite3
+
+    with sqlite3.connect(data_home.database) as db:
+        db.execute("UPDATE alembic_version SET version_num = 'ffff'")
+    result = subprocess.run(
+        [sys.executable, "main.py", "due"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert "newer version of Footprint" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", [[], ["validate"], ["due"], ["demo"], ["gui"]])
+def test_every_command_has_help(command, capsys) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main([*command, "--help"])
+    assert exit_.value.code == 0
+    assert "usage: footprint" in capsys.readouterr().out
+
+
+def test_version_and_unknown_commands() -> None:
+    version = subprocess.run(
+        [sys.executable, "main.py", "--version"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert version.returncode == 0 and version.stdout.startswith("Footprint ")
+    unknown = subprocess.run(
+        [sys.executable, "main.py", "frobnicate"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert unknown.returncode == 2 and "invalid choice" in unknown.stderr

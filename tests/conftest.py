@@ -1,0 +1,81 @@
+"""Shared fixtures: offscreen Qt, a fresh data home, an in-memory keyring, a fixed clock."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from datetime import UTC, datetime  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import keyring  # noqa: E402
+import pytest  # noqa: E402
+
+from app.checklists.model import (  # noqa: E402
+    Catalogue,
+    Category,
+    CheckItem,
+    Platform,
+    Severity,
+)
+from app.clock import FixedClock  # noqa: E402
+from app.paths import HOME_ENV, DataHome  # noqa: E402
+from tests.memory_keyring import MemoryKeyring  # noqa: E402
+
+START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> MemoryKeyring:
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    return backend
+
+
+@pytest.fixture(autouse=True)
+def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> DataHome:
+    """Every test gets its own data home, also through FOOTPRINT_HOME for subprocesses."""
+    root = tmp_path / "home"
+    monkeypatch.setenv(HOME_ENV, str(root))
+    return DataHome(root)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(START)
+
+
+def make_item(item_id: str, severity: Severity = Severity.HIGH) -> CheckItem:
+    return CheckItem(
+        id=item_id,
+        category=Category.ACCOUNT_PRIVACY,
+        title=f"Title of {item_id}",
+        why="Why it matters.",
+        codes=("SSSC-5.7",),
+        steps=("Open settings", "Turn it off"),
+        safe="Off",
+        open_url="https://example.invalid/settings",
+        source="https://example.invalid/help",
+        severity=severity,
+    )
+
+
+def make_platform(platform_id: str, item_ids: tuple[str, ...], recheck_days: int = 90) -> Platform:
+    return Platform(
+        id=platform_id,
+        name=platform_id.title(),
+        settings_url="https://example.invalid/settings",
+        recheck_days=recheck_days,
+        items=tuple(make_item(i) for i in item_ids),
+    )
+
+
+@pytest.fixture
+def catalogue() -> Catalogue:
+    return Catalogue(
+        (
+            make_platform("alpha", ("a1", "a2", "a3")),
+            make_platform("beta", ("b1", "b2"), recheck_days=30),
+        )
+    )

@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+
+from app.storage import reads
+from app.storage.database import (
+    MIGRATIONS,
+    DatabaseTooNewError,
+    current_revision,
+    prepare_database,
+)
+from app.storage.revision import SCHEMA_HEAD
+from tests.conftest import START
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def script_directory() -> ScriptDirectory:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return ScriptDirectory.from_config(config)
+
+
+def test_the_schema_head_constant_matches_the_migrations() -> None:
+    assert script_directory().get_current_head() == SCHEMA_HEAD
+
+
+def test_an_empty_home_gets_a_database_at_the_head_with_wal_and_owner_only(tmp_path) -> None:
+    path = tmp_path / "footprint.db"
+    status = prepare_database(path, START)
+    assert status.notice() is None and status.backup is None
+    assert current_revision(path) == SCHEMA_HEAD
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"profile", "user_platform", "audit_run", "run_platform", "answer"} <= tables
+
+
+@pytest.mark.parametrize(
+    "revision", [r.revision for r in script_directory().walk_revisions()][::-1]
+)
+def test_every_earlier_schema_upgrades_with_a_backup_first(tmp_path, revision) -> None:
+    """Build the database as each historical revision left it, then open it."""
+    path = tmp_path / "footprint.db"
+    prepare_database(path, START)
+    if revision == SCHEMA_HEAD:
+        assert prepare_database(path, START).backup is None
+        return
+    pytest.fail(f"add a fixture for historical revision {revision}")  # pragma: no cover
+
+
+def test_a_file_that_is_not_sqlite_is_reported_and_moved_aside(tmp_path) -> None:
+    path = tmp_path / "footprint.db"
+    path.write_text("these are not the bytes of a database")
+    status = prepare_database(path, START)
+    assert status.moved_aside == tmp_path / "footprint.db.damaged-20260302-090000"
+    assert status.moved_aside.read_text() == "these are not the bytes of a database"
+    assert "could not be read (it is not an SQLite database)" in (status.notice() or "")
+    assert current_revision(path) == SCHEMA_HEAD  # a new, empty database beside it
+
+
+def test_a_database_failing_the_integrity_check_is_kept_not_replaced(tmp_path) -> None:
+    path = tmp_path / "footprint.db"
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA journal_mode = DELETE")
+        db.execute("CREATE TABLE filler (x TEXT)")
+        db.execute("CREATE INDEX filler_x ON filler (x)")
+        db.executemany("INSERT INTO filler VALUES (?)", [(f"row {n}" * 20,) for n in range(500)])
+    original = bytearray(path.read_bytes())
+    page = 4096
+    original[page * 3 + 100 : page * 3 + 400] = os.urandom(300)  # scribble over an index page
+    path.write_bytes(bytes(original))
+    status = prepare_database(path, START)
+    assert status.moved_aside is not None and status.moved_aside.read_bytes() == bytes(original)
+    assert status.damage is not None
+
+
+def test_a_database_from_a_newer_footprint_is_refused_and_left_alone(tmp_path) -> None:
+    path = tmp_path / "footprint.db"
+    prepare_database(path, START)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE alembic_version SET version_num = '9999'")
+    before = path.read_bytes()
+    with pytest.raises(DatabaseTooNewError, match="newer version of Footprint"):
+        prepare_database(path, START)
+    assert path.read_bytes() == before
+
+
+def test_an_answer_saved_before_a_crash_is_there_after_reopening(tmp_path) -> None:
+    path = tmp_path / "footprint.db"
+    prepare_database(path, START)
+    crash = textwrap.dedent(
+        f"""
+        import os
+        from datetime import UTC, datetime
+        from pathlib import Path
+        from app.audit.answers import Answer, AnswerSource, AnswerStatus
+        from app.storage.repository import Repository
+        repository = Repository(Path({str(path)!r}))
+        run = repository.create_run(("alpha",), datetime(2026, 3, 2, tzinfo=UTC))
+        repository.save_answer(run.id, Answer("alpha", "a1", AnswerStatus.NEEDS_ACTION,
+            AnswerSource.MANUAL, datetime(2026, 3, 2, 9, 5, tzinfo=UTC), None, "note"))
+        os._exit(9)  # no clean shutdown: the process dies right after the answer
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", crash], cwd=ROOT, check=False)
+    assert result.returncode == 9
+    prepare_database(path, START)
+    [run] = reads.load_history(path)
+    answer = run.answers[("alpha", "a1")]
+    assert answer.note == "note" and answer.status.value == "needs_action"

@@ -134,9 +134,7 @@ def test_http_addresses_and_duplicate_ids_are_refused(tmp_path: Path) -> None:
 
 def test_the_platform_id_must_match_the_file_name(tmp_path: Path) -> None:
     path = write(tmp_path, VALID, name="other.toml")
-    assert problems_of(path) == [
-        f"{path}:4: platform id 'demo' must match the file name 'other'"
-    ]
+    assert problems_of(path) == [f"{path}:4: platform id 'demo' must match the file name 'other'"]
 
 
 def test_a_file_that_is_not_utf8_is_reported(tmp_path: Path) -> None:
@@ -153,7 +151,7 @@ def test_a_catalogue_keeps_the_valid_files_and_reports_the_others(tmp_path: Path
     assert [e.path for e in report.errors] == [bad]
 
 
-toml_like = st.text(alphabet=st.sampled_from(list('[]="\'.,#\n abcdeiklmnoprstuy0123456789_-')))
+toml_like = st.text(alphabet=st.sampled_from(list("[]=\"'.,#\n abcdeiklmnoprstuy0123456789_-")))
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)

@@ -22,6 +22,7 @@ from app.storage import reads
 from app.storage.database import DatabaseStatus, prepare_database
 
 if TYPE_CHECKING:
+    from app.data_removal import RemovalReport
     from app.storage.repository import Repository
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,20 @@ class Footprint:
 
     def overviews(self) -> list[PlatformOverview]:
         return overviews(self.catalogue, self.history(), self.profile(), self.clock.now())
+
+    def open_run(self) -> AuditRun | None:
+        """The newest audit that was started and never completed."""
+        history = self.history()
+        return next((run for run in reversed(history) if not run.is_complete), None)
+
+    def delete_all_data(self) -> RemovalReport:
+        """Remove everything Footprint stored and start again with an empty database."""
+        from app.data_removal import delete_all_data
+
+        self.close()
+        report = delete_all_data(self.home, self.catalogue.ids)
+        self.database = prepare_database(self.home.database, self.clock.now())
+        return report
 
     def close(self) -> None:
         if self._repository is not None:

@@ -114,6 +114,20 @@ class AuditSession:
         self._advance(position)
         return answer
 
+    def reanswer(
+        self, platform_id: str, item_id: str, status: AnswerStatus, note: str | None = None
+    ) -> Answer:
+        """Record a new answer to any item of the run (a fix), without moving the position."""
+        platform = next((p for p in self._platforms if p.id == platform_id), None)
+        if platform is None or item_id not in platform.item_ids:
+            raise KeyError(f"{platform_id}/{item_id} is not part of this audit")
+        answer = Answer(
+            platform_id, item_id, status, AnswerSource.MANUAL, self._clock.now(), None, note
+        )
+        self._store.save_answer(self._run.id, answer)
+        self._run = replace(self._run, answers={**self._run.answers, answer.key: answer})
+        return answer
+
     def back(self) -> bool:
         """Go to the previous item (within the audit); False at the very start."""
         if self._cursor is None:

@@ -17,6 +17,7 @@ class Category(StrEnum):
     PROFILE = "profile"
     ACTIVITY = "activity"
     SECURITY = "security"
+    CONDUCT = "conduct"
 
     @property
     def label(self) -> str:
@@ -33,6 +34,7 @@ _CATEGORY_LABELS = {
     Category.PROFILE: "Profile details",
     Category.ACTIVITY: "Activity status",
     Category.SECURITY: "Account security",
+    Category.CONDUCT: "Conduct and policy",
 }
 
 

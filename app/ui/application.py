@@ -47,6 +47,7 @@ def run_application(footprint: Footprint) -> int:
     install_crash_dialog(footprint)
     window = MainWindow(footprint=footprint)
     window.show()
+    window.ensure_profile()
     try:
         return app.exec()
     finally:

@@ -6,29 +6,24 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from app.audit.answers import AnswerStatus
 from app.audit.overview import PlatformOverview
-from app.audit.scoring import PlatformState
 from app.formatting import plural, relative_due, short_date
+from app.ui.theme import state_colour, tone
 
 COLUMNS = ("Platform", "State", "Safe items", "Last checked", "Next re-check", "Drift")
-_STATE_COLOURS = {
-    PlatformState.NEEDS_ACTION: "#b3261e",
-    PlatformState.UNSURE: "#8a5a00",
-    PlatformState.SAFE: "#1b6e20",
-}
 ROLE_PLATFORM_ID = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class DashboardModel(QAbstractTableModel):
-    def __init__(self, now: datetime) -> None:
+    def __init__(self) -> None:
         super().__init__()
         self._rows: list[PlatformOverview] = []
-        self._now = now
+        self._now = datetime.min
 
     def set_overviews(self, rows: list[PlatformOverview], now: datetime) -> None:
         self.beginResetModel()
@@ -76,10 +71,10 @@ class DashboardModel(QAbstractTableModel):
         return _drift_text(row)
 
     def _colour(self, row: PlatformOverview, column: int) -> QBrush | None:
-        if column == 1 and row.score.state in _STATE_COLOURS:
-            return QBrush(QColor(_STATE_COLOURS[row.score.state]))
+        if column == 1 and (colour := state_colour(row.score.state)) is not None:
+            return QBrush(colour)
         if (column == 4 and row.due.is_due) or (column == 5 and row.drift.has_drift):
-            return QBrush(QColor("#b3261e"))
+            return QBrush(tone("bad"))
         return None
 
 

@@ -1,108 +1,179 @@
-"""The main window: the dashboard of the worker's platforms."""
+"""The main window: the overview, the guided audit and its summary, one at a time."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 
-from app.audit.reminders import due_entries
+from app.audit.run import latest_answers
+from app.audit.session import AuditSession
 from app.footprint import Footprint
-from app.formatting import plural
-from app.ui.dashboard_model import DashboardModel
+from app.ui.audit_page import AuditPage, UrlOpener, open_in_browser
+from app.ui.dashboard_page import DashboardPage
+from app.ui.profile_dialog import ProfileDialog
+from app.ui.summary_page import SummaryPage
 
 
 class MainWindow(QMainWindow):
-    """Lists each platform with its state, last check, next re-check and drift."""
-
-    def __init__(self, *, footprint: Footprint) -> None:
+    def __init__(self, *, footprint: Footprint, open_url: UrlOpener = open_in_browser) -> None:
         super().__init__()
         self._footprint = footprint
         self.setWindowTitle("Footprint — privacy self-audit")
-        self._heading = QLabel()
-        self._heading.setObjectName("heading")
-        self._summary = QLabel()
-        self._summary.setWordWrap(True)
-        self._notices = QLabel()
-        self._notices.setWordWrap(True)
-        self._notices.setObjectName("notices")
-        self._notices.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._model = DashboardModel(footprint.clock.now())
-        self._table = self._build_table()
-        self._build_layout()
+        profile = footprint.profile()
+        self.dashboard = DashboardPage()
+        self.audit_page = AuditPage(
+            codes=footprint.codes,
+            regulator=profile.regulator if profile else "none",
+            open_url=open_url,
+        )
+        self.summary_page = SummaryPage(open_url=open_url)
+        self._stack = QStackedWidget()
+        for page in (self.dashboard, self.audit_page, self.summary_page):
+            self._stack.addWidget(page)
+        self.setCentralWidget(self._stack)
+        self._connect()
+        self._add_shortcuts()
         self.refresh()
         self._restore_geometry()
+        if footprint.open_run() is not None:
+            self.resume_audit()
 
-    def _build_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self._model)
-        table.setObjectName("platforms")
-        table.setAccessibleName("Your platforms")
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.setAlternatingRowColors(True)
-        return table
+    def _connect(self) -> None:
+        self.dashboard.start_audit_requested.connect(self.start_or_resume_audit)
+        self.dashboard.recheck_requested.connect(self.recheck_platform)
+        self.dashboard.settings_requested.connect(self.open_settings)
+        self.dashboard.report_requested.connect(self.open_report)
+        self.audit_page.finished.connect(self._show_summary)
+        self.audit_page.leave_requested.connect(self.show_dashboard)
+        self.summary_page.done.connect(self._finish_audit)
 
-    def _build_layout(self) -> None:
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        for widget in (self._heading, self._summary, self._notices, self._table):
-            layout.addWidget(widget)
-        self.setCentralWidget(central)
+    def _add_shortcuts(self) -> None:
         quit_action = self.addAction("Quit")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
 
+    # -- overview ---------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Re-read the stored audits and show them."""
+        """Re-read the stored audits and show the overview's state."""
         footprint = self._footprint
-        profile = footprint.profile()
-        rows = footprint.overviews()
-        self._model.set_overviews(rows, footprint.clock.now())
-        if profile is None:
-            self._heading.setText("<h2>Welcome to Footprint</h2>")
-        else:
-            who = ", ".join(x for x in (profile.role, profile.organisation) if x)
-            self._heading.setText(f"<h2>{_escape(profile.display_name)}</h2>{_escape(who)}")
-        attention = due_entries(rows)
-        self._summary.setText(
-            f"{plural(len(rows), 'platform')}; "
-            + (f"{len(attention)} need attention now." if attention else "nothing is due.")
+        open_run = footprint.open_run()
+        open_text = None
+        if open_run is not None:
+            open_text = f"started {open_run.started_at.astimezone():%d %b %Y}"
+        notices = [e.describe() for e in footprint.catalogue_errors]
+        if notice := footprint.database.notice():
+            notices.insert(0, notice)
+        self.dashboard.show_state(
+            profile=footprint.profile(),
+            rows=footprint.overviews(),
+            now=footprint.clock.now(),
+            open_audit=open_text,
+            notices=notices,
         )
-        self._show_notices()
 
-    def _show_notices(self) -> None:
-        notices = [e.describe() for e in self._footprint.catalogue_errors]
-        if self._footprint.database.notice():
-            notices.insert(0, self._footprint.database.notice() or "")
-        self._notices.setVisible(bool(notices))
-        self._notices.setText("\n".join(notices))
+    def show_dashboard(self) -> None:
+        self.refresh()
+        self._stack.setCurrentWidget(self.dashboard)
+        self.dashboard.table.setFocus()
 
+    def ensure_profile(self) -> None:
+        """On first launch, ask for the worker's details before anything else."""
+        if self._footprint.profile() is None:
+            self.open_settings(first_launch=True)
+
+    def open_settings(self, first_launch: bool = False) -> None:
+        dialog = ProfileDialog(footprint=self._footprint, first_launch=first_launch, parent=self)
+        if dialog.delete_button is not None:
+            dialog.delete_button.clicked.connect(lambda: self._delete_all_data(dialog))
+        if dialog.exec():
+            self.audit_page.set_regulator(dialog.saved_profile().regulator)
+        self.refresh()
+
+    def _delete_all_data(self, dialog: ProfileDialog) -> None:
+        answer = QMessageBox.warning(
+            dialog,
+            "Delete all your data?",
+            "This deletes your profile, every audit and answer, backups of the database, "
+            "employer policy packs, browser profiles and saved sign-in details from this "
+            "computer. It cannot be undone. Reports you saved as PDF files are not touched.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._footprint.delete_all_data()
+        dialog.reject()
+        QMessageBox.information(self, "Data deleted", "All your Footprint data was deleted.")
+        self.show_dashboard()
+        self.ensure_profile()
+
+    def open_report(self) -> None:
+        from app.ui.report_dialog import ReportDialog
+
+        ReportDialog(footprint=self._footprint, parent=self).exec()
+
+    # -- audits -----------------------------------------------------------------------------
+    def start_or_resume_audit(self) -> None:
+        if self._footprint.open_run() is not None:
+            self.resume_audit()
+            return
+        profile = self._footprint.profile()
+        if profile is None:
+            return
+        ids = tuple(pid for pid in profile.platform_ids if self._footprint.catalogue.get(pid))
+        self._begin(ids)
+
+    def recheck_platform(self, platform_id: str) -> None:
+        self._begin((platform_id,))
+
+    def _begin(self, platform_ids: tuple[str, ...]) -> None:
+        footprint = self._footprint
+        session = AuditSession.start(
+            platform_ids, footprint.catalogue, footprint.repository(), footprint.clock
+        )
+        self._run_session(session)
+
+    def resume_audit(self) -> None:
+        footprint = self._footprint
+        run = footprint.open_run()
+        if run is None:
+            return
+        session = AuditSession(run, footprint.catalogue, footprint.repository(), footprint.clock)
+        self._run_session(session)
+
+    def _run_session(self, session: AuditSession) -> None:
+        earlier = latest_answers(
+            answer
+            for run in self._footprint.history()
+            if run.id != session.run.id
+            for answer in run.answers.values()
+        )
+        self._stack.setCurrentWidget(self.audit_page)
+        self.audit_page.start(session, earlier)
+
+    def _show_summary(self) -> None:
+        session = self.audit_page.session
+        if session is None:
+            return
+        self.summary_page.show_session(session)
+        self._stack.setCurrentWidget(self.summary_page)
+        self.summary_page.actions_list.setFocus()
+
+    def _finish_audit(self) -> None:
+        session = self.audit_page.session
+        if session is not None:
+            session.finish_now()
+        self.show_dashboard()
+
+    # -- window -----------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
         geometry = QSettings().value("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(900, 520)
+            self.resize(960, 640)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         super().closeEvent(event)
-
-
-def _escape(text: str) -> str:
-    from html import escape
-
-    return escape(text)

@@ -13,13 +13,12 @@ def test_the_main_window_lists_the_demo_platforms(qtbot, data_home) -> None:
     window = MainWindow(footprint=footprint)
     qtbot.addWidget(window)
     window.show()
-    table = window.findChild(type(window._table), "platforms")
-    model = table.model()
+    model = window.dashboard.table.model()
     names = [model.index(row, 0).data() for row in range(model.rowCount())]
     assert names == [p.name for p in footprint.catalogue.platforms]
     drift_column = [model.index(row, 5).data() for row in range(model.rowCount())]
     assert sum("slid back" in text for text in drift_column) == 1
     due_column = [model.index(row, 4).data() for row in range(model.rowCount())]
     assert any(text.startswith("overdue by") for text in due_column)
-    assert "Alex Sample" in window._heading.text()
+    assert "Alex Sample" in window.dashboard.heading.text()
     footprint.close()

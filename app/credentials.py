@@ -1,0 +1,102 @@
+"""Sign-in details for the worker's own accounts: in the OS keyring and nowhere else.
+
+This is the only module that imports keyring. Each platform's login is one keyring entry
+(service "Footprint/<platform>", user "login") holding JSON, so that "delete all my data"
+can find every entry without keeping account names anywhere else. When there is no usable
+keyring (headless Linux often has none), saving is refused with a reason; nothing ever
+falls back to a file.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import keyring
+from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
+
+log = logging.getLogger(__name__)
+SERVICE_PREFIX = "Footprint"
+ENTRY_USER = "login"
+
+
+class CredentialsUnavailableError(Exception):
+    """The keyring cannot be used; the message says why, as a sentence for the worker."""
+
+
+@dataclass(frozen=True)
+class Credential:
+    username: str
+    password: str
+
+    def __repr__(self) -> str:  # never print the password, even in a traceback
+        return f"Credential(username={self.username!r}, password=<hidden>)"
+
+
+def service_name(platform_id: str) -> str:
+    return f"{SERVICE_PREFIX}/{platform_id}"
+
+
+def keyring_status() -> str | None:
+    """None when a keyring is usable, else the reason saving sign-in details is switched off."""
+    backend = keyring.get_keyring()
+    priority = getattr(backend, "priority", 0)
+    if priority is not None and priority <= 0:
+        return (
+            "No system keyring is available on this computer, so Footprint cannot save "
+            "sign-in details. You can still sign in by hand in the browser."
+        )
+    return None
+
+
+def save(platform_id: str, credential: Credential) -> None:
+    payload = json.dumps({"username": credential.username, "password": credential.password})
+    _call(keyring.set_password, service_name(platform_id), ENTRY_USER, payload)
+
+
+def load(platform_id: str) -> Credential | None:
+    payload = _call(keyring.get_password, service_name(platform_id), ENTRY_USER)
+    if payload is None:
+        return None
+    data = json.loads(payload)
+    return Credential(data["username"], data["password"])
+
+
+def forget(platform_id: str) -> bool:
+    """Delete the platform's entry; True if there was one."""
+    try:
+        _call(keyring.delete_password, service_name(platform_id), ENTRY_USER)
+    except PasswordDeleteError:
+        return False
+    return True
+
+
+def forget_all(platform_ids: Iterable[str]) -> list[str]:
+    """Delete every entry Footprint created; returns the platforms that had one."""
+    removed = []
+    for platform_id in platform_ids:
+        try:
+            if forget(platform_id):
+                removed.append(platform_id)
+        except CredentialsUnavailableError:
+            return removed  # no keyring: nothing was ever saved in one
+    return removed
+
+
+def _call(function, *args):  # type: ignore[no-untyped-def]
+    try:
+        return function(*args)
+    except PasswordDeleteError:
+        raise
+    except NoKeyringError:
+        raise CredentialsUnavailableError(
+            "No system keyring is available, so sign-in details cannot be saved."
+        ) from None
+    except KeyringError as error:
+        # The message may name the backend, never the secret.
+        log.warning("keyring error: %s", type(error).__name__)
+        raise CredentialsUnavailableError(
+            "The system keyring refused the request (it may be locked). Unlock it and try again."
+        ) from None

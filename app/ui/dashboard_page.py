@@ -1,0 +1,132 @@
+"""The overview: each platform's state, last check, next re-check and drift, plus actions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.audit.overview import PlatformOverview
+from app.audit.profile import WorkerProfile
+from app.audit.reminders import due_entries
+from app.formatting import plural
+from app.ui.dashboard_model import ROLE_PLATFORM_ID, DashboardModel
+
+
+class DashboardPage(QWidget):
+    """Signals:
+    start_audit_requested: a full audit of all the worker's platforms (or resume).
+    recheck_requested(str): a new audit of one platform.
+    settings_requested, report_requested.
+    """
+
+    start_audit_requested = Signal()
+    recheck_requested = Signal(str)
+    settings_requested = Signal()
+    report_requested = Signal()
+
+    def __init__(self, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel()
+        self.heading.setObjectName("heading")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.notices = QLabel()
+        self.notices.setWordWrap(True)
+        self.notices.setObjectName("notices")
+        self.notices.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.model = DashboardModel()
+        self.table = self._build_table()
+        self.start_button = QPushButton("&Start a full audit")
+        self.start_button.clicked.connect(self.start_audit_requested)
+        self.recheck_button = QPushButton("&Re-check selected platform")
+        self.recheck_button.clicked.connect(self._recheck_selected)
+        self.report_button = QPushButton("Make a re&port…")
+        self.report_button.clicked.connect(self.report_requested)
+        self.settings_button = QPushButton("Se&ttings…")
+        self.settings_button.clicked.connect(self.settings_requested)
+        self._lay_out()
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setObjectName("platforms")
+        table.setAccessibleName("Your platforms")
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setAlternatingRowColors(True)
+        table.doubleClicked.connect(lambda _index: self._recheck_selected())
+        return table
+
+    def _lay_out(self) -> None:
+        layout = QVBoxLayout(self)
+        for widget in (self.heading, self.summary, self.notices, self.table):
+            layout.addWidget(widget)
+        buttons = QHBoxLayout()
+        for button in (self.start_button, self.recheck_button, self.report_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.settings_button)
+        layout.addLayout(buttons)
+
+    def show_state(
+        self,
+        *,
+        profile: WorkerProfile | None,
+        rows: list[PlatformOverview],
+        now: datetime,
+        open_audit: str | None,
+        notices: list[str],
+    ) -> None:
+        """Show the platforms; `open_audit` describes an unfinished audit to resume, if any."""
+        self.model.set_overviews(rows, now)
+        if rows and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+        self._show_heading(profile)
+        attention = due_entries(rows)
+        summary = f"{plural(len(rows), 'platform')}; " + (
+            f"{len(attention)} need attention now." if attention else "nothing is due."
+        )
+        if open_audit:
+            summary += f" You have an unfinished audit ({open_audit})."
+        self.summary.setText(summary)
+        self.start_button.setText("&Resume your audit" if open_audit else "&Start a full audit")
+        self.start_button.setEnabled(profile is not None)
+        self.recheck_button.setEnabled(profile is not None and open_audit is None and bool(rows))
+        self.report_button.setEnabled(any(r.last_checked for r in rows))
+        self.notices.setVisible(bool(notices))
+        self.notices.setText("\n".join(notices))
+
+    def _show_heading(self, profile: WorkerProfile | None) -> None:
+        if profile is None:
+            self.heading.setText(
+                "<h2>Welcome to Footprint</h2><p>Set up your details to begin.</p>"
+            )
+            return
+        who = ", ".join(x for x in (profile.role, profile.organisation) if x)
+        self.heading.setText(f"<h2>{escape(profile.display_name)}</h2>{escape(who)}")
+
+    def selected_platform_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.index(index.row(), 0).data(ROLE_PLATFORM_ID) if index.isValid() else None
+
+    def _recheck_selected(self) -> None:
+        platform_id = self.selected_platform_id()
+        if platform_id is not None and self.recheck_button.isEnabled():
+            self.recheck_requested.emit(platform_id)

@@ -1,0 +1,66 @@
+"""First-launch onboarding and, later, Settings: the same form in a dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.audit.profile import WorkerProfile
+from app.footprint import Footprint
+from app.ui.profile_form import ProfileForm
+
+WELCOME = (
+    "<h2>Welcome to Footprint</h2>"
+    "<p>Footprint walks you through the privacy settings of the platforms you use, so that "
+    "people who use your service, their families and carers cannot find you, follow you or "
+    "become your online friends. It takes about twenty minutes. Everything stays on this "
+    "computer.</p><p>First, a few details for your report to supervision.</p>"
+)
+
+
+class ProfileDialog(QDialog):
+    """Edits the worker's profile; saving is refused until the form is complete."""
+
+    def __init__(
+        self, *, footprint: Footprint, first_launch: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._footprint = footprint
+        self._existing = footprint.profile()
+        self.setWindowTitle("Welcome to Footprint" if first_launch else "Settings")
+        self.form = ProfileForm(catalogue=footprint.catalogue, codes=footprint.codes)
+        if self._existing is not None:
+            self.form.set_profile(self._existing)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.delete_button: QPushButton | None = None
+        layout = QVBoxLayout(self)
+        if first_launch:
+            intro = QLabel(WELCOME)
+            intro.setWordWrap(True)
+            layout.addWidget(intro)
+        layout.addWidget(self.form)
+        if not first_launch:
+            self.delete_button = QPushButton("&Delete all my data…")
+            self.delete_button.setAccessibleName("Delete all my Footprint data")
+            buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        layout.addWidget(buttons)
+        self.form.name.setFocus()
+
+    def accept(self) -> None:
+        if not self.form.validate():
+            return
+        self._footprint.repository().save_profile(self.saved_profile(), self._footprint.clock.now())
+        super().accept()
+
+    def saved_profile(self) -> WorkerProfile:
+        return self.form.profile(self._existing)

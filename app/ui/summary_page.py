@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -55,6 +56,9 @@ class SummaryPage(QWidget):
         self.table.setAccessibleName("State of each platform")
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        # As tall as its rows, so the action list below gets the space.
+        self.table.setSizeAdjustPolicy(QTableWidget.SizeAdjustPolicy.AdjustToContents)
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         self.actions_list = QListWidget()
         self.actions_list.setAccessibleName("Actions still to do, most important first")
         self.actions_list.currentRowChanged.connect(self._show_action)

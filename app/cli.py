@@ -8,10 +8,14 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import __version__
 from app.clock import SystemClock
 from app.paths import HOME_ENV, DataHome, data_home
+
+if TYPE_CHECKING:
+    from app.checklists.model import Catalogue
 
 log = logging.getLogger(__name__)
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
@@ -34,6 +38,13 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="*", type=Path, help="files (default: shipped audits)")
     due = commands.add_parser("due", help="list platforms due a re-check or drifted")
     due.add_argument("--json", action="store_true", help="print JSON for scripts")
+    policy = commands.add_parser("policy", help="employer policy packs: add, list, remove")
+    policy_commands = policy.add_subparsers(dest="policy_command", metavar="action", required=True)
+    add = policy_commands.add_parser("add", help="check a policy pack and install it")
+    add.add_argument("file", type=Path)
+    policy_commands.add_parser("list", help="list the installed policy packs")
+    remove = policy_commands.add_parser("remove", help="remove an installed policy pack")
+    remove.add_argument("name", help="the pack's file name, as `policy list` shows it")
     demo = commands.add_parser("demo", help="fill a data home with sample data and open it")
     demo.add_argument("--no-gui", action="store_true", help="only write the sample data")
     return parser
@@ -47,6 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "validate": _run_validate,
         "due": _run_due,
         "demo": _run_demo,
+        "policy": _run_policy,
     }
     try:
         return handlers[command](args)
@@ -86,22 +98,62 @@ def _run_gui(args: argparse.Namespace, home: DataHome | None = None) -> int:
 def _run_validate(args: argparse.Namespace) -> int:
     from app.checklists.codes import load_code_book
     from app.checklists.errors import ChecklistError
-    from app.checklists.loader import load_platform_file, shipped_audit_files
+    from app.checklists.loader import load_catalogue, shipped_audit_files
 
     paths = args.paths or shipped_audit_files()
     if not paths:
         raise UserError("no audit files to check")
     known = set(load_code_book().clauses)
+    shipped = load_catalogue(shipped_audit_files(), known).catalogue
     failures = 0
     for path in paths:
         try:
-            platform = load_platform_file(path, known)
+            print(f"{path}: ok ({_validate_one(path, known, shipped)})")
         except ChecklistError as error:
             failures += 1
             print(error.describe(), file=sys.stderr)
-            continue
-        print(f"{path}: ok ({platform.name}, {len(platform.items)} items)")
     return EXIT_FOUND if failures else EXIT_OK
+
+
+def _validate_one(path: Path, known: set[str], shipped: Catalogue) -> str:
+    """Check a platform file or an employer policy pack; say what it holds."""
+    from app.checklists.loader import load_platform_file, parse_toml, read_text
+    from app.checklists.policy import load_policy_pack
+
+    if "policy" in parse_toml(read_text(path), path):
+        return "policy pack: " + load_policy_pack(path, shipped, known).summary()
+    platform = load_platform_file(path, known)
+    return f"{platform.name}, {len(platform.items)} items"
+
+
+def _run_policy(args: argparse.Namespace) -> int:
+    from app.checklists.errors import ChecklistError
+    from app.policy_packs import install_pack, remove_pack
+
+    footprint = _open(data_home())
+    try:
+        if args.policy_command == "list":
+            for pack in footprint.policy_packs:
+                print(f"{pack.path.name}: {pack.summary()}")
+            if not footprint.policy_packs:
+                print("No employer policy packs are installed.")
+        elif args.policy_command == "add":
+            codes = set(footprint.codes.clauses)
+            try:
+                pack = install_pack(footprint.home, args.file, footprint.shipped, codes)
+            except ChecklistError as error:
+                print(error.describe(), file=sys.stderr)
+                raise UserError("the policy pack was not installed") from None
+            print(f"Installed {pack.path.name}: {pack.summary()}")
+        else:
+            try:
+                removed = remove_pack(footprint.home, args.name)
+            except FileNotFoundError as error:
+                raise UserError(str(error)) from None
+            print(f"Removed {removed.name}")
+    finally:
+        footprint.close()
+    return EXIT_OK
 
 
 def _run_due(args: argparse.Namespace) -> int:

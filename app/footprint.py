@@ -16,8 +16,10 @@ from app.checklists.codes import CodeBook, load_code_book
 from app.checklists.errors import ChecklistError
 from app.checklists.loader import load_catalogue, shipped_audit_files
 from app.checklists.model import Catalogue
+from app.checklists.policy import PolicyPack
 from app.clock import Clock
 from app.paths import DataHome
+from app.policy_packs import apply_installed_packs
 from app.storage import reads
 from app.storage.database import DatabaseStatus, prepare_database
 
@@ -36,7 +38,16 @@ class Footprint:
     catalogue_errors: tuple[ChecklistError, ...]
     codes: CodeBook
     database: DatabaseStatus
+    shipped: Catalogue
+    policy_packs: tuple[PolicyPack, ...] = ()
     _repository: Repository | None = field(default=None, repr=False)
+
+    def reload_catalogue(self) -> None:
+        """Load the audits again, after a policy pack was added or removed."""
+        full, shipped, packs, errors = load_full_catalogue(self.home, self.codes)
+        self.catalogue, self.shipped, self.policy_packs, self.catalogue_errors = (
+            full, shipped, packs, errors
+        )  # fmt: skip
 
     def repository(self) -> Repository:
         """The write side, created on first use (it imports SQLAlchemy's ORM)."""
@@ -82,10 +93,21 @@ def load_shipped_catalogue(codes: CodeBook) -> tuple[Catalogue, tuple[ChecklistE
     return report.catalogue, report.errors
 
 
+def load_full_catalogue(
+    home: DataHome, codes: CodeBook
+) -> tuple[Catalogue, Catalogue, tuple[PolicyPack, ...], tuple[ChecklistError, ...]]:
+    """Shipped audits plus installed employer packs: (full, shipped, packs, errors)."""
+    shipped, errors = load_shipped_catalogue(codes)
+    full, packs, pack_errors = apply_installed_packs(home, shipped, set(codes.clauses))
+    for error in pack_errors:
+        log.warning("policy pack skipped: %s", error.describe())
+    return full, shipped, tuple(packs), (*errors, *pack_errors)
+
+
 def open_footprint(home: DataHome, clock: Clock) -> Footprint:
     """Prepare the data home and database and load the audit definitions."""
     home.ensure()
     status = prepare_database(home.database, clock.now())
     codes = load_code_book()
-    catalogue, errors = load_shipped_catalogue(codes)
-    return Footprint(home, clock, catalogue, errors, codes, status)
+    catalogue, shipped, packs, errors = load_full_catalogue(home, codes)
+    return Footprint(home, clock, catalogue, errors, codes, status, shipped, packs)

@@ -63,11 +63,10 @@ def platform_overview(
     history: Sequence[AuditRun],
     profile: WorkerProfile | None,
     now: datetime,
-    policy_days: int | None = None,
 ) -> PlatformOverview:
     checks = completed_checks(history, platform.id)
     worker_days = profile.recheck_days.get(platform.id) if profile else None
-    interval = effective_interval(platform.recheck_days, policy_days, worker_days)
+    interval = effective_interval(platform.recheck_days, platform.policy_recheck_days, worker_days)
     snooze = profile.snoozed_until.get(platform.id) if profile else None
     last = checks[-1].completed_at if checks else None
     drift, previous = NO_DRIFT, None

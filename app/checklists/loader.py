@@ -90,14 +90,14 @@ def load_platform_text(
     platform_table = top.subtable("platform")
     if platform_table is None:
         raise ChecklistError.single(path, 1, "the file has no [platform] table")
-    platform = _read_platform(TableReader(platform_table, "platform", lines, problems))
+    platform = read_platform_fields(TableReader(platform_table, "platform", lines, problems))
     items = _read_items(data.get("item"), lines, problems, known_codes)
     if problems:
         raise ChecklistError(path, sorted(problems, key=lambda p: p.line))
     return Platform(items=items, origin=origin, source_file=path, **platform)
 
 
-def _read_platform(reader: TableReader) -> dict[str, Any]:
+def read_platform_fields(reader: TableReader) -> dict[str, Any]:
     reader.reject_unknown(_PLATFORM_KEYS)
     return {
         "id": reader.identifier("id"),
@@ -117,8 +117,11 @@ def _read_items(
     items: list[CheckItem] = []
     seen: set[str] = set()
     for index, table in enumerate(raw):
+        if not isinstance(table, dict):
+            problems.append(Problem(lines.line(f"item.{index}"), "each [[item]] must be a table"))
+            continue
         reader = TableReader(table, f"item.{index}", lines, problems)
-        item = _read_item(reader, known_codes)
+        item = read_item(reader, known_codes)
         if item.id in seen:
             reader.problem(f"item id '{item.id}' is used twice", "id")
         seen.add(item.id)
@@ -126,8 +129,11 @@ def _read_items(
     return tuple(items)
 
 
-def _read_item(reader: TableReader, known_codes: set[str] | None) -> CheckItem:
-    reader.reject_unknown(_ITEM_KEYS)
+def read_item(
+    reader: TableReader, known_codes: set[str] | None, extra_keys: frozenset[str] = frozenset()
+) -> CheckItem:
+    """One [[item]] table; `extra_keys` are allowed keys the caller reads itself."""
+    reader.reject_unknown(_ITEM_KEYS | extra_keys)
     codes = reader.text_list("codes")
     for code in codes:
         if known_codes is not None and code not in known_codes:

@@ -79,6 +79,7 @@ class CheckItem:
     source: str
     severity: Severity
     probe: Probe | None = None
+    origin: str = "shipped"  # or "employer: <organisation>" for items from a policy pack
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class Platform:
     notes: str = ""
     origin: str = "shipped"  # "shipped" or "employer: <organisation>"
     source_file: Path | None = field(default=None, compare=False)
+    policy_recheck_days: int | None = None  # the employer's interval, replacing recheck_days
 
     def item(self, item_id: str) -> CheckItem:
         for candidate in self.items:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from app.audit.profile import WorkerProfile
 from app.footprint import Footprint
+from app.ui.policy_packs_box import PolicyPacksBox
 from app.ui.profile_form import ProfileForm
 
 WELCOME = (
@@ -50,6 +51,9 @@ class ProfileDialog(QDialog):
             layout.addWidget(intro)
         layout.addWidget(self.form)
         if not first_launch:
+            self.policy_box = PolicyPacksBox(footprint=footprint)
+            self.policy_box.changed.connect(lambda: self.form.set_catalogue(footprint.catalogue))
+            layout.addWidget(self.policy_box)
             self.delete_button = QPushButton("&Delete all my data…")
             self.delete_button.setAccessibleName("Delete all my Footprint data")
             buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)

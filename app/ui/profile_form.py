@@ -58,14 +58,26 @@ class ProfileForm(QWidget):
     def _platform_list(self) -> QListWidget:
         widget = QListWidget()
         widget.setAccessibleName("Platforms you use: press Space to tick or untick")
+        self._fill_platforms(widget)
+        return widget
+
+    def set_catalogue(self, catalogue: Catalogue | None = None) -> None:
+        """Show the platforms again (after a policy pack changed them), keeping the ticks."""
+        ticked = self.checked_platform_ids()
+        if catalogue is not None:
+            self._catalogue = catalogue
+        self.platforms.clear()
+        self._fill_platforms(self.platforms, ticked)
+
+    def _fill_platforms(self, widget: QListWidget, ticked: tuple[str, ...] = ()) -> None:
         for platform in self._catalogue.platforms:
             origin = "" if platform.origin == "shipped" else f" — from {platform.origin}"
             item = QListWidgetItem(platform.name + origin)
             item.setData(Qt.ItemDataRole.UserRole, platform.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
+            checked = platform.id in ticked
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             widget.addItem(item)
-        return widget
 
     def _lay_out(self) -> None:
         layout = QFormLayout(self)

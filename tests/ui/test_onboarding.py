@@ -54,3 +54,22 @@ def test_delete_all_my_data_removes_the_database_and_keyring_entries(
     window._delete_all_data(dialog)
     assert set_up.profile() is None and set_up.history() == []
     assert memory_keyring.secrets == {}
+
+
+def test_a_policy_pack_imported_in_settings_shows_in_the_app(qtbot, set_up, monkeypatch) -> None:
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    sample = Path(__file__).resolve().parents[2] / "resources/examples/riverside-care-policy.toml"
+    dialog = ProfileDialog(footprint=set_up, first_launch=False)
+    qtbot.addWidget(dialog)
+    assert dialog.policy_box.import_pack(sample)
+    assert dialog.policy_box.packs.count() == 1
+    names = [dialog.form.platforms.item(r).text() for r in range(dialog.form.platforms.count())]
+    assert "Riverside staff network — from employer: Riverside Care (sample)" in names
+    assert dialog.form.checked_platform_ids() == ("facebook", "instagram")  # ticks kept
+    dialog.policy_box.packs.setCurrentRow(0)
+    dialog.policy_box.remove_button.click()
+    assert "staff-network" not in set_up.catalogue.ids

@@ -1,0 +1,1 @@
+"""The supervision report: model (plain values) → HTML → PDF or printer (Qt)."""

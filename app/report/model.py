@@ -1,0 +1,444 @@
+"""The supervision report as plain values: everything that leaves the worker's computer.
+
+Pure Python (no Qt, no SQL), so what the report says is decided and tested here, and the HTML,
+PDF and print paths only lay it out.
+
+What it never holds, by construction: it is built only from the worker's profile, the audit
+definitions and the stored answers. Passwords live in the keyring, which this module never
+reads. Footprint stores no account handles (user names on the platforms) at all today, so none
+can appear; if handles are ever stored, they may only be added here behind an explicit opt-in by
+the worker. Footprint stores no friend or follower names and no page HTML or screenshots, and
+the worker's notes are only included when the worker asks for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from app.audit.answers import Answer, AnswerStatus
+from app.audit.drift import DriftReason, drift_between
+from app.audit.overview import completed_checks, platform_overview
+from app.audit.profile import WorkerProfile
+from app.audit.run import AuditRun, PlatformCheck
+from app.audit.scoring import PlatformState, Score, overall_score, score_platform
+from app.checklists.codes import CodeBook
+from app.checklists.model import Catalogue, CheckItem, Platform, Severity
+from app.formatting import plural, short_date
+
+if TYPE_CHECKING:
+    from app.footprint import Footprint
+
+REPORT_TITLE = "Social media privacy self-audit: supervision record"
+OBSERVED_LIMIT = 60  # observed values are setting values; a cap keeps stray page text out
+FINDING_STATUSES = (AnswerStatus.NEEDS_ACTION, AnswerStatus.UNSURE)
+
+
+class ReportError(Exception):
+    """A report cannot be made; the message is a sentence for the worker."""
+
+
+@dataclass(frozen=True)
+class WorkerDetails:
+    name: str
+    role: str
+    organisation: str
+    regulator: str  # the regulator's full name
+    supervisor: str
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    """One item of one platform as answered in the chosen audit."""
+
+    title: str
+    status: AnswerStatus
+    method: str  # how it was checked: "By hand", "Read automatically", "Data export" or "—"
+
+
+@dataclass(frozen=True)
+class PlatformSection:
+    platform_id: str
+    name: str
+    state: PlatformState
+    checked_at: datetime | None  # None: the platform's check was not finished in this audit
+    skipped: bool
+    score: Score
+    items: tuple[ItemLine, ...]
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    """An item the worker still has to act on (or is unsure about), with how to fix it."""
+
+    platform: str
+    title: str
+    status: AnswerStatus
+    severity: Severity
+    steps: tuple[str, ...]
+    safe: str
+
+
+@dataclass(frozen=True)
+class DriftLine:
+    platform: str
+    title: str
+    reason: DriftReason
+    before: AnswerStatus
+    before_observed: str | None
+    before_date: datetime
+    after: AnswerStatus
+    after_observed: str | None
+    after_date: datetime
+
+
+@dataclass(frozen=True)
+class OverdueLine:
+    platform: str
+    last_checked: datetime | None  # None: never checked
+    next_due: datetime | None
+    overdue_days: int
+    snoozed_until: datetime | None
+
+
+@dataclass(frozen=True)
+class ClauseLine:
+    source: str
+    text: str
+    platforms: tuple[str, ...]  # where the findings citing it were made
+
+
+@dataclass(frozen=True)
+class NoteLine:
+    platform: str
+    title: str
+    note: str
+
+
+@dataclass(frozen=True)
+class SupervisionReport:
+    title: str
+    created_at: datetime
+    worker: WorkerDetails
+    run_id: int
+    run_started: datetime
+    run_completed: datetime | None
+    summary: str
+    platforms: tuple[PlatformSection, ...]
+    actions: tuple[ActionLine, ...]
+    drift: tuple[DriftLine, ...]
+    overdue: tuple[OverdueLine, ...]
+    clauses: tuple[ClauseLine, ...]
+    notes_included: bool
+    notes: tuple[NoteLine, ...]
+
+
+def build_report(
+    catalogue: Catalogue,
+    history: Sequence[AuditRun],
+    profile: WorkerProfile | None,
+    codes: CodeBook,
+    now: datetime,
+    run_id: int | None = None,
+    include_notes: bool = False,
+) -> SupervisionReport:
+    """Gather what the supervision report shows for one audit.
+
+    Args:
+        catalogue: The audit definitions (titles, steps, cited clauses).
+        history: Every stored audit run, oldest first.
+        profile: The worker's profile; required, it names the worker on every page.
+        codes: The Code-of-Practice clauses and regulators.
+        now: The report's date; overdue re-checks are judged at this moment.
+        run_id: The audit to report on; None for the latest completed one.
+        include_notes: Whether the worker chose to include their notes.
+
+    Raises:
+        ReportError: No profile, no completed audit, or no audit with `run_id`.
+    """
+    if profile is None:
+        raise ReportError("Set up your profile (your name and regulator) before making a report.")
+    run = choose_run(history, run_id)
+    platforms = [p for pid in run.platform_ids if (p := catalogue.get(pid)) is not None]
+    sections = tuple(_section(p, run) for p in platforms)
+    actions = _actions(platforms, run)
+    drift = tuple(line for p in platforms for line in _drift(p, run, history))
+    overdue = _overdue(catalogue, history, profile, now)
+    clauses = _clauses(platforms, run, drift, codes, profile.regulator)
+    worker = _worker(profile, codes)
+    notes = _notes(platforms, run) if include_notes else ()
+    summary = _summary(worker, run, sections, drift, overdue, clauses)
+    return SupervisionReport(
+        title=REPORT_TITLE,
+        created_at=now,
+        worker=worker,
+        run_id=run.id,
+        run_started=run.started_at,
+        run_completed=run.completed_at,
+        summary=summary,
+        platforms=sections,
+        actions=actions,
+        drift=drift,
+        overdue=overdue,
+        clauses=clauses,
+        notes_included=include_notes,
+        notes=notes,
+    )
+
+
+def report_from_footprint(
+    footprint: Footprint, *, run_id: int | None = None, include_notes: bool = False
+) -> SupervisionReport:
+    """Build the report from the worker's stored data at the footprint clock's current time."""
+    return build_report(
+        footprint.catalogue,
+        footprint.history(),
+        footprint.profile(),
+        footprint.codes,
+        footprint.clock.now(),
+        run_id,
+        include_notes,
+    )
+
+
+def choose_run(history: Sequence[AuditRun], run_id: int | None) -> AuditRun:
+    """The audit with `run_id`, or the most recently completed one."""
+    if run_id is not None:
+        found = next((run for run in history if run.id == run_id), None)
+        if found is None:
+            raise ReportError(f"There is no audit number {run_id}. Check the number and try again.")
+        return found
+    completed = [run for run in history if run.completed_at is not None]
+    if not completed:
+        raise ReportError("There is no finished audit to report on yet. Finish an audit first.")
+    return max(completed, key=lambda run: run.completed_at)  # type: ignore[arg-type, return-value]
+
+
+def _worker(profile: WorkerProfile, codes: CodeBook) -> WorkerDetails:
+    regulator = codes.regulator(profile.regulator)
+    return WorkerDetails(
+        profile.display_name,
+        profile.role,
+        profile.organisation,
+        regulator.name if regulator else profile.regulator,
+        profile.supervisor,
+    )
+
+
+def _section(platform: Platform, run: AuditRun) -> PlatformSection:
+    answers = run.answers_for(platform.id)
+    check = run.check_for(platform.id)
+    items = tuple(_item_line(item, answers.get(item.id)) for item in platform.items)
+    score = score_platform(platform, answers)
+    return PlatformSection(
+        platform.id,
+        platform.name,
+        score.state,
+        check.completed_at if check else None,
+        bool(check and check.skipped),
+        score,
+        items,
+    )
+
+
+def _item_line(item: CheckItem, answer: Answer | None) -> ItemLine:
+    if answer is None:
+        return ItemLine(item.title, AnswerStatus.NOT_CHECKED, "—")
+    method = answer.source.label if answer.status.is_answered else "—"
+    return ItemLine(item.title, answer.status, method[:1].upper() + method[1:])
+
+
+def _actions(platforms: Iterable[Platform], run: AuditRun) -> tuple[ActionLine, ...]:
+    """Items needing action, then unsure ones; most severe first, in checklist order."""
+    lines = []
+    for platform in platforms:
+        answers = run.answers_for(platform.id)
+        for item in platform.items:
+            answer = answers.get(item.id)
+            if answer is not None and answer.status in FINDING_STATUSES:
+                lines.append(
+                    ActionLine(
+                        platform=platform.name,
+                        title=item.title,
+                        status=answer.status,
+                        severity=item.severity,
+                        steps=item.steps,
+                        safe=item.safe,
+                    )
+                )
+    order = {status: index for index, status in enumerate(FINDING_STATUSES)}
+    return tuple(sorted(lines, key=lambda line: (order[line.status], -line.severity.rank)))
+
+
+def _check_time(check: PlatformCheck | None, run: AuditRun, answers: dict[str, Answer]) -> datetime:
+    """When the platform was checked in `run`: its completion, else its latest answer."""
+    if check is not None and check.completed_at is not None:
+        return check.completed_at
+    return max((a.answered_at for a in answers.values()), default=run.started_at)
+
+
+def _drift(platform: Platform, run: AuditRun, history: Sequence[AuditRun]) -> list[DriftLine]:
+    """What got worse or changed since this platform's previous completed check."""
+    after = run.answers_for(platform.id)
+    if not after:
+        return []
+    checked = _check_time(run.check_for(platform.id), run, after)
+    earlier = [
+        c
+        for c in completed_checks(history, platform.id)
+        if c.run.id != run.id and c.completed_at < checked
+    ]
+    if not earlier:
+        return []
+    previous = earlier[-1]
+    report = drift_between(platform, previous.answers(), after)
+    return [
+        DriftLine(
+            platform=platform.name,
+            title=platform.item(e.item_id).title,
+            reason=e.reason,
+            before=e.before.status,
+            before_observed=_observed(e.before),
+            before_date=previous.completed_at,
+            after=e.after.status,
+            after_observed=_observed(e.after),
+            after_date=checked,
+        )
+        for e in report.entries
+    ]
+
+
+def _observed(answer: Answer) -> str | None:
+    if answer.observed is None:
+        return None
+    value = " ".join(answer.observed.split())
+    return value if len(value) <= OBSERVED_LIMIT else value[: OBSERVED_LIMIT - 1] + "…"
+
+
+def _overdue(
+    catalogue: Catalogue, history: Sequence[AuditRun], profile: WorkerProfile, now: datetime
+) -> tuple[OverdueLine, ...]:
+    """The worker's platforms whose re-check is due at `now` (snoozed ones are still listed)."""
+    wanted = profile.platform_ids or catalogue.ids
+    lines = []
+    for platform in catalogue.platforms:
+        if platform.id not in wanted:
+            continue
+        due = platform_overview(platform, history, profile, now).due
+        if due.is_due:
+            lines.append(
+                OverdueLine(
+                    platform=platform.name,
+                    last_checked=due.last_checked,
+                    next_due=due.next_due,
+                    overdue_days=due.overdue_days(now),
+                    snoozed_until=due.snoozed_until,
+                )
+            )
+    return tuple(lines)
+
+
+def _clauses(
+    platforms: Sequence[Platform],
+    run: AuditRun,
+    drift: Sequence[DriftLine],
+    codes: CodeBook,
+    regulator: str,
+) -> tuple[ClauseLine, ...]:
+    """The clauses cited by the findings (action, unsure, drift) that apply to this regulator."""
+    drifted = {(line.platform, line.title) for line in drift}
+    cited: dict[str, list[str]] = {}
+    for platform in platforms:
+        answers = run.answers_for(platform.id)
+        for item in platform.items:
+            answer = answers.get(item.id)
+            finding = answer is not None and answer.status in FINDING_STATUSES
+            if finding or (platform.name, item.title) in drifted:
+                for clause in codes.clauses_for(item.codes, regulator):
+                    names = cited.setdefault(clause.id, [])
+                    if platform.name not in names:
+                        names.append(platform.name)
+    return tuple(
+        ClauseLine(clause.source, clause.text, tuple(cited[clause.id]))
+        for clause_id, clause in codes.clauses.items()
+        if clause_id in cited
+    )
+
+
+def _notes(platforms: Iterable[Platform], run: AuditRun) -> tuple[NoteLine, ...]:
+    lines = []
+    for platform in platforms:
+        answers = run.answers_for(platform.id)
+        for item in platform.items:
+            answer = answers.get(item.id)
+            if answer is not None and answer.note and answer.note.strip():
+                lines.append(NoteLine(platform.name, item.title, answer.note.strip()))
+    return tuple(lines)
+
+
+def _summary(
+    worker: WorkerDetails,
+    run: AuditRun,
+    sections: Sequence[PlatformSection],
+    drift: Sequence[DriftLine],
+    overdue: Sequence[OverdueLine],
+    clauses: Sequence[ClauseLine],
+) -> str:
+    """One paragraph in plain language: what was checked, what was found, what is late."""
+    total = overall_score(section.score for section in sections)
+    when = (
+        f"finished on {short_date(run.completed_at)}"
+        if run.completed_at
+        else f"started on {short_date(run.started_at)} and not finished yet"
+    )
+    parts = [
+        f"This is {worker.name}'s privacy self-audit number {run.id}, {when}. "
+        f"It covered {plural(len(sections), 'platform')} and checked "
+        f"{plural(total.answered, 'setting')}."
+    ]
+    parts.append(_findings_sentence(total))
+    if drift:
+        parts.append(
+            f"{plural(len(drift), 'setting')} became less safe or changed since the platform's "
+            "previous check."
+        )
+    if overdue:
+        parts.append(f"{plural(len(overdue), 'platform')} {_is_are(len(overdue))} due a re-check.")
+    if clauses:
+        parts.append(
+            f"The findings relate to {plural(len(clauses), 'clause')} of the codes and "
+            "standards that apply to this worker, listed below."
+        )
+    return " ".join(parts)
+
+
+def _findings_sentence(total: Score) -> str:
+    action = total.count(AnswerStatus.NEEDS_ACTION)
+    unsure = total.count(AnswerStatus.UNSURE)
+    safe = total.count(AnswerStatus.SAFE)
+    if not action and not unsure:
+        return f"All {plural(safe, 'setting')} checked were safe or did not apply."
+    found = [f"{safe} {_was_were(safe)} safe"]
+    if action:
+        found.append(f"{action} {_need_needs(action)} action")
+    if unsure:
+        found.append(f"{unsure} {_was_were(unsure)} answered “not sure”")
+    return "Of these, " + _join(found) + "."
+
+
+def _join(parts: Sequence[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _is_are(count: int) -> str:
+    return "is" if count == 1 else "are"
+
+
+def _was_were(count: int) -> str:
+    return "was" if count == 1 else "were"
+
+
+def _need_needs(count: int) -> str:
+    return "needs" if count == 1 else "need"

@@ -1,0 +1,236 @@
+"""The supervision report dialog: preview, paper size, notes, Print… and Save as PDF…."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QThreadPool, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.footprint import Footprint
+from app.report.html import ReportDocument, render_report
+from app.report.model import ReportError, SupervisionReport, report_from_footprint
+from app.report.pdf import Paper, page_layout, print_report, write_pdf
+
+log = logging.getLogger(__name__)
+
+
+class _JobSignals(QObject):
+    """Carries a background PDF write's outcome back to the GUI thread."""
+
+    finished = Signal(str, int)  # path, pages
+    failed = Signal(str, str)  # path, reason
+
+
+class ReportDialog(QDialog):
+    """Shows the supervision report and prints it or saves it as a PDF.
+
+    Signals:
+        saved(str): A PDF was written to this path.
+        save_failed(str): Writing the PDF failed; the sentence shown to the worker.
+    """
+
+    saved = Signal(str)
+    save_failed = Signal(str)
+
+    def __init__(
+        self, *, footprint: Footprint, run_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._footprint = footprint
+        self._run_id = run_id
+        self._report: SupervisionReport | None = None
+        self._document: ReportDocument | None = None
+        self._pool = QThreadPool(self)  # PDF writes run off the UI thread
+        self._jobs = _JobSignals(self)
+        self._jobs.finished.connect(self._saved)
+        self._jobs.failed.connect(self._save_failed)
+        self.setWindowTitle("Supervision report — Footprint")
+        self._build_controls()
+        self._build_layout()
+        self._refresh()
+        self.resize(820, 760)
+
+    # -- building ----------------------------------------------------------------------------
+    def _build_controls(self) -> None:
+        self._intro = QLabel(
+            "This is what leaves your computer. Read it through before you print or save it."
+        )
+        self._intro.setWordWrap(True)
+        self._paper = QComboBox()
+        for paper in Paper:
+            self._paper.addItem(paper.label, paper.value)
+        self._paper.setObjectName("paper_size")
+        self._paper.setAccessibleName("Paper size")
+        self._notes = QCheckBox("Include my &notes")
+        self._notes.setObjectName("include_notes")
+        self._notes.setAccessibleName("Include my notes")
+        self._notes.setToolTip("Your notes on items appear in the report only when this is ticked.")
+        self._notes.toggled.connect(self._refresh)
+        self._preview = QTextBrowser()
+        self._preview.setObjectName("report_preview")
+        self._preview.setAccessibleName("Report preview")
+        self._preview.setOpenLinks(False)  # the report has no links; never go anywhere
+        self._status = QLabel()
+        self._status.setObjectName("report_status")
+        self._status.setWordWrap(True)
+        self._status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self._print = self._add_button("print", "&Print…", "Print the report", self._print_report)
+        self._save = self._add_button(
+            "save_pdf", "&Save as PDF…", "Save the report as a PDF", self._save_pdf
+        )
+        self._save.setDefault(True)
+        self._buttons.rejected.connect(self.reject)
+
+    def _add_button(
+        self, name: str, text: str, accessible: str, slot: Callable[[], None]
+    ) -> QPushButton:
+        button = self._buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
+        button.setObjectName(name)
+        button.setAccessibleName(accessible)
+        button.clicked.connect(slot)
+        return button
+
+    def _build_layout(self) -> None:
+        paper_label = QLabel("Paper si&ze:")
+        paper_label.setBuddy(self._paper)
+        options = QHBoxLayout()
+        for widget in (paper_label, self._paper):
+            options.addWidget(widget)
+        options.addSpacing(24)
+        options.addWidget(self._notes)
+        options.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._intro)
+        layout.addLayout(options)
+        layout.addWidget(self._preview, 1)
+        layout.addWidget(self._status)
+        layout.addWidget(self._buttons)
+        for first, second in ((self._paper, self._notes), (self._notes, self._preview)):
+            QWidget.setTabOrder(first, second)
+
+    # -- the report --------------------------------------------------------------------------
+    def _refresh(self) -> None:
+        """Rebuild the report from the stored audits and show it."""
+        try:
+            self._report = report_from_footprint(
+                self._footprint, run_id=self._run_id, include_notes=self._notes.isChecked()
+            )
+        except ReportError as error:
+            self._report, self._document = None, None
+            self._preview.setPlainText(str(error))
+        else:
+            self._document = render_report(self._report)
+            self._preview.setHtml(self._document.html)
+        for button in (self._print, self._save):
+            button.setEnabled(self._document is not None)
+
+    @property
+    def paper(self) -> Paper:
+        return Paper(self._paper.currentData())
+
+    def default_file_name(self) -> str:
+        """`footprint-audit-YYYY-MM-DD.pdf`, dated by the audit the report is about."""
+        assert self._report is not None
+        moment = self._report.run_completed or self._report.run_started
+        return f"footprint-audit-{moment.astimezone():%Y-%m-%d}.pdf"
+
+    # -- saving ------------------------------------------------------------------------------
+    def _save_pdf(self) -> None:
+        if self._document is None:
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = str(Path(folder or Path.home()) / self.default_file_name())
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Save the report as PDF", suggested, "PDF files (*.pdf)"
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        self._start_save(self._document, path, self.paper)
+
+    def _start_save(self, document: ReportDocument, path: Path, paper: Paper) -> None:
+        signals = self._jobs
+        self._set_busy(True, f"Saving {path.name}…")
+
+        def job() -> None:
+            try:
+                pages = write_pdf(document, path, paper)
+            except OSError as error:
+                log.warning("report not saved to %s: %s", path, error)
+                signals.failed.emit(str(path), error.strerror or str(error))
+            else:
+                signals.finished.emit(str(path), pages)
+
+        self._pool.start(job)
+
+    def _saved(self, path: str, pages: int) -> None:
+        self._set_busy(False, f"Saved to {path} ({pages} page{'' if pages == 1 else 's'}).")
+        self.saved.emit(path)
+
+    def _save_failed(self, path: str, reason: str) -> None:
+        message = (
+            f"The report could not be saved to {path}: {reason}.\n\n"
+            "Choose another folder, or check there is space on the disk, and try again."
+        )
+        self._set_busy(False, "The report was not saved.")
+        self.save_failed.emit(message)
+        QMessageBox.warning(self, "Report not saved", message)
+
+    def _set_busy(self, busy: bool, status: str) -> None:
+        self._status.setText(status)
+        for button in (self._print, self._save):
+            button.setEnabled(not busy and self._document is not None)
+        if busy:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        else:
+            QGuiApplication.restoreOverrideCursor()
+
+    # -- printing ----------------------------------------------------------------------------
+    def _print_report(self) -> None:
+        if self._document is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout(self.paper))
+        printer.setDocName(self._document.title)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("Print the supervision report")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        # On the UI thread: the printer belongs to it and hands the pages to the system's
+        # spooler, which does the slow part.
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            pages = print_report(self._document, printer)
+        except OSError as error:
+            QMessageBox.warning(
+                self, "Report not printed", f"The report could not be printed: {error}."
+            )
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self._status.setText(f"Sent {pages} page{'' if pages == 1 else 's'} to the printer.")
+
+    def done(self, result: int) -> None:
+        self._pool.waitForDone()  # never leave a half-written PDF behind a closed dialog
+        super().done(result)

@@ -1,0 +1,204 @@
+"""The supervision report PDF as the supervisor gets it: made by `footprint report`, read back
+with pdftotext (poppler) the way a search or copy would read it.
+
+Every test asks for `qapp` first: the report command would otherwise start a bare
+QGuiApplication, and the widget tests later in the session need a QApplication.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.clock import SystemClock
+from app.footprint import open_footprint
+from app.formatting import short_date
+from app.report.html import render_report
+from app.report.model import report_from_footprint
+from app.report.pdf import Paper, page_layout, plan_pages
+from tests.memory_keyring import MemoryKeyring
+
+MARKUP_NOTE = "<b>bold</b> & <script>x</script>"
+SECTIONS = (
+    "Social media privacy self-audit: supervision record",
+    "Worker and audit",
+    "Needs action",
+    "Changed since the previous check",
+    "Overdue re-checks",
+    "Code of Practice clauses",
+    "Platforms checked",
+    "Worker's notes",
+    "Signatures",
+)
+
+
+def pdf_text(path: Path, *, layout: bool = False) -> str:
+    """The PDF's text in reading order; with `layout`, table rows stay on one line."""
+    mode = ["-layout"] if layout else []
+    result = subprocess.run(
+        ["pdftotext", *mode, str(path), "-"], capture_output=True, text=True, check=True
+    )
+    return result.stdout
+
+
+def words(text: str) -> str:
+    """Text as pdftotext gives it back: single spaces, no emoji variation selectors."""
+    return " ".join(text.replace("\ufe0f", "").split())
+
+
+def page_count(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    return int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.MULTILINE).group(1))
+
+
+@pytest.fixture
+def demo(qapp, capsys):  # noqa: ARG001 - qapp: see the module docstring
+    assert main(["demo", "--no-gui"]) == 0
+    capsys.readouterr()
+
+
+def write_report(tmp_path: Path, capsys, *extra: str) -> Path:
+    out = tmp_path / "report.pdf"
+    assert main(["report", "--out", str(out), *extra]) == 0
+    assert capsys.readouterr().out.strip() == str(out.resolve())
+    return out
+
+
+def stored_report(data_home, notes: bool = False):
+    footprint = open_footprint(data_home, SystemClock())
+    try:
+        return report_from_footprint(footprint, include_notes=notes)
+    finally:
+        footprint.close()
+
+
+def test_the_report_has_every_section_and_the_worker_on_every_page(demo, tmp_path, capsys) -> None:
+    text = pdf_text(write_report(tmp_path, capsys))
+    for heading in SECTIONS:
+        assert heading in text
+    for detail in ("Alex Sample", "Support worker", "Riverside Care", "Sam Example"):
+        assert detail in text
+    assert "Scottish Social Services Council (SSSC)" in text
+    pages = text.split("\f")[:-1]  # pdftotext ends every page with a form feed
+    for number, page in enumerate(pages, start=1):
+        assert f"Alex Sample — page {number} of {len(pages)}" in page
+
+
+def test_drift_and_overdue_are_shown_with_their_dates(demo, tmp_path, capsys, data_home) -> None:
+    text = pdf_text(write_report(tmp_path, capsys), layout=True)
+    report = stored_report(data_home)
+    (drift,) = report.drift
+    assert "Less safe than before" in text and drift.title in text
+    assert short_date(drift.before_date) in text and short_date(drift.after_date) in text
+    assert "Seen: “Only me”" in text and "Seen: “Friends”" in text
+    (overdue,) = report.overdue
+    assert re.search(rf"{overdue.platform}\s+{short_date(overdue.last_checked)}", text)
+    assert f"{overdue.overdue_days} days" in text
+
+
+def test_items_needing_action_are_listed_with_their_steps(
+    demo, tmp_path, capsys, data_home
+) -> None:
+    text = words(pdf_text(write_report(tmp_path, capsys)))
+    report = stored_report(data_home)
+    assert report.actions
+    for action in report.actions:
+        assert words(action.title) in text
+        assert words(action.steps[0]) in text
+    assert "SSSC Code of Practice" in text
+
+
+def test_a_note_with_markup_is_printed_literally_and_only_when_asked(
+    demo, tmp_path, capsys, data_home
+) -> None:
+    footprint = open_footprint(data_home, SystemClock())
+    latest = max((r for r in footprint.history() if r.completed_at), key=lambda r: r.completed_at)
+    existing = next(iter(latest.answers.values()))
+    later = existing.answered_at + timedelta(seconds=1)
+    footprint.repository().save_answer(
+        latest.id, replace(existing, note=MARKUP_NOTE, answered_at=later)
+    )
+    footprint.close()
+    without = pdf_text(write_report(tmp_path, capsys))
+    assert "bold" not in without and "The worker chose not to include their notes." in without
+    with_notes = pdf_text(write_report(tmp_path, capsys, "--notes"))
+    assert MARKUP_NOTE in with_notes
+
+
+def test_a_password_in_the_keyring_never_reaches_the_report(
+    demo, tmp_path, capsys, memory_keyring: MemoryKeyring
+) -> None:
+    memory_keyring.set_password("Footprint/facebook", "user", "S3cret-PW")
+    out = write_report(tmp_path, capsys, "--notes")
+    assert "S3cret-PW" not in pdf_text(out)
+    assert b"S3cret-PW" not in out.read_bytes()
+
+
+def test_nine_platforms_fit_on_a_sensible_number_of_pages(
+    demo, tmp_path, capsys, data_home
+) -> None:
+    footprint = open_footprint(data_home, SystemClock())
+    runs = [run for run in footprint.history() if len(run.platform_ids) == 9 and run.completed_at]
+    footprint.close()
+    out = write_report(tmp_path, capsys, "--run", str(runs[-1].id), "--notes")
+    text = pdf_text(out)
+    pages = page_count(out)
+    assert 3 <= pages <= 12
+    assert text.count("\f") == pages and f"page {pages} of {pages}" in text
+
+
+def test_letter_paper_can_be_chosen(demo, tmp_path, capsys) -> None:
+    out = write_report(tmp_path, capsys, "--paper", "letter")
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True)
+    assert "612 x 792 pts (letter)" in info.stdout
+    assert "A4" not in info.stdout
+
+
+def test_no_table_row_is_split_across_pages(demo, data_home) -> None:
+    from PySide6.QtCore import QBuffer
+    from PySide6.QtGui import QPdfWriter
+
+    document = render_report(stored_report(data_home, notes=True))
+    for paper in Paper:
+        writer = QPdfWriter(QBuffer())
+        writer.setPageLayout(page_layout(paper))
+        plan = plan_pages(document, writer)
+        assert len(plan.pages) > 1
+        for table in plan.tables:
+            for row in table.rows:
+                assert any(p.top <= row.top and row.bottom <= p.bottom for p in plan.pages), row
+
+
+def test_an_earlier_audit_can_be_chosen_by_number(demo, tmp_path, capsys) -> None:
+    text = pdf_text(write_report(tmp_path, capsys, "--run", "1"))
+    assert "privacy self-audit number 1" in words(text)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--run", "99"], "There is no audit number 99"),
+        (["--out", "report.txt"], "ending in .pdf"),
+        (["--out", "missing-folder/report.pdf"], "does not exist"),
+    ],
+)
+def test_user_errors_exit_2_with_one_line(demo, tmp_path, capsys, arguments, message) -> None:
+    out = ["--out", str(tmp_path / "r.pdf")] if "--out" not in arguments else []
+    arguments = [
+        str(tmp_path / a) if a.startswith(("report.", "missing")) else a for a in arguments
+    ]
+    assert main(["report", *out, *arguments]) == 2
+    error = capsys.readouterr().err
+    assert message in error and error.count("\n") == 1 and "Traceback" not in error
+
+
+def test_without_a_finished_audit_the_report_says_so(qapp, tmp_path, capsys) -> None:
+    assert main(["report", "--out", str(tmp_path / "r.pdf")]) == 2
+    assert "before making a report" in capsys.readouterr().err
+    assert not (tmp_path / "r.pdf").exists()

@@ -33,7 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"Footprint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="command")
-    commands.add_parser("gui", help="start the desktop app (the default)")
+    gui = commands.add_parser("gui", help="start the desktop app (the default)")
+    gui.add_argument(
+        "--minimised", action="store_true", help="start in the tray or minimised (used at login)"
+    )
     validate = commands.add_parser("validate", help="check audit definition files")
     validate.add_argument("paths", nargs="*", type=Path, help="files (default: shipped audits)")
     due = commands.add_parser("due", help="list platforms due a re-check or drifted")
@@ -45,20 +48,32 @@ def build_parser() -> argparse.ArgumentParser:
     policy_commands.add_parser("list", help="list the installed policy packs")
     remove = policy_commands.add_parser("remove", help="remove an installed policy pack")
     remove.add_argument("name", help="the pack's file name, as `policy list` shows it")
+    reminders = commands.add_parser("reminders", help="export re-check reminders")
+    reminders.add_argument(
+        "--ics", type=Path, required=True, metavar="FILE",
+        help="write an iCalendar file with a recurring re-check event per platform",
+    )  # fmt: skip
     demo = commands.add_parser("demo", help="fill a data home with sample data and open it")
     demo.add_argument("--no-gui", action="store_true", help="only write the sample data")
+    from app.report.command import add_report_parser
+
+    add_report_parser(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     command = args.command or "gui"
+    from app.report.command import run_report
+
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
         "gui": _run_gui,
         "validate": _run_validate,
         "due": _run_due,
         "demo": _run_demo,
+        "report": run_report,
         "policy": _run_policy,
+        "reminders": _run_reminders,
     }
     try:
         return handlers[command](args)
@@ -92,7 +107,7 @@ def _run_gui(args: argparse.Namespace, home: DataHome | None = None) -> int:
     footprint = _open(home or data_home())
     from app.ui.application import run_application
 
-    return run_application(footprint)
+    return run_application(footprint, minimised=getattr(args, "minimised", False))
 
 
 def _run_validate(args: argparse.Namespace) -> int:
@@ -169,6 +184,24 @@ def _run_due(args: argparse.Namespace) -> int:
     else:
         print(report.as_text())
     return EXIT_FOUND if report.entries else EXIT_OK
+
+
+def _run_reminders(args: argparse.Namespace) -> int:
+    from app.calendar_export import reminders_calendar
+
+    footprint = _open(data_home())
+    try:
+        if footprint.profile() is None:
+            raise UserError("Footprint is not set up yet: start the app and choose your platforms")
+        data = reminders_calendar(footprint.overviews(), footprint.clock.now())
+    finally:
+        footprint.close()
+    try:
+        args.ics.write_bytes(data)
+    except OSError as error:
+        raise UserError(f"cannot write {args.ics}: {error.strerror}") from None
+    print(f"Wrote re-check reminders to {args.ics}")
+    return EXIT_OK
 
 
 def _run_demo(args: argparse.Namespace) -> int:

@@ -64,12 +64,12 @@ class Footprint:
         return reads.load_profile(self.home.database)
 
     def overviews(self) -> list[PlatformOverview]:
-        return overviews(self.catalogue, self.history(), self.profile(), self.clock.now())
+        data = reads.load_dashboard_data(self.home.database)
+        return overviews(self.catalogue, data.runs, self.profile(), self.clock.now(), data.newest)
 
     def open_run(self) -> AuditRun | None:
         """The newest audit that was started and never completed."""
-        history = self.history()
-        return next((run for run in reversed(history) if not run.is_complete), None)
+        return reads.load_dashboard_data(self.home.database).open_run
 
     def delete_all_data(self) -> RemovalReport:
         """Remove everything Footprint stored and start again with an empty database."""

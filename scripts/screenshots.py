@@ -2,7 +2,7 @@
 
 Run under a real X server, e.g.:
     xvfb-run -a -s "-screen 0 1280x900x24" .venv/bin/python scripts/screenshots.py OUT_DIR
-Writes onboarding.png, item.png, summary.png and dashboard.png from demo data in a
+Writes onboarding.png, dashboard.png, history.png, item.png and summary.png from demo data in a
 temporary data home. Set FOOTPRINT_SCALE=2 to see the screens at 200 % scaling.
 """
 
@@ -48,7 +48,16 @@ def main(out: Path) -> None:
     window.resize(1000, 700)
     window.show()
     settle(app)
+    window.start_reminders()
+    settle(app)
     window.grab().save(str(out / "dashboard.png"))
+    from app.ui.history_dialog import HistoryDialog
+
+    history = HistoryDialog(footprint=footprint, parent=window)
+    history.show()
+    settle(app)
+    history.grab().save(str(out / "history.png"))
+    history.close()
     window.recheck_platform(footprint.catalogue.platforms[0].id)
     window.audit_page.answer_buttons[AnswerStatus.SAFE].click()
     settle(app)

@@ -61,6 +61,8 @@ def drift_between(
 def _drift_reason(before: Answer, after: Answer) -> DriftReason | None:
     if worse(after.status, before.status):
         return DriftReason.WORSE
+    if worse(before.status, after.status):
+        return None  # an improvement (e.g. Public → Only me) is not drift
     if before.observed is not None and after.observed is not None:
         if before.observed.strip() != after.observed.strip():
             return DriftReason.VALUE_CHANGED

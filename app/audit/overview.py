@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -63,7 +63,10 @@ def platform_overview(
     history: Sequence[AuditRun],
     profile: WorkerProfile | None,
     now: datetime,
+    newest: Mapping[tuple[str, str], Answer] | None = None,
 ) -> PlatformOverview:
+    """`newest` (the newest answer per item over all runs) may be given when `history`
+    carries answers only for recent runs; by default it is computed from `history`."""
     checks = completed_checks(history, platform.id)
     worker_days = profile.recheck_days.get(platform.id) if profile else None
     interval = effective_interval(platform.recheck_days, platform.policy_recheck_days, worker_days)
@@ -73,7 +76,11 @@ def platform_overview(
     if len(checks) >= 2:
         drift = drift_between(platform, checks[-2].answers(), checks[-1].answers())
         previous = checks[-2].completed_at
-    score = score_platform(platform, current_answers(history, platform.id))
+    if newest is None:
+        current = current_answers(history, platform.id)
+    else:
+        current = {item: a for (pid, item), a in newest.items() if pid == platform.id}
+    score = score_platform(platform, current)
     return PlatformOverview(
         platform, score, due_status(last, interval, now, snooze), drift, previous
     )
@@ -84,11 +91,12 @@ def overviews(
     history: Sequence[AuditRun],
     profile: WorkerProfile | None,
     now: datetime,
+    newest: Mapping[tuple[str, str], Answer] | None = None,
 ) -> list[PlatformOverview]:
     """One overview per platform the worker uses (all platforms when there is no profile)."""
     wanted = profile.platform_ids if profile and profile.platform_ids else catalogue.ids
     return [
-        platform_overview(platform, history, profile, now)
+        platform_overview(platform, history, profile, now, newest)
         for platform in catalogue.platforms
         if platform.id in wanted
     ]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
 from app.audit.overview import PlatformOverview
@@ -92,3 +92,44 @@ def due_entries(
             )
         )
     return tuple(entries)
+
+
+@dataclass
+class AnnouncementLog:
+    """What was announced when, so an hourly check does not repeat itself every hour."""
+
+    repeat_after: timedelta = timedelta(hours=24)
+    last_announced: dict[str, datetime] = field(default_factory=dict)
+
+    def to_announce(self, entries: Sequence[DueEntry], now: datetime) -> list[DueEntry]:
+        """Entries not announced within `repeat_after`; they are marked as announced now."""
+        fresh = [
+            e
+            for e in entries
+            if (last := self.last_announced.get(e.platform_id)) is None
+            or now - last >= self.repeat_after
+        ]
+        for entry in fresh:
+            self.last_announced[entry.platform_id] = now
+        return fresh
+
+
+class ClockJumpDetector:
+    """Notices when wall-clock time moved much more than elapsed time (sleep, resume,
+    a clock change), so reminders are checked at once instead of at the next tick."""
+
+    def __init__(
+        self,
+        now: Callable[[], datetime],
+        monotonic: Callable[[], float],
+        tolerance: timedelta = timedelta(minutes=2),
+    ) -> None:
+        self._now, self._monotonic, self._tolerance = now, monotonic, tolerance
+        self._wall, self._mono = now(), monotonic()
+
+    def jumped(self) -> bool:
+        wall, mono = self._now(), self._monotonic()
+        elapsed_wall = wall - self._wall
+        elapsed_mono = timedelta(seconds=mono - self._mono)
+        self._wall, self._mono = wall, mono
+        return abs(elapsed_wall - elapsed_mono) > self._tolerance

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 
 from app.audit.answers import Answer
 
@@ -40,7 +41,15 @@ class AuditRun:
 
     def answers_for(self, platform_id: str) -> dict[str, Answer]:
         """The latest answer per item of one platform, keyed by item id."""
-        return {item: a for (pid, item), a in self.answers.items() if pid == platform_id}
+        return dict(self._answers_by_platform.get(platform_id, {}))
+
+    @cached_property
+    def _answers_by_platform(self) -> dict[str, dict[str, Answer]]:
+        # Built once per run: the dashboard asks every run about every platform.
+        grouped: dict[str, dict[str, Answer]] = {}
+        for (platform_id, item_id), answer in self.answers.items():
+            grouped.setdefault(platform_id, {})[item_id] = answer
+        return grouped
 
     def sources_for(self, platform_id: str) -> set[str]:
         return {a.source.value for a in self.answers_for(platform_id).values()}

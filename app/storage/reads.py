@@ -10,12 +10,19 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from app.audit.answers import Answer, AnswerSource, AnswerStatus
 from app.audit.profile import WorkerProfile
 from app.audit.run import AuditRun, PlatformCheck
 from app.storage.timestamps import from_text
+
+# Enum lookups by value are slow enough to show when reading ten years of answers.
+_STATUSES = {status.value: status for status in AnswerStatus}
+_SOURCES = {source.value: source for source in AnswerSource}
 
 
 @contextmanager
@@ -30,11 +37,54 @@ def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
 def load_history(path: Path) -> list[AuditRun]:
     """Every audit run, oldest first, each with the newest answer per item."""
     with _read_only(path) as db:
-        runs = db.execute(
-            "SELECT id, started_at, completed_at FROM audit_run ORDER BY id"
-        ).fetchall()
+        return _load_runs(db, _latest_answers_by_run(db))
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    """What the dashboard needs, without reading every answer ever given: all runs and
+    their platform checks, answers only for each platform's two newest completed checks
+    and the open run, and the newest answer to every item across all runs."""
+
+    runs: list[AuditRun]
+    newest: dict[tuple[str, str], Answer]
+
+    @property
+    def open_run(self) -> AuditRun | None:
+        return next((run for run in reversed(self.runs) if not run.is_complete), None)
+
+
+def load_dashboard_data(path: Path) -> DashboardData:
+    with _read_only(path) as db:
         checks = _checks_by_run(db)
-        answers = _latest_answers_by_run(db)
+        wanted = _runs_worth_answers(db, checks)
+        answers = _latest_answers_by_run(db, wanted)
+        newest_rows = db.execute(
+            f"SELECT {_ANSWER_COLUMNS} FROM answer WHERE id IN"
+            " (SELECT max(id) FROM answer GROUP BY platform_id, item_id)"
+        )
+        newest = {answer.key: answer for _, answer in map(_answer, newest_rows)}
+        return DashboardData(_load_runs(db, answers, checks), newest)
+
+
+def _runs_worth_answers(db: sqlite3.Connection, checks: dict[int, list[PlatformCheck]]) -> set[int]:
+    completed: dict[str, list[tuple[datetime, int]]] = defaultdict(list)
+    for run_id, run_checks in checks.items():
+        for check in run_checks:
+            if check.completed_at is not None:
+                completed[check.platform_id].append((check.completed_at, run_id))
+    wanted = {run_id for found in completed.values() for _, run_id in sorted(found)[-2:]}
+    open_runs = db.execute("SELECT id FROM audit_run WHERE completed_at IS NULL")
+    return wanted | {row[0] for row in open_runs}
+
+
+def _load_runs(
+    db: sqlite3.Connection,
+    answers: dict[int, dict[tuple[str, str], Answer]],
+    checks: dict[int, list[PlatformCheck]] | None = None,
+) -> list[AuditRun]:
+    runs = db.execute("SELECT id, started_at, completed_at FROM audit_run ORDER BY id")
+    checks = checks if checks is not None else _checks_by_run(db)
     return [
         AuditRun(
             id=run_id,
@@ -60,24 +110,32 @@ def _checks_by_run(db: sqlite3.Connection) -> dict[int, list[PlatformCheck]]:
     return checks
 
 
-def _latest_answers_by_run(db: sqlite3.Connection) -> dict[int, dict[tuple[str, str], Answer]]:
+_ANSWER_COLUMNS = "run_id, platform_id, item_id, status, source, answered_at, observed, note"
+
+
+def _answer(row: tuple[Any, ...]) -> tuple[int, Answer]:
+    run_id, platform_id, item_id, status, source, answered, observed, note = row
+    answered_at = from_text(answered)
+    assert answered_at is not None
+    answer = Answer(
+        platform_id, item_id, _STATUSES[status], _SOURCES[source], answered_at, observed, note
+    )
+    return run_id, answer
+
+
+def _latest_answers_by_run(
+    db: sqlite3.Connection, run_ids: set[int] | None = None
+) -> dict[int, dict[tuple[str, str], Answer]]:
     # Answer ids grow with time, so the highest id per item is the newest answer.
+    only = ""
+    if run_ids is not None:
+        only = f" WHERE run_id IN ({','.join(str(int(r)) for r in sorted(run_ids)) or 'NULL'})"
     rows = db.execute(
-        "SELECT run_id, platform_id, item_id, status, source, answered_at, observed, note"
-        " FROM answer WHERE id IN (SELECT max(id) FROM answer"
+        f"SELECT {_ANSWER_COLUMNS} FROM answer WHERE id IN (SELECT max(id) FROM answer{only}"
         " GROUP BY run_id, platform_id, item_id)"
     )
     answers: dict[int, dict[tuple[str, str], Answer]] = defaultdict(dict)
-    for run_id, platform_id, item_id, status, source, answered, observed, note in rows:
-        answer = Answer(
-            platform_id,
-            item_id,
-            AnswerStatus(status),
-            AnswerSource(source),
-            from_text(answered),  # type: ignore[arg-type]
-            observed,
-            note,
-        )
+    for run_id, answer in map(_answer, rows):
         answers[run_id][answer.key] = answer
     return answers
 

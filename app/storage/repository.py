@@ -95,6 +95,14 @@ class Repository:
             session.execute(delete(AuditRunRow).where(AuditRunRow.id == run_id))
 
     # -- profile ----------------------------------------------------------------------------
+    def snooze(self, platform_id: str, until: datetime | None) -> None:
+        """Silence a platform's reminder until `until` (None: remind again)."""
+        with self._sessions.begin() as session:
+            row = session.get(UserPlatformRow, platform_id)
+            if row is None:
+                raise KeyError(f"{platform_id} is not one of the worker's platforms")
+            row.snoozed_until = until
+
     def save_profile(self, profile: WorkerProfile, now: datetime) -> None:
         with self._sessions.begin() as session:
             row = session.get(ProfileRow, 1) or ProfileRow(id=1)

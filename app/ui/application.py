@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.footprint import Footprint
+from app.ui import preferences
 from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -41,12 +42,18 @@ def install_crash_dialog(footprint: Footprint) -> None:
     sys.excepthook = show_crash
 
 
-def run_application(footprint: Footprint) -> int:
+def run_application(footprint: Footprint, *, minimised: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     configure_qt_settings(footprint)
     install_crash_dialog(footprint)
     window = MainWindow(footprint=footprint)
-    window.show()
+    window.start_reminders()
+    if not minimised:
+        window.show()
+    elif not window.tray.isVisible():
+        window.showMinimized()  # no tray to live in: a minimised window instead
+    if preferences.KEEP_IN_TRAY.get() and window.tray.isVisible():
+        app.setQuitOnLastWindowClosed(False)
     window.ensure_profile()
     try:
         return app.exec()

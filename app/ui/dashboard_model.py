@@ -67,7 +67,9 @@ class DashboardModel(QAbstractTableModel):
         if column == 3:
             return short_date(row.last_checked, "never")
         if column == 4:
-            return relative_due(row.due.next_due, self._now)
+            due = relative_due(row.due.next_due, self._now)
+            snooze = row.due.snoozed_until
+            return f"{due} (reminder snoozed to {short_date(snooze)})" if snooze else due
         return _drift_text(row)
 
     def _colour(self, row: PlatformOverview, column: int) -> QBrush | None:

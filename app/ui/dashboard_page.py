@@ -11,30 +11,36 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.audit.overview import PlatformOverview
 from app.audit.profile import WorkerProfile
-from app.audit.reminders import due_entries
+from app.audit.reminders import DueEntry, due_entries
 from app.formatting import plural
 from app.ui.dashboard_model import ROLE_PLATFORM_ID, DashboardModel
+from app.ui.theme import tone
 
 
 class DashboardPage(QWidget):
     """Signals:
     start_audit_requested: a full audit of all the worker's platforms (or resume).
     recheck_requested(str): a new audit of one platform.
-    settings_requested, report_requested.
+    settings_requested, report_requested, history_requested.
+    snooze_requested(str, int): silence the selected platform's reminder for n days.
     """
 
     start_audit_requested = Signal()
     recheck_requested = Signal(str)
     settings_requested = Signal()
     report_requested = Signal()
+    history_requested = Signal()
+    snooze_requested = Signal(str, int)  # platform id, days (0: remind again now)
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,7 +62,27 @@ class DashboardPage(QWidget):
         self.report_button.clicked.connect(self.report_requested)
         self.settings_button = QPushButton("Se&ttings…")
         self.settings_button.clicked.connect(self.settings_requested)
+        self.history_button = QPushButton("&History…")
+        self.history_button.clicked.connect(self.history_requested)
+        self.snooze_button = self._build_snooze_button()
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName("Reminders")
+        self.banner.setVisible(False)
         self._lay_out()
+
+    def _build_snooze_button(self) -> QToolButton:
+        button = QToolButton()
+        button.setText("Sn&ooze reminder")
+        button.setAccessibleName("Snooze the selected platform's reminder")
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        for label, days in (("For a &day", 1), ("For a &week", 7), ("&Remind me again now", 0)):
+            action = menu.addAction(label)
+            action.triggered.connect(lambda _=False, d=days: self._snooze_selected(d))
+        button.setMenu(menu)
+        return button
 
     def _build_table(self) -> QTableView:
         table = QTableView()
@@ -76,10 +102,13 @@ class DashboardPage(QWidget):
 
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
-        for widget in (self.heading, self.summary, self.notices, self.table):
+        for widget in (self.heading, self.banner, self.summary, self.notices, self.table):
             layout.addWidget(widget)
         buttons = QHBoxLayout()
-        for button in (self.start_button, self.recheck_button, self.report_button):
+        for button in (
+            self.start_button, self.recheck_button, self.snooze_button, self.history_button,
+            self.report_button,
+        ):  # fmt: skip
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.settings_button)
@@ -109,6 +138,8 @@ class DashboardPage(QWidget):
         self.start_button.setText("&Resume your audit" if open_audit else "&Start a full audit")
         self.start_button.setEnabled(profile is not None)
         self.recheck_button.setEnabled(profile is not None and open_audit is None and bool(rows))
+        self.snooze_button.setEnabled(profile is not None and bool(rows))
+        self.history_button.setEnabled(any(r.last_checked for r in rows))
         self.report_button.setEnabled(any(r.last_checked for r in rows))
         self.notices.setVisible(bool(notices))
         self.notices.setText("\n".join(notices))
@@ -125,6 +156,20 @@ class DashboardPage(QWidget):
     def selected_platform_id(self) -> str | None:
         index = self.table.currentIndex()
         return self.model.index(index.row(), 0).data(ROLE_PLATFORM_ID) if index.isValid() else None
+
+    def show_reminders(self, entries: list[DueEntry], now: datetime) -> None:
+        """The in-app banner: always shown when something is due, whatever else notifies."""
+        self.banner.setVisible(bool(entries))
+        lines = [f"<b>{escape(e.platform_name)}</b>: {escape('; '.join(e.reasons(now)))}"
+                 for e in entries]  # fmt: skip
+        self.banner.setText("<b>Reminder</b> — " + "<br>".join(lines))
+        border = tone("warn").name()
+        self.banner.setStyleSheet(f"QLabel#banner {{ border: 1px solid {border}; padding: 6px; }}")
+
+    def _snooze_selected(self, days: int) -> None:
+        platform_id = self.selected_platform_id()
+        if platform_id is not None:
+            self.snooze_requested.emit(platform_id, days)
 
     def _recheck_selected(self) -> None:
         platform_id = self.selected_platform_id()

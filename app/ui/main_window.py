@@ -2,23 +2,51 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import timedelta
+
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QSystemTrayIcon,
+)
 
 from app.audit.run import latest_answers
 from app.audit.session import AuditSession
 from app.footprint import Footprint
+from app.ui import preferences
 from app.ui.audit_page import AuditPage, UrlOpener, open_in_browser
 from app.ui.dashboard_page import DashboardPage
+from app.ui.notifiers import DesktopNotifier, Notifier, TrayNotifier, tray_icon
 from app.ui.profile_dialog import ProfileDialog
+from app.ui.reminder_service import ReminderService
 from app.ui.summary_page import SummaryPage
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, *, footprint: Footprint, open_url: UrlOpener = open_in_browser) -> None:
+    def __init__(
+        self,
+        *,
+        footprint: Footprint,
+        open_url: UrlOpener = open_in_browser,
+        notifiers: Sequence[Notifier] | None = None,
+    ) -> None:
         super().__init__()
         self._footprint = footprint
+        self.tray = QSystemTrayIcon(tray_icon(), self)
+        self.tray.setToolTip("Footprint")
+        self.tray.activated.connect(lambda _reason: self.show_normal_window())
+        self.reminders = ReminderService(
+            footprint=footprint,
+            notifiers=notifiers if notifiers is not None else (TrayNotifier(self.tray),
+                                                               DesktopNotifier()),
+            enabled=preferences.REMINDERS.get,
+            parent=self,
+        )  # fmt: skip
         self.setWindowTitle("Footprint — privacy self-audit")
         profile = footprint.profile()
         self.dashboard = DashboardPage()
@@ -44,6 +72,11 @@ class MainWindow(QMainWindow):
         self.dashboard.recheck_requested.connect(self.recheck_platform)
         self.dashboard.settings_requested.connect(self.open_settings)
         self.dashboard.report_requested.connect(self.open_report)
+        self.dashboard.history_requested.connect(self.open_history)
+        self.dashboard.snooze_requested.connect(self.snooze)
+        self.reminders.due_changed.connect(
+            lambda entries: self.dashboard.show_reminders(entries, self._footprint.clock.now())
+        )
         self.audit_page.finished.connect(self._show_summary)
         self.audit_page.leave_requested.connect(self.show_dashboard)
         self.summary_page.done.connect(self._finish_audit)
@@ -72,6 +105,28 @@ class MainWindow(QMainWindow):
             notices=notices,
         )
 
+    def start_reminders(self) -> None:
+        """Show the tray icon where there is a tray, then check now and every hour."""
+        self.tray.setVisible(QSystemTrayIcon.isSystemTrayAvailable())
+        self.reminders.start()
+
+    def snooze(self, platform_id: str, days: int) -> None:
+        now = self._footprint.clock.now()
+        until = now + timedelta(days=days) if days else None
+        self._footprint.repository().snooze(platform_id, until)
+        self.refresh()
+        self.reminders.check_now()
+
+    def open_history(self) -> None:
+        from app.ui.history_dialog import HistoryDialog
+
+        HistoryDialog(footprint=self._footprint, parent=self).exec()
+
+    def show_normal_window(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
     def show_dashboard(self) -> None:
         self.refresh()
         self._stack.setCurrentWidget(self.dashboard)
@@ -88,7 +143,12 @@ class MainWindow(QMainWindow):
             dialog.delete_button.clicked.connect(lambda: self._delete_all_data(dialog))
         if dialog.exec():
             self.audit_page.set_regulator(dialog.saved_profile().regulator)
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                stays = preferences.KEEP_IN_TRAY.get() and self.tray.isVisible()
+                app.setQuitOnLastWindowClosed(not stays)
         self.refresh()
+        self.reminders.check_now()
 
     def _delete_all_data(self, dialog: ProfileDialog) -> None:
         answer = QMessageBox.warning(
@@ -176,4 +236,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("main_window/geometry", self.saveGeometry())
+        if preferences.KEEP_IN_TRAY.get() and self.tray.isVisible():
+            # Reminders keep running; the tray icon brings the window back.
+            event.ignore()
+            self.hide()
+            return
         super().closeEvent(event)

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QGroupBox,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.audit.profile import WorkerProfile
+from app.autostart import set_autostart
 from app.footprint import Footprint
+from app.ui import preferences
 from app.ui.policy_packs_box import PolicyPacksBox
 from app.ui.profile_form import ProfileForm
 
@@ -50,7 +55,9 @@ class ProfileDialog(QDialog):
             intro.setWordWrap(True)
             layout.addWidget(intro)
         layout.addWidget(self.form)
+        self.preference_boxes: dict[str, QCheckBox] = {}
         if not first_launch:
+            layout.addWidget(self._reminder_preferences())
             self.policy_box = PolicyPacksBox(footprint=footprint)
             self.policy_box.changed.connect(lambda: self.form.set_catalogue(footprint.catalogue))
             layout.addWidget(self.policy_box)
@@ -60,11 +67,35 @@ class ProfileDialog(QDialog):
         layout.addWidget(buttons)
         self.form.name.setFocus()
 
+    def _reminder_preferences(self) -> QGroupBox:
+        box = QGroupBox("Reminders")
+        column = QVBoxLayout(box)
+        for preference in preferences.ALL:
+            check = QCheckBox(preference.label)
+            check.setChecked(preference.get())
+            self.preference_boxes[preference.key] = check
+            column.addWidget(check)
+        return box
+
     def accept(self) -> None:
         if not self.form.validate():
             return
         self._footprint.repository().save_profile(self.saved_profile(), self._footprint.clock.now())
+        self._save_preferences()
         super().accept()
+
+    def _save_preferences(self) -> None:
+        for preference in preferences.ALL:
+            check = self.preference_boxes.get(preference.key)
+            if check is not None:
+                preference.set(check.isChecked())
+        if preferences.START_AT_LOGIN.key in self.preference_boxes:
+            try:
+                set_autostart(preferences.START_AT_LOGIN.get())
+            except OSError as error:
+                QMessageBox.warning(
+                    self, "Start at login", f"Could not change the login entry: {error.strerror}"
+                )
 
     def saved_profile(self) -> WorkerProfile:
         return self.form.profile(self._existing)

@@ -65,6 +65,12 @@ def test_a_changed_observed_value_is_drift_even_when_both_answers_are_safe() -> 
     assert (entry.before.observed, entry.after.observed) == ("Only me", "Friends")
 
 
+def test_a_changed_value_that_made_things_safer_is_not_drift() -> None:
+    before = answers(N, observed=("Public",))
+    after = answers(S, observed=("Only me",))
+    assert not drift_between(PLATFORM, before, after).has_drift
+
+
 def test_a_check_added_since_the_last_audit_is_new_not_drift() -> None:
     report = drift_between(PLATFORM, answers(S, S), answers(S, S, N, N))
     assert report.entries == () and report.new_item_ids == ("a3", "a4")

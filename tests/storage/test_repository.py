@@ -61,3 +61,20 @@ def test_the_open_run_is_the_newest_unfinished_one(tmp_path, catalogue, clock) -
     assert run is not None and run.id == unfinished.run.id
     resumed = AuditSession(run, catalogue, repository, clock)
     assert resumed.position().item.id == "a2"  # type: ignore[union-attr]
+
+
+def test_dashboard_data_gives_the_same_overviews_as_the_full_history(data_home) -> None:
+    """The dashboard reads only recent answers; it must agree with the full history."""
+    from app.audit.overview import overviews
+    from app.clock import FixedClock
+    from app.demo import write_demo_data
+    from app.footprint import open_footprint
+
+    footprint = open_footprint(data_home, FixedClock(START + timedelta(days=400)))
+    write_demo_data(footprint)
+    now, profile = footprint.clock.now(), footprint.profile()
+    full = overviews(footprint.catalogue, footprint.history(), profile, now)
+    data = reads.load_dashboard_data(footprint.home.database)
+    assert overviews(footprint.catalogue, data.runs, profile, now, data.newest) == full
+    assert any(o.drift.has_drift for o in full) and any(o.due.is_due for o in full)
+    footprint.close()

@@ -1,0 +1,78 @@
+"""The record over time: each platform's audits, and each item's answers, oldest first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.audit.answers import Answer
+from app.audit.drift import NO_DRIFT, DriftReport, drift_between
+from app.audit.overview import CompletedCheck, completed_checks
+from app.audit.run import AuditRun
+from app.audit.scoring import Score, score_platform
+from app.checklists.model import Platform
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One audit of one platform."""
+
+    run_id: int
+    checked_at: datetime  # when the platform was finished, or its newest answer if unfinished
+    completed: bool
+    score: Score
+    sources: tuple[str, ...]
+    answers: dict[str, Answer]
+    drift: DriftReport  # against the previous completed check of the platform
+    previous_checked_at: datetime | None
+
+
+def platform_timeline(platform: Platform, history: Sequence[AuditRun]) -> list[TimelineEntry]:
+    """Every run that answered something for the platform, with drift against the check
+    completed before it."""
+    completed = completed_checks(history, platform.id)
+    entries = [
+        _timeline_entry(platform, run, completed) for run in history if run.answers_for(platform.id)
+    ]
+    return sorted(entries, key=lambda e: e.checked_at)
+
+
+def _timeline_entry(
+    platform: Platform, run: AuditRun, completed: list[CompletedCheck]
+) -> TimelineEntry:
+    answers = run.answers_for(platform.id)
+    check = run.check_for(platform.id)
+    finished_at = check.completed_at if check is not None else None
+    when = finished_at or max(a.answered_at for a in answers.values())
+    earlier = [c for c in completed if c.completed_at < when and c.run.id != run.id]
+    previous = earlier[-1] if earlier else None
+    drift = drift_between(platform, previous.answers(), answers) if previous else NO_DRIFT
+    return TimelineEntry(
+        run_id=run.id,
+        checked_at=when,
+        completed=finished_at is not None,
+        score=score_platform(platform, answers),
+        sources=tuple(sorted({a.source.value for a in answers.values()})),
+        answers=answers,
+        drift=drift,
+        previous_checked_at=previous.completed_at if previous else None,
+    )
+
+
+def item_history(platform: Platform, item_id: str, history: Sequence[AuditRun]) -> list[Answer]:
+    """The item's answer in each run that has one, oldest first."""
+    found = [a for run in history if (a := run.answers.get((platform.id, item_id))) is not None]
+    return sorted(found, key=lambda a: a.answered_at)
+
+
+def safe_share_series(
+    platform: Platform, history: Sequence[AuditRun]
+) -> list[tuple[datetime, float]]:
+    """(date, share of safe items) for each completed check, for the chart."""
+    points = []
+    for check in completed_checks(history, platform.id):
+        share = score_platform(platform, check.answers()).safe_share
+        if share is not None:
+            points.append((check.completed_at, share))
+    return points

@@ -1,0 +1,189 @@
+"""History: each platform's audits over time, a chart, and any audit's answers read-only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.audit.answers import AnswerStatus
+from app.audit.history import TimelineEntry, item_history, platform_timeline, safe_share_series
+from app.audit.run import AuditRun
+from app.checklists.model import Platform
+from app.footprint import Footprint
+from app.formatting import short_date
+from app.ui.safe_share_chart import SafeShareChart
+from app.ui.theme import state_colour, tone
+
+TIMELINE_COLUMNS = ("Date", "State", "Safe", "Needs action", "Not checked", "How checked", "Drift")
+ANSWER_COLUMNS = ("Item", "Answer", "Value seen", "Note", "Change since previous check")
+
+
+def _table(columns: tuple[str, ...], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(columns))
+    table.setHorizontalHeaderLabels(columns)
+    table.setAccessibleName(name)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, *, footprint: Footprint, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Footprint — history")
+        self._history: list[AuditRun] = footprint.history()
+        profile = footprint.profile()
+        wanted = profile.platform_ids if profile else footprint.catalogue.ids
+        self._platforms = [p for p in footprint.catalogue.platforms if p.id in wanted]
+        self._timeline: list[TimelineEntry] = []
+        self.chart = SafeShareChart()
+        self.platform_list = QListWidget()
+        self.platform_list.setAccessibleName("Platforms")
+        for platform in self._platforms:
+            self.platform_list.addItem(QListWidgetItem(platform.name))
+        self.timeline_table = _table(TIMELINE_COLUMNS, "Audits of this platform")
+        self.answers_table = _table(ANSWER_COLUMNS, "Answers in the selected audit")
+        self.item_label = QLabel()
+        self.item_label.setWordWrap(True)
+        self._lay_out()
+        self.platform_list.currentRowChanged.connect(self._show_platform)
+        self.timeline_table.currentCellChanged.connect(lambda row, *_: self._show_audit(row))
+        self.answers_table.currentCellChanged.connect(lambda row, *_: self._show_item(row))
+        # Computed once: each series walks the platform's whole history.
+        self._series = {p.name: safe_share_series(p, self._history) for p in self._platforms}
+        self.chart.set_series(self._series)
+        if self._platforms:
+            self.platform_list.setCurrentRow(0)
+        self.resize(1000, 720)
+
+    def _lay_out(self) -> None:
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        for label, widget in (("&Audits", self.timeline_table), ("A&nswers", self.answers_table)):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            column.addWidget(caption)
+            column.addWidget(widget)
+        column.addWidget(self.item_label)
+        splitter = QSplitter()
+        splitter.addWidget(self.platform_list)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 4)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.chart)
+        body = QHBoxLayout()
+        body.addWidget(splitter)
+        layout.addLayout(body, 1)
+        layout.addWidget(buttons)
+
+    def _platform(self) -> Platform | None:
+        row = self.platform_list.currentRow()
+        return self._platforms[row] if 0 <= row < len(self._platforms) else None
+
+    def _show_platform(self, row: int) -> None:
+        platform = self._platform()
+        if platform is None:
+            return
+        self.chart.set_series(self._series, platform.name)
+        self._timeline = list(reversed(platform_timeline(platform, self._history)))
+        table = self.timeline_table
+        table.setRowCount(len(self._timeline))
+        for index, entry in enumerate(self._timeline):
+            self._fill_timeline_row(index, entry)
+        table.resizeColumnsToContents()
+        self.answers_table.setRowCount(0)
+        if self._timeline:
+            table.selectRow(0)
+            self._show_audit(0)
+
+    def _fill_timeline_row(self, row: int, entry: TimelineEntry) -> None:
+        score = entry.score
+        drift = f"⚠ {len(entry.drift.entries)} slid back" if entry.drift.has_drift else ""
+        cells = (
+            short_date(entry.checked_at) + ("" if entry.completed else " (unfinished)"),
+            score.state.label,
+            str(score.count(AnswerStatus.SAFE)),
+            str(score.count(AnswerStatus.NEEDS_ACTION)),
+            str(score.count(AnswerStatus.NOT_CHECKED)),
+            ", ".join(entry.sources),
+            drift,
+        )
+        for column, text in enumerate(cells):
+            cell = QTableWidgetItem(text)
+            if column == 1 and (colour := state_colour(score.state)) is not None:
+                cell.setForeground(colour)
+            if column == 6 and drift:
+                cell.setForeground(tone("bad"))
+            self.timeline_table.setItem(row, column, cell)
+
+    def _show_audit(self, row: int) -> None:
+        platform = self._platform()
+        if platform is None or not 0 <= row < len(self._timeline):
+            return
+        entry = self._timeline[row]
+        drifted = {d.item_id: d for d in entry.drift.entries}
+        table = self.answers_table
+        table.setRowCount(len(platform.items))
+        for index, item in enumerate(platform.items):
+            answer = entry.answers.get(item.id)
+            change = ""
+            if item.id in drifted:
+                d = drifted[item.id]
+                change = (
+                    f"⚠ drifted: {d.before.status.label}"
+                    f"{_value(d.before.observed)} ({short_date(d.before.answered_at)}) → "
+                    f"{d.after.status.label}{_value(d.after.observed)}"
+                    f" ({short_date(d.after.answered_at)})"
+                )
+            elif item.id in entry.drift.new_item_ids:
+                change = "new check"
+            cells = (
+                item.title,
+                answer.status.label if answer else "Not checked",
+                answer.observed or "" if answer else "",
+                answer.note or "" if answer else "",
+                change,
+            )
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if column == 4 and change.startswith("⚠"):
+                    cell.setForeground(tone("bad"))
+                table.setItem(index, column, cell)
+        table.setColumnWidth(0, 280)
+        table.resizeColumnToContents(1)
+        table.resizeRowsToContents()
+
+    def _show_item(self, row: int) -> None:
+        platform = self._platform()
+        if platform is None or not 0 <= row < len(platform.items):
+            return
+        item = platform.items[row]
+        answers = item_history(platform, item.id, self._history)
+        steps = " → ".join(
+            f"{a.status.label}{_value(a.observed)} ({short_date(a.answered_at)})" for a in answers
+        )
+        self.item_label.setText(f"{item.title}: {steps or 'never answered'}")
+        self.item_label.setTextFormat(Qt.TextFormat.PlainText)
+
+
+def _value(observed: str | None) -> str:
+    return f" “{observed}”" if observed else ""

@@ -1,0 +1,61 @@
+"""Ways to tell the worker something is due: the tray, a desktop notification, a banner.
+
+`QSystemTrayIcon.supportsMessages()` says yes even where no tray is shown, so the tray is
+used only when `isSystemTrayAvailable()`; a freedesktop notification over D-Bus is tried
+next; the in-app banner always works.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Protocol
+
+from PySide6.QtDBus import QDBusConnection, QDBusInterface
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QSystemTrayIcon
+
+log = logging.getLogger(__name__)
+
+
+class Notifier(Protocol):
+    def notify(self, title: str, message: str) -> bool:
+        """Show the message; False if this channel could not."""
+        ...
+
+
+class TrayNotifier:
+    def __init__(self, tray: QSystemTrayIcon) -> None:
+        self._tray = tray
+
+    def notify(self, title: str, message: str) -> bool:
+        if not QSystemTrayIcon.isSystemTrayAvailable() or not self._tray.isVisible():
+            return False
+        self._tray.showMessage(title, message, QSystemTrayIcon.MessageIcon.Information, 15000)
+        return True
+
+
+class DesktopNotifier:
+    """org.freedesktop.Notifications on the session bus (most Linux desktops)."""
+
+    def notify(self, title: str, message: str) -> bool:
+        bus = QDBusConnection.sessionBus()
+        if not bus.isConnected():
+            return False
+        interface = QDBusInterface(
+            "org.freedesktop.Notifications",
+            "/org/freedesktop/Notifications",
+            "org.freedesktop.Notifications",
+            bus,
+        )
+        if not interface.isValid():
+            return False
+        reply = interface.call("Notify", "Footprint", 0, "", title, message, [], {}, 15000)
+        if reply.errorMessage():
+            log.info("desktop notification refused: %s", reply.errorMessage())
+            return False
+        return True
+
+
+def tray_icon() -> QIcon:
+    icon = QIcon.fromTheme("security-medium")
+    return icon if not icon.isNull() else QIcon.fromTheme("dialog-information")

@@ -1,0 +1,31 @@
+"""UI preferences, each declared once with its type, default and label; kept in QSettings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings
+
+
+@dataclass(frozen=True)
+class BoolPreference:
+    key: str
+    default: bool
+    label: str
+
+    def get(self) -> bool:
+        value = QSettings().value(self.key, self.default)
+        return value in (True, "true", "1", 1)
+
+    def set(self, value: bool) -> None:
+        QSettings().setValue(self.key, bool(value))
+
+
+REMINDERS = BoolPreference("reminders/enabled", True, "Remind me when a re-check is due")
+KEEP_IN_TRAY = BoolPreference(
+    "reminders/keep_in_tray", False, "Keep Footprint in the tray when its window is closed"
+)
+START_AT_LOGIN = BoolPreference(
+    "reminders/start_at_login", False, "Start Footprint minimised when I log in"
+)
+ALL = (REMINDERS, KEEP_IN_TRAY, START_AT_LOGIN)

@@ -1,0 +1,94 @@
+"""Ten years of monthly audits of nine platforms (~10,000 answers): how fast is the dashboard?
+
+Times the dashboard's queries (state, last checked, next due and drift for every platform,
+read from the database) and opening the history view, offscreen.
+Usage: .venv/bin/python benchmarks/history.py [--runs N]
+Targets: dashboard queries <= 50 ms median, history view shown <= 300 ms median.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from app.audit.answers import AnswerStatus  # noqa: E402
+from app.audit.profile import WorkerProfile  # noqa: E402
+from app.audit.session import AuditSession  # noqa: E402
+from app.clock import FixedClock  # noqa: E402
+from app.footprint import open_footprint  # noqa: E402
+from app.paths import DataHome  # noqa: E402
+from app.storage import reads  # noqa: E402
+
+NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+MONTHS = 120
+
+
+def fill(home: DataHome) -> int:
+    """Write the ten years through the real session and repository."""
+    footprint = open_footprint(home, FixedClock(NOW))
+    platforms = footprint.catalogue.platforms[:9]
+    ids = tuple(p.id for p in platforms)
+    profile = WorkerProfile("Bench Worker", "Role", "Org", "sssc", platform_ids=ids)
+    footprint.repository().save_profile(profile, NOW - timedelta(days=31 * MONTHS))
+    for month in range(MONTHS):
+        clock = FixedClock(NOW - timedelta(days=30 * (MONTHS - month)))
+        session = AuditSession.start(ids, footprint.catalogue, footprint.repository(), clock)
+        step = 0
+        while session.position() is not None:
+            step += 1
+            clock.advance(timedelta(seconds=30))
+            unsafe = (step + month) % 7 == 0
+            session.record(AnswerStatus.NEEDS_ACTION if unsafe else AnswerStatus.SAFE)
+    footprint.close()
+    return reads.count_answers(home.database)
+
+
+def median_ms(action, runs: int) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=15)
+    runs = parser.parse_args().runs
+    home = DataHome(Path(tempfile.mkdtemp(prefix="footprint-history-")))
+    started = time.perf_counter()
+    answers = fill(home)
+    print(f"wrote {answers} answers in {MONTHS} audits ({time.perf_counter() - started:.1f} s)")
+
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.history_dialog import HistoryDialog
+
+    app = QApplication([])
+    footprint = open_footprint(home, FixedClock(NOW))
+    dashboard = median_ms(footprint.overviews, runs)
+
+    def show_history() -> None:
+        dialog = HistoryDialog(footprint=footprint)
+        dialog.show()
+        app.processEvents()
+        dialog.close()
+
+    history = median_ms(show_history, runs)
+    print(f"dashboard queries (9 platforms): median {dashboard:.1f} ms (target <= 50)")
+    print(f"history view shown:              median {history:.1f} ms (target <= 300)")
+    footprint.close()
+
+
+if __name__ == "__main__":
+    main()

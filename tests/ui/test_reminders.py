@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+from icalendar import Calendar
+
+from app.audit.answers import AnswerStatus
+from app.autostart import is_autostart_enabled, set_autostart
+from app.cli import main
+from app.ui.history_dialog import HistoryDialog
+from app.ui.reminder_service import ReminderService
+
+
+class FakeTray:
+    def __init__(self) -> None:
+        self.messages: list[tuple[str, str]] = []
+
+    def notify(self, title: str, message: str) -> bool:
+        self.messages.append((title, message))
+        return True
+
+
+def finish_audit(window) -> None:
+    window.start_or_resume_audit()
+    while window.audit_page.session and not window.audit_page.session.is_finished:
+        window.audit_page.answer_buttons[AnswerStatus.SAFE].click()
+    window.summary_page.done_button.click()
+
+
+def test_the_hourly_check_notifies_through_the_tray_when_a_platform_falls_due(
+    qtbot, set_up, make_window
+) -> None:
+    window = make_window(set_up)
+    finish_audit(window)
+    tray = FakeTray()
+    service = ReminderService(footprint=set_up, notifiers=[tray], monotonic=lambda: 0.0)
+    service.start()
+    assert tray.messages == []  # everything was just checked
+    set_up.clock.advance(timedelta(days=91))  # facebook and instagram re-check every 90 days
+    with qtbot.waitSignal(service.announced) as announced:
+        service.hourly.timeout.emit()
+    assert {e.platform_id for e in announced.args[0]} == {"facebook", "instagram"}
+    assert "Facebook" in tray.messages[0][1]
+    service.hourly.timeout.emit()
+    assert len(tray.messages) == 1  # not repeated within the day
+
+
+def test_a_clock_jump_triggers_a_check_at_once(qtbot, set_up, make_window) -> None:
+    window = make_window(set_up)
+    finish_audit(window)
+    tray = FakeTray()
+    service = ReminderService(footprint=set_up, notifiers=[tray], monotonic=lambda: 0.0)
+    service.start()
+    set_up.clock.advance(timedelta(days=100))  # asleep for 100 days; monotonic stood still
+    service.heartbeat.timeout.emit()
+    assert tray.messages
+
+
+def test_snooze_silences_a_platform_for_a_week(qtbot, set_up, make_window) -> None:
+    window = make_window(set_up)
+    tray = FakeTray()
+    window.reminders._notifiers = [tray]
+    with qtbot.waitSignal(window.reminders.due_changed) as checked:
+        window.snooze("facebook", 7)
+    assert [e.platform_id for e in checked.args[0]] == ["instagram"]
+    assert "snoozed" in window.dashboard.model.index(0, 4).data()
+    assert "Instagram" in tray.messages[-1][1] and "Facebook" not in tray.messages[-1][1]
+    set_up.clock.advance(timedelta(days=8))
+    with qtbot.waitSignal(window.reminders.due_changed) as checked:
+        window.reminders.hourly.timeout.emit()
+    assert {e.platform_id for e in checked.args[0]} == {"facebook", "instagram"}
+
+
+def test_the_banner_shows_due_platforms(qtbot, set_up, make_window) -> None:
+    window = make_window(set_up)
+    window.reminders.check_now()
+    assert window.dashboard.banner.isVisible()
+    assert "Facebook" in window.dashboard.banner.text()
+
+
+def test_history_shows_timeline_chart_and_drift_on_demo_data(qtbot, footprint) -> None:
+    from app.demo import write_demo_data
+
+    write_demo_data(footprint)
+    dialog = HistoryDialog(footprint=footprint)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.timeline_table.rowCount() == 4  # four audits of the first platform
+    assert "slid back" in dialog.timeline_table.item(0, 6).text()
+    changes = [
+        dialog.answers_table.item(r, 4).text() for r in range(dialog.answers_table.rowCount())
+    ]
+    assert any(c.startswith("⚠ drifted: Safe “Only me”") for c in changes)
+    assert "safe on" in dialog.chart.accessibleDescription()
+    dialog.answers_table.selectRow(0)
+    assert "→" in dialog.item_label.text()
+
+
+def test_reminders_ics_has_one_recurring_event_per_platform(tmp_path, capsys) -> None:
+    assert main(["demo", "--no-gui"]) == 0
+    path = tmp_path / "recheck.ics"
+    assert main(["reminders", "--ics", str(path)]) == 0
+    calendar = Calendar.from_ical(path.read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 9
+    summaries = {str(e["summary"]) for e in events}
+    assert "Re-check your Facebook privacy settings" in summaries
+    rule = events[0]["rrule"]
+    assert rule["FREQ"] == ["DAILY"] and rule["INTERVAL"][0] in (90, 180, 365, 60, 30)
+
+
+def test_reminders_ics_without_a_profile_is_a_clear_error(tmp_path, capsys) -> None:
+    assert main(["reminders", "--ics", str(tmp_path / "x.ics")]) == 2
+    assert "not set up yet" in capsys.readouterr().err
+
+
+def test_start_at_login_writes_and_removes_the_entry(tmp_path) -> None:
+    path = set_autostart(True, platform="linux", home=tmp_path)
+    assert path == tmp_path / ".config/autostart/footprint.desktop" or path.name.endswith(
+        "footprint.desktop"
+    )
+    assert "--minimised" in path.read_text() and is_autostart_enabled("linux", tmp_path)
+    set_autostart(False, platform="linux", home=tmp_path)
+    assert not is_autostart_enabled("linux", tmp_path)

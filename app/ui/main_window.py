@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
         session = self.audit_page.session
         if session is None:
             return
-        self.summary_page.show_session(session)
+        self.summary_page.show_session(session, self._footprint.history())
         self._stack.setCurrentWidget(self.summary_page)
         self.summary_page.actions_list.setFocus()
 

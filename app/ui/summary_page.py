@@ -21,14 +21,19 @@ from PySide6.QtWidgets import (
 
 from app.audit.actions import ActionItem, action_list
 from app.audit.answers import AnswerStatus
+from app.audit.drift import drift_between
+from app.audit.overview import CompletedCheck, completed_checks
+from app.audit.run import AuditRun
 from app.audit.scoring import Score, overall_score, score_platform
 from app.audit.session import AuditSession
 from app.checklists.model import Platform
-from app.formatting import plural
+from app.formatting import plural, short_date
 from app.ui.audit_page import UrlOpener, open_in_browser
-from app.ui.theme import state_colour
+from app.ui.theme import state_colour, tone
 
-SUMMARY_COLUMNS = ("Platform", "State", "Safe", "Needs action", "Not sure", "Not checked")
+SUMMARY_COLUMNS = (
+    "Platform", "State", "Safe", "Needs action", "Not sure", "Not checked", "Since last check",
+)  # fmt: skip
 COUNTED = (
     AnswerStatus.SAFE,
     AnswerStatus.NEEDS_ACTION,
@@ -48,6 +53,7 @@ class SummaryPage(QWidget):
         super().__init__(parent)
         self._open_url = open_url
         self._session: AuditSession | None = None
+        self._previous: dict[str, CompletedCheck] = {}
         self._actions: list[ActionItem] = []
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -86,8 +92,17 @@ class SummaryPage(QWidget):
         buttons.addWidget(self.done_button)
         layout.addLayout(buttons)
 
-    def show_session(self, session: AuditSession) -> None:
+    def show_session(
+        self, session: AuditSession, history: Sequence[AuditRun] | None = None
+    ) -> None:
+        """Show the run's results; `history` (the other runs) gives drift since last time."""
         self._session = session
+        self._previous = {
+            p.id: checks[-1]
+            for p in session.platforms
+            if (checks := [c for c in completed_checks(history or [], p.id)
+                           if c.run.id != session.run.id])
+        }  # fmt: skip
         self._refresh()
 
     def _refresh(self) -> None:
@@ -101,18 +116,37 @@ class SummaryPage(QWidget):
             f"{plural(total.total, 'item')} safe across {plural(len(platforms), 'platform')}; "
             f"{plural(len(self._actions), 'action')} to do.</p>"
         )
-        self._fill_table(platforms, scores)
+        drifts = [self._drift(p) for p in platforms]
+        self._fill_table(platforms, scores, drifts)
         self._fill_actions()
 
-    def _fill_table(self, platforms: Sequence[Platform], scores: Sequence[Score]) -> None:
+    def _drift(self, platform: Platform) -> str:
+        previous = self._previous.get(platform.id)
+        if previous is None or self._session is None:
+            return "first check"
+        report = drift_between(
+            platform, previous.answers(), self._session.run.answers_for(platform.id)
+        )
+        since = short_date(previous.completed_at)
+        if report.has_drift:
+            titles = ", ".join(platform.item(e.item_id).title for e in report.entries)
+            return f"⚠ slid back since {since}: {titles}"
+        new = f"; {plural(len(report.new_item_ids), 'new check')}" if report.new_item_ids else ""
+        return f"no drift since {since}{new}"
+
+    def _fill_table(
+        self, platforms: Sequence[Platform], scores: Sequence[Score], drifts: Sequence[str]
+    ) -> None:
         self.table.setRowCount(len(platforms))
         for row, (platform, score) in enumerate(zip(platforms, scores, strict=True)):
             counts = (str(score.count(status)) for status in COUNTED)
-            cells = (platform.name, score.state.label, *counts)
+            cells = (platform.name, score.state.label, *counts, drifts[row])
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if column == 1 and (colour := state_colour(score.state)) is not None:
                     cell.setForeground(colour)
+                if column == len(cells) - 1 and text.startswith("⚠"):
+                    cell.setForeground(tone("bad"))
                 self.table.setItem(row, column, cell)
         self.table.resizeColumnsToContents()
 

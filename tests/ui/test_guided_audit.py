@@ -123,3 +123,22 @@ def test_the_action_list_puts_the_most_severe_first(qtbot, set_up, make_window) 
     texts = [actions.item(row).text() for row in range(actions.count())]
     assert len(texts) == len(unsafe)
     assert texts[0].startswith("[high]") and not texts[-1].startswith("[high]")
+
+
+def test_the_summary_shows_what_slid_back_since_the_last_check(qtbot, set_up, make_window):
+    from datetime import timedelta
+
+    window = make_window(set_up)
+    buttons = window.audit_page.answer_buttons
+    window.recheck_platform("instagram")
+    while not window.audit_page.session.is_finished:
+        buttons[AnswerStatus.SAFE].click()
+    window.summary_page.done_button.click()
+    set_up.clock.advance(timedelta(days=90))
+    window.recheck_platform("instagram")
+    buttons[AnswerStatus.NEEDS_ACTION].click()  # the first item slid back
+    while not window.audit_page.session.is_finished:
+        buttons[AnswerStatus.SAFE].click()
+    drift = window.summary_page.table.item(0, 6).text()
+    first = set_up.catalogue.platform("instagram").items[0].title
+    assert drift.startswith("⚠ slid back since") and first in drift

@@ -58,12 +58,16 @@ def build_parser() -> argparse.ArgumentParser:
     from app.report.command import add_report_parser
 
     add_report_parser(commands)
+    from app.exports.command import add_import_export_parser
+
+    add_import_export_parser(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     command = args.command or "gui"
+    from app.exports.command import run_import_export
     from app.report.command import run_report
 
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -74,6 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "report": run_report,
         "policy": _run_policy,
         "reminders": _run_reminders,
+        "import-export": run_import_export,
     }
     try:
         return handlers[command](args)

@@ -18,6 +18,7 @@ from typing import Any
 from app.audit.answers import Answer, AnswerSource, AnswerStatus
 from app.audit.profile import WorkerProfile
 from app.audit.run import AuditRun, PlatformCheck
+from app.exports.records import ConnectionReviewRecord, ExportImportRecord, PendingReview
 from app.storage.timestamps import from_text
 
 # Enum lookups by value are slow enough to show when reading ten years of answers.
@@ -161,3 +162,75 @@ def load_profile(path: Path) -> WorkerProfile | None:
 def count_answers(path: Path) -> int:
     with _read_only(path) as db:
         return int(db.execute("SELECT count(*) FROM answer").fetchone()[0])
+
+
+def load_export_imports(path: Path) -> list[ExportImportRecord]:
+    """Every data-export import, oldest first: dates and counts."""
+    with _read_only(path) as db:
+        rows = db.execute(
+            "SELECT id, platform_id, imported_at, export_date, run_id, items_answered,"
+            " connection_count, request_count, public_switches FROM export_import ORDER BY id"
+        ).fetchall()
+    return [
+        ExportImportRecord(
+            id=row[0],
+            platform_id=row[1],
+            imported_at=from_text(row[2]),  # type: ignore[arg-type]
+            export_date=from_text(row[3]),  # type: ignore[arg-type]
+            run_id=row[4],
+            items_answered=row[5],
+            connection_count=row[6],
+            request_count=row[7],
+            public_switches=row[8],
+        )
+        for row in rows
+    ]
+
+
+def load_connection_reviews(path: Path) -> list[ConnectionReviewRecord]:
+    """Every friend-list review, oldest first: dates, counts and whether removal was confirmed."""
+    with _read_only(path) as db:
+        rows = db.execute(
+            "SELECT id, platform_id, reviewed_at, export_date, reviewed_count, marked_count,"
+            " confirmed_removed_count, confirmed_at, confirmed_by FROM connection_review"
+            " ORDER BY id"
+        ).fetchall()
+    return [
+        ConnectionReviewRecord(
+            id=row[0],
+            platform_id=row[1],
+            reviewed_at=from_text(row[2]),  # type: ignore[arg-type]
+            export_date=from_text(row[3]),  # type: ignore[arg-type]
+            reviewed_count=row[4],
+            marked_count=row[5],
+            confirmed_removed_count=row[6],
+            confirmed_at=from_text(row[7]),
+            confirmed_by=row[8],
+        )
+        for row in rows
+    ]
+
+
+def load_pending_reviews(path: Path) -> list[PendingReview]:
+    """Reviews with marked people not yet confirmed removed, with their salted hashes."""
+    with _read_only(path) as db:
+        reviews = db.execute(
+            "SELECT id, platform_id, reviewed_at, lists, salt, hash_iterations"
+            " FROM connection_review WHERE salt IS NOT NULL ORDER BY id"
+        ).fetchall()
+        hashes: dict[int, set[str]] = defaultdict(set)
+        for review_id, digest in db.execute("SELECT review_id, digest FROM marked_connection_hash"):
+            hashes[review_id].add(digest)
+    return [
+        PendingReview(
+            review_id,
+            platform_id,
+            from_text(reviewed),  # type: ignore[arg-type]
+            tuple(k for k in lists.split(",") if k),
+            salt,
+            iterations,
+            frozenset(hashes[review_id]),
+        )
+        for review_id, platform_id, reviewed, lists, salt, iterations in reviews
+        if hashes[review_id]
+    ]

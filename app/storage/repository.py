@@ -6,16 +6,20 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from app.audit.answers import Answer
 from app.audit.profile import WorkerProfile
 from app.audit.run import AuditRun, PlatformCheck
+from app.exports.records import ImportPlan, RemovalCheck, ReviewToSave
 from app.storage import reads
 from app.storage.database import create_engine_for
 from app.storage.schema import (
     AnswerRow,
     AuditRunRow,
+    ConnectionReviewRow,
+    ExportImportRow,
+    MarkedConnectionHashRow,
     ProfileRow,
     RunPlatformRow,
     UserPlatformRow,
@@ -123,3 +127,91 @@ class Repository:
                         snoozed_until=profile.snoozed_until.get(platform_id),
                     )
                 )
+
+    # -- data exports and friend-list reviews: dates, counts and salted hashes only ---------
+    def record_export_import(self, plan: ImportPlan) -> tuple[int, int | None]:
+        """Save an import in one transaction: its answers as a finished run (the platform's
+        check is complete only if every item was answered), its counts, and removal checks."""
+        with self._sessions.begin() as session:
+            run_id = _add_export_run(session, plan) if plan.answers else None
+            row = ExportImportRow(
+                platform_id=plan.platform_id,
+                imported_at=plan.imported_at,
+                export_date=plan.export_date,
+                run_id=run_id,
+                items_answered=len(plan.answers),
+                connection_count=plan.connection_count,
+                request_count=plan.request_count,
+                public_switches=plan.public_switches,
+            )
+            session.add(row)
+            for check in plan.removal_checks:
+                _apply_removal_check(session, check, plan.imported_at)
+            session.flush()
+            return row.id, run_id
+
+    def save_connection_review(self, review: ReviewToSave) -> int:
+        marked = sorted(review.marked_digests)
+        with self._sessions.begin() as session:
+            row = ConnectionReviewRow(
+                platform_id=review.platform_id,
+                reviewed_at=review.reviewed_at,
+                export_date=review.export_date,
+                reviewed_count=review.reviewed_count,
+                marked_count=len(marked),
+                lists=",".join(review.lists),
+                salt=review.salt if marked else None,  # no hashes, no reason to keep a salt
+                hash_iterations=review.iterations if marked else None,
+            )
+            row.hashes = [MarkedConnectionHashRow(digest=d) for d in marked]
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def confirm_review_by_worker(self, review_id: int, now: datetime) -> None:
+        """The worker says everyone marked is removed: keep the count, drop the hashes."""
+        with self._sessions.begin() as session:
+            row = session.get_one(ConnectionReviewRow, review_id)
+            row.confirmed_removed_count = row.marked_count
+            row.confirmed_at, row.confirmed_by = now, "worker"
+            row.hashes.clear()
+            row.salt = row.hash_iterations = None
+
+
+def _add_export_run(session: Session, plan: ImportPlan) -> int:
+    finished = plan.imported_at if plan.platform_complete else None
+    run = AuditRunRow(started_at=plan.imported_at, completed_at=plan.imported_at)
+    run.platforms = [
+        RunPlatformRow(
+            platform_id=plan.platform_id, position=0, completed_at=finished, skipped=False
+        )
+    ]
+    session.add(run)
+    session.flush()
+    for answer in plan.answers:
+        session.add(
+            AnswerRow(
+                run_id=run.id,
+                platform_id=answer.platform_id,
+                item_id=answer.item_id,
+                status=answer.status.value,
+                source=answer.source.value,
+                observed=answer.observed,
+                note=answer.note,
+                answered_at=answer.answered_at,
+            )
+        )
+    return run.id
+
+
+def _apply_removal_check(session: Session, check: RemovalCheck, now: datetime) -> None:
+    """Hashes of people gone from the newer export are deleted; the count of the rest says
+    how many are still connected."""
+    review = session.get(ConnectionReviewRow, check.review_id)
+    if review is None:
+        return
+    review.hashes = [h for h in review.hashes if h.digest not in check.gone]
+    review.confirmed_removed_count = review.marked_count - len(review.hashes)
+    review.confirmed_at, review.confirmed_by = now, "export"
+    if not review.hashes:
+        review.salt = review.hash_iterations = None

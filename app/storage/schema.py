@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, TypeDecorator
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from app.storage.timestamps import from_text, to_text
@@ -93,3 +101,73 @@ class AnswerRow(Base):
     observed: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
     answered_at: Mapped[datetime] = mapped_column(UtcTimestamp)
+
+
+class ExportImportRow(Base):
+    """One data-export import: its dates and counts (revision 0002)."""
+
+    __tablename__ = "export_import"
+    __table_args__ = (
+        CheckConstraint(
+            "items_answered >= 0 AND connection_count >= 0 AND request_count >= 0"
+            " AND public_switches >= 0",
+            name="import_counts",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform_id: Mapped[str] = mapped_column(String(64))
+    imported_at: Mapped[datetime] = mapped_column(UtcTimestamp)
+    export_date: Mapped[datetime] = mapped_column(UtcTimestamp)
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("audit_run.id", ondelete="SET NULL"))
+    items_answered: Mapped[int]
+    connection_count: Mapped[int]
+    request_count: Mapped[int]
+    public_switches: Mapped[int]
+
+
+class ConnectionReviewRow(Base):
+    """A friend-list review as counts; the salt exists only while hashes await confirmation."""
+
+    __tablename__ = "connection_review"
+    __table_args__ = (
+        CheckConstraint(
+            "marked_count >= 0 AND marked_count <= reviewed_count", name="review_counts"
+        ),
+        CheckConstraint(
+            "confirmed_removed_count IS NULL OR"
+            " (confirmed_removed_count >= 0 AND confirmed_removed_count <= marked_count)",
+            name="confirmed_counts",
+        ),
+        CheckConstraint(
+            "confirmed_by IS NULL OR confirmed_by IN ('export', 'worker')", name="known_confirmer"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform_id: Mapped[str] = mapped_column(String(64))
+    reviewed_at: Mapped[datetime] = mapped_column(UtcTimestamp)
+    export_date: Mapped[datetime] = mapped_column(UtcTimestamp)
+    reviewed_count: Mapped[int]
+    marked_count: Mapped[int]
+    lists: Mapped[str] = mapped_column(String(200))
+    confirmed_removed_count: Mapped[int | None]
+    confirmed_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    confirmed_by: Mapped[str | None] = mapped_column(String(16))
+    salt: Mapped[str | None] = mapped_column(String(64))
+    hash_iterations: Mapped[int | None]
+    hashes: Mapped[list[MarkedConnectionHashRow]] = relationship(
+        back_populates="review", cascade="all, delete-orphan"
+    )
+
+
+class MarkedConnectionHashRow(Base):
+    """A salted hash of one marked person: never a name, deleted once they are removed."""
+
+    __tablename__ = "marked_connection_hash"
+    __table_args__ = (UniqueConstraint("review_id", "digest", name="one_hash_per_person"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("connection_review.id", ondelete="CASCADE"))
+    digest: Mapped[str] = mapped_column(String(64))
+    review: Mapped[ConnectionReviewRow] = relationship(back_populates="hashes")

@@ -6,6 +6,7 @@ import stat
 import subprocess
 import sys
 import textwrap
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -53,11 +54,59 @@ def test_an_empty_home_gets_a_database_at_the_head_with_wal_and_owner_only(tmp_p
 def test_every_earlier_schema_upgrades_with_a_backup_first(tmp_path, revision) -> None:
     """Build the database as each historical revision left it, then open it."""
     path = tmp_path / "footprint.db"
-    prepare_database(path, START)
     if revision == SCHEMA_HEAD:
+        prepare_database(path, START)
         assert prepare_database(path, START).backup is None
         return
-    pytest.fail(f"add a fixture for historical revision {revision}")  # pragma: no cover
+    if revision not in HISTORICAL_FIXTURES:
+        pytest.fail(f"add a fixture for historical revision {revision}")  # pragma: no cover
+    build_at_revision(path, revision)
+    HISTORICAL_FIXTURES[revision](path)
+    status = prepare_database(path, START)
+    assert current_revision(path) == SCHEMA_HEAD
+    assert status.backup is not None and status.backup.exists()
+    assert current_revision(status.backup) == revision  # the copy is the old file, untouched
+    assert stat.S_IMODE(status.backup.stat().st_mode) == 0o600
+    [run] = reads.load_history(path)
+    answer = run.answers[("alpha", "a1")]
+    assert answer.observed == "Off" and run.is_complete and run.platforms[0].completed_at
+
+
+def build_at_revision(path: Path, revision: str) -> None:
+    """A database as Footprint left it when `revision` was the newest schema."""
+    from alembic import command
+
+    from app.storage.database import _create_owner_only, create_engine_for
+
+    _create_owner_only(path)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    engine = create_engine_for(path)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+    engine.dispose()
+    assert current_revision(path) == revision
+
+
+def _fill_0001(path: Path) -> None:
+    stamp = "2026-01-05T10:00:00.000000+00:00"
+    with closing(sqlite3.connect(path)) as db, db:
+        db.execute("INSERT INTO audit_run (id, started_at, completed_at) VALUES (1, ?, ?)",
+                   (stamp, stamp))  # fmt: skip
+        db.execute(
+            "INSERT INTO run_platform (run_id, platform_id, position, completed_at, skipped)"
+            " VALUES (1, 'alpha', 0, ?, 0)",
+            (stamp,),
+        )
+        db.execute(
+            "INSERT INTO answer (run_id, platform_id, item_id, status, source, observed, note,"
+            " answered_at) VALUES (1, 'alpha', 'a1', 'safe', 'manual', 'Off', NULL, ?)",
+            (stamp,),
+        )
+
+
+HISTORICAL_FIXTURES = {"0001": _fill_0001}
 
 
 def test_a_file_that_is_not_sqlite_is_reported_and_moved_aside(tmp_path) -> None:

@@ -1,0 +1,267 @@
+"""A read-only view of an export, ZIP or unpacked folder, that never extracts anything.
+
+Member names are checked before anything is read: a name that climbs out of the archive
+('..', an absolute path, a drive letter) rejects the whole archive. Members are read in chunks
+into memory with a hard cap on the bytes actually decompressed (not the size the ZIP header
+claims), so a zip bomb stops at the cap. Nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from app.exports.errors import (
+    ArchiveTooLargeError,
+    CorruptArchiveError,
+    ImportCancelled,
+    NothingUsableError,
+    UnsafeArchiveError,
+)
+
+MAX_MEMBER_BYTES = 64 * 1024 * 1024  # far above any list or settings file of a real export
+MAX_TOTAL_BYTES = 256 * 1024 * 1024
+MAX_FOLDER_FILES = 250_000  # more than this is not an export folder (a whole drive, say)
+CHUNK_BYTES = 256 * 1024
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_JUNK = re.compile(r"(^|/)(__MACOSX/|\._|\.DS_Store$|Thumbs\.db$)")
+
+
+@dataclass
+class Monitor:
+    """Progress out, cancellation in; the dialog wires these to its bar and Cancel button."""
+
+    progress: Callable[[int, int], None] = lambda done, total: None
+    is_cancelled: Callable[[], bool] = lambda: False
+
+    def check(self) -> None:
+        if self.is_cancelled():
+            raise ImportCancelled()
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str  # forward slashes, relative to the archive root
+    size: int  # as declared; reading still enforces the cap on real bytes
+    modified: datetime | None
+
+
+def is_unsafe_name(name: str) -> bool:
+    """True for names that would point outside a folder the archive was unpacked into."""
+    normalised = name.replace("\\", "/")
+    if normalised.startswith("/") or _DRIVE.match(normalised) or "\x00" in normalised:
+        return True
+    return ".." in normalised.split("/")
+
+
+class ExportArchive:
+    """Entries of a ZIP file or a folder, and their bytes on request."""
+
+    def __init__(self, source: Path, entries: tuple[Entry, ...], opener: _Opener) -> None:
+        self.source = source
+        self.entries = entries
+        self._opener = opener
+        self._by_name = {e.name: e for e in entries}
+
+    @classmethod
+    def open(cls, path: Path, monitor: Monitor | None = None) -> ExportArchive:
+        monitor = monitor or Monitor()
+        if path.is_dir():
+            return _open_folder(path, monitor)
+        if not path.is_file():
+            raise NothingUsableError(f"{path} does not exist or is not a file or folder.")
+        return _open_zip(path)
+
+    def close(self) -> None:
+        self._opener.close()
+
+    def __enter__(self) -> ExportArchive:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def names(self) -> list[str]:
+        return [e.name for e in self.entries]
+
+    def matching(self, pattern: re.Pattern[str]) -> list[Entry]:
+        return [e for e in self.entries if pattern.search(e.name)]
+
+    def newest_modification(self) -> datetime | None:
+        dates = [e.modified for e in self.entries if e.modified is not None]
+        return max(dates) if dates else None
+
+    def read_all(self, entries: list[Entry], monitor: Monitor) -> dict[str, bytes]:
+        """Read the given members, reporting bytes done against their declared total."""
+        total = sum(e.size for e in entries)
+        if total > MAX_TOTAL_BYTES:
+            raise ArchiveTooLargeError(_too_large("The files Footprint needs", total))
+        done, contents = 0, {}
+        monitor.progress(0, total)
+        for entry in entries:
+            chunks: list[bytes] = []
+            for chunk in self._chunks(entry, monitor):
+                chunks.append(chunk)
+                done += len(chunk)
+                monitor.progress(min(done, total), total)
+            contents[entry.name] = b"".join(chunks)
+        return contents
+
+    def _chunks(self, entry: Entry, monitor: Monitor) -> Iterator[bytes]:
+        read = 0
+        with self._opener.open(entry) as handle:
+            while True:
+                monitor.check()
+                chunk = _read_chunk(handle, entry.name)
+                if not chunk:
+                    return
+                read += len(chunk)
+                if read > MAX_MEMBER_BYTES:
+                    raise ArchiveTooLargeError(_too_large(entry.name, read, MAX_MEMBER_BYTES))
+                yield chunk
+
+
+def _read_chunk(handle: BinaryIO, name: str) -> bytes:
+    try:
+        return handle.read(CHUNK_BYTES)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as error:
+        raise CorruptArchiveError(
+            f"The archive is damaged: {name} cannot be read ({error}). Download the export "
+            "again from the platform; nothing was imported."
+        ) from None
+    except OSError as error:
+        raise CorruptArchiveError(f"{name} cannot be read: {error.strerror}.") from None
+
+
+def _too_large(what: str, size: int, limit: int = MAX_TOTAL_BYTES) -> str:
+    return (
+        f"{what} is {size / 2**20:.0f} MB or more, above the {limit / 2**20:.0f} MB Footprint "
+        "reads from an export. Request a smaller export (only Connections or Followers and "
+        "following, and Personal information); nothing was imported."
+    )
+
+
+class _Opener:
+    def open(self, entry: Entry) -> BinaryIO:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+
+class _ZipOpener(_Opener):
+    def __init__(self, archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo]) -> None:
+        self._archive = archive
+        self._infos = infos
+
+    def open(self, entry: Entry) -> BinaryIO:
+        try:
+            return self._archive.open(self._infos[entry.name])  # type: ignore[return-value]
+        except RuntimeError:  # zipfile's word for "encrypted"
+            raise CorruptArchiveError(
+                f"{entry.name} in the archive is password-protected. Platforms do not protect "
+                "their exports; download the export again from the platform."
+            ) from None
+        except NotImplementedError:
+            raise CorruptArchiveError(
+                f"{entry.name} is compressed in a way Footprint cannot read (this happens when "
+                "a ZIP is re-packed by some Windows tools). Unpack the ZIP and choose the folder "
+                "instead."
+            ) from None
+        except (zipfile.BadZipFile, OSError) as error:
+            raise CorruptArchiveError(f"The archive is damaged: {entry.name}: {error}.") from None
+
+    def close(self) -> None:
+        self._archive.close()
+
+
+class _FolderOpener(_Opener):
+    def __init__(self, root: Path) -> None:
+        self._root = root.resolve()
+
+    def open(self, entry: Entry) -> BinaryIO:
+        path = (self._root / entry.name).resolve()
+        if not path.is_relative_to(self._root):  # a link swapped in after listing
+            raise UnsafeArchiveError(f"{entry.name} points outside the chosen folder.")
+        return path.open("rb")
+
+
+def _open_zip(path: Path) -> ExportArchive:
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, EOFError, ValueError):
+        raise CorruptArchiveError(
+            f"{path.name} is not a ZIP file Footprint can open, or it is damaged (perhaps the "
+            "download did not finish). Download the export again; nothing was imported."
+        ) from None
+    except OSError as error:
+        raise CorruptArchiveError(f"{path} cannot be opened: {error.strerror}.") from None
+    try:
+        entries, infos = _zip_entries(archive)
+    except BaseException:
+        archive.close()
+        raise
+    return ExportArchive(path, entries, _ZipOpener(archive, infos))
+
+
+def _zip_entries(archive: zipfile.ZipFile) -> tuple[tuple[Entry, ...], dict[str, zipfile.ZipInfo]]:
+    entries, infos = [], {}
+    for info in archive.infolist():
+        if is_unsafe_name(info.orig_filename) or is_unsafe_name(info.filename):
+            raise UnsafeArchiveError(_unsafe_message(info.orig_filename))
+        name = info.filename.replace("\\", "/")
+        if info.is_dir() or name.endswith("/") or _JUNK.search(name):
+            continue
+        entries.append(Entry(name, info.file_size, _zip_time(info)))
+        infos[name] = info
+    return tuple(entries), infos
+
+
+def _unsafe_message(name: str) -> str:
+    shown = name.replace("\x00", "\\0")[:120]
+    return (
+        f"The archive contains a file named {shown!r}, which points outside the archive. "
+        "Exports from the platforms never do this, so this file may have been tampered with. "
+        "Footprint read nothing from it; download your export again from the platform."
+    )
+
+
+def _zip_time(info: zipfile.ZipInfo) -> datetime | None:
+    try:
+        return datetime(*info.date_time, tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def _open_folder(root: Path, monitor: Monitor) -> ExportArchive:
+    entries: list[Entry] = []
+    for path in _walk(root, monitor):
+        if len(entries) >= MAX_FOLDER_FILES:
+            raise ArchiveTooLargeError(
+                f"{root} holds more than {MAX_FOLDER_FILES:,} files, so it is not an unpacked "
+                "export. Choose the export's own folder (or its ZIP file)."
+            )
+        name = path.relative_to(root).as_posix()
+        if _JUNK.search(name):
+            continue
+        stat = path.stat(follow_symlinks=False)
+        entries.append(Entry(name, stat.st_size, datetime.fromtimestamp(stat.st_mtime, UTC)))
+    return ExportArchive(root, tuple(entries), _FolderOpener(root))
+
+
+def _walk(root: Path, monitor: Monitor) -> Iterator[Path]:
+    """Regular files below root; links are skipped so nothing outside the folder is read."""
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        monitor.check()
+        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(folder, d))]
+        for name in files:
+            path = Path(folder, name)
+            if not path.is_symlink() and path.is_file():
+                yield path

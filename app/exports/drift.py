@@ -1,0 +1,59 @@
+"""Drift seen in an export's history: the account was switched to public after the last check.
+
+An export's switch history can show what the current value hides: an account made public
+for a week and private again is still a week of exposure the worker should know about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.audit.overview import completed_checks
+from app.audit.run import AuditRun
+from app.exports.findings import ExportFindings, SettingSwitch
+
+
+@dataclass(frozen=True)
+class ExportDrift:
+    platform_name: str
+    last_checked: datetime | None
+    switches: tuple[SettingSwitch, ...]  # switches to public after last_checked, oldest first
+
+    @property
+    def has_drift(self) -> bool:
+        return bool(self.switches)
+
+    def describe(self) -> list[str]:
+        """One sentence per switch, for the CLI and the import dialog."""
+        if self.last_checked is None:
+            return []
+        since = f"{self.last_checked:%Y-%m-%d}"
+        return [
+            f"{s.setting} was changed to {s.value} on {s.at:%Y-%m-%d}, after your last "
+            f"{self.platform_name} check on {since}."
+            for s in self.switches
+        ]
+
+
+def last_completed_check(history: Sequence[AuditRun], platform_id: str) -> datetime | None:
+    checks = completed_checks(history, platform_id)
+    return checks[-1].completed_at if checks else None
+
+
+def switches_to_public_since(
+    switches: Sequence[SettingSwitch], since: datetime | None
+) -> tuple[SettingSwitch, ...]:
+    """Switches that opened the account up after `since`; none when it was never checked,
+    as there is no audit for them to have drifted from."""
+    if since is None:
+        return ()
+    return tuple(s for s in switches if s.made_public and s.at > since)
+
+
+def export_drift(findings: ExportFindings, history: Sequence[AuditRun]) -> ExportDrift:
+    since = last_completed_check(history, findings.platform_id)
+    return ExportDrift(
+        findings.platform_name, since, switches_to_public_since(findings.switches, since)
+    )

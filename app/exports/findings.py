@@ -1,0 +1,142 @@
+"""What one export said: setting values, their switch history, and connections.
+
+`ExportFindings.connections` holds names and is the only place they exist; it is kept out of
+`repr()` so a log line or a traceback never carries them, and nothing in storage accepts it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from app.audit.answers import AnswerStatus
+
+
+class ConnectionKind(StrEnum):
+    FRIEND = "friend"
+    CONNECTION = "connection"
+    FOLLOWER = "follower"
+    FOLLOWING = "following"
+    REQUEST_RECEIVED = "request_received"
+    REQUEST_SENT = "request_sent"
+
+    @property
+    def label(self) -> str:
+        return _KIND_LABELS[self]
+
+    def counted(self, count: int) -> str:
+        """'1 friend', '4 friends', '1 request you received'."""
+        label = _SINGULAR.get(self, self.label) if count == 1 else self.label
+        return f"{count} {label}"
+
+    @property
+    def is_request(self) -> bool:
+        return self in (ConnectionKind.REQUEST_RECEIVED, ConnectionKind.REQUEST_SENT)
+
+
+_KIND_LABELS = {
+    ConnectionKind.FRIEND: "friends",
+    ConnectionKind.CONNECTION: "connections",
+    ConnectionKind.FOLLOWER: "followers",
+    ConnectionKind.FOLLOWING: "following",
+    ConnectionKind.REQUEST_RECEIVED: "requests you received",
+    ConnectionKind.REQUEST_SENT: "requests you sent",
+}
+
+_SINGULAR = {
+    ConnectionKind.FRIEND: "friend",
+    ConnectionKind.CONNECTION: "connection",
+    ConnectionKind.FOLLOWER: "follower",
+    ConnectionKind.REQUEST_RECEIVED: "request you received",
+    ConnectionKind.REQUEST_SENT: "request you sent",
+}
+
+
+@dataclass(frozen=True)
+class Connection:
+    """One person in one list of the export. In memory only: never stored."""
+
+    name: str  # what the worker recognises: a name, an @handle, or a profile link
+    key: str  # what identifies them again in a later export of the same platform
+    kind: ConnectionKind
+    link: str | None = None  # their profile address, when the export has one
+
+    def __repr__(self) -> str:
+        return f"Connection(kind={self.kind.value})"  # never the name, even in a traceback
+
+
+@dataclass(frozen=True)
+class SettingObservation:
+    """A setting's state as the export records it, for one checklist item."""
+
+    item_id: str
+    setting: str  # as the platform labels it, e.g. "Protect your posts"
+    value: str  # e.g. "on"
+    status: AnswerStatus
+
+    def observed(self, export_date: datetime) -> str:
+        return f"{self.setting}: {self.value} (export of {export_date:%Y-%m-%d})"
+
+
+@dataclass(frozen=True)
+class SettingSwitch:
+    """One change of a setting recorded in the export's history."""
+
+    at: datetime
+    setting: str
+    value: str
+    made_public: bool  # the switch opened the account up
+
+
+@dataclass(frozen=True)
+class ExportFindings:
+    platform_id: str
+    platform_name: str
+    format: str  # "JSON", "CSV", "JavaScript (X archive)"
+    export_date: datetime
+    export_date_source: str  # where the date came from, said plainly
+    observations: tuple[SettingObservation, ...] = ()
+    switches: tuple[SettingSwitch, ...] = ()  # oldest first
+    notes: tuple[str, ...] = ()  # what else the worker should know
+    files_read: tuple[str, ...] = ()
+    connections: tuple[Connection, ...] = field(default=(), repr=False)
+
+    @property
+    def connection_counts(self) -> dict[ConnectionKind, int]:
+        counts = Counter(c.kind for c in self.connections)
+        return {kind: counts[kind] for kind in ConnectionKind if counts[kind]}
+
+    @property
+    def has_anything(self) -> bool:
+        return bool(self.observations or self.switches or self.connections)
+
+    def people(self) -> list[Person]:
+        """Everyone in the export once, whichever lists they are in, in the export's order."""
+        people: dict[str, Person] = {}
+        for connection in self.connections:
+            current = people.get(connection.key)
+            if current is None:
+                people[connection.key] = Person(
+                    connection.name, connection.key, (connection.kind,), connection.link
+                )
+            elif connection.kind not in current.kinds:
+                people[connection.key] = current.with_kind(connection.kind)
+        return list(people.values())
+
+
+@dataclass(frozen=True)
+class Person:
+    """One person across the lists they appear in (a follower you also follow is one person)."""
+
+    name: str
+    key: str
+    kinds: tuple[ConnectionKind, ...]
+    link: str | None = None
+
+    def with_kind(self, kind: ConnectionKind) -> Person:
+        return Person(self.name, self.key, (*self.kinds, kind), self.link or None)
+
+    def __repr__(self) -> str:
+        return f"Person(kinds={[k.value for k in self.kinds]})"

@@ -1,0 +1,71 @@
+"""After imports and reviews, no name, handle or profile link is anywhere in the database."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from contextlib import closing
+from pathlib import Path
+
+from app.clock import FixedClock
+from app.exports.service import import_export, save_review
+from app.footprint import open_footprint
+from app.paths import DataHome
+from tests.conftest import START
+from tests.exports import builders
+
+
+def every_text_value(database: Path) -> list[str]:
+    """Every value of every column of every table, read the way the sqlite3 shell would."""
+    values: list[str] = []
+    with closing(sqlite3.connect(database)) as db:
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        for table in tables:
+            for row in db.execute(f'SELECT * FROM "{table}"'):
+                values += [str(v) for v in row if v is not None]
+    return values
+
+
+def identifiers(findings_list) -> set[str]:
+    found: set[str] = set()
+    for findings in findings_list:
+        for c in findings.connections:
+            found |= {c.name, c.key.split(":", 1)[1], c.link or c.name}
+            found |= {part for part in c.name.split() if len(part) > 3 and part[0].isupper()}
+    return found
+
+
+def assert_absent(words: Iterable[str], home: DataHome) -> None:
+    values = "\n".join(every_text_value(home.database)).casefold()
+    raw = b"".join(p.read_bytes() for p in home.root.glob(home.database.name + "*"))
+    log = home.log_file.read_text() if home.log_file.exists() else ""
+    for word in words:
+        assert word.casefold() not in values, word
+        assert word.encode("utf-8") not in raw, word  # not even in free pages or the WAL
+        assert word not in log, word
+
+
+def test_imports_and_completed_reviews_leave_no_names_in_the_database(data_home, tmp_path):
+    footprint = open_footprint(data_home, FixedClock(START))
+    exports = {
+        "fb.zip": builders.facebook_export(),
+        "li.zip": builders.linkedin_export(),
+        "ig.zip": builders.instagram_export(),
+        "sc.zip": builders.snapchat_export(),
+    }
+    try:
+        outcomes = [
+            import_export(footprint, builders.write_zip(tmp_path / name, files))
+            for name, files in exports.items()
+        ]
+        for outcome in outcomes:
+            people = outcome.findings.people()
+            save_review(footprint, outcome.findings, {p.key for p in people[::2]})
+    finally:
+        footprint.close()
+    words = identifiers(o.findings for o in outcomes)
+    assert {"Zoë Blackwood", "Kwame Osei-Bonsu", "@sunny.days_77", "ghostly_gav"} <= words
+    assert_absent(words, data_home)
+    with closing(sqlite3.connect(data_home.database)) as db:
+        reviewed = db.execute("SELECT reviewed_count, marked_count FROM connection_review")
+        assert reviewed.fetchall() == [(5, 3), (4, 2), (5, 3), (3, 2)]

@@ -1,0 +1,208 @@
+"""The import dialog and the friend-list review, driven as a worker would."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from contextlib import closing
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+
+from app.audit.answers import Answer, AnswerSource, AnswerStatus
+from app.audit.run import PlatformCheck
+from app.exports.errors import ImportCancelled
+from app.storage import reads
+from app.ui import export_import_dialog as dialog_module
+from app.ui.export_import_dialog import ExportImportDialog
+from tests.exports import builders
+from tests.exports.test_no_names_stored import assert_absent
+
+LONG = 10_000
+
+
+@pytest.fixture
+def make_dialog(qtbot, footprint, opened_urls):
+    chosen: list = []
+
+    def make() -> ExportImportDialog:
+        dialog = ExportImportDialog(
+            footprint=footprint,
+            choose_path=lambda _parent, folder: chosen.pop(0) if chosen else None,
+            open_url=opened_urls.append,
+        )
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.chosen = chosen
+        return dialog
+
+    return make
+
+
+def import_file(qtbot, dialog, path) -> None:
+    dialog.chosen.append(path)
+    with qtbot.waitSignal(dialog.imported, timeout=LONG):
+        qtbot.mouseClick(dialog.choose_zip, Qt.MouseButton.LeftButton)
+
+
+def test_the_request_steps_follow_the_chosen_platform(make_dialog, opened_urls) -> None:
+    dialog = make_dialog()
+    assert "choose a platform above" in dialog.request_steps.toPlainText()
+    dialog.platform.setCurrentIndex(dialog.platform.findData("instagram"))
+    steps = dialog.request_steps.toPlainText()
+    assert "Accounts Centre" in steps and "change Format from HTML to JSON" in steps
+    link = "https://accountscenter.instagram.com/info_and_permissions/dyi/"
+    assert link in dialog.request_steps.toHtml()
+    dialog.request_steps.anchorClicked.emit(QUrl(link))
+    assert opened_urls == ["https://accountscenter.instagram.com/info_and_permissions/dyi/"]
+
+
+def test_an_x_archive_is_read_with_progress_and_its_answers_saved(
+    qtbot, make_dialog, footprint, tmp_path
+) -> None:
+    dialog = make_dialog()
+    import_file(qtbot, dialog, builders.write_zip(tmp_path / "x.zip", builders.x_archive()))
+    text = dialog.findings_view.toPlainText()
+    assert "X (Twitter) export of 20 Feb 2026" in text
+    assert "Your posts are protected: Safe (Protect your posts: on (export of 2026-02-20))" in text
+    assert dialog.progress.value() == 1000
+    [run] = footprint.history()
+    assert run.answers[("x", "private-account")].source is AnswerSource.EXPORT
+    assert dialog.review_button.isVisible()
+
+
+def test_drift_from_the_switch_history_is_shown(qtbot, make_dialog, footprint, tmp_path) -> None:
+    checked = datetime(2026, 1, 20, tzinfo=UTC)
+    repository = footprint.repository()
+    run = repository.create_run(("x",), checked)
+    repository.save_answer(
+        run.id,
+        Answer("x", "private-account", AnswerStatus.SAFE, AnswerSource.MANUAL, checked, "On"),
+    )
+    repository.save_platform_check(run.id, PlatformCheck("x", 0, checked))
+    repository.complete_run(run.id, checked)
+    history = (("2026-02-01T18:30:00.000Z", "Unprotect"),)
+    dialog = make_dialog()
+    path = builders.write_zip(tmp_path / "x.zip", builders.x_archive(history=history))
+    import_file(qtbot, dialog, path)
+    drift = "Drift: Protect your posts was changed to off on 2026-02-01"
+    assert drift in dialog.findings_view.toPlainText()
+
+
+def test_an_html_export_says_how_to_ask_for_json_and_saves_nothing(
+    qtbot, make_dialog, footprint, tmp_path
+) -> None:
+    dialog = make_dialog()
+    dialog.chosen.append(
+        builders.write_zip(tmp_path / "ig.zip", builders.instagram_export(fmt="html"))
+    )
+    with qtbot.waitSignal(dialog.failed, timeout=LONG) as signal:
+        qtbot.mouseClick(dialog.choose_zip, Qt.MouseButton.LeftButton)
+    assert "change Format from HTML to JSON" in signal.args[0]
+    assert "HTML format" in dialog.findings_view.toPlainText()
+    assert not dialog.review_button.isVisible()
+    assert footprint.history() == [] and reads.load_export_imports(footprint.home.database) == []
+
+
+def test_cancel_while_reading_saves_nothing(
+    qtbot, make_dialog, footprint, tmp_path, monkeypatch
+) -> None:
+    started = threading.Event()
+
+    def slow_read(path, now, pending, *, expected=None, monitor=None):
+        started.set()
+        while not monitor.is_cancelled():
+            threading.Event().wait(0.01)
+        monitor.check()
+
+    monkeypatch.setattr(dialog_module, "read_export_and_checks", slow_read)
+    dialog = make_dialog()
+    dialog.start_import(builders.write_zip(tmp_path / "x.zip", builders.x_archive()))
+    assert started.wait(5)
+    with qtbot.waitSignal(dialog.failed, timeout=LONG) as signal:
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert signal.args[0] == str(ImportCancelled())
+    assert footprint.history() == [] and reads.load_export_imports(footprint.home.database) == []
+
+
+def tick(review, names: set[str]) -> None:
+    for row in range(review.model.rowCount()):
+        item = review.model.item(row)
+        if item.text().split("  —  ")[0] in names:
+            item.setCheckState(Qt.CheckState.Checked)
+
+
+@pytest.mark.parametrize(
+    ("files", "marked", "reviewed", "step"),
+    [
+        (
+            builders.facebook_export(),
+            {"Zoë Blackwood", "Unknown Caller"},
+            5,
+            "Requests you received: Go to Friends → Friend requests and click Delete",
+        ),
+        (
+            builders.linkedin_export(),
+            {"Kwame Osei-Bonsu"},
+            4,
+            "Connections: Open their profile, click More, then Remove connection.",
+        ),
+    ],
+    ids=["facebook", "linkedin"],
+)
+def test_a_friend_list_review_end_to_end_leaves_only_counts(
+    qtbot, make_dialog, footprint, tmp_path, data_home, files, marked, reviewed, step
+) -> None:
+    dialog = make_dialog()
+    import_file(qtbot, dialog, builders.write_zip(tmp_path / "export.zip", files))
+    qtbot.mouseClick(dialog.review_button, Qt.MouseButton.LeftButton)
+    review = dialog.review_dialog
+    assert review is not None and review.isVisible()
+    assert review.model.rowCount() == reviewed
+    qtbot.keyClicks(review.filter, min(marked).split()[0][:4])  # QTest types ASCII only
+    assert review.people_list.model().rowCount() == 1
+    review.filter.clear()
+    tick(review, marked)
+    assert review.count_label.text() == f"Marked: {len(marked)} of {reviewed}"
+    with qtbot.waitSignal(dialog.review_saved, timeout=LONG):
+        qtbot.mouseClick(review.finish_button, Qt.MouseButton.LeftButton)
+    steps = review.steps.toPlainText()
+    assert all(name in steps for name in marked) and step in steps
+    with qtbot.waitSignal(review.removal_confirmed, timeout=LONG):
+        qtbot.mouseClick(review.confirm_button, Qt.MouseButton.LeftButton)
+    review.accept()
+    assert review.model.rowCount() == 0  # the names went with the window
+    [record] = reads.load_connection_reviews(footprint.home.database)
+    assert (record.reviewed_count, record.marked_count) == (reviewed, len(marked))
+    assert record.removal_status() == f"all {len(marked)} confirmed removed (by you)"
+    names = {c.name for c in dialog.outcome.findings.connections}
+    dialog.accept()
+    footprint.close()
+    assert_absent(names | {part for n in names for part in n.split() if len(part) > 3}, data_home)
+    with closing(sqlite3.connect(data_home.database)) as db:
+        assert db.execute("SELECT count(*) FROM marked_connection_hash").fetchone() == (0,)
+
+
+def test_marking_no_one_still_records_the_review(qtbot, make_dialog, footprint, tmp_path) -> None:
+    dialog = make_dialog()
+    import_file(qtbot, dialog, builders.write_zip(tmp_path / "s.zip", builders.snapchat_export()))
+    dialog.open_review()
+    review = dialog.review_dialog
+    qtbot.mouseClick(review.finish_button, Qt.MouseButton.LeftButton)
+    assert "You marked no one on Snapchat" in review.steps.toPlainText()
+    assert not review.confirm_button.isVisible()
+    [record] = reads.load_connection_reviews(footprint.home.database)
+    assert (record.reviewed_count, record.marked_count) == (3, 0)
+    assert record.removal_status() == "no one marked"
+
+
+def test_a_profile_link_opens_only_on_request(qtbot, make_dialog, tmp_path, opened_urls) -> None:
+    dialog = make_dialog()
+    import_file(qtbot, dialog, builders.write_zip(tmp_path / "t.zip", builders.tiktok_export()))
+    dialog.open_review()
+    review = dialog.review_dialog
+    assert opened_urls == []
+    review.people_list.setCurrentIndex(review.people_list.model().index(0, 0))
+    qtbot.mouseClick(review.open_button, Qt.MouseButton.LeftButton)
+    assert opened_urls == ["https://www.tiktok.com/@dance.mum"]

@@ -26,6 +26,13 @@ from tests.memory_keyring import MemoryKeyring  # noqa: E402
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _one_qapplication(qapp):  # noqa: ANN001, ANN202
+    """Create pytest-qt's QApplication first, so commands run in-process (which would
+    otherwise start a bare QGuiApplication for the report) share it, whatever the order."""
+    return qapp
+
+
 @pytest.fixture(autouse=True)
 def memory_keyring() -> MemoryKeyring:
     backend = MemoryKeyring()

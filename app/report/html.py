@@ -61,6 +61,7 @@ def render_html(report: SupervisionReport, stylesheet: Path = STYLESHEET) -> str
             _overdue(report.overdue),
             _clauses(report),
             _platforms(report.platforms),
+            _evidence(report.evidence),
             _notes(report),
             _signatures(report),
         ]
@@ -257,6 +258,15 @@ def _platform_items(section: PlatformSection) -> str:
     headers = ((f"{section.name} setting", 60), ("Answer", 18), ("How it was checked", 22))
     rows = [[_text(item.title), _status(item.status), _text(item.method)] for item in section.items]
     return heading + state + _table(headers, rows)
+
+
+def _evidence(lines: Sequence[str]) -> str:
+    heading = "Data exports and friend-list reviews"
+    if not lines:
+        return _section(heading, _none("No data export was imported and no review was made."))
+    items = "".join(f"<li>{_text(line)}</li>" for line in lines)
+    note = "Counts only: Footprint never keeps the names of friends, followers or connections."
+    return _section(heading, f"<ul>{items}</ul>" + _none(note))
 
 
 def _notes(report: SupervisionReport) -> str:

@@ -14,7 +14,7 @@ the worker's notes are only included when the worker asks for them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -26,7 +26,9 @@ from app.audit.run import AuditRun, PlatformCheck
 from app.audit.scoring import PlatformState, Score, overall_score, score_platform
 from app.checklists.codes import CodeBook
 from app.checklists.model import Catalogue, CheckItem, Platform, Severity
+from app.exports.records import ConnectionReviewRecord, ExportImportRecord
 from app.formatting import plural, short_date
+from app.storage import reads
 
 if TYPE_CHECKING:
     from app.footprint import Footprint
@@ -133,6 +135,7 @@ class SupervisionReport:
     clauses: tuple[ClauseLine, ...]
     notes_included: bool
     notes: tuple[NoteLine, ...]
+    evidence: tuple[str, ...] = ()  # data-export imports and friend-list reviews, as counts
 
 
 def build_report(
@@ -192,7 +195,7 @@ def report_from_footprint(
     footprint: Footprint, *, run_id: int | None = None, include_notes: bool = False
 ) -> SupervisionReport:
     """Build the report from the worker's stored data at the footprint clock's current time."""
-    return build_report(
+    report = build_report(
         footprint.catalogue,
         footprint.history(),
         footprint.profile(),
@@ -201,6 +204,34 @@ def report_from_footprint(
         run_id,
         include_notes,
     )
+    imports = reads.load_export_imports(footprint.home.database)
+    reviews = reads.load_connection_reviews(footprint.home.database)
+    return replace(report, evidence=evidence_lines(footprint.catalogue, imports, reviews))
+
+
+def evidence_lines(
+    catalogue: Catalogue,
+    imports: Sequence[ExportImportRecord],
+    reviews: Sequence[ConnectionReviewRecord],
+) -> tuple[str, ...]:
+    """One line per data-export import and friend-list review: dates and counts only."""
+
+    def name(platform_id: str) -> str:
+        platform = catalogue.get(platform_id)
+        return platform.name if platform else platform_id
+
+    lines = [
+        f"{name(i.platform_id)} data export of {short_date(i.export_date)}, imported "
+        f"{short_date(i.imported_at)}: {plural(i.items_answered, 'setting')} read"
+        + (f"; {plural(i.public_switches, 'switch')} to public since the last check"
+           if i.public_switches else "")
+        for i in imports
+    ]  # fmt: skip
+    lines += [
+        f"{name(r.platform_id)} friend-list review on {short_date(r.reviewed_at)}: {r.summary()}"
+        for r in reviews
+    ]
+    return tuple(lines)
 
 
 def choose_run(history: Sequence[AuditRun], run_id: int | None) -> AuditRun:

@@ -24,10 +24,18 @@ class DashboardModel(QAbstractTableModel):
         super().__init__()
         self._rows: list[PlatformOverview] = []
         self._now = datetime.min
+        self._export_alerts: frozenset[str] = frozenset()
 
-    def set_overviews(self, rows: list[PlatformOverview], now: datetime) -> None:
+    def set_overviews(
+        self,
+        rows: list[PlatformOverview],
+        now: datetime,
+        export_alerts: frozenset[str] = frozenset(),
+    ) -> None:
+        """`export_alerts`: platforms whose newest data export shows a switch to public
+        since their last check."""
         self.beginResetModel()
-        self._rows, self._now = rows, now
+        self._rows, self._now, self._export_alerts = rows, now, export_alerts
         self.endResetModel()
 
     def overview(self, row: int) -> PlatformOverview:
@@ -70,12 +78,15 @@ class DashboardModel(QAbstractTableModel):
             due = relative_due(row.due.next_due, self._now)
             snooze = row.due.snoozed_until
             return f"{due} (reminder snoozed to {short_date(snooze)})" if snooze else due
+        if row.platform.id in self._export_alerts:
+            return "⚠ your data export shows a switch to public"
         return _drift_text(row)
 
     def _colour(self, row: PlatformOverview, column: int) -> QBrush | None:
         if column == 1 and (colour := state_colour(row.score.state)) is not None:
             return QBrush(colour)
-        if (column == 4 and row.due.is_due) or (column == 5 and row.drift.has_drift):
+        drifted = row.drift.has_drift or row.platform.id in self._export_alerts
+        if (column == 4 and row.due.is_due) or (column == 5 and drifted):
             return QBrush(tone("bad"))
         return None
 

@@ -40,6 +40,7 @@ class DashboardPage(QWidget):
     settings_requested = Signal()
     report_requested = Signal()
     history_requested = Signal()
+    export_import_requested = Signal()
     snooze_requested = Signal(str, int)  # platform id, days (0: remind again now)
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
@@ -64,6 +65,11 @@ class DashboardPage(QWidget):
         self.settings_button.clicked.connect(self.settings_requested)
         self.history_button = QPushButton("&History…")
         self.history_button.clicked.connect(self.history_requested)
+        self.export_button = QPushButton("Import a data &export…")
+        self.export_button.setToolTip(
+            "Read settings and your friend list from the data download a platform gives you"
+        )
+        self.export_button.clicked.connect(self.export_import_requested)
         self.snooze_button = self._build_snooze_button()
         self.banner = QLabel()
         self.banner.setObjectName("banner")
@@ -107,7 +113,7 @@ class DashboardPage(QWidget):
         buttons = QHBoxLayout()
         for button in (
             self.start_button, self.recheck_button, self.snooze_button, self.history_button,
-            self.report_button,
+            self.export_button, self.report_button,
         ):  # fmt: skip
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -122,9 +128,10 @@ class DashboardPage(QWidget):
         now: datetime,
         open_audit: str | None,
         notices: list[str],
+        export_alerts: frozenset[str] = frozenset(),
     ) -> None:
         """Show the platforms; `open_audit` describes an unfinished audit to resume, if any."""
-        self.model.set_overviews(rows, now)
+        self.model.set_overviews(rows, now, export_alerts)
         if rows and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
         self._show_heading(profile)
@@ -139,6 +146,7 @@ class DashboardPage(QWidget):
         self.start_button.setEnabled(profile is not None)
         self.recheck_button.setEnabled(profile is not None and open_audit is None and bool(rows))
         self.snooze_button.setEnabled(profile is not None and bool(rows))
+        self.export_button.setEnabled(profile is not None)
         self.history_button.setEnabled(any(r.last_checked for r in rows))
         self.report_button.setEnabled(any(r.last_checked for r in rows))
         self.notices.setVisible(bool(notices))

@@ -15,9 +15,12 @@ from PySide6.QtWidgets import (
     QSystemTrayIcon,
 )
 
+from app.audit.overview import PlatformOverview
 from app.audit.run import latest_answers
 from app.audit.session import AuditSession
+from app.exports.records import ExportImportRecord
 from app.footprint import Footprint
+from app.storage import reads
 from app.ui import preferences
 from app.ui.audit_page import AuditPage, UrlOpener, open_in_browser
 from app.ui.dashboard_page import DashboardPage
@@ -25,6 +28,19 @@ from app.ui.notifiers import DesktopNotifier, Notifier, TrayNotifier, tray_icon
 from app.ui.profile_dialog import ProfileDialog
 from app.ui.reminder_service import ReminderService
 from app.ui.summary_page import SummaryPage
+
+
+def export_alerts(footprint: Footprint, rows: list[PlatformOverview]) -> frozenset[str]:
+    """Platforms whose newest data export shows a switch to public after their last check."""
+    newest: dict[str, ExportImportRecord] = {}
+    for record in reads.load_export_imports(footprint.home.database):
+        newest[record.platform_id] = record  # oldest first, so the newest wins
+    last = {row.platform.id: row.last_checked for row in rows}
+    return frozenset(
+        pid
+        for pid, record in newest.items()
+        if record.public_switches and (last.get(pid) is None or record.imported_at > last[pid])
+    )
 
 
 class MainWindow(QMainWindow):
@@ -73,6 +89,7 @@ class MainWindow(QMainWindow):
         self.dashboard.settings_requested.connect(self.open_settings)
         self.dashboard.report_requested.connect(self.open_report)
         self.dashboard.history_requested.connect(self.open_history)
+        self.dashboard.export_import_requested.connect(self.open_export_import)
         self.dashboard.snooze_requested.connect(self.snooze)
         self.reminders.due_changed.connect(
             lambda entries: self.dashboard.show_reminders(entries, self._footprint.clock.now())
@@ -97,12 +114,14 @@ class MainWindow(QMainWindow):
         notices = [e.describe() for e in footprint.catalogue_errors]
         if notice := footprint.database.notice():
             notices.insert(0, notice)
+        rows = footprint.overviews()
         self.dashboard.show_state(
             profile=footprint.profile(),
-            rows=footprint.overviews(),
+            rows=rows,
             now=footprint.clock.now(),
             open_audit=open_text,
             notices=notices,
+            export_alerts=export_alerts(footprint, rows),
         )
 
     def start_reminders(self) -> None:
@@ -116,6 +135,15 @@ class MainWindow(QMainWindow):
         self._footprint.repository().snooze(platform_id, until)
         self.refresh()
         self.reminders.check_now()
+
+    def open_export_import(self) -> None:
+        from app.ui.export_import_dialog import ExportImportDialog
+
+        dialog = ExportImportDialog(footprint=self._footprint, parent=self)
+        dialog.imported.connect(lambda _id: self.refresh())
+        dialog.review_saved.connect(lambda _id: self.refresh())
+        dialog.exec()
+        self.refresh()
 
     def open_history(self) -> None:
         from app.ui.history_dialog import HistoryDialog

@@ -69,3 +69,28 @@ def test_imports_and_completed_reviews_leave_no_names_in_the_database(data_home,
     with closing(sqlite3.connect(data_home.database)) as db:
         reviewed = db.execute("SELECT reviewed_count, marked_count FROM connection_review")
         assert reviewed.fetchall() == [(5, 3), (4, 2), (5, 3), (3, 2)]
+
+
+def test_the_report_shows_imports_and_reviews_as_counts_without_names(data_home, tmp_path):
+    """The report carries the review as counts; no connection's name reaches the PDF."""
+    import subprocess
+
+    from app.cli import main
+    from app.demo import write_demo_data
+
+    footprint = open_footprint(data_home, FixedClock(START))
+    write_demo_data(footprint)
+    outcome = import_export(footprint, builders.write_zip(tmp_path / "fb.zip",
+                                                          builders.facebook_export()))  # fmt: skip
+    people = outcome.findings.people()
+    save_review(footprint, outcome.findings, {people[0].key})
+    footprint.close()
+    pdf = tmp_path / "report.pdf"
+    assert main(["report", "--out", str(pdf)]) == 0
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    flat = " ".join(text.split())
+    assert "Data exports and friend-list reviews" in flat
+    assert "Facebook friend-list review on" in flat and "1 marked" in flat
+    for word in identifiers([outcome.findings]):
+        assert word not in text, word

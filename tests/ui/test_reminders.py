@@ -122,3 +122,31 @@ def test_start_at_login_writes_and_removes_the_entry(tmp_path) -> None:
     assert "--minimised" in path.read_text() and is_autostart_enabled("linux", tmp_path)
     set_autostart(False, platform="linux", home=tmp_path)
     assert not is_autostart_enabled("linux", tmp_path)
+
+
+def test_an_export_showing_a_switch_to_public_marks_drift_on_the_dashboard(
+    qtbot, footprint, make_window, tmp_path
+) -> None:
+    from datetime import UTC, datetime
+
+    from app.audit.answers import Answer, AnswerSource
+    from app.audit.profile import WorkerProfile
+    from app.audit.run import PlatformCheck
+    from app.exports.service import import_export
+    from tests.exports import builders
+
+    repository = footprint.repository()
+    profile = WorkerProfile("Jo", "Role", "Org", "sssc", platform_ids=("x",))
+    repository.save_profile(profile, footprint.clock.now())
+    checked = datetime(2026, 1, 20, tzinfo=UTC)
+    run = repository.create_run(("x",), checked)
+    repository.save_answer(
+        run.id, Answer("x", "private-account", AnswerStatus.SAFE, AnswerSource.MANUAL, checked)
+    )
+    repository.save_platform_check(run.id, PlatformCheck("x", 0, checked))
+    repository.complete_run(run.id, checked)
+    switches = (("2026-02-01T18:30:00.000Z", "Unprotect"),)
+    import_export(footprint, builders.write_zip(tmp_path / "x.zip",
+                                                builders.x_archive(history=switches)))  # fmt: skip
+    window = make_window(footprint)
+    assert "switch to public" in window.dashboard.model.index(0, 5).data()

@@ -128,6 +128,39 @@ class AuditSession:
         self._run = replace(self._run, answers={**self._run.answers, answer.key: answer})
         return answer
 
+    def record_for(
+        self,
+        platform_id: str,
+        item_id: str,
+        status: AnswerStatus,
+        *,
+        source: AnswerSource,
+        observed: str | None = None,
+        note: str | None = None,
+    ) -> Answer:
+        """Save an answer to any item of the run, as automation or an export gives them.
+
+        A platform whose items are now all answered is marked checked; if the worker was on
+        the item just answered, the audit moves to the first item still open.
+        """
+        platform = next((p for p in self._platforms if p.id == platform_id), None)
+        if platform is None or item_id not in platform.item_ids:
+            raise KeyError(f"{platform_id}/{item_id} is not part of this audit")
+        answer = Answer(
+            platform_id, item_id, status, source, self._clock.now(), observed, note or None
+        )
+        self._store.save_answer(self._run.id, answer)
+        self._run = replace(self._run, answers={**self._run.answers, answer.key: answer})
+        check = self._run.check_for(platform_id)
+        if self._all_answered(platform) and (check is None or check.completed_at is None):
+            self._save_check(platform_id, completed_at=self._clock.now(), skipped=False)
+        current = self.position()
+        if current is not None and self.answer_for(current.platform.id, current.item.id):
+            self._cursor = self._first_open_position()
+        if self._cursor is None and self._run.completed_at is None and self._no_platform_left():
+            self._complete()
+        return answer
+
     def back(self) -> bool:
         """Go to the previous item (within the audit); False at the very start."""
         if self._cursor is None:

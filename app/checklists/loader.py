@@ -16,6 +16,7 @@ from app.checklists.model import (
     Category,
     CheckItem,
     Platform,
+    PlatformAutomation,
     Probe,
     ProbeRead,
     Severity,
@@ -26,12 +27,15 @@ FORMAT_VERSION = 1
 SHIPPED_AUDITS = Path(__file__).resolve().parent.parent.parent / "audits"
 GENERAL_ID = "general"
 
-_PLATFORM_KEYS = {"id", "name", "settings_url", "recheck_days", "notes"}
+_PLATFORM_KEYS = {"id", "name", "settings_url", "recheck_days", "notes", "automation"}
 _ITEM_KEYS = {
     "id", "category", "title", "why", "codes", "steps", "safe",
     "open_url", "source", "severity", "probe",
 }  # fmt: skip
 _PROBE_KEYS = {"url", "locator", "read", "safe_when"}
+_AUTOMATION_KEYS = {
+    "login_url", "signed_in", "username", "password", "submit", "error_texts", "rate_limit_texts",
+}  # fmt: skip
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -99,13 +103,33 @@ def load_platform_text(
 
 def read_platform_fields(reader: TableReader) -> dict[str, Any]:
     reader.reject_unknown(_PLATFORM_KEYS)
+    automation_table = reader.subtable("automation")
     return {
         "id": reader.identifier("id"),
         "name": reader.text("name"),
         "settings_url": reader.https_url("settings_url"),
         "recheck_days": reader.integer("recheck_days", 7, 366),
         "notes": reader.text("notes", required=False),
+        "automation": _read_automation(reader.child(automation_table, "automation"))
+        if automation_table is not None
+        else None,
     }
+
+
+def _read_automation(reader: TableReader) -> PlatformAutomation:
+    reader.reject_unknown(_AUTOMATION_KEYS)
+    optional = {
+        key: reader.text_list(key) if key in reader.table else ()
+        for key in ("error_texts", "rate_limit_texts")
+    }
+    return PlatformAutomation(
+        login_url=reader.text("login_url"),
+        signed_in=reader.text("signed_in"),
+        username=reader.text("username"),
+        password=reader.text("password"),
+        submit=reader.text("submit"),
+        **optional,
+    )
 
 
 def _read_items(

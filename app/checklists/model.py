@@ -67,6 +67,20 @@ class Probe:
 
 
 @dataclass(frozen=True)
+class PlatformAutomation:
+    """How automation signs in to a platform: where the login form is, and how a signed-in
+    page is recognised. Locators use the probe syntax (role=…, label=…, text=…, css=…)."""
+
+    login_url: str
+    signed_in: str  # found only on pages shown to a signed-in account
+    username: str  # the login form's username field
+    password: str  # the login form's password field
+    submit: str  # the login form's submit button
+    error_texts: tuple[str, ...] = ()  # texts of the platform's error screens
+    rate_limit_texts: tuple[str, ...] = ()  # texts of its "try again later" screens
+
+
+@dataclass(frozen=True)
 class CheckItem:
     id: str
     category: Category
@@ -93,6 +107,7 @@ class Platform:
     origin: str = "shipped"  # "shipped" or "employer: <organisation>"
     source_file: Path | None = field(default=None, compare=False)
     policy_recheck_days: int | None = None  # the employer's interval, replacing recheck_days
+    automation: PlatformAutomation | None = None  # sign-in description for reading probes
 
     def item(self, item_id: str) -> CheckItem:
         for candidate in self.items:

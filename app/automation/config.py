@@ -1,0 +1,49 @@
+"""Settings for an automation run, importable without Playwright (the UI builds these)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app import credentials
+from app.automation.browsers import BrowserChoice
+from app.automation.urls import UrlMap
+from app.checklists.model import CheckItem, Platform
+from app.clock import Clock, SystemClock
+
+CredentialLoader = Callable[[str], credentials.Credential | None]
+# A visible window the worker uses like their normal browser, minus first-run prompts.
+DESKTOP_ARGS = ("--no-first-run", "--no-default-browser-check", "--disable-sync")
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    """Seconds to wait; tests shorten them."""
+
+    page: float = 20.0  # open a page and see it is a signed-in page
+    element: float = 3.0  # then wait for a probe's element to appear
+    sign_in: float = 300.0  # the worker signing in by hand (two-step codes take time)
+    poll: float = 0.1
+
+
+@dataclass(frozen=True)
+class AutomationConfig:
+    """Everything an engine needs, passed from the UI thread to the worker thread."""
+
+    browser: BrowserChoice
+    profiles_root: Path
+    urls: UrlMap = field(default_factory=UrlMap.from_env)
+    timeouts: Timeouts = field(default_factory=Timeouts)
+    headless: bool = False
+    args: tuple[str, ...] = DESKTOP_ARGS
+    clock: Clock = field(default_factory=SystemClock)
+    load_credential: CredentialLoader = credentials.load
+
+
+def readable_items(platform: Platform, item_ids: Iterable[str] | None = None) -> list[CheckItem]:
+    """The items automation can read: with a probe, on a platform that says how to sign in."""
+    if platform.automation is None:
+        return []
+    wanted = None if item_ids is None else set(item_ids)
+    return [i for i in platform.items if i.probe and (wanted is None or i.id in wanted)]

@@ -1,0 +1,235 @@
+"""The browser side of automation: Playwright, one profile per platform, reading probes.
+
+Use from one thread only (Playwright objects belong to the thread that created them); the
+worker thread in `worker.py` owns one engine for its whole life.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Iterable
+from typing import Protocol
+
+from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
+
+from app.automation.config import AutomationConfig, readable_items
+from app.automation.page import Cancelled, PageProblem, PageState, ReadOnlyPage
+from app.automation.profiles import BrowserProfiles
+from app.automation.results import ReadResult, failed, succeeded
+from app.automation.signin import sign_in
+from app.checklists.model import CheckItem, Platform, Probe
+
+log = logging.getLogger(__name__)
+
+
+class BrowserUnavailable(Exception):
+    """The browser could not be started; the message is a sentence for the worker."""
+
+
+class Reporter(Protocol):
+    def waiting(self, platform_id: str, message: str) -> None: ...
+    def item_started(self, platform_id: str, item_id: str, index: int, total: int) -> None: ...
+    def item_read(self, result: ReadResult) -> None: ...
+
+
+class AutomationEngine:
+    def __init__(self, config: AutomationConfig, cancelled: Callable[[], bool]) -> None:
+        self._config = config
+        self._cancelled = cancelled
+        self._profiles = BrowserProfiles(config.profiles_root)
+        self._playwright: Playwright | None = None
+        self._contexts: dict[str, BrowserContext] = {}
+        self._own_loop: asyncio.AbstractEventLoop | None = None
+
+    # -- browser ----------------------------------------------------------------------------
+    def start(self) -> None:
+        if self._playwright is None:
+            self._own_loop = _ensure_thread_event_loop()
+            self._playwright = sync_playwright().start()
+
+    def page(self, platform_id: str) -> Page:
+        """The platform's page, launching the browser on its own profile when needed."""
+        context = self._contexts.get(platform_id)
+        if context is not None and context.pages and not context.pages[0].is_closed():
+            return context.pages[0]
+        self.close_platform(platform_id)
+        context = self._launch(platform_id)
+        self._contexts[platform_id] = context
+        return context.pages[0] if context.pages else context.new_page()
+
+    def _launch(self, platform_id: str) -> BrowserContext:
+        self.start()
+        assert self._playwright is not None
+        config = self._config
+        try:
+            return self._playwright.chromium.launch_persistent_context(
+                str(self._profiles.folder(platform_id)),
+                executable_path=str(config.browser.executable),
+                headless=config.headless,
+                args=list(config.args),
+                no_viewport=not config.headless,
+            )
+        except PlaywrightError as error:
+            log.warning("browser launch failed: %s", str(error).splitlines()[0][:300])
+            raise BrowserUnavailable(
+                f"{config.browser.describe()} could not be started. Close other copies of "
+                "it, or choose another browser; you can still check everything by hand."
+            ) from None
+
+    def close_platform(self, platform_id: str) -> None:
+        context = self._contexts.pop(platform_id, None)
+        if context is not None:
+            try:
+                context.close()
+            except PlaywrightError:
+                pass  # already gone (the worker closed the window)
+
+    def forget(self, platform_id: str) -> bool:
+        """ "Forget sign-in": close the platform's browser and delete its profile."""
+        self.close_platform(platform_id)
+        return self._profiles.forget(platform_id)
+
+    def close_browsers(self) -> None:
+        for platform_id in list(self._contexts):
+            self.close_platform(platform_id)
+
+    def close(self) -> None:
+        self.close_browsers()
+        if self._playwright is not None:
+            self._playwright.stop()
+            self._playwright = None
+        if self._own_loop is not None:
+            asyncio.set_event_loop(None)
+            self._own_loop.close()
+            self._own_loop = None
+
+    # -- reading ----------------------------------------------------------------------------
+    def read_platform(
+        self, platform: Platform, reporter: Reporter, item_ids: Iterable[str] | None = None
+    ) -> list[ReadResult]:
+        """Read the platform's probes in order; raises Cancelled (after reporting what was
+        read) and BrowserUnavailable."""
+        items = _grouped_by_page(readable_items(platform, item_ids))
+        if not items:
+            return []
+        page = self.page(platform.id)
+        assert platform.automation is not None
+        view = ReadOnlyPage(
+            page,
+            platform.automation,
+            urls=self._config.urls,
+            timeouts=self._config.timeouts,
+            cancelled=self._cancelled,
+        )
+        run = _PlatformRead(self._config, platform, view, page, reporter)
+        return [run.item(index, item, len(items)) for index, item in enumerate(items)]
+
+
+def _grouped_by_page(items: list[CheckItem]) -> list[CheckItem]:
+    """Items in audit order, except that those on one page are read together (one load)."""
+    first_seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        assert item.probe is not None
+        first_seen.setdefault(item.probe.url, index)
+    return sorted(items, key=lambda i: first_seen[i.probe.url] if i.probe else 0)
+
+
+def _ensure_thread_event_loop() -> asyncio.AbstractEventLoop | None:
+    """Give a worker thread an (idle) event loop of its own; returns it if one was made.
+
+    Playwright's sync API runs its own loop, but some of its clean-up asks asyncio for "the
+    current loop", which only the main thread has by default.
+    """
+    try:
+        asyncio.get_event_loop_policy().get_event_loop()
+    except RuntimeError:
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        return loop
+    return None
+
+
+class _PlatformRead:
+    """One pass over a platform: signs in at most once, opens each page once."""
+
+    def __init__(
+        self,
+        config: AutomationConfig,
+        platform: Platform,
+        view: ReadOnlyPage,
+        page: Page,
+        reporter: Reporter,
+    ) -> None:
+        self._config = config
+        self._platform = platform
+        self._view = view
+        self._page = page
+        self._reporter = reporter
+        self._open_url: str | None = None
+        self._page_problems: dict[str, PageProblem] = {}
+        self._stopped: PageProblem | None = None
+        self._signed_in_here = False
+
+    def item(self, index: int, item: CheckItem, total: int) -> ReadResult:
+        self._view.check_cancelled()
+        platform_id = self._platform.id
+        self._reporter.item_started(platform_id, item.id, index, total)
+        probe = item.probe
+        assert probe is not None
+        now = self._config.clock.now
+        try:
+            value = self._read(probe)
+            result = succeeded(platform_id, item.id, probe, value, now())
+        except PageProblem as problem:
+            if problem.stops_platform:
+                self._stopped = problem
+            result = failed(platform_id, item.id, problem.reason, now())
+        except PlaywrightError as error:
+            log.warning("browser error on %s/%s: %s", platform_id, item.id, type(error).__name__)
+            self._open_url = None
+            reason = "the browser reported an error"
+            if self._page.is_closed():  # the worker closed the window: stop asking it
+                self._stopped = PageProblem("the browser window was closed", stops_platform=True)
+                reason = self._stopped.reason
+            result = failed(platform_id, item.id, reason, now())
+        self._reporter.item_read(result)
+        return result
+
+    def _read(self, probe: Probe) -> str:
+        if self._stopped is not None:
+            raise self._stopped
+        if probe.url in self._page_problems:
+            raise self._page_problems[probe.url]
+        if probe.url != self._open_url:
+            self._open(probe.url)
+        return self._view.read(probe.locator, probe.read)
+
+    def _open(self, url: str) -> None:
+        self._open_url = None
+        try:
+            if self._view.open(url) is PageState.SIGN_IN_NEEDED:
+                self._sign_in_then_reopen(url)
+        except PageProblem as problem:
+            self._page_problems[url] = problem
+            raise
+        self._open_url = url
+
+    def _sign_in_then_reopen(self, url: str) -> None:
+        if self._signed_in_here:
+            raise PageProblem("the platform asked you to sign in again", stops_platform=True)
+        self._signed_in_here = True
+        platform = self._platform
+        sign_in(
+            self._view,
+            self._page,
+            platform,
+            load_credential=self._config.load_credential,
+            waiting=lambda message: self._reporter.waiting(platform.id, message),
+        )
+        if self._view.open(url) is PageState.SIGN_IN_NEEDED:
+            raise PageProblem("the platform asked you to sign in again", stops_platform=True)
+
+
+__all__ = ["AutomationEngine", "BrowserUnavailable", "Cancelled", "Reporter", "readable_items"]

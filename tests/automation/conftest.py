@@ -1,0 +1,105 @@
+"""Replica sites on 127.0.0.1, a headless /usr/bin/chromium, short timeouts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from app import credentials
+from app.automation.browsers import BrowserChoice
+from app.automation.config import AutomationConfig, Timeouts
+from app.automation.results import ReadResult
+from app.automation.urls import UrlMap
+from app.checklists.codes import load_code_book
+from app.checklists.loader import load_catalogue, shipped_audit_files
+from app.checklists.model import Catalogue
+from app.clock import FixedClock
+from tests.conftest import START
+from tests.sites.replica import PASSWORD, USERNAME, ReplicaServer
+
+CHROMIUM = Path("/usr/bin/chromium")
+TEST_ARGS = (
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync",
+)  # fmt: skip
+FAST = Timeouts(page=3.0, element=0.4, sign_in=2.0, poll=0.05)
+AUTOMATED = ("facebook", "instagram", "x", "linkedin")
+
+
+@pytest.fixture(scope="session")
+def shipped() -> Catalogue:
+    return load_catalogue(shipped_audit_files(), set(load_code_book().clauses)).catalogue
+
+
+@pytest.fixture(scope="session")
+def replica_server() -> Iterator[ReplicaServer]:
+    server = ReplicaServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def replica(replica_server: ReplicaServer) -> ReplicaServer:
+    """The server with every account signed out, its settings safe and no failures set."""
+    replica_server.reset()
+    return replica_server
+
+
+@pytest.fixture
+def saved_credentials(memory_keyring) -> None:
+    for platform_id in AUTOMATED:
+        credentials.save(platform_id, credentials.Credential(USERNAME, PASSWORD))
+
+
+def make_config(server: ReplicaServer, profiles: Path, **changes: object) -> AutomationConfig:
+    config = AutomationConfig(
+        browser=BrowserChoice("Chromium", CHROMIUM),
+        profiles_root=profiles,
+        urls=UrlMap(server.url_map()),
+        timeouts=FAST,
+        headless=True,
+        args=TEST_ARGS,
+        clock=FixedClock(START),
+    )
+    return replace(config, **changes)  # type: ignore[arg-type]
+
+
+class Flag:
+    """A cancel flag the engine polls."""
+
+    def __init__(self) -> None:
+        self.raised = False
+
+    def __call__(self) -> bool:
+        return self.raised
+
+
+class Recorder:
+    """The engine's Reporter, remembering what it was told; hooks act as the worker would."""
+
+    def __init__(
+        self,
+        on_waiting: Callable[[str, str], None] | None = None,
+        on_read: Callable[[ReadResult], None] | None = None,
+    ) -> None:
+        self.waits: list[str] = []
+        self.started: list[str] = []
+        self.results: list[ReadResult] = []
+        self._on_waiting = on_waiting
+        self._on_read = on_read
+
+    def waiting(self, platform_id: str, message: str) -> None:
+        self.waits.append(message)
+        if self._on_waiting:
+            self._on_waiting(platform_id, message)
+
+    def item_started(self, platform_id: str, item_id: str, index: int, total: int) -> None:
+        self.started.append(item_id)
+
+    def item_read(self, result: ReadResult) -> None:
+        self.results.append(result)
+        if self._on_read:
+            self._on_read(result)

@@ -1,0 +1,273 @@
+"""A local web server for the replica sites, with switches for the failure cases.
+
+Every platform lives under `/<platform>/`; its real origins map there (see `url_map`). The
+server keeps one account per platform (username, password, settings) and one session token;
+a page asked for without the session cookie redirects to the platform's login page.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import threading
+import tomllib
+from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, quote, urlsplit
+
+SITES = Path(__file__).resolve().parent
+USERNAME = "jo.worker@example.org"
+PASSWORD = "correct horse battery staple"
+TWO_STEP = "/checkpoint/"
+
+
+@dataclass
+class Site:
+    """One platform's replica and the state of its one account."""
+
+    name: str
+    config: dict[str, Any]
+    settings: dict[str, str] = field(default_factory=dict)
+    token: str = ""
+    pending: str = ""
+    two_step: bool = False
+    two_step_approved: bool = False
+    rewrites: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    statuses: dict[str, int] = field(default_factory=dict)
+    delays: dict[str, float] = field(default_factory=dict)
+    rate_limited: set[str] = field(default_factory=set)
+    signs_out: set[str] = field(default_factory=set)
+    changes: list[str] = field(default_factory=list)  # every non-GET request: "POST /path"
+
+    @property
+    def folder(self) -> Path:
+        return SITES / self.name
+
+    def reset(self) -> None:
+        self.settings = dict(self.config["safe"])
+        self.token, self.pending = secrets.token_hex(8), ""
+        self.two_step = self.two_step_approved = False
+        for table in (self.rewrites, self.statuses, self.delays):
+            table.clear()
+        self.rate_limited.clear()
+        self.signs_out.clear()
+        self.changes.clear()
+
+    def make_unsafe(self) -> None:
+        self.settings.update(self.config["unsafe"])
+
+    def value(self, item_id: str) -> str:
+        """The account's value for the setting `item_id`'s probe reads."""
+        return self.settings[self.config.get("same_setting", {}).get(item_id, item_id)]
+
+    def page_for(self, item_id: str) -> str:
+        """The replica path of the page that shows `item_id`'s setting."""
+        setting = self.config.get("same_setting", {}).get(item_id, item_id)
+        for path, page in self.config["pages"].items():
+            if f"{{{{{setting}" in (self.folder / page).read_text(encoding="utf-8"):
+                return path
+        raise KeyError(item_id)
+
+    def rename(self, path: str, old: str, new: str) -> None:
+        """The platform relabels an element: the probe's locator no longer matches."""
+        self.rewrites.setdefault(path, []).append((old, new))
+
+    def render(self, path: str) -> str:
+        html = _fill(_read(self.folder / self.config["pages"][path]), self.settings)
+        for old, new in self.rewrites.get(path, []):
+            html = html.replace(old, new)
+        return html
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    out, rest = [], template
+    while "{{" in rest:
+        head, _, rest = rest.partition("{{")
+        name, _, rest = rest.partition("}}")
+        out += [head, _placeholder(name.strip(), values)]
+    return "".join([*out, rest])
+
+
+def _placeholder(name: str, values: dict[str, str]) -> str:
+    key, _, option = name.partition("|")
+    value = values[key]
+    if option == "checked":
+        return "checked" if value == "true" else ""
+    for attribute in ("selected", "checked"):  # <option selected>, <input type=radio checked>
+        if option.startswith(attribute + ":"):
+            return attribute if value == option.removeprefix(attribute + ":") else ""
+    return value
+
+
+class ReplicaServer:
+    """ThreadingHTTPServer on 127.0.0.1, port 0; `start()`, then `url_map()` for probes."""
+
+    def __init__(self) -> None:
+        self.sites = {
+            folder.name: Site(folder.name, tomllib.loads(_read(folder / "site.toml")))
+            for folder in sorted(SITES.iterdir())
+            if (folder / "site.toml").exists()
+        }
+        self._stopping = threading.Event()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self.reset()
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    def start(self) -> ReplicaServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stopping.set()  # ends any slow-page delay at once
+        self._server.shutdown()
+        self._server.server_close()
+
+    def reset(self) -> None:
+        for site in self.sites.values():
+            site.reset()
+
+    def url_map(self) -> dict[str, str]:
+        return {
+            origin: f"{self.base}/{name}{prefix}"
+            for name, site in self.sites.items()
+            for origin, prefix in site.config["origins"].items()
+        }
+
+    def wait(self, seconds: float) -> None:
+        self._stopping.wait(seconds)
+
+
+def _handler(server: ReplicaServer) -> type[BaseHTTPRequestHandler]:
+    class Handler(_Handler):
+        replica = server
+
+    return Handler
+
+
+class _Handler(BaseHTTPRequestHandler):
+    replica: ReplicaServer
+
+    def log_message(self, format: str, *args: object) -> None:  # quiet test output
+        pass
+
+    def do_GET(self) -> None:
+        site, path = self._route()
+        if site is None:
+            return self._send(404, "<h1>Page not found</h1>")
+        self.replica.wait(site.delays.get(path, 0))
+        if path == site.config["login"]:
+            return self._send(200, self._login_page(site))
+        if path.startswith(TWO_STEP):
+            return self._two_step(site, path)
+        if not self._signed_in(site):
+            return self._redirect(f"/{site.name}{site.config['login']}?next={quote(path)}")
+        if path in site.signs_out:
+            site.token = secrets.token_hex(8)  # the platform ended the session
+            return self._redirect(f"/{site.name}{site.config['login']}")
+        self._page(site, path)
+
+    def do_POST(self) -> None:
+        site, path = self._route()
+        if site is None:
+            return self._send(404, "<h1>Page not found</h1>")
+        site.changes.append(f"POST {path}")
+        if path != site.config["login"]:
+            return self._send(405, "<h1>Not allowed</h1>")
+        length = int(self.headers.get("Content-Length", 0))
+        form = parse_qs(self.rfile.read(length).decode())
+        if form.get("username") != [USERNAME] or form.get("password") != [PASSWORD]:
+            return self._send(200, self._login_page(site, site.config["wrong_password"]))
+        if site.two_step:
+            site.pending = secrets.token_hex(8)
+            return self._redirect(f"/{site.name}{TWO_STEP}", ("pending", site.pending))
+        self._redirect(f"/{site.name}{site.config['home']}", ("session", site.token))
+
+    # -- pages ------------------------------------------------------------------------------
+    def _route(self) -> tuple[Site | None, str]:
+        parts = urlsplit(self.path)
+        name, _, rest = parts.path.lstrip("/").partition("/")
+        path = "/" + rest + (f"?{parts.query}" if parts.query else "")
+        site = self.replica.sites.get(name)
+        if site is not None and path.partition("?")[0] == site.config["login"]:
+            path = site.config["login"]  # the login page ignores ?next=
+        return site, path
+
+    def _page(self, site: Site, path: str) -> None:
+        if path not in site.config["pages"]:
+            return self._send(404, _read(site.folder / "error.html"))
+        if path in site.rate_limited:
+            return self._send(200, _read(site.folder / "rate_limit.html"))
+        status = site.statuses.get(path, 200)
+        if status != 200:
+            return self._send(status, _read(site.folder / "error.html"))
+        self._send(200, site.render(path))
+
+    def _login_page(self, site: Site, error: str = "") -> str:
+        html = _fill(_read(site.folder / "login.html"), {"error": error})
+        for old, new in site.rewrites.get(site.config["login"], []):
+            html = html.replace(old, new)
+        return html
+
+    def _two_step(self, site: Site, path: str) -> None:
+        if not site.pending or self._cookie("pending") != site.pending:
+            return self._redirect(f"/{site.name}{site.config['login']}")
+        if not path.endswith("status"):
+            return self._send(200, _fill(_read(SITES / "two_step.html"), {"name": site.name}))
+        if not site.two_step_approved:
+            return self._send(200, json.dumps({"ok": False}), "application/json")
+        body = json.dumps({"ok": True, "next": f"/{site.name}{site.config['home']}"})
+        self._send(200, body, "application/json", ("session", site.token))
+
+    def _signed_in(self, site: Site) -> bool:
+        return self._cookie("session") == site.token
+
+    def _cookie(self, name: str) -> str | None:
+        jar = SimpleCookie(self.headers.get("Cookie", ""))
+        morsel = jar.get(f"{self.replica_name()}_{name}")
+        return morsel.value if morsel else None
+
+    def replica_name(self) -> str:
+        return urlsplit(self.path).path.lstrip("/").partition("/")[0]
+
+    # -- responses --------------------------------------------------------------------------
+    def _redirect(self, location: str, cookie: tuple[str, str] | None = None) -> None:
+        self.send_response(302)
+        self.send_header("Location", location)
+        self._set_cookie(cookie)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _send(
+        self,
+        status: int,
+        body: str,
+        kind: str = "text/html; charset=utf-8",
+        cookie: tuple[str, str] | None = None,
+    ) -> None:
+        data = body.encode()
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")
+        self._set_cookie(cookie)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _set_cookie(self, cookie: tuple[str, str] | None) -> None:
+        if cookie is not None:
+            name = self.replica_name()
+            self.send_header(
+                "Set-Cookie", f"{name}_{cookie[0]}={cookie[1]}; Path=/{name}; HttpOnly"
+            )

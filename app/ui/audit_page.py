@@ -42,10 +42,12 @@ class AuditPage(QWidget):
     Signals:
         finished: every platform of the audit has been answered or skipped.
         leave_requested: the worker wants the overview; the audit stays open to resume.
+        automation_requested: the worker wants Footprint to read the settings in a browser.
     """
 
     finished = Signal()
     leave_requested = Signal()
+    automation_requested = Signal()
 
     def __init__(
         self,
@@ -86,8 +88,14 @@ class AuditPage(QWidget):
         self.back_button.clicked.connect(self._back)
         self.skip_button = QPushButton("S&kip this platform for now")
         self.skip_button.clicked.connect(self._skip)
-        self.leave_button = QPushButton("Pause and go to &overview")
+        self.leave_button = QPushButton("Pause and go to o&verview")
         self.leave_button.clicked.connect(self.leave_requested)
+        self.automation_button = QPushButton("Read my settings au&tomatically…")
+        self.automation_button.setAccessibleDescription(
+            "Opens a browser where you sign in to your own accounts; Footprint reads the "
+            "settings and you confirm the answers. It never changes a setting."
+        )
+        self.automation_button.clicked.connect(self.automation_requested)
         self._lay_out()
 
     def _rich_label(self, name: str) -> QLabel:
@@ -122,8 +130,10 @@ class AuditPage(QWidget):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.note)
         layout.addLayout(_row(*self.answer_buttons.values()))
-        layout.addLayout(_row(self.back_button, self.skip_button, self.leave_button,
-                              stretch_before_last=True))  # fmt: skip
+        layout.addLayout(
+            _row(self.back_button, self.skip_button, self.automation_button, self.leave_button,
+                 stretch_before_last=True)
+        )  # fmt: skip
 
     # -- showing ----------------------------------------------------------------------------
     def start(

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         )
         self.audit_page.finished.connect(self._show_summary)
         self.audit_page.leave_requested.connect(self.show_dashboard)
+        self.audit_page.automation_requested.connect(self.open_automation)
         self.summary_page.done.connect(self._finish_audit)
 
     def _add_shortcuts(self) -> None:
@@ -135,6 +136,20 @@ class MainWindow(QMainWindow):
         self._footprint.repository().snooze(platform_id, until)
         self.refresh()
         self.reminders.check_now()
+
+    def open_automation(self) -> None:
+        """Read settings in a browser; confirmed answers are recorded in the open audit."""
+        from app.ui.automation_dialog import AutomationDialog
+
+        session = self.audit_page.session
+        dialog = AutomationDialog(footprint=self._footprint, session=session, parent=self)
+        dialog.answers_confirmed.connect(lambda _results: self._after_automation())
+        dialog.exec()
+
+    def _after_automation(self) -> None:
+        session = self.audit_page.session
+        if session is not None:
+            self._run_session(session)
 
     def open_export_import(self) -> None:
         from app.ui.export_import_dialog import ExportImportDialog

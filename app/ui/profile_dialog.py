@@ -61,11 +61,19 @@ class ProfileDialog(QDialog):
             self.policy_box = PolicyPacksBox(footprint=footprint)
             self.policy_box.changed.connect(lambda: self.form.set_catalogue(footprint.catalogue))
             layout.addWidget(self.policy_box)
+            self.signin_button = QPushButton("Si&gn-in details for automatic reading…")
+            self.signin_button.clicked.connect(self._open_credentials)
+            buttons.addButton(self.signin_button, QDialogButtonBox.ButtonRole.ActionRole)
             self.delete_button = QPushButton("&Delete all my data…")
             self.delete_button.setAccessibleName("Delete all my Footprint data")
             buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         layout.addWidget(buttons)
         self.form.name.setFocus()
+
+    def _open_credentials(self) -> None:
+        from app.ui.credentials_dialog import CredentialsDialog
+
+        CredentialsDialog(footprint=self._footprint, parent=self).exec()
 
     def _reminder_preferences(self) -> QGroupBox:
         box = QGroupBox("Reminders")

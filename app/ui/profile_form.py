@@ -31,10 +31,10 @@ class ProfileForm(QWidget):
     ) -> None:
         super().__init__(parent)
         self._catalogue = catalogue
-        self.name = self._line("Your name", "Your name, as it should appear on your report")
-        self.role = self._line("Role", "Your role, for example Support worker")
-        self.organisation = self._line("Organisation", "The organisation you work for")
-        self.supervisor = self._line("Supervisor (optional)", "Your supervisor's name, optional")
+        self.name = self._line("Your &name", "Your name, as it should appear on your report")
+        self.role = self._line("Ro&le", "Your role, for example Support worker")
+        self.organisation = self._line("&Organisation", "The organisation you work for")
+        self.supervisor = self._line("&Supervisor (optional)", "Your supervisor's name, optional")
         self.regulator = QComboBox()
         self.regulator.setAccessibleName("Your regulator")
         for regulator in codes.regulators:

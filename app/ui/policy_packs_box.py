@@ -34,6 +34,7 @@ class PolicyPacksBox(QGroupBox):
         self._footprint = footprint
         self.packs = QListWidget()
         self.packs.setAccessibleName("Installed employer policy packs")
+        self.packs.setMaximumHeight(self.packs.fontMetrics().lineSpacing() * 5)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.import_button = QPushButton("&Import a policy pack…")

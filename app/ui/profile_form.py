@@ -58,6 +58,8 @@ class ProfileForm(QWidget):
     def _platform_list(self) -> QListWidget:
         widget = QListWidget()
         widget.setAccessibleName("Platforms you use: press Space to tick or untick")
+        # Tall enough for the usual nine platforms without scrolling, in any font size.
+        widget.setMinimumHeight(widget.fontMetrics().lineSpacing() * 10)
         self._fill_platforms(widget)
         return widget
 

@@ -40,7 +40,7 @@ app = QApplication([])
 configure_qt_settings(footprint)
 window = MainWindow(footprint=footprint)
 window.show()
-rows = window._model.rowCount()
+rows = window.dashboard.model.rowCount()
 assert rows >= 5, rows
 QTimer.singleShot(0, lambda: (print("shown", rows, flush=True), app.quit()))
 app.exec()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent, QKeySequence
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
 from app.audit.overview import PlatformOverview
 from app.audit.run import latest_answers
 from app.audit.session import AuditSession
-from app.exports.records import ExportImportRecord
 from app.footprint import Footprint
 from app.storage import reads
 from app.ui import preferences
@@ -28,6 +28,9 @@ from app.ui.notifiers import DesktopNotifier, Notifier, TrayNotifier, tray_icon
 from app.ui.profile_dialog import ProfileDialog
 from app.ui.reminder_service import ReminderService
 from app.ui.summary_page import SummaryPage
+
+if TYPE_CHECKING:
+    from app.exports.records import ExportImportRecord
 
 
 def export_alerts(footprint: Footprint, rows: list[PlatformOverview]) -> frozenset[str]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from typing import Protocol
 
-from PySide6.QtDBus import QDBusConnection, QDBusInterface
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QSystemTrayIcon
 
@@ -38,6 +37,8 @@ class DesktopNotifier:
     """org.freedesktop.Notifications on the session bus (most Linux desktops)."""
 
     def notify(self, title: str, message: str) -> bool:
+        from PySide6.QtDBus import QDBusConnection, QDBusInterface  # only when reminding
+
         bus = QDBusConnection.sessionBus()
         if not bus.isConnected():
             return False

@@ -150,3 +150,24 @@ def test_an_export_showing_a_switch_to_public_marks_drift_on_the_dashboard(
                                                 builders.x_archive(history=switches)))  # fmt: skip
     window = make_window(footprint)
     assert "switch to public" in window.dashboard.model.index(0, 5).data()
+
+
+def test_with_keep_in_tray_closing_the_window_only_hides_it(qtbot, set_up, make_window) -> None:
+    import pytest
+    from PySide6.QtGui import QCloseEvent
+
+    from app.ui import preferences
+
+    window = make_window(set_up)
+    window.tray.setVisible(True)  # as where the desktop has a tray
+    if not window.tray.isVisible():
+        pytest.skip("this Qt platform cannot show a tray icon at all")
+    preferences.KEEP_IN_TRAY.set(True)
+    kept = QCloseEvent()
+    window.closeEvent(kept)
+    assert not kept.isAccepted() and not window.isVisible()  # hidden, still running
+    preferences.KEEP_IN_TRAY.set(False)
+    window.show()
+    closed = QCloseEvent()
+    window.closeEvent(closed)
+    assert closed.isAccepted()

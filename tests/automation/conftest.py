@@ -25,7 +25,8 @@ TEST_ARGS = (
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run", "--disable-sync",
 )  # fmt: skip
-FAST = Timeouts(page=3.0, element=0.4, sign_in=2.0, poll=0.05)
+# Short enough to keep the suite quick, long enough for a busy two-core CI machine.
+FAST = Timeouts(page=6.0, element=1.0, sign_in=4.0, poll=0.05)
 AUTOMATED = ("facebook", "instagram", "x", "linkedin")
 
 

@@ -19,7 +19,7 @@ def reminders_calendar(overviews: Sequence[PlatformOverview], now: datetime) -> 
     calendar.add("x-wr-calname", "Footprint re-checks")
     for overview in overviews:
         calendar.add_component(_event(overview, now))
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())
 
 
 def _event(overview: PlatformOverview, now: datetime) -> Event:

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import keyring
 from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 SERVICE_PREFIX = "Footprint"
 ENTRY_USER = "login"
 
@@ -85,7 +87,7 @@ def forget_all(platform_ids: Iterable[str]) -> list[str]:
     return removed
 
 
-def _call(function, *args):  # type: ignore[no-untyped-def]
+def _call(function: Callable[..., T], *args: str) -> T:
     try:
         return function(*args)
     except PasswordDeleteError:

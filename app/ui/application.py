@@ -43,7 +43,8 @@ def install_crash_dialog(footprint: Footprint) -> None:
 
 
 def run_application(footprint: Footprint, *, minimised: bool = False) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     configure_qt_settings(footprint)
     install_crash_dialog(footprint)
     window = MainWindow(footprint=footprint)

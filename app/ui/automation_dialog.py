@@ -411,11 +411,11 @@ class AutomationDialog(QDialog):
         self.use_button.setEnabled(idle and bool(self.chosen_results()))
         for box in self.platform_boxes.values():
             box.setEnabled(idle)
-        for platform_id, row in self.rows.items():
+        for platform_id, platform_row in self.rows.items():
             done = any(r.platform_id == platform_id for r in self._results.values())
-            row.again.setEnabled(idle and done)
-        for row in range(self.table.rowCount()):
-            if (button := self.table.cellWidget(row, 6)) is not None:
+            platform_row.again.setEnabled(idle and done)
+        for table_row in range(self.table.rowCount()):
+            if (button := self.table.cellWidget(table_row, 6)) is not None:
                 button.setEnabled(idle)
 
     def _platform(self, platform_id: str) -> Platform:

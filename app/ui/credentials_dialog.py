@@ -88,8 +88,8 @@ class CredentialsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (intro, self.keyring_notice):
-            layout.addWidget(widget)
+        for label in (intro, self.keyring_notice):
+            layout.addWidget(label)
         layout.addLayout(form)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)

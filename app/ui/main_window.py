@@ -39,10 +39,13 @@ def export_alerts(footprint: Footprint, rows: list[PlatformOverview]) -> frozens
     for record in reads.load_export_imports(footprint.home.database):
         newest[record.platform_id] = record  # oldest first, so the newest wins
     last = {row.platform.id: row.last_checked for row in rows}
+
+    def after_last_check(record: ExportImportRecord) -> bool:
+        checked = last.get(record.platform_id)
+        return checked is None or record.imported_at > checked
+
     return frozenset(
-        pid
-        for pid, record in newest.items()
-        if record.public_switches and (last.get(pid) is None or record.imported_at > last[pid])
+        pid for pid, record in newest.items() if record.public_switches and after_last_check(record)
     )
 
 

@@ -50,7 +50,10 @@ class DesktopNotifier:
         )
         if not interface.isValid():
             return False
-        reply = interface.call("Notify", "Footprint", 0, "", title, message, [], {}, 15000)
+        # The stubs do not list this arity; the call is the Notify method's own signature.
+        reply = interface.call(  # type: ignore[call-overload]
+            "Notify", "Footprint", 0, "", title, message, [], {}, 15000
+        )
         if reply.errorMessage():
             log.info("desktop notification refused: %s", reply.errorMessage())
             return False

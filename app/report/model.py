@@ -18,16 +18,16 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from app.audit.actions import action_list
 from app.audit.answers import Answer, AnswerStatus
 from app.audit.drift import DriftReason, drift_between
 from app.audit.overview import completed_checks, platform_overview
 from app.audit.profile import WorkerProfile
 from app.audit.run import AuditRun, PlatformCheck
-from app.audit.scoring import PlatformState, Score, overall_score, score_platform
+from app.audit.scoring import PlatformState, Score, score_platform
 from app.checklists.codes import CodeBook
 from app.checklists.model import Catalogue, CheckItem, Platform, Severity
-from app.exports.records import ConnectionReviewRecord, ExportImportRecord
-from app.formatting import plural, short_date
+from app.report.wording import evidence_lines, summary_paragraph
 from app.storage import reads
 
 if TYPE_CHECKING:
@@ -172,7 +172,7 @@ def build_report(
     clauses = _clauses(platforms, run, drift, codes, profile.regulator)
     worker = _worker(profile, codes)
     notes = _notes(platforms, run) if include_notes else ()
-    summary = _summary(worker, run, sections, drift, overdue, clauses)
+    summary = summary_paragraph(worker, run, sections, drift, overdue, clauses)
     return SupervisionReport(
         title=REPORT_TITLE,
         created_at=now,
@@ -207,31 +207,6 @@ def report_from_footprint(
     imports = reads.load_export_imports(footprint.home.database)
     reviews = reads.load_connection_reviews(footprint.home.database)
     return replace(report, evidence=evidence_lines(footprint.catalogue, imports, reviews))
-
-
-def evidence_lines(
-    catalogue: Catalogue,
-    imports: Sequence[ExportImportRecord],
-    reviews: Sequence[ConnectionReviewRecord],
-) -> tuple[str, ...]:
-    """One line per data-export import and friend-list review: dates and counts only."""
-
-    def name(platform_id: str) -> str:
-        platform = catalogue.get(platform_id)
-        return platform.name if platform else platform_id
-
-    lines = [
-        f"{name(i.platform_id)} data export of {short_date(i.export_date)}, imported "
-        f"{short_date(i.imported_at)}: {plural(i.items_answered, 'setting')} read"
-        + (f"; {plural(i.public_switches, 'switch')} to public since the last check"
-           if i.public_switches else "")
-        for i in imports
-    ]  # fmt: skip
-    lines += [
-        f"{name(r.platform_id)} friend-list review on {short_date(r.reviewed_at)}: {r.summary()}"
-        for r in reviews
-    ]
-    return tuple(lines)
 
 
 def choose_run(history: Sequence[AuditRun], run_id: int | None) -> AuditRun:
@@ -281,26 +256,24 @@ def _item_line(item: CheckItem, answer: Answer | None) -> ItemLine:
     return ItemLine(item.title, answer.status, method[:1].upper() + method[1:])
 
 
-def _actions(platforms: Iterable[Platform], run: AuditRun) -> tuple[ActionLine, ...]:
+def _actions(platforms: Sequence[Platform], run: AuditRun) -> tuple[ActionLine, ...]:
     """Items needing action, then unsure ones; most severe first, in checklist order."""
-    lines = []
-    for platform in platforms:
-        answers = run.answers_for(platform.id)
-        for item in platform.items:
-            answer = answers.get(item.id)
-            if answer is not None and answer.status in FINDING_STATUSES:
-                lines.append(
-                    ActionLine(
-                        platform=platform.name,
-                        title=item.title,
-                        status=answer.status,
-                        severity=item.severity,
-                        steps=item.steps,
-                        safe=item.safe,
-                    )
-                )
     order = {status: index for index, status in enumerate(FINDING_STATUSES)}
-    return tuple(sorted(lines, key=lambda line: (order[line.status], -line.severity.rank)))
+    found = sorted(
+        action_list(platforms, run.answers),
+        key=lambda action: (order[action.answer.status], -action.item.severity.rank),
+    )
+    return tuple(
+        ActionLine(
+            platform=action.platform.name,
+            title=action.item.title,
+            status=action.answer.status,
+            severity=action.item.severity,
+            steps=action.item.steps,
+            safe=action.item.safe,
+        )
+        for action in found
+    )
 
 
 def _check_time(check: PlatformCheck | None, run: AuditRun, answers: dict[str, Answer]) -> datetime:
@@ -407,69 +380,3 @@ def _notes(platforms: Iterable[Platform], run: AuditRun) -> tuple[NoteLine, ...]
             if answer is not None and answer.note and answer.note.strip():
                 lines.append(NoteLine(platform.name, item.title, answer.note.strip()))
     return tuple(lines)
-
-
-def _summary(
-    worker: WorkerDetails,
-    run: AuditRun,
-    sections: Sequence[PlatformSection],
-    drift: Sequence[DriftLine],
-    overdue: Sequence[OverdueLine],
-    clauses: Sequence[ClauseLine],
-) -> str:
-    """One paragraph in plain language: what was checked, what was found, what is late."""
-    total = overall_score(section.score for section in sections)
-    when = (
-        f"finished on {short_date(run.completed_at)}"
-        if run.completed_at
-        else f"started on {short_date(run.started_at)} and not finished yet"
-    )
-    parts = [
-        f"This is {worker.name}'s privacy self-audit number {run.id}, {when}. "
-        f"It covered {plural(len(sections), 'platform')} and checked "
-        f"{plural(total.answered, 'setting')}."
-    ]
-    parts.append(_findings_sentence(total))
-    if drift:
-        parts.append(
-            f"{plural(len(drift), 'setting')} became less safe or changed since the platform's "
-            "previous check."
-        )
-    if overdue:
-        parts.append(f"{plural(len(overdue), 'platform')} {_is_are(len(overdue))} due a re-check.")
-    if clauses:
-        parts.append(
-            f"The findings relate to {plural(len(clauses), 'clause')} of the codes and "
-            "standards that apply to this worker, listed below."
-        )
-    return " ".join(parts)
-
-
-def _findings_sentence(total: Score) -> str:
-    action = total.count(AnswerStatus.NEEDS_ACTION)
-    unsure = total.count(AnswerStatus.UNSURE)
-    safe = total.count(AnswerStatus.SAFE)
-    if not action and not unsure:
-        return f"All {plural(safe, 'setting')} checked were safe or did not apply."
-    found = [f"{safe} {_was_were(safe)} safe"]
-    if action:
-        found.append(f"{action} {_need_needs(action)} action")
-    if unsure:
-        found.append(f"{unsure} {_was_were(unsure)} answered “not sure”")
-    return "Of these, " + _join(found) + "."
-
-
-def _join(parts: Sequence[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
-def _is_are(count: int) -> str:
-    return "is" if count == 1 else "are"
-
-
-def _was_were(count: int) -> str:
-    return "was" if count == 1 else "were"
-
-
-def _need_needs(count: int) -> str:
-    return "needs" if count == 1 else "need"

@@ -1,0 +1,107 @@
+"""The report's plain-language sentences: the summary paragraph and the evidence lines."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from app.audit.answers import AnswerStatus
+from app.audit.run import AuditRun
+from app.audit.scoring import Score, overall_score
+from app.checklists.model import Catalogue
+from app.exports.records import ConnectionReviewRecord, ExportImportRecord
+from app.formatting import plural, short_date
+
+if TYPE_CHECKING:
+    from app.report.model import ClauseLine, DriftLine, OverdueLine, PlatformSection, WorkerDetails
+
+
+def evidence_lines(
+    catalogue: Catalogue,
+    imports: Sequence[ExportImportRecord],
+    reviews: Sequence[ConnectionReviewRecord],
+) -> tuple[str, ...]:
+    """One line per data-export import and friend-list review: dates and counts only."""
+
+    def name(platform_id: str) -> str:
+        platform = catalogue.get(platform_id)
+        return platform.name if platform else platform_id
+
+    lines = [
+        f"{name(i.platform_id)} data export of {short_date(i.export_date)}, imported "
+        f"{short_date(i.imported_at)}: {plural(i.items_answered, 'setting')} read"
+        + (f"; {plural(i.public_switches, 'switch')} to public since the last check"
+           if i.public_switches else "")
+        for i in imports
+    ]  # fmt: skip
+    lines += [
+        f"{name(r.platform_id)} friend-list review on {short_date(r.reviewed_at)}: {r.summary()}"
+        for r in reviews
+    ]
+    return tuple(lines)
+
+
+def summary_paragraph(
+    worker: WorkerDetails,
+    run: AuditRun,
+    sections: Sequence[PlatformSection],
+    drift: Sequence[DriftLine],
+    overdue: Sequence[OverdueLine],
+    clauses: Sequence[ClauseLine],
+) -> str:
+    """One paragraph in plain language: what was checked, what was found, what is late."""
+    total = overall_score(section.score for section in sections)
+    when = (
+        f"finished on {short_date(run.completed_at)}"
+        if run.completed_at
+        else f"started on {short_date(run.started_at)} and not finished yet"
+    )
+    parts = [
+        f"This is {worker.name}'s privacy self-audit number {run.id}, {when}. "
+        f"It covered {plural(len(sections), 'platform')} and checked "
+        f"{plural(total.answered, 'setting')}."
+    ]
+    parts.append(_findings_sentence(total))
+    if drift:
+        parts.append(
+            f"{plural(len(drift), 'setting')} became less safe or changed since the platform's "
+            "previous check."
+        )
+    if overdue:
+        parts.append(f"{plural(len(overdue), 'platform')} {_is_are(len(overdue))} due a re-check.")
+    if clauses:
+        parts.append(
+            f"The findings relate to {plural(len(clauses), 'clause')} of the codes and "
+            "standards that apply to this worker, listed below."
+        )
+    return " ".join(parts)
+
+
+def _findings_sentence(total: Score) -> str:
+    action = total.count(AnswerStatus.NEEDS_ACTION)
+    unsure = total.count(AnswerStatus.UNSURE)
+    safe = total.count(AnswerStatus.SAFE)
+    if not action and not unsure:
+        return f"All {plural(safe, 'setting')} checked were safe or did not apply."
+    found = [f"{safe} {_was_were(safe)} safe"]
+    if action:
+        found.append(f"{action} {_need_needs(action)} action")
+    if unsure:
+        found.append(f"{unsure} {_was_were(unsure)} answered “not sure”")
+    return "Of these, " + _join(found) + "."
+
+
+def _join(parts: Sequence[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _is_are(count: int) -> str:
+    return "is" if count == 1 else "are"
+
+
+def _was_were(count: int) -> str:
+    return "was" if count == 1 else "were"
+
+
+def _need_needs(count: int) -> str:
+    return "needs" if count == 1 else "need"

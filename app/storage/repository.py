@@ -53,18 +53,7 @@ class Repository:
 
     def save_answer(self, run_id: int, answer: Answer) -> None:
         with self._sessions.begin() as session:
-            session.add(
-                AnswerRow(
-                    run_id=run_id,
-                    platform_id=answer.platform_id,
-                    item_id=answer.item_id,
-                    status=answer.status.value,
-                    source=answer.source.value,
-                    observed=answer.observed,
-                    note=answer.note,
-                    answered_at=answer.answered_at,
-                )
-            )
+            session.add(_answer_row(run_id, answer))
 
     def save_platform_check(self, run_id: int, check: PlatformCheck) -> None:
         with self._sessions.begin() as session:
@@ -189,19 +178,21 @@ def _add_export_run(session: Session, plan: ImportPlan) -> int:
     session.add(run)
     session.flush()
     for answer in plan.answers:
-        session.add(
-            AnswerRow(
-                run_id=run.id,
-                platform_id=answer.platform_id,
-                item_id=answer.item_id,
-                status=answer.status.value,
-                source=answer.source.value,
-                observed=answer.observed,
-                note=answer.note,
-                answered_at=answer.answered_at,
-            )
-        )
+        session.add(_answer_row(run.id, answer))
     return run.id
+
+
+def _answer_row(run_id: int, answer: Answer) -> AnswerRow:
+    return AnswerRow(
+        run_id=run_id,
+        platform_id=answer.platform_id,
+        item_id=answer.item_id,
+        status=answer.status.value,
+        source=answer.source.value,
+        observed=answer.observed,
+        note=answer.note,
+        answered_at=answer.answered_at,
+    )
 
 
 def _apply_removal_check(session: Session, check: RemovalCheck, now: datetime) -> None:

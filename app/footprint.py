@@ -30,6 +30,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class DashboardState:
+    profile: WorkerProfile | None
+    overviews: list[PlatformOverview]
+    open_run: AuditRun | None
+
+
 @dataclass
 class Footprint:
     home: DataHome
@@ -64,8 +71,14 @@ class Footprint:
         return reads.load_profile(self.home.database)
 
     def overviews(self) -> list[PlatformOverview]:
+        return self.dashboard().overviews
+
+    def dashboard(self) -> DashboardState:
+        """Profile, platform overviews and the unfinished audit, from one read of each."""
         data = reads.load_dashboard_data(self.home.database)
-        return overviews(self.catalogue, data.runs, self.profile(), self.clock.now(), data.newest)
+        profile = self.profile()
+        rows = overviews(self.catalogue, data.runs, profile, self.clock.now(), data.newest)
+        return DashboardState(profile, rows, data.open_run)
 
     def open_run(self) -> AuditRun | None:
         """The newest audit that was started and never completed."""

@@ -8,6 +8,7 @@ from app.footprint import Footprint
 
 def due_report(footprint: Footprint) -> DueReport:
     now = footprint.clock.now()
-    if footprint.profile() is None:
+    state = footprint.dashboard()
+    if state.profile is None:
         return DueReport((), now, set_up=False)
-    return DueReport(due_entries(footprint.overviews()), now)
+    return DueReport(due_entries(state.overviews), now)

@@ -114,16 +114,16 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Re-read the stored audits and show the overview's state."""
         footprint = self._footprint
-        open_run = footprint.open_run()
+        state = footprint.dashboard()
         open_text = None
-        if open_run is not None:
-            open_text = f"started {open_run.started_at.astimezone():%d %b %Y}"
+        if state.open_run is not None:
+            open_text = f"started {state.open_run.started_at.astimezone():%d %b %Y}"
         notices = [e.describe() for e in footprint.catalogue_errors]
         if notice := footprint.database.notice():
             notices.insert(0, notice)
-        rows = footprint.overviews()
+        rows = state.overviews
         self.dashboard.show_state(
-            profile=footprint.profile(),
+            profile=state.profile,
             rows=rows,
             now=footprint.clock.now(),
             open_audit=open_text,

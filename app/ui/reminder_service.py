@@ -62,9 +62,10 @@ class ReminderService(QObject):
 
     def check_now(self) -> list[DueEntry]:
         """Recompute what is due; announce what was not announced in the last day."""
-        if self._footprint.profile() is None:
+        state = self._footprint.dashboard()
+        if state.profile is None:
             return []
-        entries = list(due_entries(self._footprint.overviews()))
+        entries = list(due_entries(state.overviews))
         self.due_changed.emit(entries)
         if not self._enabled():
             return []

@@ -158,6 +158,7 @@ def _read_items(
     origin: str,
 ) -> list[tuple[str, CheckItem]]:
     items: list[tuple[str, CheckItem]] = []
+    seen: set[tuple[str, str]] = set()
     for index, table in enumerate(_tables(raw, "item", lines, problems)):
         reader = TableReader(table, f"item.{index}", lines, problems)
         platform_id = reader.text("platform")
@@ -166,8 +167,9 @@ def _read_items(
         item = read_item(reader, known_codes, frozenset({"platform"}))
         shipped = base.get(platform_id)
         taken = shipped.item_ids if shipped else ()
-        if item.id in taken or (platform_id, item.id) in {(p, i.id) for p, i in items}:
+        if item.id in taken or (platform_id, item.id) in seen:
             reader.problem(f"{platform_id} already has an item '{item.id}'", "id")
+        seen.add((platform_id, item.id))
         items.append((platform_id, replace(item, origin=origin)))
     return items
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.audit.answers import Answer
-from app.audit.drift import NO_DRIFT, DriftReport, drift_between
-from app.audit.overview import CompletedCheck, completed_checks
+from app.audit.comparison import compare_with_previous, completed_checks
+from app.audit.drift import DriftReport
 from app.audit.run import AuditRun
 from app.audit.scoring import Score, score_platform
 from app.checklists.model import Platform
@@ -29,34 +29,29 @@ class TimelineEntry:
 
 
 def platform_timeline(platform: Platform, history: Sequence[AuditRun]) -> list[TimelineEntry]:
-    """Every run that answered something for the platform, with drift against the check
-    completed before it."""
-    completed = completed_checks(history, platform.id)
+    """Every run that answered something for the platform, each compared with its previous
+    check (app.audit.comparison's rule), oldest first."""
     entries = [
-        _timeline_entry(platform, run, completed) for run in history if run.answers_for(platform.id)
+        _timeline_entry(platform, run, history) for run in history if run.answers_for(platform.id)
     ]
     return sorted(entries, key=lambda e: e.checked_at)
 
 
 def _timeline_entry(
-    platform: Platform, run: AuditRun, completed: list[CompletedCheck]
+    platform: Platform, run: AuditRun, history: Sequence[AuditRun]
 ) -> TimelineEntry:
     answers = run.answers_for(platform.id)
     check = run.check_for(platform.id)
-    finished_at = check.completed_at if check is not None else None
-    when = finished_at or max(a.answered_at for a in answers.values())
-    earlier = [c for c in completed if c.completed_at < when and c.run.id != run.id]
-    previous = earlier[-1] if earlier else None
-    drift = drift_between(platform, previous.answers(), answers) if previous else NO_DRIFT
+    comparison = compare_with_previous(platform, history, run)
     return TimelineEntry(
         run_id=run.id,
-        checked_at=when,
-        completed=finished_at is not None,
+        checked_at=comparison.checked_at,
+        completed=check is not None and check.completed_at is not None,
         score=score_platform(platform, answers),
         sources=tuple(sorted({a.source.value for a in answers.values()})),
         answers=answers,
-        drift=drift,
-        previous_checked_at=previous.completed_at if previous else None,
+        drift=comparison.drift,
+        previous_checked_at=comparison.previous_checked_at,
     )
 
 

@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING
 
 from app.audit.actions import action_list
 from app.audit.answers import Answer, AnswerStatus
-from app.audit.drift import DriftReason, drift_between
-from app.audit.overview import completed_checks, platform_overview
+from app.audit.comparison import compare_with_previous
+from app.audit.drift import DriftReason
+from app.audit.overview import platform_overview
 from app.audit.profile import WorkerProfile
-from app.audit.run import AuditRun, PlatformCheck
+from app.audit.run import AuditRun
 from app.audit.scoring import PlatformState, Score, score_platform
 from app.checklists.codes import CodeBook
 from app.checklists.model import Catalogue, CheckItem, Platform, Severity
@@ -276,28 +277,13 @@ def _actions(platforms: Sequence[Platform], run: AuditRun) -> tuple[ActionLine, 
     )
 
 
-def _check_time(check: PlatformCheck | None, run: AuditRun, answers: dict[str, Answer]) -> datetime:
-    """When the platform was checked in `run`: its completion, else its latest answer."""
-    if check is not None and check.completed_at is not None:
-        return check.completed_at
-    return max((a.answered_at for a in answers.values()), default=run.started_at)
-
-
 def _drift(platform: Platform, run: AuditRun, history: Sequence[AuditRun]) -> list[DriftLine]:
-    """What got worse or changed since this platform's previous completed check."""
-    after = run.answers_for(platform.id)
-    if not after:
+    """What got worse or changed since this platform's previous check."""
+    if not run.answers_for(platform.id):
         return []
-    checked = _check_time(run.check_for(platform.id), run, after)
-    earlier = [
-        c
-        for c in completed_checks(history, platform.id)
-        if c.run.id != run.id and c.completed_at < checked
-    ]
-    if not earlier:
+    comparison = compare_with_previous(platform, history, run)
+    if comparison.previous is None:
         return []
-    previous = earlier[-1]
-    report = drift_between(platform, previous.answers(), after)
     return [
         DriftLine(
             platform=platform.name,
@@ -305,12 +291,12 @@ def _drift(platform: Platform, run: AuditRun, history: Sequence[AuditRun]) -> li
             reason=e.reason,
             before=e.before.status,
             before_observed=_observed(e.before),
-            before_date=previous.completed_at,
+            before_date=comparison.previous.completed_at,
             after=e.after.status,
             after_observed=_observed(e.after),
-            after_date=checked,
+            after_date=comparison.checked_at,
         )
-        for e in report.entries
+        for e in comparison.drift.entries
     ]
 
 

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.audit.actions import ActionItem, action_list
 from app.audit.answers import AnswerStatus
-from app.audit.drift import drift_between
-from app.audit.overview import CompletedCheck, completed_checks
+from app.audit.comparison import Comparison, compare_with_previous
 from app.audit.run import AuditRun
 from app.audit.scoring import Score, overall_score, score_platform
 from app.audit.session import AuditSession
@@ -53,7 +52,7 @@ class SummaryPage(QWidget):
         super().__init__(parent)
         self._open_url = open_url
         self._session: AuditSession | None = None
-        self._previous: dict[str, CompletedCheck] = {}
+        self._history: Sequence[AuditRun] = ()
         self._actions: list[ActionItem] = []
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -97,12 +96,7 @@ class SummaryPage(QWidget):
     ) -> None:
         """Show the run's results; `history` (the other runs) gives drift since last time."""
         self._session = session
-        self._previous = {
-            p.id: checks[-1]
-            for p in session.platforms
-            if (checks := [c for c in completed_checks(history or [], p.id)
-                           if c.run.id != session.run.id])
-        }  # fmt: skip
+        self._history = history or ()
         self._refresh()
 
     def _refresh(self) -> None:
@@ -116,36 +110,30 @@ class SummaryPage(QWidget):
             f"{plural(total.total, 'item')} safe across {plural(len(platforms), 'platform')}; "
             f"{plural(len(self._actions), 'action')} to do.</p>"
         )
-        drifts = [self._drift(p) for p in platforms]
-        self._fill_table(platforms, scores, drifts)
+        comparisons = [self._comparison(p) for p in platforms]
+        self._fill_table(platforms, scores, comparisons)
         self._fill_actions()
 
-    def _drift(self, platform: Platform) -> str:
-        previous = self._previous.get(platform.id)
-        if previous is None or self._session is None:
-            return "first check"
-        report = drift_between(
-            platform, previous.answers(), self._session.run.answers_for(platform.id)
-        )
-        since = short_date(previous.completed_at)
-        if report.has_drift:
-            titles = ", ".join(platform.item(e.item_id).title for e in report.entries)
-            return f"⚠ slid back since {since}: {titles}"
-        new = f"; {plural(len(report.new_item_ids), 'new check')}" if report.new_item_ids else ""
-        return f"no drift since {since}{new}"
+    def _comparison(self, platform: Platform) -> Comparison:
+        assert self._session is not None
+        return compare_with_previous(platform, self._history, self._session.run)
 
     def _fill_table(
-        self, platforms: Sequence[Platform], scores: Sequence[Score], drifts: Sequence[str]
+        self,
+        platforms: Sequence[Platform],
+        scores: Sequence[Score],
+        comparisons: Sequence[Comparison],
     ) -> None:
         self.table.setRowCount(len(platforms))
-        for row, (platform, score) in enumerate(zip(platforms, scores, strict=True)):
+        rows = zip(platforms, scores, comparisons, strict=True)
+        for row, (platform, score, comparison) in enumerate(rows):
             counts = (str(score.count(status)) for status in COUNTED)
-            cells = (platform.name, score.state.label, *counts, drifts[row])
+            cells = (platform.name, score.state.label, *counts, _change_text(platform, comparison))
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if column == 1 and (colour := state_colour(score.state)) is not None:
                     cell.setForeground(colour)
-                if column == len(cells) - 1 and text.startswith("⚠"):
+                if column == len(cells) - 1 and comparison.drift.has_drift:
                     cell.setForeground(tone("bad"))
                 self.table.setItem(row, column, cell)
         self.table.resizeColumnsToContents()
@@ -199,3 +187,16 @@ class SummaryPage(QWidget):
         action = self._selected()
         if action is not None:
             self._open_url(action.item.open_url)
+
+
+def _change_text(platform: Platform, comparison: Comparison) -> str:
+    """What changed since the platform's previous check, for the summary table."""
+    previous, drift = comparison.previous, comparison.drift
+    if previous is None:
+        return "first check"
+    since = short_date(previous.completed_at)
+    if drift.has_drift:
+        titles = ", ".join(platform.item(e.item_id).title for e in drift.entries)
+        return f"⚠ slid back since {since}: {titles}"
+    new = f"; {plural(len(drift.new_item_ids), 'new check')}" if drift.new_item_ids else ""
+    return f"no drift since {since}{new}"

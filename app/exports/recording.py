@@ -12,17 +12,17 @@ from datetime import datetime
 from typing import Protocol
 
 from app.audit.answers import Answer, AnswerSource, AnswerStatus
-from app.audit.run import AuditRun
-from app.checklists.model import Catalogue, Platform
-from app.exports.drift import ExportDrift, export_drift
-from app.exports.findings import ConnectionKind, ExportFindings, SettingObservation
-from app.exports.hashing import ITERATIONS, digests, new_salt
-from app.exports.records import (
+from app.audit.records import (
     ImportPlan,
     PendingReview,
     RemovalCheck,
     ReviewToSave,
 )
+from app.audit.run import AuditRun
+from app.checklists.model import Catalogue, Platform
+from app.exports.drift import ExportDrift, export_drift
+from app.exports.findings import ConnectionKind, ExportFindings, SettingObservation
+from app.exports.hashing import ITERATIONS, digests, new_salt
 
 
 class ExportStore(Protocol):

@@ -17,7 +17,7 @@ from app.audit.answers import AnswerStatus
 from app.audit.drift import DriftReason
 from app.audit.scoring import PlatformState
 from app.formatting import plural, short_date
-from app.report.model import (
+from app.report.content import (
     ActionLine,
     ClauseLine,
     DriftLine,

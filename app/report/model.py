@@ -14,129 +14,34 @@ the worker's notes are only included when the worker asks for them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from app.audit.actions import action_list
 from app.audit.answers import Answer, AnswerStatus
 from app.audit.comparison import compare_with_previous
-from app.audit.drift import DriftReason
 from app.audit.overview import platform_overview
 from app.audit.profile import WorkerProfile
 from app.audit.run import AuditRun
-from app.audit.scoring import PlatformState, Score, score_platform
+from app.audit.scoring import score_platform
 from app.checklists.codes import CodeBook
-from app.checklists.model import Catalogue, CheckItem, Platform, Severity
-from app.report.wording import evidence_lines, summary_paragraph
-from app.storage import reads
-
-if TYPE_CHECKING:
-    from app.footprint import Footprint
+from app.checklists.model import Catalogue, CheckItem, Platform
+from app.report.content import (
+    ActionLine,
+    ClauseLine,
+    DriftLine,
+    ItemLine,
+    NoteLine,
+    OverdueLine,
+    PlatformSection,
+    ReportError,
+    SupervisionReport,
+    WorkerDetails,
+)
+from app.report.wording import summary_paragraph
 
 REPORT_TITLE = "Social media privacy self-audit: supervision record"
 OBSERVED_LIMIT = 60  # observed values are setting values; a cap keeps stray page text out
 FINDING_STATUSES = (AnswerStatus.NEEDS_ACTION, AnswerStatus.UNSURE)
-
-
-class ReportError(Exception):
-    """A report cannot be made; the message is a sentence for the worker."""
-
-
-@dataclass(frozen=True)
-class WorkerDetails:
-    name: str
-    role: str
-    organisation: str
-    regulator: str  # the regulator's full name
-    supervisor: str
-
-
-@dataclass(frozen=True)
-class ItemLine:
-    """One item of one platform as answered in the chosen audit."""
-
-    title: str
-    status: AnswerStatus
-    method: str  # how it was checked: "By hand", "Read automatically", "Data export" or "—"
-
-
-@dataclass(frozen=True)
-class PlatformSection:
-    platform_id: str
-    name: str
-    state: PlatformState
-    checked_at: datetime | None  # None: the platform's check was not finished in this audit
-    skipped: bool
-    score: Score
-    items: tuple[ItemLine, ...]
-
-
-@dataclass(frozen=True)
-class ActionLine:
-    """An item the worker still has to act on (or is unsure about), with how to fix it."""
-
-    platform: str
-    title: str
-    status: AnswerStatus
-    severity: Severity
-    steps: tuple[str, ...]
-    safe: str
-
-
-@dataclass(frozen=True)
-class DriftLine:
-    platform: str
-    title: str
-    reason: DriftReason
-    before: AnswerStatus
-    before_observed: str | None
-    before_date: datetime
-    after: AnswerStatus
-    after_observed: str | None
-    after_date: datetime
-
-
-@dataclass(frozen=True)
-class OverdueLine:
-    platform: str
-    last_checked: datetime | None  # None: never checked
-    next_due: datetime | None
-    overdue_days: int
-    snoozed_until: datetime | None
-
-
-@dataclass(frozen=True)
-class ClauseLine:
-    source: str
-    text: str
-    platforms: tuple[str, ...]  # where the findings citing it were made
-
-
-@dataclass(frozen=True)
-class NoteLine:
-    platform: str
-    title: str
-    note: str
-
-
-@dataclass(frozen=True)
-class SupervisionReport:
-    title: str
-    created_at: datetime
-    worker: WorkerDetails
-    run_id: int
-    run_started: datetime
-    run_completed: datetime | None
-    summary: str
-    platforms: tuple[PlatformSection, ...]
-    actions: tuple[ActionLine, ...]
-    drift: tuple[DriftLine, ...]
-    overdue: tuple[OverdueLine, ...]
-    clauses: tuple[ClauseLine, ...]
-    notes_included: bool
-    notes: tuple[NoteLine, ...]
-    evidence: tuple[str, ...] = ()  # data-export imports and friend-list reviews, as counts
 
 
 def build_report(
@@ -190,24 +95,6 @@ def build_report(
         notes_included=include_notes,
         notes=notes,
     )
-
-
-def report_from_footprint(
-    footprint: Footprint, *, run_id: int | None = None, include_notes: bool = False
-) -> SupervisionReport:
-    """Build the report from the worker's stored data at the footprint clock's current time."""
-    report = build_report(
-        footprint.catalogue,
-        footprint.history(),
-        footprint.profile(),
-        footprint.codes,
-        footprint.clock.now(),
-        run_id,
-        include_notes,
-    )
-    imports = reads.load_export_imports(footprint.home.database)
-    reviews = reads.load_connection_reviews(footprint.home.database)
-    return replace(report, evidence=evidence_lines(footprint.catalogue, imports, reviews))
 
 
 def choose_run(history: Sequence[AuditRun], run_id: int | None) -> AuditRun:

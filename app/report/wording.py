@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from app.audit.answers import AnswerStatus
+from app.audit.records import ConnectionReviewRecord, ExportImportRecord
 from app.audit.run import AuditRun
 from app.audit.scoring import Score, overall_score
 from app.checklists.model import Catalogue
-from app.exports.records import ConnectionReviewRecord, ExportImportRecord
 from app.formatting import plural, short_date
-
-if TYPE_CHECKING:
-    from app.report.model import ClauseLine, DriftLine, OverdueLine, PlatformSection, WorkerDetails
+from app.report.content import ClauseLine, DriftLine, OverdueLine, PlatformSection, WorkerDetails
 
 
 def evidence_lines(

@@ -29,18 +29,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.audit.records import PendingReview, RemovalCheck
 from app.exports.archive import Monitor
 from app.exports.detect import READERS
 from app.exports.errors import ExportError, ImportCancelled
 from app.exports.findings import ExportFindings
 from app.exports.recording import ImportOutcome
-from app.exports.records import PendingReview, RemovalCheck
 from app.exports.request_steps import request_for
-from app.exports.service import pending_reviews, read_export_and_checks, save_import
 from app.exports.summary import connection_line, other_lines, removal_lines
 from app.footprint import Footprint
-from app.ui.audit_page import UrlOpener, open_in_browser
+from app.services.exports import read_export_and_checks
 from app.ui.connection_review_dialog import ConnectionReviewDialog
+from app.ui.links import UrlOpener, open_in_browser
 from app.ui.theme import tone
 
 log = logging.getLogger(__name__)
@@ -245,7 +245,7 @@ class ExportImportDialog(QDialog):
         self._pages.setCurrentIndex(1)
         footprint = self._footprint
         self._job = _ReadJob(
-            path, footprint.clock.now(), pending_reviews(footprint), self.platform.currentData()
+            path, footprint.clock.now(), footprint.pending_reviews(), self.platform.currentData()
         )
         self._thread = QThread(self)
         self._job.moveToThread(self._thread)
@@ -273,7 +273,7 @@ class ExportImportDialog(QDialog):
         if self._closed:
             return  # the worker closed the window while the last file was read: save nothing
         self._findings = findings
-        self.outcome = save_import(self._footprint, findings, checks)
+        self.outcome = self._footprint.save_import(findings, checks)
         self._show_outcome(self.outcome)
         self.imported.emit(self.outcome.import_id)
 

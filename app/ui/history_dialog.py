@@ -47,8 +47,9 @@ class HistoryDialog(QDialog):
     def __init__(self, *, footprint: Footprint, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Footprint — history")
-        self._history: list[AuditRun] = footprint.history()
-        profile = footprint.profile()
+        data = footprint.all_data()
+        self._history: list[AuditRun] = data.runs
+        profile = data.profile
         wanted = profile.platform_ids if profile else footprint.catalogue.ids
         self._platforms = [p for p in footprint.catalogue.platforms if p.id in wanted]
         self._timeline: list[TimelineEntry] = []

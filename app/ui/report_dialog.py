@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.footprint import Footprint
+from app.report.content import ReportError, SupervisionReport
 from app.report.html import ReportDocument, render_report
-from app.report.model import ReportError, SupervisionReport, report_from_footprint
 from app.report.pdf import Paper, page_layout, print_report, write_pdf
 
 log = logging.getLogger(__name__)
@@ -131,8 +131,8 @@ class ReportDialog(QDialog):
     def _refresh(self) -> None:
         """Rebuild the report from the stored audits and show it."""
         try:
-            self._report = report_from_footprint(
-                self._footprint, run_id=self._run_id, include_notes=self._notes.isChecked()
+            self._report = self._footprint.report(
+                run_id=self._run_id, include_notes=self._notes.isChecked()
             )
         except ReportError as error:
             self._report, self._document = None, None

@@ -27,7 +27,7 @@ from app.audit.scoring import Score, overall_score, score_platform
 from app.audit.session import AuditSession
 from app.checklists.model import Platform
 from app.formatting import plural, short_date
-from app.ui.audit_page import UrlOpener, open_in_browser
+from app.ui.links import UrlOpener, open_in_browser
 from app.ui.theme import state_colour, tone
 
 SUMMARY_COLUMNS = (

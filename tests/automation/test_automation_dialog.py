@@ -32,9 +32,7 @@ def footprint(data_home, clock) -> Iterator[Footprint]:
 
 @pytest.fixture
 def session(footprint: Footprint) -> AuditSession:
-    return AuditSession.start(
-        AUTOMATED, footprint.catalogue, footprint.repository(), footprint.clock
-    )
+    return AuditSession.start(AUTOMATED, footprint.catalogue, footprint.store, footprint.clock)
 
 
 @pytest.fixture
@@ -159,7 +157,7 @@ def test_a_chosen_browser_that_is_gone_is_reported(qtbot, footprint, session) ->
 
 def test_platforms_without_probes_are_left_for_the_worker(qtbot, footprint) -> None:
     session = AuditSession.start(
-        ("facebook", "tiktok"), footprint.catalogue, footprint.repository(), footprint.clock
+        ("facebook", "tiktok"), footprint.catalogue, footprint.store, footprint.clock
     )
     dialog = AutomationDialog(footprint=footprint, session=session)
     qtbot.addWidget(dialog)

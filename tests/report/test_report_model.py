@@ -13,7 +13,8 @@ from app.audit.run import AuditRun, PlatformCheck
 from app.audit.scoring import PlatformState
 from app.checklists.codes import load_code_book
 from app.checklists.model import Catalogue
-from app.report.model import ReportError, SupervisionReport, build_report
+from app.report.content import ReportError, SupervisionReport
+from app.report.model import build_report
 from tests.conftest import START
 
 PROFILE = WorkerProfile(

@@ -20,7 +20,6 @@ from app.clock import SystemClock
 from app.footprint import open_footprint
 from app.formatting import short_date
 from app.report.html import render_report
-from app.report.model import report_from_footprint
 from app.report.pdf import Paper, page_layout, plan_pages
 from tests.memory_keyring import MemoryKeyring
 
@@ -73,7 +72,7 @@ def write_report(tmp_path: Path, capsys, *extra: str) -> Path:
 def stored_report(data_home, notes: bool = False):
     footprint = open_footprint(data_home, SystemClock())
     try:
-        return report_from_footprint(footprint, include_notes=notes)
+        return footprint.report(include_notes=notes)
     finally:
         footprint.close()
 
@@ -121,9 +120,7 @@ def test_a_note_with_markup_is_printed_literally_and_only_when_asked(
     latest = max((r for r in footprint.history() if r.completed_at), key=lambda r: r.completed_at)
     existing = next(iter(latest.answers.values()))
     later = existing.answered_at + timedelta(seconds=1)
-    footprint.repository().save_answer(
-        latest.id, replace(existing, note=MARKUP_NOTE, answered_at=later)
-    )
+    footprint.store.save_answer(latest.id, replace(existing, note=MARKUP_NOTE, answered_at=later))
     footprint.close()
     without = pdf_text(write_report(tmp_path, capsys))
     assert "bold" not in without and "The worker chose not to include their notes." in without

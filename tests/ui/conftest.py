@@ -31,7 +31,7 @@ def footprint(data_home) -> Iterator[Footprint]:
 
 @pytest.fixture
 def set_up(footprint) -> Footprint:
-    footprint.repository().save_profile(PROFILE, START)
+    footprint.store.save_profile(PROFILE, START)
     return footprint
 
 

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, QUrl
 from app.audit.answers import Answer, AnswerSource, AnswerStatus
 from app.audit.run import PlatformCheck
 from app.exports.errors import ImportCancelled
-from app.storage import reads
 from app.ui import export_import_dialog as dialog_module
 from app.ui.export_import_dialog import ExportImportDialog
 from tests.exports import builders
@@ -74,7 +73,7 @@ def test_an_x_archive_is_read_with_progress_and_its_answers_saved(
 
 def test_drift_from_the_switch_history_is_shown(qtbot, make_dialog, footprint, tmp_path) -> None:
     checked = datetime(2026, 1, 20, tzinfo=UTC)
-    repository = footprint.repository()
+    repository = footprint.store
     run = repository.create_run(("x",), checked)
     repository.save_answer(
         run.id,
@@ -102,7 +101,7 @@ def test_an_html_export_says_how_to_ask_for_json_and_saves_nothing(
     assert "change Format from HTML to JSON" in signal.args[0]
     assert "HTML format" in dialog.findings_view.toPlainText()
     assert not dialog.review_button.isVisible()
-    assert footprint.history() == [] and reads.load_export_imports(footprint.home.database) == []
+    assert footprint.history() == [] and footprint.store.export_imports() == []
 
 
 def test_cancel_while_reading_saves_nothing(
@@ -123,7 +122,7 @@ def test_cancel_while_reading_saves_nothing(
     with qtbot.waitSignal(dialog.failed, timeout=LONG) as signal:
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert signal.args[0] == str(ImportCancelled())
-    assert footprint.history() == [] and reads.load_export_imports(footprint.home.database) == []
+    assert footprint.history() == [] and footprint.store.export_imports() == []
 
 
 def tick(review, names: set[str]) -> None:
@@ -173,7 +172,7 @@ def test_a_friend_list_review_end_to_end_leaves_only_counts(
         qtbot.mouseClick(review.confirm_button, Qt.MouseButton.LeftButton)
     review.accept()
     assert review.model.rowCount() == 0  # the names went with the window
-    [record] = reads.load_connection_reviews(footprint.home.database)
+    [record] = footprint.connection_reviews()
     assert (record.reviewed_count, record.marked_count) == (reviewed, len(marked))
     assert record.removal_status() == f"all {len(marked)} confirmed removed (by you)"
     names = {c.name for c in dialog.outcome.findings.connections}
@@ -192,7 +191,7 @@ def test_marking_no_one_still_records_the_review(qtbot, make_dialog, footprint, 
     qtbot.mouseClick(review.finish_button, Qt.MouseButton.LeftButton)
     assert "You marked no one on Snapchat" in review.steps.toPlainText()
     assert not review.confirm_button.isVisible()
-    [record] = reads.load_connection_reviews(footprint.home.database)
+    [record] = footprint.connection_reviews()
     assert (record.reviewed_count, record.marked_count) == (3, 0)
     assert record.removal_status() == "no one marked"
 

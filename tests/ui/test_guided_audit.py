@@ -4,7 +4,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.audit.answers import AnswerStatus
-from app.storage import reads
 
 ALT = Qt.KeyboardModifier.AltModifier
 
@@ -50,7 +49,7 @@ def test_a_full_audit_of_two_platforms_by_keyboard_alone(qtbot, set_up, make_win
             continue
         press_alt(qtbot, Qt.Key.Key_S, buttons[AnswerStatus.SAFE])
     assert window.summary_page.isVisible()
-    [run] = reads.load_history(set_up.home.database)
+    [run] = set_up.history()
     assert len(run.answers) == expected
     statuses = [a.status for a in run.answers.values()]
     assert statuses.count(AnswerStatus.NEEDS_ACTION) == 1
@@ -61,7 +60,7 @@ def test_a_full_audit_of_two_platforms_by_keyboard_alone(qtbot, set_up, make_win
     assert window.summary_page.actions_list.count() == 0
     press_alt(qtbot, Qt.Key.Key_D, window.summary_page.done_button)
     assert window.dashboard.isVisible()
-    assert reads.load_history(set_up.home.database)[0].is_complete
+    assert set_up.history()[0].is_complete
 
 
 def test_closing_mid_audit_and_reopening_resumes_at_the_same_item(

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import FixedClock
-from app.demo import write_demo_data
 from app.footprint import open_footprint
 from app.ui import report_dialog
 from app.ui.report_dialog import ReportDialog
@@ -42,7 +41,7 @@ def footprint(data_home):
 
 @pytest.fixture
 def demo_footprint(footprint):
-    write_demo_data(footprint)
+    footprint.write_demo_data()
     return footprint
 
 
@@ -95,9 +94,7 @@ def test_notes_appear_literally_once_the_worker_includes_them(qtbot, demo_footpr
     existing = next(iter(latest.answers.values()))
     note = "<b>bold</b> & <script>x</script>"
     later = existing.answered_at + timedelta(seconds=1)
-    demo_footprint.repository().save_answer(
-        latest.id, replace(existing, note=note, answered_at=later)
-    )
+    demo_footprint.store.save_answer(latest.id, replace(existing, note=note, answered_at=later))
     dialog = open_dialog(qtbot, demo_footprint)
     assert note not in preview_text(dialog)
     qtbot.mouseClick(control(dialog, QCheckBox, "include_notes"), Qt.MouseButton.LeftButton)

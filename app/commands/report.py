@@ -13,13 +13,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.cli import EXIT_OK, UserError, _open
+from app.commands.common import EXIT_OK, UserError, open_app
 from app.paths import data_home
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QGuiApplication
 
-    from app.report.model import SupervisionReport
+    from app.report.content import SupervisionReport
 
 log = logging.getLogger(__name__)
 PAPERS = ("a4", "letter")  # app.report.pdf.Paper values, without importing Qt here
@@ -45,13 +45,13 @@ def run_report(args: argparse.Namespace) -> int:
     Returns:
         0 once the PDF is written; its path is printed.
     """
-    from app.report.model import ReportError, report_from_footprint
+    from app.report.content import ReportError
 
     out: Path = args.out.expanduser()
     _check_destination(out)
-    footprint = _open(data_home())
+    footprint = open_app(data_home())
     try:
-        report = report_from_footprint(footprint, run_id=args.run, include_notes=args.notes)
+        report = footprint.report(run_id=args.run, include_notes=args.notes)
     except ReportError as error:
         raise UserError(str(error)) from None
     finally:

@@ -1,18 +1,18 @@
-"""Writes, through SQLAlchemy: each call is one committed transaction, so nothing is lost."""
+"""Writes, through the SQLAlchemy ORM: each call is one committed transaction, so nothing is
+lost. Used only through `Store`."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.audit.answers import Answer
 from app.audit.profile import WorkerProfile
+from app.audit.records import ImportPlan, RemovalCheck, ReviewToSave
 from app.audit.run import AuditRun, PlatformCheck
-from app.exports.records import ImportPlan, RemovalCheck, ReviewToSave
-from app.storage import reads
 from app.storage.database import create_engine_for
 from app.storage.schema import (
     AnswerRow,
@@ -26,8 +26,8 @@ from app.storage.schema import (
 )
 
 
-class Repository:
-    """The audit store and profile store over one SQLite file (already prepared)."""
+class Writer:
+    """Every write to one SQLite file (already prepared), each in its own transaction."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -69,23 +69,6 @@ class Repository:
         with self._sessions.begin() as session:
             row = session.get_one(AuditRunRow, run_id)
             row.completed_at = completed_at
-
-    def open_run(self) -> AuditRun | None:
-        """The newest run that was never completed: the audit to resume."""
-        with self._sessions.begin() as session:
-            run_id = session.scalar(
-                select(AuditRunRow.id)
-                .where(AuditRunRow.completed_at.is_(None))
-                .order_by(AuditRunRow.id.desc())
-            )
-        if run_id is None:
-            return None
-        return next(run for run in reads.load_history(self.path) if run.id == run_id)
-
-    def delete_run(self, run_id: int) -> None:
-        with self._sessions.begin() as session:
-            session.execute(delete(AnswerRow).where(AnswerRow.run_id == run_id))
-            session.execute(delete(AuditRunRow).where(AuditRunRow.id == run_id))
 
     # -- profile ----------------------------------------------------------------------------
     def snooze(self, platform_id: str, until: datetime | None) -> None:

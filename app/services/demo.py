@@ -1,6 +1,6 @@
 """Sample data for a newcomer, the screenshots and the benchmarks: a lived-in year of audits.
 
-The data is written through the same session and repository the app uses, with a clock
+The data is written through the same session and store the app uses, with a clock
 that is moved by hand, so the demo exercises the real code path.
 """
 
@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from app.audit.answers import AnswerStatus
 from app.audit.profile import WorkerProfile
 from app.audit.session import AuditSession
-from app.checklists.model import Platform
+from app.checklists.model import Catalogue, Platform
 from app.clock import FixedClock
-from app.footprint import Footprint
+from app.storage.store import Store
 
 DEMO_PROFILE = WorkerProfile(
     display_name="Alex Sample",
@@ -29,15 +29,20 @@ AUDIT_AGES_DAYS = (350, 260, 170, 25)
 DRIFTED_ITEM_PREFERENCE = ("friend-list-visibility", "follower-list-visibility", "private-account")
 
 
-def write_demo_data(footprint: Footprint, *, platform_limit: int = 9, seed: int = 7) -> None:
+def write_demo_data(
+    store: Store,
+    catalogue: Catalogue,
+    now: datetime,
+    *,
+    platform_limit: int = 9,
+    seed: int = 7,
+) -> None:
     """Write the sample profile and four audits over about a year into an empty data home."""
-    platforms = footprint.catalogue.platforms[:platform_limit]
+    platforms = catalogue.platforms[:platform_limit]
     if not platforms:
         raise ValueError("no audit definitions are loaded; the demo needs at least one")
-    now = footprint.clock.now()
-    repository = footprint.repository()
     profile = replace(DEMO_PROFILE, platform_ids=tuple(p.id for p in platforms))
-    repository.save_profile(profile, now - timedelta(days=AUDIT_AGES_DAYS[0] + 1))
+    store.save_profile(profile, now - timedelta(days=AUDIT_AGES_DAYS[0] + 1))
     overdue = platforms[1] if len(platforms) > 1 else None
     drifter = platforms[0]
     rng = random.Random(seed)
@@ -46,7 +51,7 @@ def write_demo_data(footprint: Footprint, *, platform_limit: int = 9, seed: int 
         chosen = tuple(p for p in platforms if not (is_last and p is overdue))
         clock = FixedClock(now - timedelta(days=age))
         ids = tuple(p.id for p in chosen)
-        session = AuditSession.start(ids, footprint.catalogue, repository, clock)
+        session = AuditSession.start(ids, catalogue, store, clock)
         while (position := session.position()) is not None:
             clock.advance(timedelta(seconds=rng.randint(20, 90)))
             drifts_now = is_last and position.platform is drifter

@@ -86,3 +86,13 @@ def catalogue() -> Catalogue:
             make_platform("beta", ("b1", "b2"), recheck_days=30),
         )
     )
+
+
+@pytest.fixture
+def jobs(qapp):  # noqa: ANN001, ANN201
+    """The background-job runner the windows use; every job is ended before the test ends."""
+    from app.ui.jobs import JobRunner
+
+    runner = JobRunner()
+    yield runner
+    assert runner.shutdown(60_000), "a background job did not end"

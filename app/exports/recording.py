@@ -21,7 +21,7 @@ from app.audit.records import (
 from app.audit.run import AuditRun
 from app.checklists.model import Catalogue, Platform
 from app.exports.drift import ExportDrift, export_drift
-from app.exports.findings import ConnectionKind, ExportFindings, SettingObservation
+from app.exports.findings import ExportFindings, SettingObservation
 from app.exports.hashing import ITERATIONS, digests, new_salt
 
 
@@ -170,7 +170,3 @@ def review_to_save(
         iterations=ITERATIONS,
         marked_digests=digests(salt, marked) if marked else frozenset(),
     )
-
-
-def kinds_label(kinds: Collection[ConnectionKind]) -> str:
-    return ", ".join(kind.label for kind in kinds)

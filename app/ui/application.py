@@ -59,4 +59,5 @@ def run_application(footprint: Footprint, *, minimised: bool = False) -> int:
     try:
         return app.exec()
     finally:
+        window.jobs.shutdown()  # a read or a PDF still running is cancelled and waited for
         footprint.close()

@@ -132,7 +132,7 @@ class HistoryDialog(QDialog):
             cell = QTableWidgetItem(text)
             if column == 1 and (colour := state_colour(score.state)) is not None:
                 cell.setForeground(colour)
-            if column == 6 and drift:
+            if column == 6 and entry.drift.has_drift:
                 cell.setForeground(tone("bad"))
             self.timeline_table.setItem(row, column, cell)
 
@@ -166,7 +166,7 @@ class HistoryDialog(QDialog):
             )
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                if column == 4 and change.startswith("⚠"):
+                if column == 4 and item.id in drifted:
                     cell.setForeground(tone("bad"))
                 table.setItem(index, column, cell)
         table.setColumnWidth(0, 280)

@@ -36,10 +36,10 @@ def session(footprint: Footprint) -> AuditSession:
 
 
 @pytest.fixture
-def make_dialog(qtbot, footprint, session, replica, data_home):
+def make_dialog(qtbot, footprint, session, replica, data_home, jobs):
     def make(**config_changes: object) -> AutomationDialog:
         config = make_config(replica, data_home.browser_profiles, **config_changes)
-        dialog = AutomationDialog(footprint=footprint, session=session, config=config)
+        dialog = AutomationDialog(footprint=footprint, jobs=jobs, session=session, config=config)
         qtbot.addWidget(dialog)
         dialog.show()
         return dialog
@@ -115,8 +115,8 @@ def test_cancel_stops_promptly_and_keeps_what_was_read(
     assert len(dialog.results()) == 6 and dialog.use_button.isEnabled()
     assert dialog.rows["instagram"].status.text() == "Not read yet"
     assert "What was read so far is kept" in dialog.waiting_label.text()
-    dialog.reject()  # closing ends the worker thread
-    assert dialog.runner is None
+    dialog.reject()  # closing cancels the job; it closes its browser on its own thread
+    assert not dialog.is_reading
 
 
 @pytest.mark.browser
@@ -137,36 +137,36 @@ def test_waiting_for_sign_in_then_one_message_when_nothing_could_be_read(
 
 
 def test_without_a_browser_it_says_what_to_install_and_manual_mode_is_untouched(
-    qtbot, footprint, session, monkeypatch
+    qtbot, jobs, footprint, session, monkeypatch
 ) -> None:
     monkeypatch.setattr("app.ui.automation_dialog.find_browser", lambda path: None)
-    dialog = AutomationDialog(footprint=footprint, session=session)
+    dialog = AutomationDialog(footprint=footprint, jobs=jobs, session=session)
     qtbot.addWidget(dialog)
     assert "install Google Chrome or Microsoft Edge" in dialog.browser_notice.text()
     assert not dialog.start_button.isEnabled()
     assert session.position() is not None and not session.run.answers
 
 
-def test_a_chosen_browser_that_is_gone_is_reported(qtbot, footprint, session) -> None:
+def test_a_chosen_browser_that_is_gone_is_reported(qtbot, jobs, footprint, session) -> None:
     QSettings().setValue(BROWSER_PATH_KEY, "/nowhere/chrome")
-    dialog = AutomationDialog(footprint=footprint, session=session)
+    dialog = AutomationDialog(footprint=footprint, jobs=jobs, session=session)
     qtbot.addWidget(dialog)
     assert "(/nowhere/chrome) was not found" in dialog.browser_notice.text()
     assert not dialog.start_button.isEnabled()
 
 
-def test_platforms_without_probes_are_left_for_the_worker(qtbot, footprint) -> None:
+def test_platforms_without_probes_are_left_for_the_worker(qtbot, jobs, footprint) -> None:
     session = AuditSession.start(
         ("facebook", "tiktok"), footprint.catalogue, footprint.store, footprint.clock
     )
-    dialog = AutomationDialog(footprint=footprint, session=session)
+    dialog = AutomationDialog(footprint=footprint, jobs=jobs, session=session)
     qtbot.addWidget(dialog)
     assert list(dialog.platform_boxes) == ["facebook"]
     assert dialog.platform_boxes["facebook"].text() == "Facebook: 8 of 13 settings"
 
 
-def test_unticked_reads_are_not_saved(qtbot, footprint, session) -> None:
-    dialog = AutomationDialog(footprint=footprint, session=session)
+def test_unticked_reads_are_not_saved(qtbot, jobs, footprint, session) -> None:
+    dialog = AutomationDialog(footprint=footprint, jobs=jobs, session=session)
     qtbot.addWidget(dialog)
     for item_id, value in (("private-account", "On"), ("tag-review", "Off")):
         result = ReadResult("instagram", item_id, START, value, AnswerStatus.SAFE)

@@ -24,6 +24,9 @@ from app.paths import HOME_ENV, DataHome  # noqa: E402
 from tests.memory_keyring import MemoryKeyring  # noqa: E402
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+# The most any test waits for a condition or a signal: a ceiling for a busy machine. Waits end
+# as soon as the condition holds, so a quiet machine never waits this long.
+WAIT_MS = 60_000
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -16,7 +16,7 @@ from app.footprint import Footprint, open_footprint
 from app.ui.application import configure_qt_settings
 from app.ui.automation_dialog import BROWSER_PATH_KEY, AutomationDialog
 from tests.automation.conftest import AUTOMATED, make_config
-from tests.conftest import START
+from tests.conftest import START, WAIT_MS
 from tests.sites.replica import PASSWORD
 
 RUN_TIMEOUT = 60_000  # ms; a safety net for a hung browser, not a benchmark
@@ -85,7 +85,7 @@ def test_a_full_read_prefills_the_audit_and_the_worker_confirms_it(
     run(qtbot, dialog, dialog.table.cellWidget(row, 6))
     assert dialog.table.item(row_of(dialog, "Your posts are protected"), 4).text() == "Safe"
 
-    with qtbot.waitSignal(dialog.answers_confirmed) as confirmed:
+    with qtbot.waitSignal(dialog.answers_confirmed, timeout=WAIT_MS) as confirmed:
         qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
     assert len(confirmed.args[0]) == 25
     stored = footprint.history()[-1].answers
@@ -109,7 +109,7 @@ def test_cancel_stops_promptly_and_keeps_what_was_read(
     dialog = make_dialog()
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(dialog.results()) >= 6, timeout=RUN_TIMEOUT)
-    with qtbot.waitSignal(dialog.run_finished, timeout=10_000) as finished:
+    with qtbot.waitSignal(dialog.run_finished, timeout=WAIT_MS) as finished:
         qtbot.mouseClick(dialog.stop_button, Qt.MouseButton.LeftButton)
     assert finished.args == [True]
     assert len(dialog.results()) == 6 and dialog.use_button.isEnabled()
@@ -126,7 +126,9 @@ def test_waiting_for_sign_in_then_one_message_when_nothing_could_be_read(
     dialog = make_dialog()
     only(dialog, "x")
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Sign in to X (Twitter)" in dialog.waiting_label.text())
+    qtbot.waitUntil(
+        lambda: "Sign in to X (Twitter)" in dialog.waiting_label.text(), timeout=WAIT_MS
+    )
     assert dialog.rows["x"].status.text() == "Waiting for you to sign in"
     assert dialog.stop_button.isEnabled() and not dialog.use_button.isEnabled()
     qtbot.waitSignal(dialog.run_finished, timeout=RUN_TIMEOUT).wait()

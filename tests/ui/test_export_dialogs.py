@@ -15,6 +15,7 @@ from app.audit.run import PlatformCheck
 from app.exports.errors import ImportCancelled
 from app.ui import export_import_dialog as dialog_module
 from app.ui.export_import_dialog import ExportImportDialog
+from tests.conftest import WAIT_MS
 from tests.exports import builders
 from tests.exports.test_no_names_stored import assert_absent
 
@@ -119,7 +120,7 @@ def test_cancel_while_reading_saves_nothing(
     monkeypatch.setattr(dialog_module, "read_export_and_checks", slow_read)
     dialog = make_dialog()
     dialog.start_import(builders.write_zip(tmp_path / "x.zip", builders.x_archive()))
-    assert started.wait(5)
+    assert started.wait(WAIT_MS / 1000)
     with qtbot.waitSignal(dialog.failed, timeout=LONG) as signal:
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert signal.args[0] == str(ImportCancelled())

@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.audit.answers import AnswerStatus
+from tests.conftest import WAIT_MS
 
 ALT = Qt.KeyboardModifier.AltModifier
 
@@ -18,7 +19,7 @@ def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
 def press_alt(qtbot, key, button) -> None:
     """Alt+letter as a person presses it; a mnemonic clicks its button after a short
     animation, so wait for the click."""
-    with qtbot.waitSignal(button.clicked, timeout=2000):
+    with qtbot.waitSignal(button.clicked, timeout=WAIT_MS):
         press(qtbot, key, ALT)
 
 

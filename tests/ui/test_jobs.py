@@ -8,6 +8,7 @@ import threading
 from PySide6.QtWidgets import QDialog
 
 from app.ui.jobs import BUG_MESSAGE, Job, JobContext, JobRunner
+from tests.conftest import WAIT_MS
 
 
 def test_progress_and_values_arrive_in_order_then_the_result(qtbot, jobs: JobRunner) -> None:
@@ -21,7 +22,7 @@ def test_progress_and_values_arrive_in_order_then_the_result(qtbot, jobs: JobRun
     job = Job(work, name="count")
     job.progressed.connect(lambda done, total: seen.append((done, total)))
     job.sent.connect(seen.append)
-    with qtbot.waitSignal(job.finished) as finished:
+    with qtbot.waitSignal(job.finished, timeout=WAIT_MS) as finished:
         jobs.start(job)
     assert finished.args == ["done"]
     assert seen == [(1, 3), "step 0", (2, 3), "step 1", (3, 3), "step 2"]
@@ -32,7 +33,7 @@ def test_an_error_the_worker_can_act_on_is_said_in_its_own_words(qtbot, jobs) ->
         raise OSError(28, "No space left on device")
 
     job = Job(work, name="disk", explain=lambda e: f"Not saved: {e.strerror}.")
-    with qtbot.waitSignal(job.failed) as failed:
+    with qtbot.waitSignal(job.failed, timeout=WAIT_MS) as failed:
         jobs.start(job)
     assert failed.args == ["Not saved: No space left on device."]
 
@@ -44,7 +45,7 @@ def test_any_other_exception_ends_the_job_with_a_sentence_and_a_logged_traceback
         raise KeyError("a bug")
 
     job = Job(work, name="buggy", explain=lambda _e: None)
-    with caplog.at_level(logging.ERROR), qtbot.waitSignal(job.failed) as failed:
+    with caplog.at_level(logging.ERROR), qtbot.waitSignal(job.failed, timeout=WAIT_MS) as failed:
         jobs.start(job)
     assert failed.args == [BUG_MESSAGE]
     assert "KeyError" in caplog.text
@@ -64,8 +65,8 @@ def test_cancel_ends_a_job_that_polls_with_cancelled_not_finished(qtbot, jobs) -
     job.finished.connect(lambda _r: outcomes.append("finished"))
     job.cancelled.connect(lambda: outcomes.append("cancelled"))
     jobs.start(job)
-    assert started.wait(30)
-    with qtbot.waitSignal(job.ended, timeout=30_000):
+    assert started.wait(WAIT_MS / 1000)
+    with qtbot.waitSignal(job.ended, timeout=WAIT_MS):
         job.cancel()
     assert outcomes == ["cancelled"]
 
@@ -77,7 +78,7 @@ def test_a_window_can_close_while_its_job_runs_without_waiting_for_it(qtbot, job
     results: list[object] = []
 
     def work(_context: JobContext) -> str:
-        release.wait(30)
+        release.wait(WAIT_MS / 1000)
         return "late"
 
     job = Job(work, name="outlives its window")
@@ -85,10 +86,10 @@ def test_a_window_can_close_while_its_job_runs_without_waiting_for_it(qtbot, job
     job.finished.connect(results.append)
     jobs.start(job)
     dialog.deleteLater()
-    qtbot.waitUntil(lambda: not _alive(dialog))
+    qtbot.waitUntil(lambda: not _alive(dialog), timeout=WAIT_MS)
     assert job.is_running()  # the runner keeps the job; the window did not wait for it
     release.set()
-    qtbot.waitUntil(lambda: results == ["late"])
+    qtbot.waitUntil(lambda: results == ["late"], timeout=WAIT_MS)
 
 
 def _alive(widget: QDialog) -> bool:

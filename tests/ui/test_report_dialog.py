@@ -27,7 +27,7 @@ from app.clock import FixedClock
 from app.footprint import open_footprint
 from app.ui import report_dialog
 from app.ui.report_dialog import ReportDialog
-from tests.conftest import START
+from tests.conftest import START, WAIT_MS
 
 T = TypeVar("T")
 
@@ -114,7 +114,7 @@ def test_save_as_pdf_writes_the_chosen_file(
     dialog = open_dialog(qtbot, demo_footprint, jobs)
     paper = control(dialog, QComboBox, "paper_size")
     paper.setCurrentIndex(paper.findData("letter"))
-    with qtbot.waitSignal(dialog.saved, timeout=10_000) as saved:
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS) as saved:
         qtbot.mouseClick(button(dialog, "save_pdf"), Qt.MouseButton.LeftButton)
     written = Path(saved.args[0])
     assert written == tmp_path / "for-supervision.pdf"
@@ -134,7 +134,7 @@ def test_a_file_that_cannot_be_written_is_explained(
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: shown.append(a[2])))
     dialog = open_dialog(qtbot, demo_footprint, jobs)
-    with qtbot.waitSignal(dialog.save_failed, timeout=10_000):
+    with qtbot.waitSignal(dialog.save_failed, timeout=WAIT_MS):
         qtbot.mouseClick(button(dialog, "save_pdf"), Qt.MouseButton.LeftButton)
     assert shown and "could not be saved" in shown[0] and str(missing) in shown[0]
     assert not missing.exists()

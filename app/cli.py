@@ -89,11 +89,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+def _require_shipped_data() -> None:
+    """Stop with a sentence, before anything is written, if Footprint's own files are missing."""
+    from app.resources import MissingDataError, shipped
+
+    try:
+        shipped().require()
+    except MissingDataError as error:
+        raise UserError(str(error)) from None
+
+
 def _open(home: DataHome):  # type: ignore[no-untyped-def]
     from app.footprint import open_footprint
     from app.logs import configure_logging
     from app.storage.database import DatabaseError
 
+    _require_shipped_data()
     try:
         home.ensure()
     except OSError as error:
@@ -120,6 +131,7 @@ def _run_validate(args: argparse.Namespace) -> int:
     from app.checklists.errors import ChecklistError
     from app.checklists.loader import load_catalogue, shipped_audit_files
 
+    _require_shipped_data()
     paths = args.paths or shipped_audit_files()
     if not paths:
         raise UserError("no audit files to check")
@@ -215,6 +227,7 @@ def _run_demo(args: argparse.Namespace) -> int:
 
     from app.demo import write_demo_data
 
+    _require_shipped_data()
     root = os.environ.get(HOME_ENV) or tempfile.mkdtemp(prefix="footprint-demo-")
     home = DataHome(Path(root))
     footprint = _open(home)

@@ -23,6 +23,7 @@ def test_the_running_footprint_finds_all_its_shipped_files() -> None:
     assert (data.audits / "facebook.toml").is_file()
     assert data.codes_file.is_file() and data.report_stylesheet.is_file()
     assert (data.examples / "riverside-care-policy.toml").is_file()
+    assert all(data.icon(suffix).is_file() for suffix in ("svg", "ico", "icns"))
     assert (data.migrations / "env.py").is_file()
 
 

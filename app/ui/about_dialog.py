@@ -68,6 +68,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("About Footprint")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         icon = QLabel()
         icon.setPixmap(app_icon().pixmap(64, 64))
@@ -79,8 +80,11 @@ class AboutDialog(QDialog):
         title.setFont(font)
         layout.addWidget(title, alignment=Qt.AlignmentFlag.AlignHCenter)
         tagline = "A privacy self-audit for social care and social service workers."
-        for text in (tagline, info.data_text(), info.links_text(), LICENCE, info.runtime):
+        for text in (tagline, info.data_text(), LICENCE, info.runtime):
             layout.addWidget(self._plain_label(text))
+        links = self._plain_label(info.links_text())
+        links.setWordWrap(False)  # an address broken over two lines cannot be copied whole
+        layout.insertWidget(layout.count() - 2, links)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -31,8 +31,8 @@ class _Tee(io.StringIO):
 
 
 def opens_a_window(argv: Sequence[str]) -> bool:
-    """True for the desktop app itself (no command, or `gui`), not for other commands."""
-    return not argv or argv[0] == "gui"
+    """True for the desktop app itself (no command, `gui`, `demo`), not for other commands."""
+    return not argv or (argv[0] in ("gui", "demo") and "--no-gui" not in argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

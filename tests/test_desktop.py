@@ -39,7 +39,14 @@ def test_without_a_console_the_sentence_still_reaches_the_box(monkeypatch, tmp_p
 def test_other_commands_print_as_the_console_command_does(monkeypatch, tmp_path, capsys) -> None:
     shown = _missing_data(monkeypatch, tmp_path)
     assert app.desktop.main(["validate"]) == 2
+    assert app.desktop.main(["demo", "--no-gui"]) == 2
     assert shown == [] and "installation is incomplete" in capsys.readouterr().err
+
+
+def test_the_demo_opens_the_app_so_its_errors_get_the_box_too(monkeypatch, tmp_path) -> None:
+    shown = _missing_data(monkeypatch, tmp_path)
+    assert app.desktop.main(["demo"]) == 2
+    assert len(shown) == 1
 
 
 def test_python_dash_m_app_runs_the_command_line(tmp_path) -> None:

@@ -22,9 +22,10 @@ from app.checklists.model import (
     Severity,
 )
 from app.checklists.source_lines import SourceLines
+from app.resources import shipped
 
 FORMAT_VERSION = 1
-SHIPPED_AUDITS = Path(__file__).resolve().parent.parent.parent / "audits"
+SHIPPED_AUDITS = shipped().audits
 GENERAL_ID = "general"
 
 _PLATFORM_KEYS = {"id", "name", "settings_url", "recheck_days", "notes", "automation"}

@@ -16,6 +16,7 @@ from app.checklists.model import (  # noqa: E402
     Catalogue,
     Category,
     CheckItem,
+    Concern,
     Platform,
     Severity,
 )
@@ -60,8 +61,11 @@ def make_item(item_id: str, severity: Severity = Severity.HIGH) -> CheckItem:
     return CheckItem(
         id=item_id,
         category=Category.ACCOUNT_PRIVACY,
-        title=f"Title of {item_id}",
+        name=f"Title of {item_id}",
+        goal=f"Goal of {item_id}",
+        action=f"Fix {item_id}",
         why="Why it matters.",
+        concerns=(Concern.FINDABILITY,),
         codes=("SSSC-5.7",),
         steps=("Open settings", "Turn it off"),
         safe="Off",

@@ -125,7 +125,7 @@ def _answer(findings: ExportFindings, observation: SettingObservation, now: date
 
 
 def _answered(platform: Platform, answer: Answer) -> AnsweredItem:
-    title = platform.item(answer.item_id).title
+    title = platform.item(answer.item_id).name
     return AnsweredItem(answer.item_id, title, answer.status, answer.observed or "")
 
 

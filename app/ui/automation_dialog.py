@@ -305,7 +305,7 @@ class AutomationDialog(QDialog):
 
     def _item_started(self, platform_id: str, item_id: str, index: int, total: int) -> None:
         self.waiting_label.hide()
-        title = self._platform(platform_id).item(item_id).title
+        title = self._platform(platform_id).item(item_id).name
         self.rows[platform_id].status.setText(f"Reading {index + 1} of {total}: {title}")
 
     def _item_read(self, result: ReadResult) -> None:
@@ -381,13 +381,13 @@ class AutomationDialog(QDialog):
         else:
             use.setFlags(Qt.ItemFlag.NoItemFlags)
         suggested = result.suggested.label if result.suggested else "Check by hand"
-        title = platform.item(result.item_id).title
+        title = platform.item(result.item_id).name
         texts = (platform.name, title, result.observed or "—", suggested, result.describe())
         self.table.setItem(row, 0, use)
         for column, text in enumerate(texts, start=1):
             self.table.setItem(row, column, QTableWidgetItem(text))
         again = QPushButton("Check again")
-        again.setAccessibleName(f"Check again: {platform.item(result.item_id).title}")
+        again.setAccessibleName(f"Check again: {platform.item(result.item_id).name}")
         again.setEnabled(not self.is_reading)
         again.clicked.connect(lambda: self.check_again(result.platform_id, result.item_id))
         self.table.setCellWidget(row, 6, again)

@@ -158,7 +158,7 @@ class HistoryDialog(QDialog):
             elif item.id in entry.drift.new_item_ids:
                 change = "new check"
             cells = (
-                item.title,
+                item.name,
                 answer.status.label if answer else "Not checked",
                 answer.observed or "" if answer else "",
                 answer.note or "" if answer else "",
@@ -182,7 +182,7 @@ class HistoryDialog(QDialog):
         steps = " → ".join(
             f"{a.status.label}{_value(a.observed)} ({short_date(a.answered_at)})" for a in answers
         )
-        self.item_label.setText(f"{item.title}: {steps or 'never answered'}")
+        self.item_label.setText(f"{item.name}: {steps or 'never answered'}")
         self.item_label.setTextFormat(Qt.TextFormat.PlainText)
 
 

@@ -140,5 +140,5 @@ def test_the_summary_shows_what_slid_back_since_the_last_check(qtbot, set_up, ma
     while not window.audit_page.session.is_finished:
         buttons[AnswerStatus.SAFE].click()
     drift = window.summary_page.table.item(0, 6).text()
-    first = set_up.catalogue.platform("instagram").items[0].title
+    first = set_up.catalogue.platform("instagram").items[0].name
     assert drift.startswith("⚠ slid back since") and first in drift

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from app.audit.records import ConnectionReviewRecord, PendingReview, RemovalCheck
     from app.exports.findings import ExportFindings
     from app.exports.recording import ImportOutcome
-    from app.report.content import SupervisionReport
+    from app.report.content import ReportScope, SupervisionReport
     from app.services.data_deletion import DeletionReport
 
 log = logging.getLogger(__name__)
@@ -121,20 +121,28 @@ class Footprint:
         """Platforms due a re-check or drifted (what `footprint due` prints)."""
         return dashboard.due_report(self.dashboard())
 
-    def report(
-        self, *, run_id: int | None = None, include_notes: bool = False
-    ) -> SupervisionReport:
-        """The supervision report now; raises app.report.model.ReportError."""
+    def report(self, scope: ReportScope | None = None) -> SupervisionReport:
+        """The supervision report now; raises app.report.content.ReportError."""
+        from app.report.content import ReportScope
         from app.services.reports import supervision_report
 
-        return supervision_report(
-            self.store,
-            self.catalogue,
-            self.codes,
-            self.clock.now(),
-            run_id=run_id,
-            include_notes=include_notes,
-        )
+        scope = scope or ReportScope()
+        return supervision_report(self.store, self.catalogue, self.codes, self.clock.now(), scope)
+
+    def record_report(self, report: SupervisionReport) -> None:
+        """Remember that the worker saved or printed `report` (for "since the previous
+        report"); nothing of its content is stored."""
+        self.store.record_report(report.created_at, report.period.start, report.run_id)
+
+    def previous_report_date(self) -> datetime | None:
+        """When the worker last saved or printed a report of the current state."""
+        made = [r for r in self.store.reports_made() if r.run_id is None]
+        return made[-1].made_at if made else None
+
+    def completed_audits(self) -> list[AuditRun]:
+        """Finished audits, newest first: the choices for a report of one audit."""
+        runs = [run for run in self.store.history() if run.completed_at is not None]
+        return sorted(runs, key=lambda run: run.completed_at or run.started_at, reverse=True)
 
     def reminders_calendar(self) -> bytes:
         """An iCalendar file with a recurring re-check event per platform."""

@@ -9,8 +9,8 @@ from datetime import datetime
 from app.audit.answers import Answer
 from app.audit.comparison import compare_with_previous, completed_checks
 from app.audit.drift import DriftReport
-from app.audit.run import AuditRun
-from app.audit.scoring import Score, score_platform
+from app.audit.run import AuditRun, PlatformCheck
+from app.audit.scoring import PlatformState, Score, check_state, score_platform
 from app.checklists.model import Platform
 
 
@@ -21,8 +21,9 @@ class TimelineEntry:
     run_id: int
     checked_at: datetime  # when the platform was finished, or its newest answer if unfinished
     completed: bool
+    state: PlatformState  # Skipped and Not finished said as such
     score: Score
-    sources: tuple[str, ...]
+    sources: tuple[str, ...]  # how it was checked, in words ("by hand", "data export")
     answers: dict[str, Answer]
     drift: DriftReport  # against the previous completed check of the platform
     previous_checked_at: datetime | None
@@ -43,16 +44,26 @@ def _timeline_entry(
     answers = run.answers_for(platform.id)
     check = run.check_for(platform.id)
     comparison = compare_with_previous(platform, history, run)
+    score = score_platform(platform, answers)
+    completed = check is not None and check.completed_at is not None
+    state = check_state(score, check) if completed else _unfinished_state(score, check)
     return TimelineEntry(
         run_id=run.id,
         checked_at=comparison.checked_at,
-        completed=check is not None and check.completed_at is not None,
-        score=score_platform(platform, answers),
-        sources=tuple(sorted({a.source.value for a in answers.values()})),
+        completed=completed,
+        state=state,
+        score=score,
+        sources=tuple(sorted({a.source.label for a in answers.values()})),
         answers=answers,
         drift=comparison.drift,
         previous_checked_at=comparison.previous_checked_at,
     )
+
+
+def _unfinished_state(score: Score, check: PlatformCheck | None) -> PlatformState:
+    if check is not None and check.skipped:
+        return PlatformState.SKIPPED
+    return PlatformState.INCOMPLETE
 
 
 def item_history(platform: Platform, item_id: str, history: Sequence[AuditRun]) -> list[Answer]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from app.audit.answers import Answer
 from app.audit.profile import WorkerProfile
-from app.audit.records import ConnectionReviewRecord, ExportImportRecord
+from app.audit.records import ConnectionReviewRecord, ExportImportRecord, ReportRecord
 from app.audit.run import AuditRun
 
 
@@ -38,3 +38,4 @@ class AllData:
     runs: list[AuditRun]
     export_imports: list[ExportImportRecord]
     connection_reviews: list[ConnectionReviewRecord]
+    reports_made: list[ReportRecord]

@@ -44,6 +44,11 @@ class Severity(StrEnum):
     LOW = "low"
 
     @property
+    def label(self) -> str:
+        """'High importance' and so on: the words every screen and the report use."""
+        return _IMPORTANCE_LABELS[self.value]
+
+    @property
     def rank(self) -> int:
         """Higher is more severe, for sorting action lists."""
         return {"high": 3, "medium": 2, "low": 1}[self.value]
@@ -76,6 +81,15 @@ class Evidence(StrEnum):
             "third-party": "checked against guides other than the platform's own",
             "unknown": "not stated",
         }[self.value]
+
+
+# Kept beside app.audit.glossary.IMPORTANCE (definitions cannot import the domain); a test
+# checks the two agree.
+_IMPORTANCE_LABELS = {
+    "high": "High importance",
+    "medium": "Medium importance",
+    "low": "Low importance",
+}
 
 
 class ProbeRead(StrEnum):

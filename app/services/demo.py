@@ -24,8 +24,10 @@ DEMO_PROFILE = WorkerProfile(
     regulator="sssc",
     supervisor="Sam Example",
 )
-# Days before today of each audit; the last one leaves out the "overdue" platform.
-AUDIT_AGES_DAYS = (350, 260, 170, 25)
+# Days before today of each full audit; the last one leaves out the "overdue" platform. The
+# year ends as real use does: a reminder, and a re-check of one platform on its own.
+AUDIT_AGES_DAYS = (350, 260, 170, 40)
+RECHECK_AGE_DAYS = 8
 DRIFTED_ITEM_PREFERENCE = ("friend-list-visibility", "follower-list-visibility", "private-account")
 
 
@@ -59,6 +61,21 @@ def write_demo_data(
                 position.platform, position.item.id, round_index, drifts_now, rng
             )
             session.record(status, observed=observed)
+    if len(platforms) > 2:
+        _recheck_one(store, catalogue, platforms[2], now, rng)
+
+
+def _recheck_one(
+    store: Store, catalogue: Catalogue, platform: Platform, now: datetime, rng: random.Random
+) -> None:
+    clock = FixedClock(now - timedelta(days=RECHECK_AGE_DAYS))
+    session = AuditSession.start((platform.id,), catalogue, store, clock)
+    while (position := session.position()) is not None:
+        clock.advance(timedelta(seconds=rng.randint(20, 90)))
+        status, observed = _demo_answer(
+            platform, position.item.id, len(AUDIT_AGES_DAYS), False, rng
+        )
+        session.record(status, observed=observed)
 
 
 def _demo_answer(
@@ -66,11 +83,14 @@ def _demo_answer(
 ) -> tuple[AnswerStatus, str | None]:
     """Each item is fixed at some audit and stays fixed; one setting slides back at the end."""
     if item_id == _drifted_item(platform):
+        # Values as Facebook's friend-list setting shows them; other platforms' settings say
+        # other things, so their demo answers carry no value rather than Facebook's words.
+        shows = platform.id == "facebook" and item_id == "friend-list-visibility"
         if drifts_now:
-            return AnswerStatus.NEEDS_ACTION, "Friends"
+            return AnswerStatus.NEEDS_ACTION, "Friends" if shows else None
         if round_index == 0:
-            return AnswerStatus.NEEDS_ACTION, "Public"
-        return AnswerStatus.SAFE, "Only me"
+            return AnswerStatus.NEEDS_ACTION, "Public" if shows else None
+        return AnswerStatus.SAFE, "Only me" if shows else None
     # A per-item generator keeps each item's story the same across the four audits.
     item_rng = random.Random(f"{platform.id}/{item_id}")
     fixed_from = item_rng.choice((0, 0, 0, 1, 1, 2, 3, 9))  # 9: never fixed yet

@@ -14,9 +14,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from app.audit.answers import Answer, AnswerSource, AnswerStatus
+from app.audit.answers import Answer, AnswerKind, AnswerSource, AnswerStatus
 from app.audit.profile import WorkerProfile
-from app.audit.records import ConnectionReviewRecord, ExportImportRecord, PendingReview
+from app.audit.records import (
+    ConnectionReviewRecord,
+    ExportImportRecord,
+    PendingReview,
+    ReportRecord,
+)
 from app.audit.run import AuditRun, PlatformCheck
 from app.audit.stored import AllData, DashboardData
 from app.storage.tables import (
@@ -24,8 +29,11 @@ from app.storage.tables import (
     AUDIT_RUN,
     CONNECTION_REVIEW,
     EXPORT_IMPORT,
+    KEYRING_ENTRY,
     MARKED_CONNECTION_HASH,
     PROFILE,
+    PUBLIC_ADDRESS,
+    REPORT_MADE,
     RUN_PLATFORM,
     USER_PLATFORM,
 )
@@ -36,8 +44,12 @@ _STATUSES = {status.value: status for status in AnswerStatus}
 _SOURCES = {source.value: source for source in AnswerSource}
 A, RUN, RP = ANSWER, AUDIT_RUN, RUN_PLATFORM
 _ANSWER_COLUMNS = ", ".join(
-    (A.run_id, A.platform_id, A.item_id, A.status, A.source, A.answered_at, A.observed, A.note)
-)
+    (
+        A.run_id, A.platform_id, A.item_id, A.status, A.source, A.answered_at, A.observed,
+        A.note, A.kind,
+    )
+)  # fmt: skip
+_KINDS = {kind.value: kind for kind in AnswerKind}
 
 
 def sqlite_uri(path: Path, mode: str = "ro") -> str:
@@ -70,8 +82,10 @@ def dashboard_data(db: sqlite3.Connection) -> DashboardData:
 
 
 def all_data(db: sqlite3.Connection) -> AllData:
-    """Every run with every item's newest answer in it, the profile and the import records."""
-    return AllData(profile(db), history(db), export_imports(db), connection_reviews(db))
+    """Every run with every item's newest answer in it, the profile and the records."""
+    return AllData(
+        profile(db), history(db), export_imports(db), connection_reviews(db), reports_made(db)
+    )
 
 
 def history(db: sqlite3.Connection) -> list[AuditRun]:
@@ -125,7 +139,7 @@ def _checks_by_run(db: sqlite3.Connection) -> dict[int, list[PlatformCheck]]:
 
 
 def _answer(row: tuple[Any, ...]) -> tuple[int, Answer]:
-    run_id, platform_id, item_id, status, source, answered, observed, note = row
+    run_id, platform_id, item_id, status, source, answered, observed, note, kind = row
     answer = Answer(
         platform_id,
         item_id,
@@ -134,6 +148,7 @@ def _answer(row: tuple[Any, ...]) -> tuple[int, Answer]:
         required(answered),
         observed,
         note,
+        _KINDS[kind],
     )
     return run_id, answer
 
@@ -160,8 +175,8 @@ def profile(db: sqlite3.Connection) -> WorkerProfile | None:
     """The worker's profile and platforms, or None before onboarding."""
     P, UP = PROFILE, USER_PLATFORM
     row = db.execute(
-        f"SELECT {P.display_name}, {P.role}, {P.organisation}, {P.regulator}, {P.supervisor}"
-        f" FROM {P.name}"
+        f"SELECT {P.display_name}, {P.role}, {P.organisation}, {P.regulator}, {P.supervisor},"
+        f" {P.works_with_children}, {P.code_edition} FROM {P.name}"
     ).fetchone()
     platforms = db.execute(
         f"SELECT {UP.platform_id}, {UP.recheck_days}, {UP.snoozed_until} FROM {UP.name}"
@@ -169,7 +184,7 @@ def profile(db: sqlite3.Connection) -> WorkerProfile | None:
     ).fetchall()
     if row is None:
         return None
-    name, role, organisation, regulator, supervisor = row
+    name, role, organisation, regulator, supervisor, with_children, edition = row
     return WorkerProfile(
         name,
         role,
@@ -179,6 +194,8 @@ def profile(db: sqlite3.Connection) -> WorkerProfile | None:
         platform_ids=tuple(p[0] for p in platforms),
         recheck_days={p[0]: p[1] for p in platforms if p[1] is not None},
         snoozed_until={p[0]: required(p[2]) for p in platforms if p[2] is not None},
+        works_with_children=bool(with_children),
+        code_edition=edition,
     )
 
 
@@ -258,3 +275,26 @@ def pending_reviews(db: sqlite3.Connection) -> list[PendingReview]:
         for review_id, platform_id, reviewed, lists, salt, iterations in reviews
         if hashes[review_id]
     ]
+
+
+def reports_made(db: sqlite3.Connection) -> list[ReportRecord]:
+    """Every supervision report saved or printed, oldest first."""
+    R = REPORT_MADE
+    rows = db.execute(
+        f"SELECT {R.id}, {R.made_at}, {R.period_start}, {R.run_id} FROM {R.name} ORDER BY {R.id}"
+    )
+    return [
+        ReportRecord(id, required(made), from_text(start), run) for id, made, start, run in rows
+    ]
+
+
+def keyring_services(db: sqlite3.Connection) -> list[str]:
+    """The keyring services Footprint created entries in (names only)."""
+    K = KEYRING_ENTRY
+    return [row[0] for row in db.execute(f"SELECT {K.service} FROM {K.name} ORDER BY 1")]
+
+
+def public_addresses(db: sqlite3.Connection) -> dict[str, str]:
+    """The worker's own public profile addresses, by platform."""
+    PA = PUBLIC_ADDRESS
+    return dict(db.execute(f"SELECT {PA.platform_id}, {PA.address} FROM {PA.name}").fetchall())

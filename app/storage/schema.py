@@ -15,19 +15,23 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from app.audit.answers import AnswerSource, AnswerStatus
+from app.audit.answers import AnswerKind, AnswerSource, AnswerStatus
 from app.storage.tables import ANSWER as A
 from app.storage.tables import AUDIT_RUN as RUN
 from app.storage.tables import CONNECTION_REVIEW as CR
 from app.storage.tables import EXPORT_IMPORT as EI
+from app.storage.tables import KEYRING_ENTRY as KE
 from app.storage.tables import MARKED_CONNECTION_HASH as MH
 from app.storage.tables import PROFILE as P
+from app.storage.tables import PUBLIC_ADDRESS as PA
+from app.storage.tables import REPORT_MADE as RM
 from app.storage.tables import RUN_PLATFORM as RP
 from app.storage.tables import USER_PLATFORM as UP
 from app.storage.timestamps import from_text, to_text
 
 STATUSES = tuple(status.value for status in AnswerStatus)
 SOURCES = tuple(source.value for source in AnswerSource)
+KINDS = tuple(kind.value for kind in AnswerKind)
 
 
 class UtcTimestamp(TypeDecorator[datetime]):
@@ -56,6 +60,8 @@ class ProfileRow(Base):
     regulator: Mapped[str] = mapped_column(P.regulator, String(16))
     supervisor: Mapped[str] = mapped_column(P.supervisor, Text, default="")
     updated_at: Mapped[datetime] = mapped_column(P.updated_at, UtcTimestamp)
+    works_with_children: Mapped[bool] = mapped_column(P.works_with_children, default=False)
+    code_edition: Mapped[str | None] = mapped_column(P.code_edition, String(16))
 
 
 class UserPlatformRow(Base):
@@ -98,6 +104,7 @@ class AnswerRow(Base):
     __table_args__ = (
         CheckConstraint(f"{A.status} IN {STATUSES}", name="known_status"),
         CheckConstraint(f"{A.source} IN {SOURCES}", name="known_source"),
+        CheckConstraint(f"{A.kind} IN {KINDS}", name="known_kind"),
         Index("ix_answer_run_item", A.run_id, A.platform_id, A.item_id),
     )
 
@@ -112,6 +119,7 @@ class AnswerRow(Base):
     observed: Mapped[str | None] = mapped_column(A.observed, Text)
     note: Mapped[str | None] = mapped_column(A.note, Text)
     answered_at: Mapped[datetime] = mapped_column(A.answered_at, UtcTimestamp)
+    kind: Mapped[str] = mapped_column(A.kind, String(16), default=AnswerKind.ANSWER.value)
 
 
 class ExportImportRow(Base):
@@ -188,3 +196,34 @@ class MarkedConnectionHashRow(Base):
     )
     digest: Mapped[str] = mapped_column(MH.digest, String(64))
     review: Mapped[ConnectionReviewRow] = relationship(back_populates="hashes")
+
+
+class ReportMadeRow(Base):
+    """A supervision report saved or printed (revision 0003)."""
+
+    __tablename__ = RM.name
+
+    id: Mapped[int] = mapped_column(RM.id, primary_key=True)
+    made_at: Mapped[datetime] = mapped_column(RM.made_at, UtcTimestamp)
+    period_start: Mapped[datetime | None] = mapped_column(RM.period_start, UtcTimestamp)
+    run_id: Mapped[int | None] = mapped_column(
+        RM.run_id, ForeignKey(f"{RUN.name}.{RUN.id}", ondelete="SET NULL")
+    )
+
+
+class KeyringEntryRow(Base):
+    """A keyring entry Footprint created: the service's name only, never a secret."""
+
+    __tablename__ = KE.name
+
+    service: Mapped[str] = mapped_column(KE.service, String(128), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(KE.created_at, UtcTimestamp)
+
+
+class PublicAddressRow(Base):
+    """The worker's own public profile address on one platform (revision 0003)."""
+
+    __tablename__ = PA.name
+
+    platform_id: Mapped[str] = mapped_column(PA.platform_id, String(64), primary_key=True)
+    address: Mapped[str] = mapped_column(PA.address, Text)

@@ -19,6 +19,7 @@ from app.audit.records import (
     ExportImportRecord,
     ImportPlan,
     PendingReview,
+    ReportRecord,
     ReviewToSave,
 )
 from app.audit.run import AuditRun, PlatformCheck
@@ -88,6 +89,18 @@ class Store:
         """How many answers were ever saved."""
         return self._read(reads.count_answers)
 
+    def reports_made(self) -> list[ReportRecord]:
+        """Every supervision report saved or printed, oldest first."""
+        return self._read(reads.reports_made)
+
+    def keyring_services(self) -> list[str]:
+        """The keyring services Footprint created entries in."""
+        return self._read(reads.keyring_services)
+
+    def public_addresses(self) -> dict[str, str]:
+        """The worker's own public profile addresses, by platform."""
+        return self._read(reads.public_addresses)
+
     # -- writes -----------------------------------------------------------------------------
     def _writes(self) -> Writer:
         if self._writer is None:
@@ -108,6 +121,10 @@ class Store:
         """Save a platform's progress in a run: finished, skipped or open."""
         self._writes().save_platform_check(run_id, check)
 
+    def delete_fix(self, run_id: int, fix: Answer) -> bool:
+        """Undo a recorded fix (its row only); True if it was there."""
+        return self._writes().delete_fix(run_id, fix)
+
     def complete_run(self, run_id: int, completed_at: datetime) -> None:
         """Mark the run finished."""
         self._writes().complete_run(run_id, completed_at)
@@ -119,6 +136,24 @@ class Store:
     def snooze(self, platform_id: str, until: datetime | None) -> None:
         """Silence a platform's reminder until `until` (None: remind again)."""
         self._writes().snooze(platform_id, until)
+
+    def record_report(
+        self, made_at: datetime, period_start: datetime | None, run_id: int | None
+    ) -> None:
+        """Remember that a report was saved or printed, and what it covered."""
+        self._writes().record_report(made_at, period_start, run_id)
+
+    def remember_keyring_entry(self, service: str, now: datetime) -> None:
+        """Note that Footprint created a keyring entry for `service` (no secret)."""
+        self._writes().remember_keyring_entry(service, now)
+
+    def forget_keyring_entry(self, service: str) -> None:
+        """Footprint deleted its keyring entry for `service`."""
+        self._writes().forget_keyring_entry(service)
+
+    def save_public_addresses(self, addresses: dict[str, str]) -> None:
+        """Replace the worker's public profile addresses."""
+        self._writes().save_public_addresses(addresses)
 
     def record_export_import(self, plan: ImportPlan) -> tuple[int, int | None]:
         """Save a data-export import in one transaction; returns (import id, run id)."""

@@ -34,6 +34,8 @@ class ProfileTable(Table):
     regulator: str = "regulator"
     supervisor: str = "supervisor"
     updated_at: str = "updated_at"
+    works_with_children: str = "works_with_children"
+    code_edition: str = "code_edition"
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ class AnswerTable(Table):
     observed: str = "observed"
     note: str = "note"
     answered_at: str = "answered_at"
+    kind: str = "kind"
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,26 @@ class MarkedConnectionHashTable(Table):
     digest: str = "digest"
 
 
+@dataclass(frozen=True)
+class ReportMadeTable(Table):
+    id: str = "id"
+    made_at: str = "made_at"
+    period_start: str = "period_start"
+    run_id: str = "run_id"
+
+
+@dataclass(frozen=True)
+class KeyringEntryTable(Table):
+    service: str = "service"
+    created_at: str = "created_at"
+
+
+@dataclass(frozen=True)
+class PublicAddressTable(Table):
+    platform_id: str = "platform_id"
+    address: str = "address"
+
+
 PROFILE = ProfileTable("profile")
 USER_PLATFORM = UserPlatformTable("user_platform")
 AUDIT_RUN = AuditRunTable("audit_run")
@@ -117,6 +140,9 @@ ANSWER = AnswerTable("answer")
 EXPORT_IMPORT = ExportImportTable("export_import")
 CONNECTION_REVIEW = ConnectionReviewTable("connection_review")
 MARKED_CONNECTION_HASH = MarkedConnectionHashTable("marked_connection_hash")
+REPORT_MADE = ReportMadeTable("report_made")
+KEYRING_ENTRY = KeyringEntryTable("keyring_entry")
+PUBLIC_ADDRESS = PublicAddressTable("public_address")
 ALL_TABLES: tuple[Table, ...] = (
     PROFILE,
     USER_PLATFORM,
@@ -126,4 +152,7 @@ ALL_TABLES: tuple[Table, ...] = (
     EXPORT_IMPORT,
     CONNECTION_REVIEW,
     MARKED_CONNECTION_HASH,
+    REPORT_MADE,
+    KEYRING_ENTRY,
+    PUBLIC_ADDRESS,
 )

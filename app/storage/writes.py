@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import delete
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.audit.answers import Answer
+from app.audit.answers import Answer, AnswerKind
 from app.audit.profile import WorkerProfile
 from app.audit.records import ImportPlan, RemovalCheck, ReviewToSave
 from app.audit.run import AuditRun, PlatformCheck
@@ -19,8 +19,11 @@ from app.storage.schema import (
     AuditRunRow,
     ConnectionReviewRow,
     ExportImportRow,
+    KeyringEntryRow,
     MarkedConnectionHashRow,
     ProfileRow,
+    PublicAddressRow,
+    ReportMadeRow,
     RunPlatformRow,
     UserPlatformRow,
 )
@@ -65,6 +68,20 @@ class Writer:
             row.completed_at = check.completed_at
             row.skipped = check.skipped
 
+    def delete_fix(self, run_id: int, fix: Answer) -> bool:
+        """Undo a recorded fix: delete its row (only a fix, only this one); True if found."""
+        with self._sessions.begin() as session:
+            found = session.execute(
+                delete(AnswerRow).where(
+                    AnswerRow.run_id == run_id,
+                    AnswerRow.platform_id == fix.platform_id,
+                    AnswerRow.item_id == fix.item_id,
+                    AnswerRow.kind == AnswerKind.FIX.value,
+                    AnswerRow.answered_at == fix.answered_at,
+                )
+            )
+            return bool(getattr(found, "rowcount", 0))
+
     def complete_run(self, run_id: int, completed_at: datetime) -> None:
         with self._sessions.begin() as session:
             row = session.get_one(AuditRunRow, run_id)
@@ -87,6 +104,8 @@ class Writer:
             row.organisation = profile.organisation.strip()
             row.regulator = profile.regulator
             row.supervisor = profile.supervisor.strip()
+            row.works_with_children = profile.works_with_children
+            row.code_edition = profile.code_edition
             row.updated_at = now
             session.add(row)
             session.execute(delete(UserPlatformRow))
@@ -99,6 +118,28 @@ class Writer:
                         snoozed_until=profile.snoozed_until.get(platform_id),
                     )
                 )
+
+    # -- reports, keyring entries, public addresses ----------------------------------------
+    def record_report(
+        self, made_at: datetime, period_start: datetime | None, run_id: int | None
+    ) -> None:
+        with self._sessions.begin() as session:
+            session.add(ReportMadeRow(made_at=made_at, period_start=period_start, run_id=run_id))
+
+    def remember_keyring_entry(self, service: str, now: datetime) -> None:
+        with self._sessions.begin() as session:
+            if session.get(KeyringEntryRow, service) is None:
+                session.add(KeyringEntryRow(service=service, created_at=now))
+
+    def forget_keyring_entry(self, service: str) -> None:
+        with self._sessions.begin() as session:
+            session.execute(delete(KeyringEntryRow).where(KeyringEntryRow.service == service))
+
+    def save_public_addresses(self, addresses: dict[str, str]) -> None:
+        with self._sessions.begin() as session:
+            session.execute(delete(PublicAddressRow))
+            for platform_id, address in sorted(addresses.items()):
+                session.add(PublicAddressRow(platform_id=platform_id, address=address))
 
     # -- data exports and friend-list reviews: dates, counts and salted hashes only ---------
     def record_export_import(self, plan: ImportPlan) -> tuple[int, int | None]:
@@ -175,6 +216,7 @@ def _answer_row(run_id: int, answer: Answer) -> AnswerRow:
         observed=answer.observed,
         note=answer.note,
         answered_at=answer.answered_at,
+        kind=answer.kind.value,
     )
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.audit import glossary
 from app.audit.answers import AnswerStatus
 from app.audit.history import TimelineEntry, item_history, platform_timeline, safe_share_series
 from app.audit.run import AuditRun
@@ -26,8 +27,11 @@ from app.formatting import short_date
 from app.ui.safe_share_chart import SafeShareChart
 from app.ui.theme import state_colour, tone
 
-TIMELINE_COLUMNS = ("Date", "State", "Safe", "Needs action", "Not checked", "How checked", "Drift")
-ANSWER_COLUMNS = ("Item", "Answer", "Value seen", "Note", "Change since previous check")
+TIMELINE_COLUMNS = (
+    "Date", "State", "Safe", "Needs action", "Not checked", "How checked",
+    "Change since the previous check",
+)  # fmt: skip
+ANSWER_COLUMNS = ("Setting", "Answer", "Value seen", "Note", "Change since the previous check")
 
 
 def _table(columns: tuple[str, ...], name: str) -> QTableWidget:
@@ -118,19 +122,24 @@ class HistoryDialog(QDialog):
 
     def _fill_timeline_row(self, row: int, entry: TimelineEntry) -> None:
         score = entry.score
-        drift = f"⚠ {len(entry.drift.entries)} slid back" if entry.drift.has_drift else ""
+        if entry.drift.has_drift:
+            change = glossary.slid_back_count(len(entry.drift.entries))
+        else:
+            change = (
+                glossary.FIRST_CHECK if entry.previous_checked_at is None else glossary.NO_CHANGE
+            )
         cells = (
-            short_date(entry.checked_at) + ("" if entry.completed else " (unfinished)"),
-            score.state.label,
+            short_date(entry.checked_at),
+            entry.state.label,
             str(score.count(AnswerStatus.SAFE)),
             str(score.count(AnswerStatus.NEEDS_ACTION)),
             str(score.count(AnswerStatus.NOT_CHECKED)),
             ", ".join(entry.sources),
-            drift,
+            change,
         )
         for column, text in enumerate(cells):
             cell = QTableWidgetItem(text)
-            if column == 1 and (colour := state_colour(score.state)) is not None:
+            if column == 1 and (colour := state_colour(entry.state)) is not None:
                 cell.setForeground(colour)
             if column == 6 and entry.drift.has_drift:
                 cell.setForeground(tone("bad"))
@@ -150,13 +159,13 @@ class HistoryDialog(QDialog):
             if item.id in drifted:
                 d = drifted[item.id]
                 change = (
-                    f"⚠ drifted: {d.before.status.label}"
+                    f"{glossary.SLID_BACK}: {d.before.status.label}"
                     f"{_value(d.before.observed)} ({short_date(d.before.answered_at)}) → "
                     f"{d.after.status.label}{_value(d.after.observed)}"
                     f" ({short_date(d.after.answered_at)})"
                 )
             elif item.id in entry.drift.new_item_ids:
-                change = "new check"
+                change = glossary.NEW_CHECK
             cells = (
                 item.name,
                 answer.status.label if answer else "Not checked",

@@ -20,6 +20,7 @@ from app.audit.session import AuditSession
 from app.checklists.codes import load_code_book
 from app.checklists.model import Catalogue
 from app.clock import FixedClock
+from app.report.content import ReportScope
 from app.report.model import build_report
 from tests.audit.memory_store import MemoryStore
 from tests.conftest import make_platform
@@ -61,7 +62,8 @@ def test_summary_history_dashboard_and_report_agree_on_the_31_january_audit() ->
     history, middle = three_audits()
     profile = WorkerProfile("Jo", "", "", "sssc", platform_ids=("x",))
     now = FEB_1 + timedelta(days=1)
-    report = build_report(CATALOGUE, history, profile, load_code_book(), now, run_id=middle.id)
+    scope = ReportScope(run_id=middle.id)
+    report = build_report(CATALOGUE, history, profile, load_code_book(), now, scope)
     assert len(report.drift) == 11
     assert {line.before_date.date() for line in report.drift} == {JAN_1.date()}
     timeline = platform_timeline(X, history)

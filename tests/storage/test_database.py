@@ -106,7 +106,19 @@ def _fill_0001(path: Path) -> None:
         )
 
 
-HISTORICAL_FIXTURES = {"0001": _fill_0001}
+def _fill_0002(path: Path) -> None:
+    """0002 added export imports and reviews; answers then had no kind (0003 adds it)."""
+    _fill_0001(path)
+    stamp = "2026-01-06T10:00:00.000000+00:00"
+    with closing(sqlite3.connect(path)) as db, db:
+        db.execute(
+            "INSERT INTO connection_review (platform_id, reviewed_at, export_date,"
+            " reviewed_count, marked_count, lists) VALUES ('x', ?, ?, 3, 0, 'follower')",
+            (stamp, stamp),
+        )
+
+
+HISTORICAL_FIXTURES = {"0001": _fill_0001, "0002": _fill_0002}
 
 
 def test_a_file_that_is_not_sqlite_is_reported_and_moved_aside(tmp_path) -> None:

@@ -101,7 +101,7 @@ def test_history_shows_timeline_chart_and_drift_on_demo_data(qtbot, footprint) -
     changes = [
         dialog.answers_table.item(r, 4).text() for r in range(dialog.answers_table.rowCount())
     ]
-    assert any(c.startswith("⚠ drifted: Safe “Only me”") for c in changes)
+    assert any(c.startswith("Slid back: Safe “Only me”") for c in changes)
     assert "safe on" in dialog.chart.accessibleDescription()
     dialog.answers_table.selectRow(0)
     assert "→" in dialog.item_label.text()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QLabel,
     QMessageBox,
@@ -79,7 +80,10 @@ def test_the_preview_shows_the_report_of_the_worker(qtbot, jobs, demo_footprint)
     assert button(dialog, "save_pdf").isEnabled() and button(dialog, "print").isEnabled()
     assert control(dialog, QComboBox, "paper_size").currentText() == "A4"
     widgets = [
+        control(dialog, QComboBox, "covers"),
+        control(dialog, QComboBox, "since"),
         control(dialog, QComboBox, "paper_size"),
+        control(dialog, QCheckBox, "include_steps"),
         control(dialog, QCheckBox, "include_notes"),
         control(dialog, QTextBrowser, "report_preview"),
         button(dialog, "save_pdf"),
@@ -120,8 +124,10 @@ def test_save_as_pdf_writes_the_chosen_file(
     assert written == tmp_path / "for-supervision.pdf"
     assert "Alex Sample — page 1 of" in pdf_text(written)
     assert Path(asked["suggested"]).name == dialog.default_file_name()
-    assert dialog.default_file_name().startswith("footprint-audit-2026-")
+    assert dialog.default_file_name().startswith("footprint-report-2026-")
+    assert ":" not in dialog.default_file_name()
     assert button(dialog, "save_pdf").isEnabled()
+    assert demo_footprint.previous_report_date() is not None  # remembered for the next one
 
 
 def test_a_file_that_cannot_be_written_is_explained(
@@ -171,3 +177,37 @@ def test_without_an_audit_the_dialog_says_why_and_offers_nothing_to_save(
     dialog = open_dialog(qtbot, footprint, jobs)
     assert "before making a report" in preview_text(dialog)
     assert not button(dialog, "save_pdf").isEnabled() and not button(dialog, "print").isEnabled()
+
+
+def test_the_report_covers_every_platform_after_a_one_platform_recheck(
+    qtbot, jobs, demo_footprint
+) -> None:
+    """The demo's year ends with a re-check of one platform, as real use does."""
+    dialog = open_dialog(qtbot, demo_footprint, jobs)
+    preview = preview_text(dialog)
+    used = demo_footprint.profile().platform_ids
+    names = [demo_footprint.catalogue.platform(pid).name for pid in used]
+    assert all(name in preview for name in names)
+    covers = control(dialog, QComboBox, "covers")
+    assert covers.currentText() == "The current state of all my platforms"
+    covers.setCurrentIndex(1)  # the newest finished audit: the one-platform re-check
+    assert "Audit number" in preview_text(dialog)
+    assert not control(dialog, QComboBox, "since").isEnabled()
+
+
+def test_return_saves_the_pdf_rather_than_closing(qtbot, jobs, demo_footprint) -> None:
+    dialog = open_dialog(qtbot, demo_footprint, jobs)
+    assert button(dialog, "save_pdf").isDefault()
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    assert not close.autoDefault() and not close.isDefault()
+
+
+def test_the_preview_is_dark_text_on_white_paper_in_a_dark_theme(
+    qtbot, jobs, demo_footprint
+) -> None:
+    from PySide6.QtGui import QPalette
+
+    dialog = open_dialog(qtbot, demo_footprint, jobs)
+    palette = control(dialog, QTextBrowser, "report_preview").palette()
+    assert palette.color(QPalette.ColorRole.Base).name() == "#ffffff"
+    assert palette.color(QPalette.ColorRole.Text).lightness() < 40

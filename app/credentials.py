@@ -75,16 +75,22 @@ def forget(platform_id: str) -> bool:
     return True
 
 
-def forget_all(platform_ids: Iterable[str]) -> list[str]:
-    """Delete every entry Footprint created; returns the platforms that had one."""
-    removed = []
-    for platform_id in platform_ids:
+def forget_services(services: Iterable[str]) -> tuple[int, str | None]:
+    """Delete the entries of these services (the ones Footprint recorded creating).
+
+    Returns how many were deleted and, if the keyring refused, the sentence saying why. It is
+    called off the UI thread: a locked keyring may ask the worker for its password.
+    """
+    removed = 0
+    for service in services:
         try:
-            if forget(platform_id):
-                removed.append(platform_id)
-        except CredentialsUnavailableError:
-            return removed  # no keyring: nothing was ever saved in one
-    return removed
+            _call(keyring.delete_password, service, ENTRY_USER)
+        except PasswordDeleteError:
+            continue  # already gone (deleted by hand in the keyring manager)
+        except CredentialsUnavailableError as error:
+            return removed, str(error)
+        removed += 1
+    return removed, None
 
 
 def _call(function: Callable[..., T], *args: str) -> T:

@@ -76,6 +76,12 @@ class Footprint:
             full, shipped, packs, errors
         )  # fmt: skip
 
+    def check_policy_pack(self, source: Path) -> PolicyPack:
+        """Check a pack completely without installing it; raises ChecklistError."""
+        from app.checklists.policy import load_policy_pack
+
+        return load_policy_pack(source, self.shipped, set(self.codes.clauses))
+
     def install_policy_pack(self, source: Path) -> PolicyPack:
         """Check a pack completely, copy it into the data home and load it; ChecklistError."""
         from app.services.policy_packs import install_pack
@@ -211,14 +217,41 @@ class Footprint:
 
         write_demo_data(self.store, self.catalogue, self.clock.now())
 
-    def delete_all_data(self) -> DeletionReport:
-        """Remove everything Footprint stored and start again with an empty database."""
-        from app.services.data_deletion import delete_all_data
+    def delete_all_files(self) -> DeletionReport:
+        """Remove every file Footprint stored and start again with an empty database and the
+        shipped audits only; then `forget_keyring_entries` with `keyring_services()` read
+        before, off the UI thread."""
+        from app.services.data_deletion import delete_files
 
         self.close()
-        report = delete_all_data(self.home, self.catalogue.ids)
+        report = delete_files(self.home)
         self.database = prepare_database(self.home.database, self.clock.now())
+        self.reload_catalogue()  # the employer packs went with the files
         return report
+
+    # -- sign-in details in the keyring -------------------------------------------------------
+    def keyring_services(self) -> list[str]:
+        """The keyring entries Footprint recorded creating (names, never secrets)."""
+        return self.store.keyring_services()
+
+    def saved_sign_ins(self) -> set[str]:
+        """Platforms whose sign-in details Footprint saved in the keyring."""
+        from app.credentials import service_name
+
+        recorded = set(self.keyring_services())
+        return {p.id for p in self.catalogue.platforms if service_name(p.id) in recorded}
+
+    def sign_in_saved(self, platform_id: str) -> None:
+        """Record that the platform's details were saved in the keyring (after the save)."""
+        from app.credentials import service_name
+
+        self.store.remember_keyring_entry(service_name(platform_id), self.clock.now())
+
+    def sign_in_forgotten(self, platform_id: str) -> None:
+        """Record that the platform's keyring entry was deleted."""
+        from app.credentials import service_name
+
+        self.store.forget_keyring_entry(service_name(platform_id))
 
 
 def load_shipped_catalogue(codes: CodeBook) -> tuple[Catalogue, tuple[ChecklistError, ...]]:

@@ -24,22 +24,24 @@ class WorkerProfile:
     code_edition: str | None = None  # the regulator's code edition chosen; None: the current
 
 
-def profile_problems(profile: WorkerProfile, known_platforms: tuple[str, ...]) -> list[str]:
-    """What must be fixed before the profile can be saved, as sentences for the worker."""
-    problems: list[str] = []
+def profile_problems(profile: WorkerProfile, known_platforms: tuple[str, ...]) -> dict[str, str]:
+    """What must be fixed before the profile can be saved: field name → a sentence for the
+    worker (the form shows each beside its field)."""
+    problems: dict[str, str] = {}
     if not profile.display_name.strip():
-        problems.append("Enter your name as it should appear on your report.")
+        problems["display_name"] = "Enter your name as it should appear on your report."
     if profile.regulator not in REGULATOR_IDS:
-        problems.append("Choose your regulator, or 'None'.")
-    if not profile.platform_ids:
-        problems.append("Choose at least one platform you use.")
+        problems["regulator"] = "Choose your regulator, or 'None'."
     unknown = [p for p in profile.platform_ids if p not in known_platforms]
-    if unknown:
-        problems.append(f"These platforms are not known: {', '.join(unknown)}.")
-    for platform_id, days in profile.recheck_days.items():
-        if not MIN_RECHECK_DAYS <= days <= MAX_RECHECK_DAYS:
-            problems.append(
-                f"Re-check interval for {platform_id} must be {MIN_RECHECK_DAYS}"
-                f" to {MAX_RECHECK_DAYS} days."
-            )
+    if not profile.platform_ids:
+        problems["platform_ids"] = "Choose at least one platform you use."
+    elif unknown:
+        problems["platform_ids"] = f"These platforms are not known: {', '.join(unknown)}."
+    wrong = [
+        d for d in profile.recheck_days.values() if not MIN_RECHECK_DAYS <= d <= MAX_RECHECK_DAYS
+    ]
+    if wrong:
+        problems["recheck_days"] = (
+            f"A re-check interval must be {MIN_RECHECK_DAYS} to {MAX_RECHECK_DAYS} days."
+        )
     return problems

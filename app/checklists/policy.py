@@ -49,11 +49,28 @@ class PolicyPack:
         return f"employer: {self.organisation}"
 
     def summary(self) -> str:
+        """'Staff policy (Riverside Care): 3 settings, 1 new platform, 1 changed platform'."""
         added = len(self.extra_items) + sum(len(p.items) for p in self.platforms)
         return (
-            f"{self.title} ({self.organisation}): {added} items, "
-            f"{len(self.platforms)} new platforms, {len(self.changes)} changed platforms"
+            f"{self.title} ({self.organisation}): {_count(added, 'setting')}, "
+            f"{_count(len(self.platforms), 'new platform')}, "
+            f"{_count(len(self.changes), 'changed platform')}"
         )
+
+    def effect(self) -> str:
+        """What the pack changes for audits already made, said plainly."""
+        if not self.extra_items:
+            return ""
+        names = sorted({pid for pid, _ in self.extra_items})
+        return (
+            f"It adds {_count(len(self.extra_items), 'setting')} to {', '.join(names)}: they are "
+            "checked at your next check of that platform. Audits you already made show them as "
+            "not checked; their answers are unchanged."
+        )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def load_policy_pack(path: Path, base: Catalogue, known_codes: set[str]) -> PolicyPack:

@@ -36,6 +36,15 @@ class DashboardView:
         """Whether the worker has finished onboarding."""
         return self.profile is not None
 
+    @property
+    def first_audit_pending(self) -> bool:
+        """Set up, but nothing checked or started yet: time for a welcome, not for alarms."""
+        return (
+            self.profile is not None
+            and self.open_run is None
+            and not any(row.last_checked for row in self.overviews)
+        )
+
 
 def dashboard_view(data: DashboardData, catalogue: Catalogue, now: datetime) -> DashboardView:
     """The overview of every platform the worker uses, at `now`."""

@@ -1,4 +1,9 @@
-"""'Delete all my data': every file and keyring entry Footprint created, after confirmation."""
+"""'Delete all my data': every file Footprint created, then the keyring entries it recorded.
+
+The files go first, on the UI thread (quick); the keyring entries after, off it, because a
+locked keyring may ask for its password. Only entries Footprint recorded creating are touched,
+so a worker who never saved a sign-in never sees a keyring prompt.
+"""
 
 from __future__ import annotations
 
@@ -15,16 +20,15 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class DeletionReport:
-    """What "Delete all my data" removed."""
+    """What "Delete all my data" removed from the data home."""
 
     files: int
     folders: int
-    keyring_entries: int
 
 
-def delete_all_data(home: DataHome, platform_ids: Iterable[str]) -> DeletionReport:
+def delete_files(home: DataHome) -> DeletionReport:
     """Remove the database (with its backups and damaged copies), policy packs, browser
-    profiles, the log, window settings and the keyring entries. The folder itself stays."""
+    profiles, the log and the window settings. The folder itself stays."""
     files = 0
     for path in home.root.glob(home.database.name + "*"):
         path.unlink()
@@ -38,6 +42,12 @@ def delete_all_data(home: DataHome, platform_ids: Iterable[str]) -> DeletionRepo
         if folder.exists():
             shutil.rmtree(folder)
             folders += 1
-    entries = len(credentials.forget_all(platform_ids))
-    log.info("deleted all data: %s files, %s folders, %s keyring entries", files, folders, entries)
-    return DeletionReport(files, folders, entries)
+    log.info("deleted all data: %s files, %s folders", files, folders)
+    return DeletionReport(files, folders)
+
+
+def forget_keyring_entries(services: Iterable[str]) -> tuple[int, str | None]:
+    """Delete the recorded keyring entries: (how many, why not all, if the keyring refused)."""
+    removed, problem = credentials.forget_services(services)
+    log.info("deleted %s keyring entries%s", removed, " (keyring refused)" if problem else "")
+    return removed, problem

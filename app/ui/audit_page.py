@@ -1,26 +1,40 @@
-"""The guided audit: one item at a time, answered with a button, saved at once."""
+"""The guided audit: one item at a time, answered with a button, saved at once.
+
+The worker can move freely — Back, Next, or any item of the platform from the list — and an
+answered item shows its answer as the pressed button. A note typed before answering is kept
+as a draft (in the window settings of the data home) until the item is answered, so quitting
+loses nothing. After an answer the keyboard focus goes to the next item's text, so a screen
+reader reads the next question.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
-    QScrollArea,
+    QSplitter,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from app.audit.answers import Answer, AnswerStatus
+from app.audit.scoring import score_platform
 from app.audit.session import AuditSession, Position
 from app.checklists.codes import CodeBook
-from app.formatting import short_date
+from app.checklists.model import CheckItem, Platform
+from app.formatting import plural, short_date
 from app.ui.links import UrlOpener, open_in_browser
 
 ANSWER_BUTTONS = (
@@ -29,6 +43,7 @@ ANSWER_BUTTONS = (
     (AnswerStatus.NOT_APPLICABLE, "Not a&pplicable", "I do not use this feature"),
     (AnswerStatus.UNSURE, "Not s&ure", "I could not tell; add it to my actions"),
 )
+DRAFT_KEY = "audit/draft_note/{run}/{platform}/{item}"
 
 
 class AuditPage(QWidget):
@@ -55,9 +70,11 @@ class AuditPage(QWidget):
         super().__init__(parent)
         self._codes = codes
         self._regulator = regulator
+        self._works_with_children = False
         self._open_url = open_url
         self._session: AuditSession | None = None
         self._earlier: Mapping[tuple[str, str], Answer] = {}
+        self._shown: Position | None = None
         self._build()
 
     # -- building ---------------------------------------------------------------------------
@@ -66,25 +83,43 @@ class AuditPage(QWidget):
         self.progress_label.setObjectName("progress")
         self.progress_bar = QProgressBar()
         self.progress_bar.setAccessibleName("Audit progress")
-        self.title = self._rich_label("title")
-        self.details = self._rich_label("details")
-        self.earlier_label = self._rich_label("earlier")
+        self.progress_bar.setFormat("%v of %m settings answered")
+        self.done_banner = QLabel()
+        self.done_banner.setObjectName("platform-done")
+        self.done_banner.setWordWrap(True)
+        self.done_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.done_banner.hide()
+        self.item_list = QListWidget()
+        self.item_list.setObjectName("items")
+        self.item_list.itemActivated.connect(self._jump)
+        self.item_list.itemClicked.connect(self._jump)
+        self.content = QTextBrowser()
+        self.content.setObjectName("item")
+        self.content.setOpenLinks(False)
+        self.content.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.open_button = QPushButton("&Open the settings page")
         self.open_button.setAccessibleDescription("Opens the platform's settings in your browser")
         self.open_button.clicked.connect(self._open_settings)
-        self.help_button = QPushButton("&Help page")
+        self.help_button = QPushButton("Help pa&ge")
         self.help_button.setAccessibleDescription("Opens the platform's help page for this item")
         self.help_button.clicked.connect(self._open_help)
         self.note = QLineEdit()
         self.note.setPlaceholderText("Optional note, for example what you changed")
         self.note.setAccessibleName("Note for this item (optional)")
+        self.note.setMaxLength(2000)
+        self.note.textEdited.connect(self._save_draft)
+        self.answer_group = QButtonGroup(self)
+        self.answer_group.setExclusive(True)
         self.answer_buttons = {spec[0]: self._answer_button(*spec) for spec in ANSWER_BUTTONS}
         self.back_button = QPushButton("&Back")
         self.back_button.clicked.connect(self._back)
+        self.next_button = QPushButton("Ne&xt")
+        self.next_button.setToolTip("Go to the next setting without answering this one")
+        self.next_button.clicked.connect(self._next)
         self.skip_button = QPushButton("S&kip this platform for now")
         self.skip_button.clicked.connect(self._skip)
         self.leave_button = QPushButton("Pause and go to o&verview")
-        self.leave_button.clicked.connect(self.leave_requested)
+        self.leave_button.clicked.connect(self._leave)
         self.automation_button = QPushButton("Read my settings au&tomatically…")
         self.automation_button.setAccessibleDescription(
             "Opens a browser where you sign in to your own accounts; Footprint reads the "
@@ -93,54 +128,58 @@ class AuditPage(QWidget):
         self.automation_button.clicked.connect(self.automation_requested)
         self._lay_out()
 
-    def _rich_label(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
-
     def _answer_button(self, status: AnswerStatus, text: str, description: str) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(f"answer-{status.value}")
+        button.setCheckable(True)
         button.setAccessibleName(f"Answer: {status.label}")
         button.setAccessibleDescription(description)
         button.setToolTip(description)
         button.clicked.connect(lambda: self._answer(status))
+        self.answer_group.addButton(button)
         return button
 
     def _lay_out(self) -> None:
-        content = QWidget()
-        body = QVBoxLayout(content)
-        for widget in (self.title, self.details, self.earlier_label):
-            body.addWidget(widget)
-        body.addLayout(_row(self.open_button, self.help_button, stretch_end=True))
-        body.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(content)
-        scroll.setWidgetResizable(True)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.content, 1)
+        column.addLayout(_row(self.open_button, self.help_button, stretch_end=True))
+        splitter = QSplitter()
+        splitter.addWidget(self.item_list)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        note_label = QLabel("Note (optiona&l):")
+        note_label.setBuddy(self.note)
         layout = QVBoxLayout(self)
         layout.addLayout(_row(self.progress_label, self.progress_bar))
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.note)
+        layout.addWidget(self.done_banner)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(_row(note_label, self.note))
         layout.addLayout(_row(*self.answer_buttons.values()))
         layout.addLayout(
-            _row(self.back_button, self.skip_button, self.automation_button, self.leave_button,
-                 stretch_before_last=True)
+            _row(self.back_button, self.next_button, self.skip_button, self.automation_button,
+                 self.leave_button, stretch_before_last=True)
         )  # fmt: skip
 
     # -- showing ----------------------------------------------------------------------------
     def start(
         self, session: AuditSession, earlier: Mapping[tuple[str, str], Answer] | None = None
     ) -> None:
-        """Show `session` at its current item; `earlier` holds answers from past audits."""
+        """Show `session` at its current item; `earlier` holds answers from the check each
+        platform is compared with."""
         self._session = session
         self._earlier = earlier or {}
+        self._shown = None
+        self.item_list.setProperty("platform", None)  # a new audit: rebuild the list
+        self.done_banner.hide()
         self.show_current()
 
-    def set_regulator(self, regulator: str) -> None:
+    def set_regulator(self, regulator: str, works_with_children: bool = False) -> None:
+        """Whose Code clauses the items cite."""
         self._regulator = regulator
+        self._works_with_children = works_with_children
 
     @property
     def session(self) -> AuditSession | None:
@@ -151,79 +190,231 @@ class AuditPage(QWidget):
         assert self._session is not None
         position = self._session.position()
         if position is None:
+            self._shown = None
             self.finished.emit()
             return
         self._show_position(position)
-        self.answer_buttons[AnswerStatus.SAFE].setFocus()
+        self.content.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_position(self, position: Position) -> None:
         session = self._session
         assert session is not None
         item = position.item
+        self._shown = position
         self.progress_label.setText(position.describe())
         self.progress_bar.setMaximum(sum(len(p.items) for p in session.platforms))
         self.progress_bar.setValue(len(session.run.answers))
-        self.title.setText(
-            f"<h2>{escape(item.name)}</h2><p><b>Aim:</b> {escape(item.goal)}</p>"
-            f"<p>{escape(position.platform.name)} · {escape(item.category.label)} · "
-            f"importance: {escape(item.severity.value)}</p>"
-        )
-        self.details.setText(self._details_html(position))
-        self.earlier_label.setText(self._earlier_html(position))
+        self.content.setHtml(self._item_html(position))
+        self.content.setAccessibleName(f"{item.name}: {item.goal}")
+        self.content.setAccessibleDescription(f"{position.platform.name}, {item.severity.label}")
         current = session.answer_for(position.platform.id, item.id)
-        self.note.setText(current.note or "" if current else "")
-        self.back_button.setEnabled(position.platform_index + position.item_index > 0)
+        self._show_answer(current)
+        self.note.setText(self._note_for(position, current))
+        self._fill_item_list(position)
+        self.back_button.setEnabled(session.has_previous())
+        self.next_button.setEnabled(session.has_next())
 
-    def _details_html(self, position: Position) -> str:
-        item = position.item
-        steps = "".join(f"<li>{escape(step)}</li>" for step in item.steps)
+    def _show_answer(self, current: Answer | None) -> None:
+        # An exclusive group cannot be cleared while a button is checked: lift it briefly.
+        self.answer_group.setExclusive(False)
+        for status, button in self.answer_buttons.items():
+            button.setChecked(current is not None and current.status is status)
+        self.answer_group.setExclusive(True)
+
+    def _fill_item_list(self, position: Position) -> None:
+        """The platform's items with their answers. Rows are rebuilt only when the platform
+        changes: the list may be in the middle of its own click when this runs."""
+        assert self._session is not None
+        platform = position.platform
+        self.item_list.blockSignals(True)
+        if self.item_list.property("platform") != platform.id:
+            self.item_list.clear()
+            self.item_list.setProperty("platform", platform.id)
+            self.item_list.setAccessibleName(f"Settings on {platform.name}")
+            for item in platform.items:
+                entry = QListWidgetItem()
+                entry.setData(Qt.ItemDataRole.UserRole, item.id)
+                self.item_list.addItem(entry)
+        for index, item in enumerate(platform.items):
+            answer = self._session.answer_for(platform.id, item.id)
+            state = answer.status.label if answer else "not answered yet"
+            self.item_list.item(index).setText(f"{index + 1}. {item.name} — {state}")
+        self.item_list.setCurrentRow(position.item_index)
+        self.item_list.blockSignals(False)
+
+    def _item_html(self, position: Position) -> str:
+        item, platform = position.item, position.platform
+        steps = _numbered(item.steps)
+        app = f"<h3>In the app</h3>{_numbered(item.app_steps)}" if item.app_steps else ""
         clauses = self._codes.clauses_for(item.codes, self._regulator)
+        clauses = [c for c in clauses if self._works_with_children or not c.id.startswith("UNCRC")]
         code_html = (
-            "".join(f"<li><i>{escape(c.source)}</i>: {escape(c.text)}</li>" for c in clauses)
-            or "<li>No clause from your regulator is cited for this item.</li>"
+            "".join(f"<p><i>{escape(c.source)}</i>: {escape(c.text)}</p>" for c in clauses)
+            or "<p>No clause from your regulator is cited for this item.</p>"
         )
         return (
-            f"<h3>Why it matters</h3><p>{escape(item.why)}</p>"
-            f"<ul>{code_html}</ul>"
-            f"<h3>How to check</h3><ol>{steps}</ol>"
+            f"<h2>{escape(item.name)}</h2>"
+            f"<p><b>Aim:</b> {escape(item.goal)}</p>"
+            f"<p>{escape(platform.name)} · {escape(item.category.label)} · "
+            f"{escape(item.severity.label)}</p>"
+            f"{self._earlier_html(position)}"
+            f"<h3>Why it matters</h3><p>{escape(item.why)}</p>{code_html}"
+            f"<h3>How to check</h3>{steps}{app}"
             f"<h3>Safe setting</h3><p><b>{escape(item.safe)}</b></p>"
+            f"<p><small>Steps {escape(item.evidence.label)}.</small></p>"
         )
 
     def _earlier_html(self, position: Position) -> str:
         earlier = self._earlier.get((position.platform.id, position.item.id))
         if earlier is None:
-            return "<p><i>You have not answered this before.</i></p>"
+            return "<p><i>This is the first check of this setting.</i></p>"
         value = f" (it showed “{escape(earlier.observed)}”)" if earlier.observed else ""
         return (
-            f"<p>Last time ({short_date(earlier.answered_at)}): "
+            f"<p>At your previous check ({short_date(earlier.answered_at)}): "
             f"<b>{escape(earlier.status.label)}</b>{value}</p>"
         )
 
+    # -- notes ------------------------------------------------------------------------------
+    def _draft_key(self, position: Position) -> str:
+        assert self._session is not None
+        return DRAFT_KEY.format(
+            run=self._session.run.id, platform=position.platform.id, item=position.item.id
+        )
+
+    def _note_for(self, position: Position, current: Answer | None) -> str:
+        draft = QSettings().value(self._draft_key(position))
+        if isinstance(draft, str) and draft:
+            return draft
+        return current.note or "" if current else ""
+
+    def _save_draft(self, text: str) -> None:
+        if self._shown is not None:
+            QSettings().setValue(self._draft_key(self._shown), text)
+
+    def _clear_draft(self, position: Position) -> None:
+        QSettings().remove(self._draft_key(position))
+
+    def _keep_changed_note(self) -> None:
+        """Leaving an answered item whose note was changed: save the note with its answer."""
+        session, position = self._session, self._shown
+        if session is None or position is None:
+            return
+        current = session.answer_for(position.platform.id, position.item.id)
+        text = self.note.text().strip() or None
+        if current is not None and text != current.note:
+            session.record_for(
+                position.platform.id,
+                position.item.id,
+                current.status,
+                source=current.source,
+                observed=current.observed,
+                note=text,
+            )
+        if current is not None:
+            self._clear_draft(position)
+
     # -- actions ----------------------------------------------------------------------------
     def _answer(self, status: AnswerStatus) -> None:
-        if self._session is None or self._session.position() is None:
+        session = self._session
+        position = session.position() if session else None
+        if session is None or position is None:
             return
-        self._session.record(status, self.note.text())
+        session.record(status, self.note.text())
+        self._clear_draft(position)
+        self._announce_platform_done(position)
         self.show_current()
 
-    def _back(self) -> None:
-        if self._session is not None and self._session.back():
+    def _announce_platform_done(self, answered: Position) -> None:
+        """Between platforms, say the one just finished is done and which comes next."""
+        assert self._session is not None
+        now = self._session.position()
+        if now is None or now.platform.id == answered.platform.id:
+            self.done_banner.hide()
+            return
+        platform = answered.platform
+        check = self._session.run.check_for(platform.id)
+        if check is None or check.completed_at is None:
+            self.done_banner.hide()
+            return
+        self.done_banner.setText(
+            f"{platform.name} done: {_done_summary(platform, self._session)}. "
+            f"Now {now.platform.name} ({plural(now.item_count, 'setting')})."
+        )
+        self.done_banner.show()
+
+    def _move(self, step: str) -> None:
+        session = self._session
+        if session is None:
+            return
+        self._keep_changed_note()
+        moved = session.back() if step == "back" else session.forward()
+        if moved:
+            self.done_banner.hide()
             self.show_current()
+
+    def _back(self) -> None:
+        self._move("back")
+
+    def _next(self) -> None:
+        self._move("next")
+
+    def _jump(self, entry: QListWidgetItem) -> None:
+        session, position = self._session, self._shown
+        if session is None or position is None:
+            return
+        item_id = entry.data(Qt.ItemDataRole.UserRole)
+        if item_id == position.item.id:
+            return
+        self._keep_changed_note()
+        session.go_to(position.platform.id, item_id)
+        self.done_banner.hide()
+        self.show_current()
 
     def _skip(self) -> None:
         if self._session is not None:
+            self._keep_changed_note()
             self._session.skip_platform()
+            self.done_banner.hide()
             self.show_current()
 
+    def _leave(self) -> None:
+        self._keep_changed_note()
+        self.leave_requested.emit()
+
     def _open_settings(self) -> None:
-        position = self._session.position() if self._session else None
-        if position is not None:
-            self._open_url(position.item.open_url)
+        item = self._current_item()
+        if item is not None:
+            self._open_url(item.open_url)
 
     def _open_help(self) -> None:
-        position = self._session.position() if self._session else None
-        if position is not None:
-            self._open_url(position.item.source)
+        item = self._current_item()
+        if item is not None:
+            self._open_url(item.source)
+
+    def _current_item(self) -> CheckItem | None:
+        return self._shown.item if self._shown is not None else None
+
+    def checked_answer(self) -> AnswerStatus | None:
+        """The answer shown as pressed, if any (what a screen reader hears as checked)."""
+        button: QAbstractButton | None = self.answer_group.checkedButton()
+        for status, candidate in self.answer_buttons.items():
+            if candidate is button:
+                return status
+        return None
+
+
+def _done_summary(platform: Platform, session: AuditSession) -> str:
+    score = score_platform(platform, session.run.answers_for(platform.id))
+    to_act = score.count(AnswerStatus.NEEDS_ACTION) + score.count(AnswerStatus.UNSURE)
+    safe = score.count(AnswerStatus.SAFE)
+    return f"{safe} of {plural(score.total, 'setting')} safe, {to_act} to act on"
+
+
+def _numbered(steps: tuple[str, ...]) -> str:
+    """Steps with their numbers in the text itself, so a screen reader reads them too."""
+    return "".join(
+        f"<p>Step {n} of {len(steps)}: {escape(step)}</p>" for n, step in enumerate(steps, 1)
+    )
 
 
 def _row(

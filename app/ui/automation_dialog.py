@@ -222,10 +222,12 @@ class AutomationDialog(QDialog):
 
         dialog = CredentialsDialog(
             footprint=self._footprint,
+            jobs=self._jobs,
             parent=self,
             can_forget_sign_in=lambda: self._job is None,
         )
         dialog.exec()
+        dialog.deleteLater()
 
     @property
     def is_reading(self) -> bool:

@@ -2,12 +2,17 @@
 
 Saving is switched off, with the reason, when there is no usable keyring; nothing ever falls
 back to a file. "Forget browser sign-in" deletes the platform's browser profile.
+
+The keyring is touched only when the worker saves or forgets, and then off the UI thread (a
+locked keyring may ask for its password). What is shown as saved comes from Footprint's record
+of the entries it created, so opening this window never reads a password.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,6 +32,7 @@ from app import credentials
 from app.automation.profiles import BrowserProfiles
 from app.checklists.model import Platform
 from app.footprint import Footprint
+from app.ui.jobs import Job, JobRunner, Work
 
 INTRO = (
     "Footprint can fill a platform's sign-in form for you when it reads your settings. The "
@@ -42,11 +48,16 @@ class CredentialsDialog(QDialog):
         self,
         *,
         footprint: Footprint,
+        jobs: JobRunner,
         parent: QWidget | None = None,
         can_forget_sign_in: Callable[[], bool] = lambda: True,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Sign-in details")
+        self._footprint = footprint
+        self._jobs = jobs
+        self._job: Job | None = None
+        self._job_platform = ""
         self._platforms = [p for p in footprint.catalogue.platforms if p.automation is not None]
         self._profiles = BrowserProfiles(footprint.home.browser_profiles)
         # While a read runs, its browser has the profile open: it cannot be deleted under it.
@@ -85,6 +96,10 @@ class CredentialsDialog(QDialog):
         )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.status = QLabel()
+        self.status.setObjectName("keyring-status")
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -92,9 +107,12 @@ class CredentialsDialog(QDialog):
             layout.addWidget(label)
         layout.addLayout(form)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
         layout.addWidget(buttons)
 
     def refresh(self) -> None:
+        """Show what is saved, from Footprint's own record (no keyring read)."""
+        self._saved = self._footprint.saved_sign_ins()
         for row, platform in enumerate(self._platforms):
             self.table.setItem(row, 0, QTableWidgetItem(platform.name))
             self.table.setItem(row, 1, QTableWidgetItem(self._saved_text(platform)))
@@ -115,35 +133,78 @@ class CredentialsDialog(QDialog):
     def _saved_text(self, platform: Platform) -> str:
         if self.keyring_problem:
             return "Not available"
-        try:
-            saved = credentials.load(platform.id)
-        except credentials.CredentialsUnavailableError as error:
-            return str(error)
-        return f"Saved for {saved.username}" if saved else "None"
+        return "Saved in your keyring" if platform.id in self._saved else "None"
 
     # -- actions ----------------------------------------------------------------------------
     def save(self) -> None:
+        """Save the typed details in the keyring (off the UI thread), then forget the form."""
         platform_id = self.platform_choice.currentData()
         username, password = self.username.text().strip(), self.password.text()
+        self.password.clear()  # never leave the password sitting in the form
         if not username or not password:
             QMessageBox.information(self, "Sign-in details", "Enter a username and a password.")
             return
-        try:
-            credentials.save(platform_id, credentials.Credential(username, password))
-        except credentials.CredentialsUnavailableError as error:
-            QMessageBox.warning(self, "Sign-in details not saved", str(error))
-            return
-        finally:
-            self.password.clear()  # never leave the password sitting in the form
+        credential = credentials.Credential(username, password)
+        del password
         self.username.clear()
-        self.refresh()
+        self._start(
+            platform_id,
+            lambda _context: credentials.save(platform_id, credential),
+            "Saving in your keyring…",
+            self._saved_done,
+        )
 
     def forget_details(self, platform_id: str) -> None:
-        try:
-            credentials.forget(platform_id)
-        except credentials.CredentialsUnavailableError as error:
-            QMessageBox.warning(self, "Sign-in details", str(error))
+        """Delete the platform's details from the keyring (off the UI thread)."""
+        self._start(
+            platform_id,
+            lambda _context: credentials.forget(platform_id),
+            "Removing from your keyring…",
+            self._forgotten_done,
+        )
+
+    def _start(
+        self, platform_id: str, work: Work, status: str, done: Callable[[object], None]
+    ) -> None:
+        if self._job is not None:
+            return
+        job = Job(work, name="keyring", explain=_keyring_problem)
+        job.finished.connect(done)
+        job.failed.connect(self._keyring_failed)
+        job.ended.connect(self._job_ended)
+        self._job_platform = platform_id
+        self.status.setText(status)
+        self._set_busy(True)
+        self._job = self._jobs.start(job)
+
+    def _saved_done(self, _result: object) -> None:
+        self._footprint.sign_in_saved(self._job_platform)
+        self.status.setText("Saved in your keyring.")
         self.refresh()
+
+    def _forgotten_done(self, _result: object) -> None:
+        self._footprint.sign_in_forgotten(self._job_platform)
+        self.status.setText("Removed from your keyring.")
+        self.refresh()
+
+    def _keyring_failed(self, message: str) -> None:
+        self.status.setText(message)
+        QMessageBox.warning(self, "Sign-in details", message)
+
+    def _job_ended(self) -> None:
+        self._job = None
+        self._set_busy(False)
+
+    def _set_busy(self, busy: bool) -> None:
+        usable = self.keyring_problem is None and not busy
+        for widget in (self.platform_choice, self.username, self.password, self.save_button):
+            widget.setEnabled(usable)
+        self.table.setEnabled(not busy)
+
+    @property
+    def is_busy(self) -> bool:
+        """Whether a keyring call is running."""
+        return self._job is not None
 
     def forget_browser(self, platform_id: str) -> None:
         """ "Forget sign-in": the platform's browser profile (cookies) is deleted."""
@@ -157,3 +218,10 @@ class CredentialsDialog(QDialog):
             return
         self._profiles.forget(platform_id)
         self.refresh()
+
+
+def _keyring_problem(error: BaseException) -> str | None:
+    """The keyring's refusal, in the sentence app.credentials already wrote for the worker."""
+    if isinstance(error, credentials.CredentialsUnavailableError):
+        return str(error)
+    return None

@@ -1,4 +1,4 @@
-"""The overview: each platform's state, last check, next re-check and drift, plus actions."""
+"""The overview: each platform's state, last check, next re-check and what slid back."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,20 +21,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.audit import glossary
+from app.audit.overview import PlatformOverview
 from app.audit.profile import WorkerProfile
-from app.audit.reminders import DueEntry, due_entries
+from app.audit.reminders import DueEntry
 from app.formatting import plural, short_date
 from app.services.dashboard import DashboardView
 from app.ui.dashboard_model import ROLE_PLATFORM_ID, DashboardModel
 from app.ui.theme import tone
+
+FIRST_AUDIT = (
+    "Your platforms are set up. Start your first audit: Footprint takes you through each "
+    "setting, one at a time. It takes about twenty minutes, and you can pause whenever you like."
+)
 
 
 class DashboardPage(QWidget):
     """Signals:
     start_audit_requested: a full audit of all the worker's platforms (or resume).
     recheck_requested(str): a new audit of one platform.
-    settings_requested, report_requested, history_requested.
-    snooze_requested(str, int): silence the selected platform's reminder for n days.
+    settings_requested, report_requested, history_requested, export_import_requested.
+    snooze_requested(str, int): silence a platform's reminder for n days (0: remind again).
     """
 
     start_audit_requested = Signal()
@@ -46,27 +54,34 @@ class DashboardPage(QWidget):
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._rows: list[PlatformOverview] = []
         self.heading = QLabel()
         self.heading.setObjectName("heading")
+        self.heading.setWordWrap(True)
+        self.welcome = QLabel(FIRST_AUDIT)
+        self.welcome.setObjectName("first-audit")
+        self.welcome.setWordWrap(True)
+        self.welcome.hide()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.notices = QLabel()
         self.notices.setWordWrap(True)
         self.notices.setObjectName("notices")
+        self.notices.setTextFormat(Qt.TextFormat.PlainText)  # file names and problems from files
         self.notices.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model = DashboardModel()
         self.table = self._build_table()
         self.start_button = QPushButton("&Start a full audit")
         self.start_button.clicked.connect(self.start_audit_requested)
         self.recheck_button = QPushButton("&Re-check selected platform")
-        self.recheck_button.clicked.connect(self._recheck_selected)
+        self.recheck_button.clicked.connect(self.recheck_selected)
         self.report_button = QPushButton("Make a re&port…")
         self.report_button.clicked.connect(self.report_requested)
         self.settings_button = QPushButton("Se&ttings…")
         self.settings_button.clicked.connect(self.settings_requested)
-        self.history_button = QPushButton("&History…")
+        self.history_button = QPushButton("Histor&y…")
         self.history_button.clicked.connect(self.history_requested)
-        self.export_button = QPushButton("Import a data &export…")
+        self.export_button = QPushButton("Import a data e&xport…")
         self.export_button.setToolTip(
             "Read settings and your friend list from the data download a platform gives you"
         )
@@ -75,14 +90,14 @@ class DashboardPage(QWidget):
         self.banner = QLabel()
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
-        self.banner.setAccessibleName("Reminders")
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setVisible(False)
+        self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
         self._lay_out()
 
     def _build_snooze_button(self) -> QToolButton:
         button = QToolButton()
         button.setText("Sn&ooze reminder")
-        button.setAccessibleName("Snooze the selected platform's reminder")
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
         for label, days in (("For a &day", 1), ("For a &week", 7), ("&Remind me again now", 0)):
@@ -100,52 +115,59 @@ class DashboardPage(QWidget):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
+        table.setWordWrap(True)
         table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         table.setAlternatingRowColors(True)
-        table.doubleClicked.connect(lambda _index: self._recheck_selected())
+        table.doubleClicked.connect(lambda _index: self.recheck_selected())
         return table
 
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
-        for widget in (self.heading, self.banner, self.summary, self.notices, self.table):
+        for widget in (self.heading, self.welcome, self.banner, self.summary, self.notices):
             layout.addWidget(widget)
-        buttons = QHBoxLayout()
-        for button in (
-            self.start_button, self.recheck_button, self.snooze_button, self.history_button,
-            self.export_button, self.report_button,
-        ):  # fmt: skip
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.settings_button)
-        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        first = QHBoxLayout()  # two rows, so the window can be narrow
+        for button in (self.start_button, self.recheck_button, self.snooze_button):
+            first.addWidget(button)
+        first.addStretch(1)
+        second = QHBoxLayout()
+        for button in (self.history_button, self.export_button, self.report_button):
+            second.addWidget(button)
+        second.addStretch(1)
+        second.addWidget(self.settings_button)
+        layout.addLayout(first)
+        layout.addLayout(second)
 
     def show_state(self, view: DashboardView, *, notices: Sequence[str] = ()) -> None:
         """Show the overview; `notices` are problems to show above the table."""
         rows = list(view.overviews)
+        self._rows = rows
         self.model.set_overviews(rows, view.now, view.public_switch_alerts)
         if rows and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
         self._show_heading(view.profile)
-        attention = due_entries(rows)
-        summary = f"{plural(len(rows), 'platform')}; " + (
-            f"{len(attention)} need attention now." if attention else "nothing is due."
-        )
+        first_audit = view.first_audit_pending
+        self.welcome.setVisible(first_audit)
+        self.summary.setText("" if first_audit else _summary_text(view))
+        self.summary.setVisible(not first_audit)
         open_run = view.open_run
-        if open_run is not None:
-            summary += f" You have an unfinished audit (started {short_date(open_run.started_at)})."
-        self.summary.setText(summary)
         set_up = view.profile is not None
-        self.start_button.setText("&Resume your audit" if open_run else "&Start a full audit")
+        self.start_button.setText(
+            "&Resume your audit" if open_run else
+            "&Start your first audit" if first_audit else "&Start a full audit"
+        )  # fmt: skip
         self.start_button.setEnabled(set_up)
+        self.start_button.setDefault(first_audit)
         self.recheck_button.setEnabled(set_up and open_run is None and bool(rows))
-        self.snooze_button.setEnabled(set_up and bool(rows))
         self.export_button.setEnabled(set_up)
         self.history_button.setEnabled(any(r.last_checked for r in rows))
         self.report_button.setEnabled(any(r.last_checked for r in rows))
         self.notices.setVisible(bool(notices))
         self.notices.setText("\n".join(notices))
+        self._selection_changed()
 
     def _show_heading(self, profile: WorkerProfile | None) -> None:
         if profile is None:
@@ -160,21 +182,63 @@ class DashboardPage(QWidget):
         index = self.table.currentIndex()
         return self.model.index(index.row(), 0).data(ROLE_PLATFORM_ID) if index.isValid() else None
 
+    def _selected_row(self) -> PlatformOverview | None:
+        index = self.table.currentIndex()
+        return (
+            self._rows[index.row()] if index.isValid() and index.row() < len(self._rows) else None
+        )
+
+    def _selection_changed(self, *_args: object) -> None:
+        """Snoozing names the platform it snoozes and is offered only for one that is due."""
+        row = self._selected_row()
+        due = row is not None and row.due.is_due
+        name = row.platform.name if row else "the selected platform"
+        self.snooze_button.setText(f"Sn&ooze {name}’s reminder")
+        self.snooze_button.setAccessibleName(f"Snooze {name}’s reminder")
+        self.snooze_button.setEnabled(due)
+        self.snooze_button.setToolTip(
+            "" if due else f"{name} is not due a re-check: there is no reminder to snooze."
+        )
+
     def show_reminders(self, entries: list[DueEntry], now: datetime) -> None:
-        """The in-app banner: always shown when something is due, whatever else notifies."""
+        """The in-app banner: always shown when something is due, whatever else notifies.
+
+        Its text is its accessible name, and it is announced when it appears.
+        """
+        appearing = bool(entries) and not self.banner.isVisible()
+        lines = [f"{e.platform_name}: {'; '.join(e.reasons(now))}" for e in entries]
+        text = "Reminder — " + "\n".join(lines) if entries else ""
+        self.banner.setText(text)
+        self.banner.setAccessibleName(text or "No reminders")
         self.banner.setVisible(bool(entries))
-        lines = [f"<b>{escape(e.platform_name)}</b>: {escape('; '.join(e.reasons(now)))}"
-                 for e in entries]  # fmt: skip
-        self.banner.setText("<b>Reminder</b> — " + "<br>".join(lines))
         border = tone("warn").name()
         self.banner.setStyleSheet(f"QLabel#banner {{ border: 1px solid {border}; padding: 6px; }}")
+        if appearing:
+            QAccessible.updateAccessibility(QAccessibleEvent(self.banner, QAccessible.Event.Alert))
 
     def _snooze_selected(self, days: int) -> None:
         platform_id = self.selected_platform_id()
         if platform_id is not None:
             self.snooze_requested.emit(platform_id, days)
 
-    def _recheck_selected(self) -> None:
+    def recheck_selected(self) -> None:
+        """A new audit of the selected platform (when no audit is open)."""
         platform_id = self.selected_platform_id()
         if platform_id is not None and self.recheck_button.isEnabled():
             self.recheck_requested.emit(platform_id)
+
+
+def _summary_text(view: DashboardView) -> str:
+    """One line that agrees with the table: what needs attention, what is snoozed."""
+    rows = view.overviews
+    attention = len(view.attention)
+    snoozed = sum(1 for row in rows if row.due.is_due and row.due.is_snoozed)
+    parts = [plural(len(rows), "platform")]
+    parts.append(glossary.need_attention(attention) if attention else "nothing needs attention")
+    if snoozed:
+        parts.append(f"{plural(snoozed, 'reminder')} snoozed")
+    text = "; ".join(parts) + "."
+    if view.open_run is not None:
+        started = short_date(view.open_run.started_at)
+        text += f" You have an unfinished audit (started {started})."
+    return text

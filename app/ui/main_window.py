@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QSystemTrayIcon,
@@ -21,7 +22,7 @@ from app.services.dashboard import DashboardView
 from app.ui import preferences
 from app.ui.audit_page import AuditPage
 from app.ui.dashboard_page import DashboardPage
-from app.ui.jobs import JobRunner
+from app.ui.jobs import Job, JobRunner
 from app.ui.links import UrlOpener, open_in_browser
 from app.ui.notifiers import DesktopNotifier, Notifier, TrayNotifier, tray_icon
 from app.ui.profile_dialog import ProfileDialog
@@ -40,6 +41,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._footprint = footprint
         self._view: DashboardView
+        self._quitting = False
         self.jobs = JobRunner(self)
         self.tray = QSystemTrayIcon(tray_icon(), self)
         self.tray.setToolTip("Footprint")
@@ -84,16 +86,77 @@ class MainWindow(QMainWindow):
         self.summary_page.done.connect(self._finish_audit)
 
     def _add_shortcuts(self) -> None:
-        quit_action = self.addAction("Quit")
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        """The menu bar: every action of the window, with its usual key."""
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        self._action(file, "Make a &report…", self.open_report, QKeySequence.StandardKey.Print)
+        self._action(file, "&Import a data export…", self.open_export_import)
+        self._action(file, "&Settings…", self.open_settings, QKeySequence("Ctrl+,"))
+        file.addSeparator()
+        self._action(file, "&Quit", self.quit, QKeySequence.StandardKey.Quit)
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self._action(
+            edit, "&Undo “I fixed it”", self.summary_page.undo, QKeySequence.StandardKey.Undo
+        )
+        self.undo_action.setEnabled(False)
+        self.summary_page.undo_available.connect(self.undo_action.setEnabled)
+        audit = bar.addMenu("&Audit")
+        self._action(audit, "&Start or resume an audit", self.start_or_resume_audit,
+                     QKeySequence.StandardKey.New)  # fmt: skip
+        self._action(audit, "&Re-check the selected platform", self.dashboard.recheck_selected)
+        self._action(audit, "&History…", self.open_history, QKeySequence("Ctrl+H"))
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", self._show_shortcuts,
+                     QKeySequence.StandardKey.HelpContents)  # fmt: skip
+        self._action(help_menu, "How Footprint keeps your &data", self._show_data_help)
+        self._action(help_menu, "&About Footprint", self._show_about)
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        keys: QKeySequence | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = menu.addAction(text)
+        if keys is not None:
+            action.setShortcut(keys)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def quit(self) -> None:
+        """Quit Footprint, even when it would otherwise stay in the tray."""
+        self._quitting = True
+        self.close()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
+    def _show_shortcuts(self) -> None:
+        from app.ui.help_dialogs import show_shortcuts
+
+        show_shortcuts(self)
+
+    def _show_data_help(self) -> None:
+        from app.ui.help_dialogs import show_data_help
+
+        show_data_help(self, self._footprint)
+
+    def _show_about(self) -> None:
+        from app.ui.about_dialog import show_about
+
+        show_about(self, self._footprint)
 
     # -- overview ---------------------------------------------------------------------------
     def refresh(self, *_changed: object) -> DashboardView:
         """Read the stored audits once and show them on every view that depends on them."""
         view = self._footprint.dashboard()
         self._view = view
-        self.audit_page.set_regulator(view.profile.regulator if view.profile else "none")
+        profile = view.profile
+        self.audit_page.set_regulator(
+            profile.regulator if profile else "none",
+            profile.works_with_children if profile else False,
+        )
         self.dashboard.show_state(view, notices=self._footprint.notices())
         self.reminders.consider(view)
         return view
@@ -158,32 +221,64 @@ class MainWindow(QMainWindow):
             self.open_settings(first_launch=True)
 
     def open_settings(self, first_launch: bool = False) -> None:
-        dialog = ProfileDialog(footprint=self._footprint, first_launch=first_launch, parent=self)
-        if dialog.delete_button is not None:
-            dialog.delete_button.clicked.connect(lambda: self._delete_all_data(dialog))
+        """Onboarding on first launch; Settings afterwards (deletion starts from there)."""
+        dialog = ProfileDialog(
+            footprint=self._footprint, jobs=self.jobs, first_launch=first_launch, parent=self
+        )
+        deletion = [False]
+        dialog.delete_requested.connect(lambda: deletion.__setitem__(0, True))
         if self._exec(dialog):
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 stays = preferences.KEEP_IN_TRAY.get() and self.tray.isVisible()
                 app.setQuitOnLastWindowClosed(not stays)
-        self.refresh()
+        view = self.refresh()
+        if deletion[0]:
+            self.delete_all_data()
+        elif first_launch and view.profile is not None:
+            self.dashboard.start_button.setFocus()
 
-    def _delete_all_data(self, dialog: ProfileDialog) -> None:
+    def delete_all_data(self) -> None:
+        """After confirmation: every file now; the recorded keyring entries in a job."""
         answer = QMessageBox.warning(
-            dialog,
+            self,
             "Delete all your data?",
             "This deletes your profile, every audit and answer, backups of the database, "
-            "employer policy packs, browser profiles and saved sign-in details from this "
-            "computer. It cannot be undone. Reports you saved as PDF files are not touched.",
+            "employer policy packs, browser profiles and the sign-in details Footprint saved in "
+            "your keyring. It cannot be undone. Reports you saved as PDF files are not touched.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self._footprint.delete_all_data()
-        dialog.reject()
-        QMessageBox.information(self, "Data deleted", "All your Footprint data was deleted.")
-        self.show_dashboard()
+        services = self._footprint.keyring_services()
+        self._footprint.delete_all_files()
+        self.summary_page.clear()
+        self.show_dashboard()  # every view shows the empty data home at once
+        if services:
+            self._forget_keyring_entries(services)
+        else:
+            self._data_deleted(None)
+
+    def _forget_keyring_entries(self, services: list[str]) -> None:
+        from app.services.data_deletion import forget_keyring_entries
+
+        self.statusBar().showMessage("Removing your sign-in details from the keyring…")
+        job = Job(lambda _context: forget_keyring_entries(services), name="forget keyring")
+        job.finished.connect(lambda outcome: self._data_deleted(outcome[1]))
+        job.failed.connect(self._data_deleted)
+        self.jobs.start(job)
+
+    def _data_deleted(self, keyring_problem: str | None) -> None:
+        self.statusBar().clearMessage()
+        message = "All your Footprint data was deleted."
+        if keyring_problem:
+            message += (
+                f"\n\nYour saved sign-in details could not be removed from the keyring: "
+                f"{keyring_problem} You can delete the entries named “Footprint/…” with your "
+                "system's password manager."
+            )
+        QMessageBox.information(self, "Data deleted", message)
         self.ensure_profile()
 
     def open_report(self) -> None:
@@ -247,7 +342,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("main_window/geometry", self.saveGeometry())
-        if preferences.KEEP_IN_TRAY.get() and self.tray.isVisible():
+        if preferences.KEEP_IN_TRAY.get() and self.tray.isVisible() and not self._quitting:
             # Reminders keep running; the tray icon brings the window back.
             event.ignore()
             self.hide()

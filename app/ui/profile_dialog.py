@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -10,14 +11,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from app.audit.profile import WorkerProfile
 from app.autostart import set_autostart
+from app.checklists.errors import ChecklistError
 from app.footprint import Footprint
 from app.ui import preferences
+from app.ui.jobs import JobRunner
 from app.ui.policy_packs_box import PolicyPacksBox
 from app.ui.profile_form import ProfileForm
 
@@ -31,13 +35,26 @@ WELCOME = (
 
 
 class ProfileDialog(QDialog):
-    """Edits the worker's profile; saving is refused until the form is complete."""
+    """Edits the worker's profile; saving is refused until the form is complete.
+
+    Signals:
+        delete_requested: the worker pressed "Delete all my data…" (the dialog then closes;
+            the main window asks for confirmation and deletes).
+    """
+
+    delete_requested = Signal()
 
     def __init__(
-        self, *, footprint: Footprint, first_launch: bool, parent: QWidget | None = None
+        self,
+        *,
+        footprint: Footprint,
+        jobs: JobRunner,
+        first_launch: bool,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._footprint = footprint
+        self._jobs = jobs
         self._existing = footprint.profile()
         self.setWindowTitle("Welcome to Footprint" if first_launch else "Settings")
         self.form = ProfileForm(catalogue=footprint.catalogue, codes=footprint.codes)
@@ -49,31 +66,51 @@ class ProfileDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.delete_button: QPushButton | None = None
-        layout = QVBoxLayout(self)
+        self.policy_box: PolicyPacksBox | None = None
+        content = QWidget()
+        column = QVBoxLayout(content)
         if first_launch:
             intro = QLabel(WELCOME)
             intro.setWordWrap(True)
-            layout.addWidget(intro)
-        layout.addWidget(self.form)
+            column.addWidget(intro)
+        column.addWidget(self.form)
         self.preference_boxes: dict[str, QCheckBox] = {}
         if not first_launch:
-            layout.addWidget(self._reminder_preferences())
+            column.addWidget(self._reminder_preferences())
             self.policy_box = PolicyPacksBox(footprint=footprint)
-            self.policy_box.changed.connect(lambda: self.form.set_catalogue(footprint.catalogue))
-            layout.addWidget(self.policy_box)
+            self.policy_box.changed.connect(self._packs_changed)
+            column.addWidget(self.policy_box)
             self.signin_button = QPushButton("Si&gn-in details for automatic reading…")
             self.signin_button.clicked.connect(self._open_credentials)
             buttons.addButton(self.signin_button, QDialogButtonBox.ButtonRole.ActionRole)
             self.delete_button = QPushButton("&Delete all my data…")
             self.delete_button.setAccessibleName("Delete all my Footprint data")
+            self.delete_button.clicked.connect(self._delete_requested)
             buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        # In a scroll area, so the dialog fits a small or magnified screen.
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         self.form.name.setFocus()
+
+    def _packs_changed(self) -> None:
+        assert self.policy_box is not None
+        self.form.set_catalogue(self.policy_box.preview_catalogue())
+
+    def _delete_requested(self) -> None:
+        self.delete_requested.emit()
+        self.reject()
 
     def _open_credentials(self) -> None:
         from app.ui.credentials_dialog import CredentialsDialog
 
-        CredentialsDialog(footprint=self._footprint, parent=self).exec()
+        dialog = CredentialsDialog(footprint=self._footprint, jobs=self._jobs, parent=self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def _reminder_preferences(self) -> QGroupBox:
         box = QGroupBox("Reminders")
@@ -86,11 +123,27 @@ class ProfileDialog(QDialog):
         return box
 
     def accept(self) -> None:
+        """Save, once the form is complete: packs first (they change the platforms)."""
         if not self.form.validate():
+            return
+        if not self._apply_packs():
             return
         self._footprint.save_profile(self.saved_profile())
         self._save_preferences()
         super().accept()
+
+    def _apply_packs(self) -> bool:
+        if self.policy_box is None:
+            return True
+        try:
+            added = self.policy_box.apply()
+        except (ChecklistError, OSError) as error:
+            detail = error.describe() if isinstance(error, ChecklistError) else str(error)
+            QMessageBox.warning(self, "Policy pack not imported", detail)
+            return False
+        for pack in added:
+            _plain_message(self, "Policy pack imported", f"{pack.summary()}\n\n{pack.effect()}")
+        return True
 
     def _save_preferences(self) -> None:
         for preference in preferences.ALL:
@@ -107,3 +160,10 @@ class ProfileDialog(QDialog):
 
     def saved_profile(self) -> WorkerProfile:
         return self.form.profile(self._existing)
+
+
+def _plain_message(parent: QWidget, title: str, text: str) -> None:
+    """An information box whose text (from a file) is never read as markup."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, text.strip(), parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -18,13 +19,19 @@ from PySide6.QtWidgets import (
 from app.audit.profile import WorkerProfile, profile_problems
 from app.checklists.codes import CodeBook
 from app.checklists.model import Catalogue
+from app.ui.theme import tone
 
 RECHECK_CHOICES = ((None, "As each platform recommends"), (30, "Every month"),
                    (60, "Every two months"), (90, "Every three months"))  # fmt: skip
+FIELDS = ("display_name", "regulator", "platform_ids", "recheck_days")  # in the form's order
 
 
 class ProfileForm(QWidget):
-    """Name, role, organisation, regulator, supervisor, platforms and re-check interval."""
+    """Name, role, organisation, regulator, supervisor, platforms and re-check interval.
+
+    A problem is shown beside its field, becomes the field's accessible description, and
+    goes as soon as the field is corrected; the first field with a problem gets the focus.
+    """
 
     def __init__(
         self, *, catalogue: Catalogue, codes: CodeBook, parent: QWidget | None = None
@@ -44,10 +51,25 @@ class ProfileForm(QWidget):
         self.recheck.setAccessibleName("How often to re-check your settings")
         for days, label in RECHECK_CHOICES:
             self.recheck.addItem(label, days)
-        self.problems_label = QLabel()
-        self.problems_label.setWordWrap(True)
-        self.problems_label.setObjectName("problems")
+        self.with_children = QCheckBox("I work with &children or young people")
+        self.with_children.setToolTip(
+            "Items then also cite the UN Convention on the Rights of the Child."
+        )
+        self.field_errors = {name: self._error_label(name) for name in FIELDS}
+        self._validated = False
+        self.name.textChanged.connect(self._revalidate)
+        self.regulator.currentIndexChanged.connect(self._revalidate)
+        self.platforms.itemChanged.connect(self._revalidate)
         self._lay_out()
+
+    def _error_label(self, name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(f"error-{name}")
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setStyleSheet(f"color: {tone('bad').name()};")
+        label.hide()
+        return label
 
     def _line(self, label: str, accessible: str) -> QLineEdit:
         edit = QLineEdit()
@@ -83,14 +105,21 @@ class ProfileForm(QWidget):
 
     def _lay_out(self) -> None:
         layout = QFormLayout(self)
-        for edit in (self.name, self.role, self.organisation):
-            layout.addRow(self._buddy(edit.property("form_label"), edit), edit)
-        layout.addRow(self._buddy("&Regulator", self.regulator), self.regulator)
-        layout.addRow(self._buddy(self.supervisor.property("form_label"), self.supervisor),
-                      self.supervisor)  # fmt: skip
-        layout.addRow(self._buddy("&Platforms you use", self.platforms), self.platforms)
-        layout.addRow(self._buddy("Re-&check", self.recheck), self.recheck)
-        layout.addRow(self.problems_label)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        rows: tuple[tuple[str, QWidget, str | None], ...] = (
+            (str(self.name.property("form_label")), self.name, "display_name"),
+            (str(self.role.property("form_label")), self.role, None),
+            (str(self.organisation.property("form_label")), self.organisation, None),
+            ("&Regulator", self.regulator, "regulator"),
+            (str(self.supervisor.property("form_label")), self.supervisor, None),
+            ("&Platforms you use", self.platforms, "platform_ids"),
+            ("Re-&check", self.recheck, "recheck_days"),
+        )
+        for label, widget, field in rows:
+            layout.addRow(self._buddy(label, widget), widget)
+            if field is not None:
+                layout.addRow("", self.field_errors[field])
+        layout.addRow("", self.with_children)
 
     @staticmethod
     def _buddy(text: str, widget: QWidget) -> QLabel:
@@ -118,6 +147,7 @@ class ProfileForm(QWidget):
             "supervisor": self.supervisor.text().strip(),
             "platform_ids": chosen,
             "recheck_days": recheck,
+            "works_with_children": self.with_children.isChecked(),
         }
         return replace(base, **values) if base else WorkerProfile(**values)
 
@@ -134,11 +164,38 @@ class ProfileForm(QWidget):
         intervals = set(profile.recheck_days.values())
         single = intervals.pop() if len(intervals) == 1 else None
         self.recheck.setCurrentIndex(max(0, self.recheck.findData(single)))
+        self.with_children.setChecked(profile.works_with_children)
 
     def validate(self) -> bool:
-        """Show what must be fixed; True when the profile can be saved."""
-        problems = profile_problems(self.profile(), self._catalogue.ids)
-        self.problems_label.setText("\n".join(problems))
+        """Show what must be fixed beside each field; True when the profile can be saved."""
+        self._validated = True
+        problems = self._show_problems()
         if problems:
-            self.problems_label.setFocus()
+            first = next(name for name in FIELDS if name in problems)
+            self._field(first).setFocus(Qt.FocusReason.OtherFocusReason)
         return not problems
+
+    def problems(self) -> dict[str, str]:
+        """The problems shown now, by field."""
+        return {name: label.text() for name, label in self.field_errors.items() if label.text()}
+
+    def _revalidate(self) -> None:
+        if self._validated:  # once the worker has tried to save, errors follow their fixes
+            self._show_problems()
+
+    def _show_problems(self) -> dict[str, str]:
+        problems = profile_problems(self.profile(), self._catalogue.ids)
+        for name, label in self.field_errors.items():
+            message = problems.get(name, "")
+            label.setText(message)
+            label.setVisible(bool(message))
+            self._field(name).setAccessibleDescription(message)
+        return problems
+
+    def _field(self, name: str) -> QWidget:
+        return {
+            "display_name": self.name,
+            "regulator": self.regulator,
+            "platform_ids": self.platforms,
+            "recheck_days": self.recheck,
+        }[name]

@@ -83,7 +83,9 @@ class ReminderService(QObject):
         """Show what is due in `view`; announce what was not announced in the last day."""
         if view.profile is None:
             return []
-        entries = list(view.attention)
+        # Before the first audit every platform is "never checked": that is a welcome on the
+        # overview, not a reminder to nag about.
+        entries = [] if view.first_audit_pending else list(view.attention)
         self.due_changed.emit(entries)
         if not self._started or not self._enabled():
             return []

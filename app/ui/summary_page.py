@@ -80,7 +80,7 @@ class SummaryPage(QWidget):
         self.status.setObjectName("summary-status")
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.fixed_button = QPushButton("I &fixed it: mark as safe")
+        self.fixed_button = QPushButton("&I fixed it: mark as safe")
         self.fixed_button.setToolTip(
             "Records the fix as its own dated answer; your note stays as you wrote it."
         )
@@ -256,6 +256,15 @@ class SummaryPage(QWidget):
         self.status.setText(f"Undone: {platform.item(fix.item_id).action} is back on your list.")
         self._set_last_fix(None)
         self.actions_list.setFocus()
+
+    def clear(self) -> None:
+        """Forget the audit shown (after "Delete all my data")."""
+        self._session, self._history, self._actions = None, (), []
+        self.table.setRowCount(0)
+        self.actions_list.clear()
+        self.action_details.clear()
+        self.status.clear()
+        self._set_last_fix(None)
 
     def _set_last_fix(self, fix: Answer | None) -> None:
         self._last_fix = fix

@@ -62,8 +62,11 @@ def test_a_clock_jump_triggers_a_check_at_once(qtbot, set_up, make_window) -> No
 
 def test_snooze_silences_a_platform_for_a_week(qtbot, set_up, make_window) -> None:
     window = make_window(set_up)
+    finish_audit(window)
+    set_up.clock.advance(timedelta(days=91))
+    window.refresh()
     tray = start_with_tray(window)
-    assert "Facebook" in tray.messages[-1][1]  # never checked: announced at start
+    assert "Facebook" in tray.messages[-1][1]  # due again: announced at start
     with qtbot.waitSignal(window.reminders.due_changed, timeout=WAIT_MS) as checked:
         window.snooze("facebook", 7)
     assert [e.platform_id for e in checked.args[0]] == ["instagram"]
@@ -76,10 +79,22 @@ def test_snooze_silences_a_platform_for_a_week(qtbot, set_up, make_window) -> No
     assert "Facebook" in tray.messages[-1][1]
 
 
-def test_the_banner_shows_due_platforms(qtbot, set_up, make_window) -> None:
+def test_before_the_first_audit_a_welcome_not_a_red_banner(qtbot, set_up, make_window) -> None:
     window = make_window(set_up)
-    assert window.dashboard.banner.isVisible()
-    assert "Facebook" in window.dashboard.banner.text()
+    tray = start_with_tray(window)
+    assert window.dashboard.welcome.isVisible() and not window.dashboard.banner.isVisible()
+    assert window.dashboard.start_button.text() == "&Start your first audit"
+    assert tray.messages == []
+
+
+def test_the_banner_shows_due_platforms_and_says_so(qtbot, set_up, make_window) -> None:
+    window = make_window(set_up)
+    finish_audit(window)
+    set_up.clock.advance(timedelta(days=91))
+    window.refresh()
+    banner = window.dashboard.banner
+    assert banner.isVisible() and "Facebook" in banner.text()
+    assert banner.accessibleName() == banner.text()  # its text reaches a screen reader
 
 
 def test_opening_the_main_window_reads_the_database_once(qtbot, set_up, make_window) -> None:

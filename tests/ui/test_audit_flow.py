@@ -1,0 +1,86 @@
+"""Moving through an audit: the answer shown, Back and Next, the item list, the moment a
+platform is done, and a note typed before answering that survives quitting."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from app.audit.answers import AnswerStatus
+
+
+def test_going_back_shows_the_answer_given_as_the_pressed_button(qtbot, set_up, make_window):
+    window = make_window(set_up)
+    window.start_or_resume_audit()
+    page = window.audit_page
+    page.answer_buttons[AnswerStatus.NEEDS_ACTION].click()
+    assert page.checked_answer() is None  # a new item: nothing pressed yet
+    page.back_button.click()
+    assert page.checked_answer() is AnswerStatus.NEEDS_ACTION
+    assert page.answer_buttons[AnswerStatus.NEEDS_ACTION].isChecked()
+    assert "previous check" not in page.content.toPlainText()  # first check of this setting
+
+
+def test_next_moves_on_without_answering_and_the_list_jumps_to_any_item(qtbot, set_up, make_window):
+    window = make_window(set_up)
+    window.start_or_resume_audit()
+    page = window.audit_page
+    page.next_button.click()
+    assert page.progress_label.text().startswith("Facebook: platform 1 of 2, item 2 of")
+    assert page.session.run.answers == {}
+    last = page.item_list.item(page.item_list.count() - 1)
+    page.item_list.itemClicked.emit(last)
+    assert page.progress_label.text().endswith(
+        f"item {page.item_list.count()} of {page.item_list.count()}"
+    )
+    assert "not answered yet" in last.text()
+
+
+def test_after_an_answer_the_next_question_has_the_keyboard_focus(qtbot, set_up, make_window):
+    window = make_window(set_up)
+    window.start_or_resume_audit()
+    page = window.audit_page
+    page.answer_buttons[AnswerStatus.SAFE].click()
+    assert QApplication.focusWidget() is page.content
+    second = set_up.catalogue.platform("facebook").items[1]
+    assert page.content.accessibleName().startswith(second.name)
+
+
+def test_a_platform_done_is_said_before_the_next_begins(qtbot, set_up, make_window):
+    window = make_window(set_up)
+    window.start_or_resume_audit()
+    page = window.audit_page
+    facebook = set_up.catalogue.platform("facebook")
+    for _ in facebook.items:
+        page.answer_buttons[AnswerStatus.SAFE].click()
+    assert page.done_banner.isVisible()
+    text = page.done_banner.text()
+    assert text.startswith("Facebook done:") and "Now Instagram" in text
+    page.answer_buttons[AnswerStatus.SAFE].click()
+    assert not page.done_banner.isVisible()
+
+
+def test_a_note_typed_before_answering_survives_quitting(qtbot, set_up, make_window):
+    window = make_window(set_up)
+    window.start_or_resume_audit()
+    qtbot.keyClicks(window.audit_page.note, "asked my manager")
+    window.close()
+    reopened = make_window(set_up)
+    assert reopened.audit_page.note.text() == "asked my manager"
+    reopened.audit_page.answer_buttons[AnswerStatus.UNSURE].click()
+    [run] = set_up.history()
+    assert next(iter(run.answers.values())).note == "asked my manager"
+
+
+def test_a_note_changed_on_an_answered_item_is_kept_when_moving_on(qtbot, set_up, make_window):
+    window = make_window(set_up)
+    window.start_or_resume_audit()
+    page = window.audit_page
+    page.answer_buttons[AnswerStatus.SAFE].click()
+    page.back_button.click()
+    page.note.clear()
+    qtbot.keyClicks(page.note, "checked twice")
+    page.next_button.click()
+    [run] = set_up.history()
+    first = set_up.catalogue.platform("facebook").items[0].id
+    answer = run.answers[("facebook", first)]
+    assert answer.note == "checked twice" and answer.status is AnswerStatus.SAFE

@@ -2,8 +2,9 @@
 
 Run under a real X server, e.g.:
     xvfb-run -a -s "-screen 0 1280x900x24" .venv/bin/python scripts/screenshots.py OUT_DIR
-Writes onboarding.png, dashboard.png, history.png, item.png and summary.png from demo data in a
-temporary data home. Set FOOTPRINT_SCALE=2 to see the screens at 200 % scaling.
+Writes onboarding.png, dashboard.png, history.png, item.png, summary.png, report.png and
+settings.png from demo data in a temporary data home. Set FOOTPRINT_SCALE=2 to see the
+screens at 200 % scaling, FOOTPRINT_DARK=1 for a dark palette.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from app.clock import SystemClock  # noqa: E402
 from app.footprint import open_footprint  # noqa: E402
 from app.paths import DataHome  # noqa: E402
 from app.ui.application import configure_qt_settings  # noqa: E402
+from app.ui.jobs import JobRunner  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.profile_dialog import ProfileDialog  # noqa: E402
 
@@ -32,13 +34,35 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
+def dark(app: QApplication) -> None:
+    """A dark Fusion palette, as a desktop in dark mode gives the app."""
+    from PySide6.QtGui import QColor, QPalette
+
+    app.setStyle("Fusion")
+    palette = QPalette()
+    role = QPalette.ColorRole
+    colours = {
+        role.Window: "#2b2b2b", role.WindowText: "#eeeeee", role.Base: "#1e1e1e",
+        role.AlternateBase: "#2f2f2f", role.Text: "#eeeeee", role.Button: "#3a3a3a",
+        role.ButtonText: "#eeeeee", role.Highlight: "#2a82da", role.HighlightedText: "#ffffff",
+        role.ToolTipBase: "#2b2b2b", role.ToolTipText: "#eeeeee", role.PlaceholderText: "#aaaaaa",
+    }  # fmt: skip
+    for which, colour in colours.items():
+        palette.setColor(which, QColor(colour))
+    app.setPalette(palette)
+
+
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
+    if os.environ.get("FOOTPRINT_DARK"):
+        dark(app)
     footprint = open_footprint(DataHome(Path(tempfile.mkdtemp())), SystemClock())
     configure_qt_settings(footprint)
-    onboarding = ProfileDialog(footprint=footprint, first_launch=True)
+    jobs = JobRunner()
+    onboarding = ProfileDialog(footprint=footprint, jobs=jobs, first_launch=True)
     onboarding.show()
+    onboarding.accept()  # empty: the problems show beside their fields
     settle(app)
     onboarding.grab().save(str(out / "onboarding.png"))
     onboarding.close()
@@ -57,14 +81,29 @@ def main(out: Path) -> None:
     settle(app)
     history.grab().save(str(out / "history.png"))
     history.close()
+    from app.ui.report_dialog import ReportDialog
+
+    report = ReportDialog(footprint=footprint, jobs=window.jobs, parent=window)
+    report.show()
+    settle(app)
+    report.grab().save(str(out / "report.png"))
+    report.close()
+    settings = ProfileDialog(footprint=footprint, jobs=window.jobs, first_launch=False)
+    settings.show()
+    settle(app)
+    settings.grab().save(str(out / "settings.png"))
+    settings.close()
     window.recheck_platform(footprint.catalogue.platforms[0].id)
-    window.audit_page.answer_buttons[AnswerStatus.SAFE].click()
+    window.audit_page.answer_buttons[AnswerStatus.NEEDS_ACTION].click()
+    window.audit_page.back_button.click()  # the answer given shows as the pressed button
     settle(app)
     window.grab().save(str(out / "item.png"))
     while window.audit_page.session and not window.audit_page.session.is_finished:
         window.audit_page.answer_buttons[AnswerStatus.NEEDS_ACTION].click()
+    window.summary_page.mark_fixed()
     settle(app)
     window.grab().save(str(out / "summary.png"))
+    window.jobs.shutdown()
     footprint.close()
     print(f"screenshots in {out}")
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from html import escape
 
 from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTextBrowser,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +35,7 @@ from app.audit.answers import Answer, AnswerStatus
 from app.audit.scoring import score_platform
 from app.audit.session import AuditSession, Position
 from app.checklists.codes import CodeBook
-from app.checklists.model import CheckItem, Platform
+from app.checklists.model import CheckItem, Evidence, Platform
 from app.formatting import plural, short_date
 from app.ui.links import UrlOpener, open_in_browser
 
@@ -91,9 +93,11 @@ class AuditPage(QWidget):
         self.done_banner.hide()
         self.item_list = QListWidget()
         self.item_list.setObjectName("items")
+        self.item_list.setWordWrap(True)
+        self.item_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.item_list.itemActivated.connect(self._jump)
         self.item_list.itemClicked.connect(self._jump)
-        self.content = QTextBrowser()
+        self.content = ReadableTextBrowser()
         self.content.setObjectName("item")
         self.content.setOpenLinks(False)
         self.content.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -103,6 +107,11 @@ class AuditPage(QWidget):
         self.help_button = QPushButton("Help pa&ge")
         self.help_button.setAccessibleDescription("Opens the platform's help page for this item")
         self.help_button.clicked.connect(self._open_help)
+        self.link_status = QLabel()
+        self.link_status.setObjectName("link-status")
+        self.link_status.setWordWrap(True)
+        self.link_status.setTextFormat(Qt.TextFormat.PlainText)
+        self.link_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note = QLineEdit()
         self.note.setPlaceholderText("Optional note, for example what you changed")
         self.note.setAccessibleName("Note for this item (optional)")
@@ -130,6 +139,10 @@ class AuditPage(QWidget):
 
     def _answer_button(self, status: AnswerStatus, text: str, description: str) -> QPushButton:
         button = QPushButton(text)
+        # The answer given stands out on screen, not only to a screen reader.
+        button.setStyleSheet(
+            "QPushButton:checked { font-weight: bold; border: 2px solid palette(highlight); }"
+        )
         button.setObjectName(f"answer-{status.value}")
         button.setCheckable(True)
         button.setAccessibleName(f"Answer: {status.label}")
@@ -145,11 +158,13 @@ class AuditPage(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.content, 1)
         column.addLayout(_row(self.open_button, self.help_button, stretch_end=True))
+        column.addWidget(self.link_status)
         splitter = QSplitter()
         splitter.addWidget(self.item_list)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([280, 720])
         note_label = QLabel("Note (optiona&l):")
         note_label.setBuddy(self.note)
         layout = QVBoxLayout(self)
@@ -205,6 +220,7 @@ class AuditPage(QWidget):
         self.progress_bar.setMaximum(sum(len(p.items) for p in session.platforms))
         self.progress_bar.setValue(len(session.run.answers))
         self.content.setHtml(self._item_html(position))
+        self.link_status.clear()
         self.content.setAccessibleName(f"{item.name}: {item.goal}")
         self.content.setAccessibleDescription(f"{position.platform.name}, {item.severity.label}")
         current = session.answer_for(position.platform.id, item.id)
@@ -261,7 +277,7 @@ class AuditPage(QWidget):
             f"<h3>Why it matters</h3><p>{escape(item.why)}</p>{code_html}"
             f"<h3>How to check</h3>{steps}{app}"
             f"<h3>Safe setting</h3><p><b>{escape(item.safe)}</b></p>"
-            f"<p><small>Steps {escape(item.evidence.label)}.</small></p>"
+            f"{_evidence_html(item, platform)}"
         )
 
     def _earlier_html(self, position: Position) -> str:
@@ -384,12 +400,23 @@ class AuditPage(QWidget):
     def _open_settings(self) -> None:
         item = self._current_item()
         if item is not None:
-            self._open_url(item.open_url)
+            self._open(item.open_url, "the settings page")
 
     def _open_help(self) -> None:
         item = self._current_item()
         if item is not None:
-            self._open_url(item.source)
+            self._open(item.source, "the help page")
+
+    def _open(self, url: str, what: str) -> None:
+        """Open `url` in the worker's browser and say so, with the address to copy if no
+        browser opened."""
+        opened = self._open_url(url)
+        if opened is False:
+            self.link_status.setText(
+                f"No browser opened {what}. Copy this address into your browser: {url}"
+            )
+        else:
+            self.link_status.setText(f"Opening {what} in your browser: {url}")
 
     def _current_item(self) -> CheckItem | None:
         return self._shown.item if self._shown is not None else None
@@ -401,6 +428,34 @@ class AuditPage(QWidget):
             if candidate is button:
                 return status
         return None
+
+
+class ReadableTextBrowser(QTextBrowser):
+    """Lines no longer than a comfortable reading width, however wide the window is."""
+
+    MAX_LINE = 760  # pixels, about 90 characters
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.viewport().width() > self.MAX_LINE:
+            self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+            self.setLineWrapColumnOrWidth(self.MAX_LINE)
+        else:
+            self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+
+
+def _evidence_html(item: CheckItem, platform: Platform) -> str:
+    """How the steps were checked, when the audit file says."""
+    if item.evidence is Evidence.PLATFORM:
+        text = f"These steps were checked against {platform.name}'s own help page."
+    elif item.evidence is Evidence.THIRD_PARTY:
+        text = (
+            f"These steps were checked against guides other than {platform.name}'s own; "
+            "your screen may word them a little differently."
+        )
+    else:
+        return ""
+    return f"<p><small>{escape(text)}</small></p>"
 
 
 def _done_summary(platform: Platform, session: AuditSession) -> str:

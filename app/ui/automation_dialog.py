@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -44,6 +44,7 @@ from app.automation.results import ReadResult, platform_problem, record_results
 from app.checklists.model import CheckItem, Platform
 from app.footprint import Footprint
 from app.ui.jobs import Job, JobCancelled, JobContext, JobRunner, Work
+from app.ui.screen import fit_to_screen
 
 BROWSER_PATH_KEY = "automation/browser_path"  # set by "Choose browser…" (or Settings)
 INTRO = (
@@ -104,7 +105,7 @@ class AutomationDialog(QDialog):
         self._platforms = tuple(p for p in platforms if readable_items(p))
         self._manual = tuple(p for p in platforms if not readable_items(p))
         self.setWindowTitle("Read my settings automatically")
-        self.resize(920, 640)
+        fit_to_screen(self, QSize(920, 640))
         self._build()
         self._refresh_browser()
 

@@ -191,13 +191,13 @@ class DashboardPage(QWidget):
     def _selection_changed(self, *_args: object) -> None:
         """Snoozing names the platform it snoozes and is offered only for one that is due."""
         row = self._selected_row()
-        due = row is not None and row.due.is_due
+        reminded = row is not None and (row.due.is_due or row.drift.has_drift)
         name = row.platform.name if row else "the selected platform"
         self.snooze_button.setText(f"Sn&ooze {name}’s reminder")
         self.snooze_button.setAccessibleName(f"Snooze {name}’s reminder")
-        self.snooze_button.setEnabled(due)
+        self.snooze_button.setEnabled(reminded)
         self.snooze_button.setToolTip(
-            "" if due else f"{name} is not due a re-check: there is no reminder to snooze."
+            "" if reminded else f"{name} is not due and nothing slid back: no reminder to snooze."
         )
 
     def show_reminders(self, entries: list[DueEntry], now: datetime) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -41,6 +41,7 @@ from app.services.exports import read_export_and_checks
 from app.ui.connection_review_dialog import ConnectionReviewDialog
 from app.ui.jobs import Job, JobCancelled, JobContext, JobRunner
 from app.ui.links import UrlOpener, open_in_browser
+from app.ui.screen import fit_to_screen
 from app.ui.theme import tone
 
 log = logging.getLogger(__name__)
@@ -120,7 +121,7 @@ class ExportImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self._pages)
         self._show_request_steps()
-        self.resize(640, 560)
+        fit_to_screen(self, QSize(640, 560))
 
     # -- page 1: how to get an export, and choosing it ---------------------------------------
     def _choose_page(self) -> QWidget:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +27,7 @@ from app.checklists.model import Platform
 from app.footprint import Footprint
 from app.formatting import short_date
 from app.ui.safe_share_chart import SafeShareChart
+from app.ui.screen import fit_to_screen
 from app.ui.theme import state_colour, tone
 
 TIMELINE_COLUMNS = (
@@ -64,8 +67,18 @@ class HistoryDialog(QDialog):
             self.platform_list.addItem(QListWidgetItem(platform.name))
         self.timeline_table = _table(TIMELINE_COLUMNS, "Audits of this platform")
         self.answers_table = _table(ANSWER_COLUMNS, "Answers in the selected audit")
+        # The setting and what changed share the width, so no header is ever cut off.
+        header = self.answers_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (0, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.answers_table.setWordWrap(True)
         self.item_label = QLabel()
         self.item_label.setWordWrap(True)
+        self.chart_table = _table(("Platform", "Date", "Safe"), "The chart's data as a table")
+        self.chart_tabs = QTabWidget()
+        self.chart_tabs.addTab(self.chart, "&Chart")
+        self.chart_tabs.addTab(self.chart_table, "Chart as a &table")
         self._lay_out()
         self.platform_list.currentRowChanged.connect(self._show_platform)
         self.timeline_table.currentCellChanged.connect(lambda row, *_: self._show_audit(row))
@@ -73,9 +86,10 @@ class HistoryDialog(QDialog):
         # Computed once: each series walks the platform's whole history.
         self._series = {p.name: safe_share_series(p, self._history) for p in self._platforms}
         self.chart.set_series(self._series)
+        self._fill_chart_table()
         if self._platforms:
             self.platform_list.setCurrentRow(0)
-        self.resize(1000, 720)
+        fit_to_screen(self, QSize(1000, 720))
 
     def _lay_out(self) -> None:
         right = QWidget()
@@ -94,11 +108,19 @@ class HistoryDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.chart)
+        layout.addWidget(self.chart_tabs)
         body = QHBoxLayout()
         body.addWidget(splitter)
         layout.addLayout(body, 1)
         layout.addWidget(buttons)
+
+    def _fill_chart_table(self) -> None:
+        rows = self.chart.chart_rows()
+        self.chart_table.setRowCount(len(rows))
+        for row, cells in enumerate(rows):
+            for column, text in enumerate(cells):
+                self.chart_table.setItem(row, column, QTableWidgetItem(text))
+        self.chart_table.resizeColumnsToContents()
 
     def _platform(self) -> Platform | None:
         row = self.platform_list.currentRow()
@@ -178,8 +200,6 @@ class HistoryDialog(QDialog):
                 if column == 4 and item.id in drifted:
                     cell.setForeground(tone("bad"))
                 table.setItem(index, column, cell)
-        table.setColumnWidth(0, 280)
-        table.resizeColumnToContents(1)
         table.resizeRowsToContents()
 
     def _show_item(self, row: int) -> None:

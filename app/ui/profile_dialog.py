@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -24,6 +24,7 @@ from app.ui import preferences
 from app.ui.jobs import JobRunner
 from app.ui.policy_packs_box import PolicyPacksBox
 from app.ui.profile_form import ProfileForm
+from app.ui.screen import fit_to_screen
 
 WELCOME = (
     "<h2>Welcome to Footprint</h2>"
@@ -96,6 +97,8 @@ class ProfileDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         self.form.name.setFocus()
+        hint = content.sizeHint()
+        fit_to_screen(self, QSize(max(hint.width() + 60, 640), hint.height() + 90))
 
     def _packs_changed(self) -> None:
         assert self.policy_box is not None

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QSize, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -32,6 +32,7 @@ from app.report.content import ReportError, ReportScope, SupervisionReport
 from app.report.html import ReportDocument, render_report
 from app.report.pdf import Paper, page_layout, print_report, write_pdf
 from app.ui.jobs import Job, JobRunner
+from app.ui.screen import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,7 @@ class ReportDialog(QDialog):
         self._build_controls()
         self._build_layout()
         self._refresh()
-        self.resize(820, 760)
+        fit_to_screen(self, QSize(820, 760))
 
     # -- building ----------------------------------------------------------------------------
     def _build_controls(self) -> None:
@@ -92,6 +93,8 @@ class ReportDialog(QDialog):
             self._since.addItem(f"my previous report ({short_date(previous)})", None)
         for label, days in SINCE_CHOICES:
             self._since.addItem(label, days)
+        if previous is None:  # as the report says by default: about three months
+            self._since.setCurrentIndex(self._since.findData(91))
         self._paper = QComboBox()
         for paper in Paper:
             self._paper.addItem(paper.label, paper.value)

@@ -84,3 +84,18 @@ def test_a_note_changed_on_an_answered_item_is_kept_when_moving_on(qtbot, set_up
     first = set_up.catalogue.platform("facebook").items[0].id
     answer = run.answers[("facebook", first)]
     assert answer.note == "checked twice" and answer.status is AnswerStatus.SAFE
+
+
+def test_opening_the_settings_page_shows_the_address_and_says_when_no_browser_opened(
+    qtbot, set_up, make_window, opened_urls
+):
+    window = make_window(set_up)
+    window.start_or_resume_audit()
+    page = window.audit_page
+    page.open_button.click()
+    url = set_up.catalogue.platform("facebook").items[0].open_url
+    assert opened_urls == [url] and url in page.link_status.text()
+    page._open_url = lambda _url: False  # as QDesktopServices does when nothing opens
+    page.open_button.click()
+    assert page.link_status.text().startswith("No browser opened the settings page")
+    assert url in page.link_status.text()

@@ -27,6 +27,7 @@ from app.ui.application import configure_qt_settings  # noqa: E402
 from app.ui.jobs import JobRunner  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.profile_dialog import ProfileDialog  # noqa: E402
+from app.ui.theme import apply_accessible_theme  # noqa: E402
 
 
 def settle(app: QApplication) -> None:
@@ -57,6 +58,7 @@ def main(out: Path) -> None:
     app = QApplication(sys.argv)
     if os.environ.get("FOOTPRINT_DARK"):
         dark(app)
+    apply_accessible_theme(app)
     footprint = open_footprint(DataHome(Path(tempfile.mkdtemp())), SystemClock())
     configure_qt_settings(footprint)
     jobs = JobRunner()
@@ -101,6 +103,7 @@ def main(out: Path) -> None:
     while window.audit_page.session and not window.audit_page.session.is_finished:
         window.audit_page.answer_buttons[AnswerStatus.NEEDS_ACTION].click()
     window.summary_page.mark_fixed()
+    window.summary_page.undo_button.setFocus()  # a focused control shows its ring
     settle(app)
     window.grab().save(str(out / "summary.png"))
     window.jobs.shutdown()

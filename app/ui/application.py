@@ -14,6 +14,7 @@ from app.footprint import Footprint
 from app.ui import preferences
 from app.ui.app_icon import THEME_NAME, app_icon
 from app.ui.main_window import MainWindow
+from app.ui.theme import apply_accessible_theme
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,7 @@ def run_application(footprint: Footprint, *, minimised: bool = False) -> int:
     app.setDesktopFileName(THEME_NAME)  # Wayland: match resources/footprint.desktop
     configure_qt_settings(footprint)
     install_crash_dialog(footprint)
+    apply_accessible_theme(app)
     window = MainWindow(footprint=footprint)
     window.start_reminders()
     if not minimised:

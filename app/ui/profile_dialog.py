@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -66,6 +67,7 @@ class ProfileDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self._buttons = buttons
         self.delete_button: QPushButton | None = None
         self.policy_box: PolicyPacksBox | None = None
         content = QWidget()
@@ -99,6 +101,13 @@ class ProfileDialog(QDialog):
         self.form.name.setFocus()
         hint = content.sizeHint()
         fit_to_screen(self, QSize(max(hint.width() + 60, 640), hint.height() + 90))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The button box places its buttons in the platform's own order; Tab follows it.
+        buttons = sorted(self._buttons.buttons(), key=lambda button: button.x())
+        for first, second in zip(buttons, buttons[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def _packs_changed(self) -> None:
         assert self.policy_box is not None

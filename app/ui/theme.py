@@ -1,4 +1,11 @@
-"""Colours that stay readable in light and dark system themes."""
+"""Colours that stay readable in light and dark system themes, and a visible focus.
+
+Footprint follows the desktop's palette, but checks the pairs it relies on: text colours of
+its own at 4.5:1 or more against the window and list backgrounds, the selected row's text
+against its highlight, and a focus ring of 3:1 against the window (WCAG 2.2 AA). Where the
+desktop's own highlight falls short, Footprint uses a darker (light theme) or deeper (dark
+theme) blue instead.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +14,11 @@ from PySide6.QtWidgets import QApplication
 
 from app.audit.scoring import PlatformState
 
-_LIGHT = {"bad": "#b3261e", "warn": "#8a5a00", "good": "#1b6e20"}
-_DARK = {"bad": "#ff8a80", "warn": "#ffd54f", "good": "#81c784"}
+TEXT_CONTRAST = 4.5
+GRAPHIC_CONTRAST = 3.0
+_LIGHT = {"bad": "#b3261e", "warn": "#7a5000", "good": "#1b6e20", "focus": "#1a4f8b"}
+_DARK = {"bad": "#ff8a80", "warn": "#ffd54f", "good": "#81c784", "focus": "#8cc4ff"}
+_HIGHLIGHT = {"light": "#1d5fa8", "dark": "#1c5a99"}  # white text on either: over 6:1
 _STATE_TONE = {
     PlatformState.NEEDS_ACTION: "bad",
     PlatformState.UNSURE: "warn",
@@ -16,16 +26,78 @@ _STATE_TONE = {
 }
 
 
-def is_dark() -> bool:
+def _palette() -> QPalette:
     app = QApplication.instance()
-    palette = app.palette() if isinstance(app, QApplication) else QPalette()
+    return app.palette() if isinstance(app, QApplication) else QPalette()
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    """Whether the (application's) palette is a dark one."""
+    palette = palette or _palette()
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
+def tones(dark: bool) -> dict[str, str]:
+    """Footprint's own colours for a light or a dark theme."""
+    return _DARK if dark else _LIGHT
+
+
 def tone(name: str) -> QColor:
-    return QColor((_DARK if is_dark() else _LIGHT)[name])
+    """One of Footprint's colours ("bad", "warn", "good", "focus") for the current theme."""
+    return QColor(tones(is_dark())[name])
 
 
 def state_colour(state: PlatformState) -> QColor | None:
     name = _STATE_TONE.get(state)
     return tone(name) if name else None
+
+
+def contrast(first: QColor, second: QColor) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF())
+    )
+
+
+def accessible_palette(palette: QPalette) -> QPalette:
+    """`palette` with a selected-row highlight whose text is readable (4.5:1 or more)."""
+    fixed = QPalette(palette)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        highlight = palette.color(group, QPalette.ColorRole.Highlight)
+        text = palette.color(group, QPalette.ColorRole.HighlightedText)
+        if contrast(highlight, text) < TEXT_CONTRAST:
+            fixed.setColor(group, QPalette.ColorRole.Highlight, QColor(_HIGHLIGHT[_kind(palette)]))
+            fixed.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    return fixed
+
+
+def focus_style_sheet(palette: QPalette) -> str:
+    """A focus ring every control shows, in a colour of 3:1 or more against the window."""
+    ring = tones(is_dark(palette))["focus"]
+    return (
+        f"QPushButton:focus, QToolButton:focus, QCheckBox:focus, QRadioButton:focus "
+        f"{{ outline: none; border: 2px solid {ring}; border-radius: 3px; padding: 3px 8px; }}"
+        f"QLineEdit:focus, QComboBox:focus, QAbstractItemView:focus, QTextBrowser:focus "
+        f"{{ border: 2px solid {ring}; }}"
+    )
+
+
+def apply_accessible_theme(app: QApplication) -> None:
+    """Fix the palette's highlight where needed and give every control a visible focus."""
+    palette = accessible_palette(app.palette())
+    app.setPalette(palette)
+    app.setStyleSheet(focus_style_sheet(palette))
+
+
+def _kind(palette: QPalette) -> str:
+    return "dark" if is_dark(palette) else "light"

@@ -3,11 +3,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 from icalendar import Calendar
+from PySide6.QtCore import Qt
 
 from app.audit.answers import AnswerStatus
 from app.autostart import is_autostart_enabled, set_autostart
 from app.cli import main
 from app.ui.history_dialog import HistoryDialog
+from app.ui.theme import tone
 from tests.conftest import WAIT_MS
 
 
@@ -196,3 +198,30 @@ def test_with_keep_in_tray_closing_the_window_only_hides_it(qtbot, set_up, make_
     closed = QCloseEvent()
     window.closeEvent(closed)
     assert closed.isAccepted()
+
+
+def test_after_a_snooze_the_summary_line_and_the_row_agree(qtbot, set_up, make_window) -> None:
+    window = make_window(set_up)
+    finish_audit(window)
+    set_up.clock.advance(timedelta(days=91))
+    window.refresh()
+    window.snooze("facebook", 7)
+    summary = window.dashboard.summary.text()
+    assert "1 platform needs attention" in summary and "1 reminder snoozed" in summary
+    facebook = window.dashboard.model.index(0, 4)
+    assert "snoozed until" in facebook.data()
+    colour = facebook.data(Qt.ItemDataRole.ForegroundRole).color()
+    assert colour == tone("warn")  # due, but snoozed: not the alarm colour
+
+
+def test_finishing_an_audit_clears_the_banner_at_once(qtbot, set_up, make_window) -> None:
+    window = make_window(set_up)
+    finish_audit(window)
+    set_up.clock.advance(timedelta(days=91))
+    window.refresh()
+    assert window.dashboard.banner.isVisible()
+    window.recheck_platform("facebook")
+    while window.audit_page.session and not window.audit_page.session.is_finished:
+        window.audit_page.answer_buttons[AnswerStatus.SAFE].click()
+    window.summary_page.done_button.click()
+    assert "Facebook" not in window.dashboard.banner.text()

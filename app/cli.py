@@ -11,7 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import __version__
-from app.commands.common import EXIT_ERROR, EXIT_FOUND, EXIT_OK, UserError, open_app
+from app.commands.common import (
+    EXIT_ERROR,
+    EXIT_FOUND,
+    EXIT_OK,
+    UserError,
+    open_app,
+    require_shipped_data,
+)
 from app.paths import HOME_ENV, DataHome, data_home
 
 if TYPE_CHECKING:
@@ -96,6 +103,7 @@ def _run_validate(args: argparse.Namespace) -> int:
     from app.checklists.errors import ChecklistError
     from app.checklists.loader import load_catalogue, shipped_audit_files
 
+    require_shipped_data()
     paths = args.paths or shipped_audit_files()
     if not paths:
         raise UserError("no audit files to check")
@@ -183,6 +191,7 @@ def _run_demo(args: argparse.Namespace) -> int:
     import os
     import tempfile
 
+    require_shipped_data()
     root = os.environ.get(HOME_ENV) or tempfile.mkdtemp(prefix="footprint-demo-")
     home = DataHome(Path(root))
     footprint = open_app(home)

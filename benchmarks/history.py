@@ -76,7 +76,7 @@ def main() -> None:
 
     app = QApplication([])
     footprint = open_footprint(home, FixedClock(NOW))
-    dashboard = median_ms(footprint.overviews, runs)
+    dashboard = median_ms(footprint.dashboard, runs)
 
     def show_history() -> None:
         dialog = HistoryDialog(footprint=footprint)

@@ -30,7 +30,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "composition root": ("app.footprint",),
     "report output": ("app.report.html", "app.report.pdf", "app.report"),
     "ui": ("app.ui",),
-    "commands": ("app.commands", "app.cli", "app.__main__"),
+    "commands": ("app.commands", "app.cli", "app.__main__", "app.desktop"),
 }
 _LOWER = ("base",)
 ALLOWED: dict[str, tuple[str, ...]] = {

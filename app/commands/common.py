@@ -18,12 +18,23 @@ class UserError(Exception):
     """Something the worker can fix; printed as a sentence, never as a traceback."""
 
 
+def require_shipped_data() -> None:
+    """Stop with a sentence, before anything is written, if Footprint's own files are missing."""
+    from app.resources import MissingDataError, shipped
+
+    try:
+        shipped().require()
+    except MissingDataError as error:
+        raise UserError(str(error)) from None
+
+
 def open_app(home: DataHome) -> Footprint:
     """Prepare the data home, logging and database; UserError says what stopped it."""
     from app.footprint import open_footprint
     from app.logs import configure_logging
     from app.storage.database import DatabaseError
 
+    require_shipped_data()
     try:
         home.ensure()
     except OSError as error:

@@ -113,7 +113,7 @@ def preview_import(
     answerable = [o for o in findings.observations if o.item_id in items]
     proposed = tuple(_proposed(findings, platform, o) for o in answerable if platform)
     answered = {p.item_id for p in proposed}
-    by_hand = tuple(i.title for i in platform.items if i.id not in answered) if platform else ()
+    by_hand = tuple(i.name for i in platform.items if i.id not in answered) if platform else ()
     return ImportPreview(
         findings,
         proposed,
@@ -128,7 +128,7 @@ def _proposed(
 ) -> ProposedAnswer:
     return ProposedAnswer(
         observation.item_id,
-        platform.item(observation.item_id).title,
+        platform.item(observation.item_id).name,
         observation.status,
         observation.observed(findings.platform_name, findings.export_date),
     )
@@ -216,7 +216,3 @@ def review_to_save(
         marked_digests=digests(key, salt, marked) if salt and key else frozenset(),
         by_hand=bool(marked) and key is None,
     )
-
-
-def kinds_label(kinds: Collection[ConnectionKind]) -> str:
-    return ", ".join(kind.label for kind in kinds)

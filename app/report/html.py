@@ -26,8 +26,9 @@ from app.report.content import (
     PlatformSection,
     SupervisionReport,
 )
+from app.resources import shipped
 
-STYLESHEET = Path(__file__).resolve().parents[2] / "resources" / "report" / "report.css"
+STYLESHEET = shipped().report_stylesheet
 # In a report "Audit not finished" would contradict "Checked on <date>": say what it means.
 STATE_LABELS = {PlatformState.INCOMPLETE: "Some settings not checked"}
 SEVERITY_LABELS = {"high": "High priority", "medium": "Medium priority", "low": "Low priority"}

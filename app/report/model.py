@@ -139,9 +139,9 @@ def _section(platform: Platform, run: AuditRun) -> PlatformSection:
 
 def _item_line(item: CheckItem, answer: Answer | None) -> ItemLine:
     if answer is None:
-        return ItemLine(item.title, AnswerStatus.NOT_CHECKED, "—")
+        return ItemLine(item.name, AnswerStatus.NOT_CHECKED, "—")
     method = answer.source.label if answer.status.is_answered else "—"
-    return ItemLine(item.title, answer.status, method[:1].upper() + method[1:])
+    return ItemLine(item.name, answer.status, method[:1].upper() + method[1:])
 
 
 def _actions(platforms: Sequence[Platform], run: AuditRun) -> tuple[ActionLine, ...]:
@@ -154,7 +154,7 @@ def _actions(platforms: Sequence[Platform], run: AuditRun) -> tuple[ActionLine, 
     return tuple(
         ActionLine(
             platform=action.platform.name,
-            title=action.item.title,
+            title=action.item.action,
             status=action.answer.status,
             severity=action.item.severity,
             steps=action.item.steps,
@@ -174,7 +174,7 @@ def _drift(platform: Platform, run: AuditRun, history: Sequence[AuditRun]) -> li
     return [
         DriftLine(
             platform=platform.name,
-            title=platform.item(e.item_id).title,
+            title=platform.item(e.item_id).name,
             reason=e.reason,
             before=e.before.status,
             before_observed=_observed(e.before),
@@ -232,7 +232,7 @@ def _clauses(
         for item in platform.items:
             answer = answers.get(item.id)
             finding = answer is not None and answer.status in FINDING_STATUSES
-            if finding or (platform.name, item.title) in drifted:
+            if finding or (platform.name, item.name) in drifted:
                 for clause in codes.clauses_for(item.codes, regulator):
                     names = cited.setdefault(clause.id, [])
                     if platform.name not in names:
@@ -251,5 +251,5 @@ def _notes(platforms: Iterable[Platform], run: AuditRun) -> tuple[NoteLine, ...]
         for item in platform.items:
             answer = answers.get(item.id)
             if answer is not None and answer.note and answer.note.strip():
-                lines.append(NoteLine(platform.name, item.title, answer.note.strip()))
+                lines.append(NoteLine(platform.name, item.name, answer.note.strip()))
     return tuple(lines)

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from app.resources import shipped
 from app.storage.revision import SCHEMA_HEAD
 
 log = logging.getLogger(__name__)
 SQLITE_HEADER = b"SQLite format 3\x00"
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS = shipped().migrations
 
 
 class DatabaseError(Exception):

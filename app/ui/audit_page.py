@@ -164,7 +164,7 @@ class AuditPage(QWidget):
         self.progress_bar.setMaximum(sum(len(p.items) for p in session.platforms))
         self.progress_bar.setValue(len(session.run.answers))
         self.title.setText(
-            f"<h2>{escape(item.title)}</h2>"
+            f"<h2>{escape(item.name)}</h2><p><b>Aim:</b> {escape(item.goal)}</p>"
             f"<p>{escape(position.platform.name)} · {escape(item.category.label)} · "
             f"importance: {escape(item.severity.value)}</p>"
         )

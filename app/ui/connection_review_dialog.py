@@ -220,10 +220,10 @@ class ConnectionReviewDialog(QDialog):
         self.removal_confirmed.emit(self.review_id)
 
     def done(self, result: int) -> None:
-        self._forget_names()
+        self.forget_names()
         super().done(result)
 
-    def _forget_names(self) -> None:
+    def forget_names(self) -> None:
         """Drop every name as soon as the review window closes."""
         self._findings = None
         self._people = {}

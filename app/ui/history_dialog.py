@@ -132,7 +132,7 @@ class HistoryDialog(QDialog):
             cell = QTableWidgetItem(text)
             if column == 1 and (colour := state_colour(score.state)) is not None:
                 cell.setForeground(colour)
-            if column == 6 and drift:
+            if column == 6 and entry.drift.has_drift:
                 cell.setForeground(tone("bad"))
             self.timeline_table.setItem(row, column, cell)
 
@@ -158,7 +158,7 @@ class HistoryDialog(QDialog):
             elif item.id in entry.drift.new_item_ids:
                 change = "new check"
             cells = (
-                item.title,
+                item.name,
                 answer.status.label if answer else "Not checked",
                 answer.observed or "" if answer else "",
                 answer.note or "" if answer else "",
@@ -166,7 +166,7 @@ class HistoryDialog(QDialog):
             )
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                if column == 4 and change.startswith("⚠"):
+                if column == 4 and item.id in drifted:
                     cell.setForeground(tone("bad"))
                 table.setItem(index, column, cell)
         table.setColumnWidth(0, 280)
@@ -182,7 +182,7 @@ class HistoryDialog(QDialog):
         steps = " → ".join(
             f"{a.status.label}{_value(a.observed)} ({short_date(a.answered_at)})" for a in answers
         )
-        self.item_label.setText(f"{item.title}: {steps or 'never answered'}")
+        self.item_label.setText(f"{item.name}: {steps or 'never answered'}")
         self.item_label.setTextFormat(Qt.TextFormat.PlainText)
 
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -20,6 +21,7 @@ from app.services.dashboard import DashboardView
 from app.ui import preferences
 from app.ui.audit_page import AuditPage
 from app.ui.dashboard_page import DashboardPage
+from app.ui.jobs import JobRunner
 from app.ui.links import UrlOpener, open_in_browser
 from app.ui.notifiers import DesktopNotifier, Notifier, TrayNotifier, tray_icon
 from app.ui.profile_dialog import ProfileDialog
@@ -38,6 +40,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._footprint = footprint
         self._view: DashboardView
+        self.jobs = JobRunner(self)
         self.tray = QSystemTrayIcon(tray_icon(), self)
         self.tray.setToolTip("Footprint")
         self.tray.activated.connect(lambda _reason: self.show_normal_window())
@@ -86,7 +89,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
 
     # -- overview ---------------------------------------------------------------------------
-    def refresh(self) -> DashboardView:
+    def refresh(self, *_changed: object) -> DashboardView:
         """Read the stored audits once and show them on every view that depends on them."""
         view = self._footprint.dashboard()
         self._view = view
@@ -115,27 +118,29 @@ class MainWindow(QMainWindow):
         from app.ui.automation_dialog import AutomationDialog
 
         session = self.audit_page.session
-        dialog = AutomationDialog(footprint=self._footprint, session=session, parent=self)
-        dialog.answers_confirmed.connect(lambda _results: self._after_automation())
-        dialog.exec()
+        dialog = AutomationDialog(
+            footprint=self._footprint, jobs=self.jobs, session=session, parent=self
+        )
+        dialog.answers_confirmed.connect(self._after_automation)
+        self._exec(dialog)
 
-    def _after_automation(self) -> None:
+    def _after_automation(self, _results: object = None) -> None:
         if self.audit_page.session is not None:
             self.audit_page.show_current()
 
     def open_export_import(self) -> None:
         from app.ui.export_import_dialog import ExportImportDialog
 
-        dialog = ExportImportDialog(footprint=self._footprint, parent=self)
-        dialog.imported.connect(lambda _id: self.refresh())
-        dialog.review_saved.connect(lambda _id: self.refresh())
-        dialog.exec()
+        dialog = ExportImportDialog(footprint=self._footprint, jobs=self.jobs, parent=self)
+        dialog.imported.connect(self.refresh)
+        dialog.review_saved.connect(self.refresh)
+        self._exec(dialog)
         self.refresh()
 
     def open_history(self) -> None:
         from app.ui.history_dialog import HistoryDialog
 
-        HistoryDialog(footprint=self._footprint, parent=self).exec()
+        self._exec(HistoryDialog(footprint=self._footprint, parent=self))
 
     def show_normal_window(self) -> None:
         self.showNormal()
@@ -156,7 +161,7 @@ class MainWindow(QMainWindow):
         dialog = ProfileDialog(footprint=self._footprint, first_launch=first_launch, parent=self)
         if dialog.delete_button is not None:
             dialog.delete_button.clicked.connect(lambda: self._delete_all_data(dialog))
-        if dialog.exec():
+        if self._exec(dialog):
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 stays = preferences.KEEP_IN_TRAY.get() and self.tray.isVisible()
@@ -184,7 +189,15 @@ class MainWindow(QMainWindow):
     def open_report(self) -> None:
         from app.ui.report_dialog import ReportDialog
 
-        ReportDialog(footprint=self._footprint, parent=self).exec()
+        self._exec(ReportDialog(footprint=self._footprint, jobs=self.jobs, parent=self))
+
+    def _exec(self, dialog: QDialog) -> int:
+        """Show a dialog until it closes, then free it (and whatever it held, such as the
+        names in an export)."""
+        try:
+            return dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     # -- audits -----------------------------------------------------------------------------
     def start_or_resume_audit(self) -> None:

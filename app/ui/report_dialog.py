@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QThreadPool, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -28,15 +28,9 @@ from app.footprint import Footprint
 from app.report.content import ReportError, SupervisionReport
 from app.report.html import ReportDocument, render_report
 from app.report.pdf import Paper, page_layout, print_report, write_pdf
+from app.ui.jobs import Job, JobRunner
 
 log = logging.getLogger(__name__)
-
-
-class _JobSignals(QObject):
-    """Carries a background PDF write's outcome back to the GUI thread."""
-
-    finished = Signal(str, int)  # path, pages
-    failed = Signal(str, str)  # path, reason
 
 
 class ReportDialog(QDialog):
@@ -51,17 +45,21 @@ class ReportDialog(QDialog):
     save_failed = Signal(str)
 
     def __init__(
-        self, *, footprint: Footprint, run_id: int | None = None, parent: QWidget | None = None
+        self,
+        *,
+        footprint: Footprint,
+        jobs: JobRunner,
+        run_id: int | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._footprint = footprint
+        self._jobs = jobs
         self._run_id = run_id
         self._report: SupervisionReport | None = None
         self._document: ReportDocument | None = None
-        self._pool = QThreadPool(self)  # PDF writes run off the UI thread
-        self._jobs = _JobSignals(self)
-        self._jobs.finished.connect(self._saved)
-        self._jobs.failed.connect(self._save_failed)
+        self._saving: Job | None = None
+        self._saving_path = Path()
         self.setWindowTitle("Supervision report — Footprint")
         self._build_controls()
         self._build_layout()
@@ -170,41 +168,42 @@ class ReportDialog(QDialog):
         self._start_save(self._document, path, self.paper)
 
     def _start_save(self, document: ReportDocument, path: Path, paper: Paper) -> None:
-        signals = self._jobs
         self._set_busy(True, f"Saving {path.name}…")
+        job = Job(
+            lambda _context: write_pdf(document, path, paper),
+            name="save report",
+            explain=lambda error: _save_problem(path, error),
+        )
+        # Bound methods only: if the dialog closes first, Qt drops these connections with it,
+        # and the PDF (written atomically) is still finished by the job.
+        job.finished.connect(self._saved)
+        job.failed.connect(self._save_failed)
+        job.ended.connect(self._save_ended)
+        self._saving_path = path
+        self._saving = self._jobs.start(job)
 
-        def job() -> None:
-            try:
-                pages = write_pdf(document, path, paper)
-            except OSError as error:
-                log.warning("report not saved to %s: %s", path, error)
-                signals.failed.emit(str(path), error.strerror or str(error))
-            else:
-                signals.finished.emit(str(path), pages)
-
-        self._pool.start(job)
-
-    def _saved(self, path: str, pages: int) -> None:
+    def _saved(self, pages: int) -> None:
+        path = str(self._saving_path)
         self._set_busy(False, f"Saved to {path} ({pages} page{'' if pages == 1 else 's'}).")
         self.saved.emit(path)
 
-    def _save_failed(self, path: str, reason: str) -> None:
-        message = (
-            f"The report could not be saved to {path}: {reason}.\n\n"
-            "Choose another folder, or check there is space on the disk, and try again."
-        )
+    def _save_failed(self, message: str) -> None:
         self._set_busy(False, "The report was not saved.")
         self.save_failed.emit(message)
         QMessageBox.warning(self, "Report not saved", message)
+
+    def _save_ended(self) -> None:
+        self._saving = None
+
+    @property
+    def is_saving(self) -> bool:
+        """Whether a PDF is being written."""
+        return self._saving is not None
 
     def _set_busy(self, busy: bool, status: str) -> None:
         self._status.setText(status)
         for button in (self._print, self._save):
             button.setEnabled(not busy and self._document is not None)
-        if busy:
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        else:
-            QGuiApplication.restoreOverrideCursor()
 
     # -- printing ----------------------------------------------------------------------------
     def _print_report(self) -> None:
@@ -231,6 +230,13 @@ class ReportDialog(QDialog):
             QGuiApplication.restoreOverrideCursor()
         self._status.setText(f"Sent {pages} page{'' if pages == 1 else 's'} to the printer.")
 
-    def done(self, result: int) -> None:
-        self._pool.waitForDone()  # never leave a half-written PDF behind a closed dialog
-        super().done(result)
+
+def _save_problem(path: Path, error: BaseException) -> str | None:
+    """The sentence for a PDF that could not be written, or None for a bug."""
+    if not isinstance(error, OSError):
+        return None
+    reason = error.strerror or str(error)
+    return (
+        f"The report could not be saved to {path}: {reason}.\n\n"
+        "Choose another folder, or check there is space on the disk, and try again."
+    )

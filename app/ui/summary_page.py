@@ -142,7 +142,7 @@ class SummaryPage(QWidget):
         self.actions_list.clear()
         for action in self._actions:
             text = (
-                f"[{action.item.severity.value}] {action.platform.name}: {action.item.title}"
+                f"[{action.item.severity.value}] {action.platform.name}: {action.item.action}"
                 f" — {action.answer.status.label.lower()}"
             )
             item = QListWidgetItem(text)
@@ -163,7 +163,7 @@ class SummaryPage(QWidget):
         steps = "".join(f"<li>{escape(s)}</li>" for s in action.item.steps)
         note = f"<p>Your note: {escape(action.answer.note)}</p>" if action.answer.note else ""
         self.action_details.setText(
-            f"<b>{escape(action.item.title)}</b> ({escape(action.platform.name)})"
+            f"<b>{escape(action.item.action)}</b> ({escape(action.platform.name)})"
             f"<ol>{steps}</ol><p>Safe setting: <b>{escape(action.item.safe)}</b></p>{note}"
         )
 
@@ -196,7 +196,7 @@ def _change_text(platform: Platform, comparison: Comparison) -> str:
         return "first check"
     since = short_date(previous.completed_at)
     if drift.has_drift:
-        titles = ", ".join(platform.item(e.item_id).title for e in drift.entries)
+        titles = ", ".join(platform.item(e.item_id).name for e in drift.entries)
         return f"⚠ slid back since {since}: {titles}"
     new = f"; {plural(len(drift.new_item_ids), 'new check')}" if drift.new_item_ids else ""
     return f"no drift since {since}{new}"

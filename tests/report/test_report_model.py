@@ -116,10 +116,7 @@ def test_each_platform_has_its_state_date_and_how_each_item_was_checked(catalogu
 
 def test_items_needing_action_come_first_with_their_steps(catalogue) -> None:
     actions = report(catalogue).actions
-    assert [(a.title, a.status) for a in actions] == [
-        ("Title of a1", ACTION),
-        ("Title of a3", UNSURE),
-    ]
+    assert [(a.title, a.status) for a in actions] == [("Fix a1", ACTION), ("Fix a3", UNSURE)]
     assert actions[0].steps == ("Open settings", "Turn it off") and actions[0].safe == "Off"
 
 

@@ -10,7 +10,7 @@ from app.clock import FixedClock
 from app.footprint import Footprint, open_footprint
 from app.ui.application import configure_qt_settings
 from app.ui.main_window import MainWindow
-from tests.conftest import START
+from tests.conftest import START, WAIT_MS
 
 PROFILE = WorkerProfile(
     display_name="Jo Worker",
@@ -47,7 +47,7 @@ def make_window(qtbot, opened_urls):
         qtbot.addWidget(window)
         window.show()
         window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT_MS)
         return window
 
     return make

@@ -15,6 +15,7 @@ from app.audit.run import PlatformCheck
 from app.exports.errors import ImportCancelled
 from app.ui import export_import_dialog as dialog_module
 from app.ui.export_import_dialog import ExportImportDialog
+from tests.conftest import WAIT_MS
 from tests.exports import builders
 from tests.exports.test_no_names_stored import assert_absent
 
@@ -22,12 +23,13 @@ LONG = 10_000
 
 
 @pytest.fixture
-def make_dialog(qtbot, footprint, opened_urls):
+def make_dialog(qtbot, footprint, opened_urls, jobs):
     chosen: list = []
 
     def make() -> ExportImportDialog:
         dialog = ExportImportDialog(
             footprint=footprint,
+            jobs=jobs,
             choose_path=lambda _parent, folder: chosen.pop(0) if chosen else None,
             open_url=opened_urls.append,
         )
@@ -118,7 +120,7 @@ def test_cancel_while_reading_saves_nothing(
     monkeypatch.setattr(dialog_module, "read_export_and_checks", slow_read)
     dialog = make_dialog()
     dialog.start_import(builders.write_zip(tmp_path / "x.zip", builders.x_archive()))
-    assert started.wait(5)
+    assert started.wait(WAIT_MS / 1000)
     with qtbot.waitSignal(dialog.failed, timeout=LONG) as signal:
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert signal.args[0] == str(ImportCancelled())
@@ -205,3 +207,23 @@ def test_a_profile_link_opens_only_on_request(qtbot, make_dialog, tmp_path, open
     review.people_list.setCurrentIndex(review.people_list.model().index(0, 0))
     qtbot.mouseClick(review.open_button, Qt.MouseButton.LeftButton)
     assert opened_urls == ["https://www.tiktok.com/@dance.mum"]
+
+
+def test_no_object_holding_a_name_outlives_the_closed_dialog(qtbot, make_dialog, tmp_path) -> None:
+    import gc
+    import weakref
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    dialog = make_dialog()
+    import_file(qtbot, dialog, builders.write_zip(tmp_path / "f.zip", builders.facebook_export()))
+    dialog.open_review()
+    findings = weakref.ref(dialog.outcome.findings)
+    people = [weakref.ref(person) for person in dialog.outcome.findings.people()]
+    assert findings() is not None and people
+    dialog.reject()
+    dialog.deleteLater()  # as the main window does with every dialog it closes
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    assert findings() is None
+    assert all(person() is None for person in people)

@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.audit.answers import AnswerStatus
+from tests.conftest import WAIT_MS
 
 ALT = Qt.KeyboardModifier.AltModifier
 
@@ -18,7 +19,7 @@ def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
 def press_alt(qtbot, key, button) -> None:
     """Alt+letter as a person presses it; a mnemonic clicks its button after a short
     animation, so wait for the click."""
-    with qtbot.waitSignal(button.clicked, timeout=2000):
+    with qtbot.waitSignal(button.clicked, timeout=WAIT_MS):
         press(qtbot, key, ALT)
 
 
@@ -139,5 +140,5 @@ def test_the_summary_shows_what_slid_back_since_the_last_check(qtbot, set_up, ma
     while not window.audit_page.session.is_finished:
         buttons[AnswerStatus.SAFE].click()
     drift = window.summary_page.table.item(0, 6).text()
-    first = set_up.catalogue.platform("instagram").items[0].title
+    first = set_up.catalogue.platform("instagram").items[0].name
     assert drift.startswith("⚠ slid back since") and first in drift

@@ -8,6 +8,7 @@ from app.audit.answers import AnswerStatus
 from app.autostart import is_autostart_enabled, set_autostart
 from app.cli import main
 from app.ui.history_dialog import HistoryDialog
+from tests.conftest import WAIT_MS
 
 
 class FakeTray:
@@ -41,7 +42,7 @@ def test_the_hourly_check_notifies_through_the_tray_when_a_platform_falls_due(
     tray = start_with_tray(window)
     assert tray.messages == []  # everything was just checked
     set_up.clock.advance(timedelta(days=91))  # facebook and instagram re-check every 90 days
-    with qtbot.waitSignal(window.reminders.announced) as announced:
+    with qtbot.waitSignal(window.reminders.announced, timeout=WAIT_MS) as announced:
         window.reminders.hourly.timeout.emit()
     assert {e.platform_id for e in announced.args[0]} == {"facebook", "instagram"}
     assert "Facebook" in tray.messages[0][1]
@@ -63,13 +64,13 @@ def test_snooze_silences_a_platform_for_a_week(qtbot, set_up, make_window) -> No
     window = make_window(set_up)
     tray = start_with_tray(window)
     assert "Facebook" in tray.messages[-1][1]  # never checked: announced at start
-    with qtbot.waitSignal(window.reminders.due_changed) as checked:
+    with qtbot.waitSignal(window.reminders.due_changed, timeout=WAIT_MS) as checked:
         window.snooze("facebook", 7)
     assert [e.platform_id for e in checked.args[0]] == ["instagram"]
     assert "snoozed" in window.dashboard.model.index(0, 4).data()
     assert "Facebook" not in window.dashboard.banner.text()
     set_up.clock.advance(timedelta(days=8))
-    with qtbot.waitSignal(window.reminders.due_changed) as checked:
+    with qtbot.waitSignal(window.reminders.due_changed, timeout=WAIT_MS) as checked:
         window.reminders.hourly.timeout.emit()
     assert {e.platform_id for e in checked.args[0]} == {"facebook", "instagram"}
     assert "Facebook" in tray.messages[-1][1]

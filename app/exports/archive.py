@@ -224,7 +224,7 @@ class _FolderOpener(_Opener):
 
 
 def _open_zip(path: Path) -> ExportArchive:
-    if _SPLIT_PART.search(path.name):
+    if _SPLIT_PART.search(path.name) or _spans_disks(path):
         raise CorruptArchiveError(SPLIT_MESSAGE.format(name=shown_name(path.name)))
     try:
         archive = zipfile.ZipFile(path)
@@ -244,6 +244,26 @@ def _open_zip(path: Path) -> ExportArchive:
         archive.close()
         raise
     return ExportArchive(path, entries, _ZipOpener(archive, infos))
+
+
+def _spans_disks(path: Path) -> bool:
+    """Whether the ZIP's end record says it is the last disk of a spanned set (WinZip's
+    name.z01, name.z02 … name.zip); zipfile would misread such a file as damaged."""
+    try:
+        with path.open("rb") as handle:
+            handle.seek(0, os.SEEK_END)
+            size = handle.tell()
+            handle.seek(max(0, size - 66_000))
+            tail = handle.read()
+    except OSError:
+        return False
+    end = tail.rfind(b"PK\x05\x06")
+    if end < 0 or len(tail) < end + 8:
+        return False
+    this_disk = int.from_bytes(tail[end + 4 : end + 6], "little")
+    directory_disk = int.from_bytes(tail[end + 6 : end + 8], "little")
+    # 0xFFFF means "see the Zip64 record", which zipfile checks itself.
+    return this_disk not in (0, 0xFFFF) or directory_disk not in (0, 0xFFFF)
 
 
 def _zip_entries(archive: zipfile.ZipFile) -> tuple[tuple[Entry, ...], dict[str, zipfile.ZipInfo]]:

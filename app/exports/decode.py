@@ -30,10 +30,7 @@ def ytd_root(data: bytes) -> Value:
     """X wraps each JSON file as `window.YTD.<type>.partN = [...]`; the JSON follows the '='."""
     prefix = _YTD_PREFIX.match(data)
     if prefix is None:
-        raise NotUnderstood(
-            "it does not start the way X archive files do (window.YTD…), so X may have "
-            "changed its archive format"
-        )
+        raise NotUnderstood("it does not start the way X archive files do (window.YTD…)")
     return document(data, prefix.end())
 
 
@@ -65,8 +62,7 @@ def _find_header(rows: Iterator[list[str]], first_header: str) -> list[str]:
         if number > 50:
             break
     raise NotUnderstood(
-        f"it has no '{first_header}' column, so its layout is not one Footprint knows (the "
-        "platform may have changed its export)"
+        f"it has no '{first_header}' column, so its layout is not one Footprint knows"
     )
 
 

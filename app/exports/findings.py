@@ -55,7 +55,7 @@ _SINGULAR = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Connection:
     """One person in one list of the export. In memory only: never stored."""
 
@@ -148,7 +148,7 @@ class ExportFindings:
         return list(people.values())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Person:
     """One person across the lists they appear in (a follower you also follow is one person)."""
 

@@ -87,7 +87,7 @@ def connection_line(findings: ExportFindings) -> str:
     if not counts:
         return "No friends, followers or connections lists in this export."
     listed = ", ".join(kind.counted(n) for kind, n in counts.items())
-    short = [kind.label for kind in findings.incomplete]
+    short = [kind.label for kind in findings.incomplete if kind in counts]
     cut = f" (at least: the {', '.join(short)} could not be read in full)" if short else ""
     return f"{listed}{cut}. Names are shown only while you review them; Footprint never saves them."
 

@@ -79,9 +79,11 @@ _GUESSABLE_HASHES_UNTIL = "0003"
 def _forget_guessable_hashes(path: Path, backup: Path | None) -> None:
     if backup is not None:
         with _connect(backup) as copy:
-            copy.execute("PRAGMA secure_delete = ON")
-            copy.execute("DELETE FROM marked_connection_hash")
-            copy.execute("UPDATE connection_review SET salt = NULL")
+            tables = {r[0] for r in copy.execute("SELECT name FROM sqlite_master")}
+            if "marked_connection_hash" in tables:  # revision 0002 made it
+                copy.execute("PRAGMA secure_delete = ON")
+                copy.execute("DELETE FROM marked_connection_hash")
+                copy.execute("UPDATE connection_review SET salt = NULL")
     for target in (path, backup):
         if target is not None:
             with closing(sqlite3.connect(target, isolation_level=None)) as connection:

@@ -86,6 +86,11 @@ _KNOWN = (
 )
 _HOSTS = ("instagram.com",)
 MAX_SWITCHES = 10_000
+FROM_HISTORY = (
+    "Footprint did not find the private-account setting in this export's personal "
+    "information (it may be labelled in a language Footprint does not know), so the answer "
+    "comes from the newest switch in the export's history."
+)
 UNKNOWN_LANGUAGE = (
     "Footprint could not read the private-account setting in this export's language. Check "
     "it on screen: your profile → ☰ → Account privacy."
@@ -157,6 +162,8 @@ def _private_flag(
     if newest_known is not None and not any(at > newest_known.at for at in unknown):
         private = not newest_known.made_public
         how = f"{'on' if private else 'off'} (last switched {newest_known.at:%d %b %Y})"
+        if UNKNOWN_LANGUAGE in notes:
+            notes[notes.index(UNKNOWN_LANGUAGE)] = FROM_HISTORY
         return (private, how), None, tuple(notes)
     return None, None, tuple(notes)
 

@@ -77,8 +77,13 @@ def facebook_2026(
             {"deleted_friends_v2": _fb_people(("Old Colleague",))}
         ),
         "connections/friends/suggested_friends.json": meta_json(
-            [{"media": [], "label_values": [{"label": "Name", "value": "Suggested Person"}],
-              "fbid": "100000000000001"}]
+            [
+                {
+                    "media": [],
+                    "label_values": [{"label": "Name", "value": "Suggested Person"}],
+                    "fbid": "100000000000001",
+                }
+            ]
         ),  # fmt: skip
         "connections/followers/people_who_followed_you.json": meta_json(
             {"followers_v3": _fb_people(followers, timestamps=False)}
@@ -90,8 +95,8 @@ def facebook_2026(
         "your_facebook_activity/posts/your_posts_1.json": meta_json([]),
     }
     if sync:
-        files["personal_information/profile_information/contacts_sync_settings.json"] = (
-            meta_json([_phone(value, n) for n, value in enumerate(sync)])
+        files["personal_information/profile_information/contacts_sync_settings.json"] = meta_json(
+            [_phone(value, n) for n, value in enumerate(sync)]
         )
     return {prefix + name: content for name, content in files.items()}
 
@@ -195,7 +200,11 @@ def _ig_personal(labels: Mapping[str, str], private: str | None) -> str:
     if private is not None:
         values[labels.get("private", "Private Account")] = private
     return meta_json(
-        {"profile_user": [{"title": "", "media_map_data": {}, "string_map_data": string_map(values)}]}
+        {
+            "profile_user": [
+                {"title": "", "media_map_data": {}, "string_map_data": string_map(values)}
+            ]
+        }
     )
 
 
@@ -335,8 +344,12 @@ def instagram_2026(
             {"relationships_following": _ig_list(following, title_only=True)}
         ),
         "connections/followers_and_following/blocked_profiles.json": meta_json(
-            {"timestamp": 1_767_000_000, "media": [], "label_values": [
-                {"label": "Username", "value": "spam.bot"}], "fbid": "1"}
+            {
+                "timestamp": 1_767_000_000,
+                "media": [],
+                "label_values": [{"label": "Username", "value": "spam.bot"}],
+                "fbid": "1",
+            }
         ),  # fmt: skip
         "personal_information/personal_information/personal_information.json": _ig_personal(
             labels, private
@@ -345,13 +358,23 @@ def instagram_2026(
             meta_json({"media": [], "label_values": pairs, "fbid": "17800000000000000"})
         ),
         folder + "profile_privacy_changes.json": meta_json(
-            {"account_history_account_privacy_history": [
-                {"title": labels[f"to_{way}"], "string_list_data": [{"timestamp": at}]}
-                for at, way in switches]}
+            {
+                "account_history_account_privacy_history": [
+                    {"title": labels[f"to_{way}"], "string_list_data": [{"timestamp": at}]}
+                    for at, way in switches
+                ]
+            }
         ),  # fmt: skip
         "your_instagram_activity/threads/personal_information.json": meta_json(
-            {"profile_user": [{"title": "", "media_map_data": {}, "string_map_data": string_map(
-                {"Private Account": threads_private})}]}
+            {
+                "profile_user": [
+                    {
+                        "title": "",
+                        "media_map_data": {},
+                        "string_map_data": string_map({"Private Account": threads_private}),
+                    }
+                ]
+            }
         ),  # fmt: skip
         "your_instagram_activity/saved/no-data.txt": "No data.\n",
     }
@@ -398,9 +421,14 @@ def tiktok_2022(*, followers: Sequence[str] = TT_FOLLOWERS[:1]) -> Files:
         },
         "App Settings": {
             "Block": {"BlockList": None},
-            "Settings": {"SettingsMap": {
-                "Private Account": "Enabled", "Who Can Send Me Message": "Default",
-                "Allow Others to Find Me": "Disabled", "App Language": "Français"}},
+            "Settings": {
+                "SettingsMap": {
+                    "Private Account": "Enabled",
+                    "Who Can Send Me Message": "Default",
+                    "Allow Others to Find Me": "Disabled",
+                    "App Language": "Français",
+                }
+            },
         },  # fmt: skip
         "Profile": {"Profile Information": {"ProfileMap": {"userName": "jo.worker"}}},
     }
@@ -460,10 +488,15 @@ def tiktok_2026(*, followers: Sequence[str] = TT_FOLLOWERS) -> Files:
             "Profile Info": {"ProfileMap": {"userName": "jo.worker"}},
             "Follower": {"FansList": _tt_rows(followers, "2026-02-01 08:00:00")},
             "Following": {"Following": _tt_rows(("local.bakery",), "2026-02-01 08:00:00")},
-            "Settings": {"SettingsMap": {
-                "Private Account": "On", "Suggest your account to contacts": "Off",
-                "Suggest your account to Facebook friends": "Off",
-                "Who Can Send Me Message": "Friends", "Allow DownLoad": "On"}},
+            "Settings": {
+                "SettingsMap": {
+                    "Private Account": "On",
+                    "Suggest your account to contacts": "Off",
+                    "Suggest your account to Facebook friends": "Off",
+                    "Who Can Send Me Message": "Friends",
+                    "Allow DownLoad": "On",
+                }
+            },
         },  # fmt: skip
         "Tiktok Live": TT_LIVE,
     }
@@ -492,23 +525,53 @@ def x_2025(
     files: Files = {
         "Your archive.html": "<html><body>Your archive</body></html>",
         "data/README.txt": "account.js\n- email\n- createdVia\n- username\n- accountId\n",
-        "data/manifest.js": "window.__THAR_CONFIG = " + x_json(
-            {"userInfo": {"accountId": "1", "userName": "jo_worker"},
-             "archiveInfo": {"sizeBytes": "48213", "generationDate": generated,
-                             "isPartialArchive": False}}
+        "data/manifest.js": "window.__THAR_CONFIG = "
+        + x_json(
+            {
+                "userInfo": {"accountId": "1", "userName": "jo_worker"},
+                "archiveInfo": {
+                    "sizeBytes": "48213",
+                    "generationDate": generated,
+                    "isPartialArchive": False,
+                },
+            }
         ),  # fmt: skip
-        "data/account.js": ytd("account", [{"account": {
-            "email": "jo@example.invalid", "createdVia": "web", "username": "jo_worker",
-            "accountId": "1", "createdAt": "2019-12-09T08:15:30.000Z",
-            "accountDisplayName": "Jo Worker"}}]),  # fmt: skip
+        "data/account.js": ytd(
+            "account",
+            [
+                {
+                    "account": {
+                        "email": "jo@example.invalid",
+                        "createdVia": "web",
+                        "username": "jo_worker",
+                        "accountId": "1",
+                        "createdAt": "2019-12-09T08:15:30.000Z",
+                        "accountDisplayName": "Jo Worker",
+                    }
+                }
+            ],
+        ),  # fmt: skip
         "data/protected-history.js": history_js,
-        "data/follower.js": ytd("follower", [
-            {"follower": {"accountId": i, "userLink": f"https://twitter.com/intent/user?user_id={i}"}}
-            for i in followers]),  # fmt: skip
+        "data/follower.js": ytd(
+            "follower",
+            [
+                {
+                    "follower": {
+                        "accountId": i,
+                        "userLink": f"https://twitter.com/intent/user?user_id={i}",
+                    }
+                }
+                for i in followers
+            ],
+        ),  # fmt: skip
         "data/following.js": ytd("following", []),
-        "data/contact.js": ytd("contact", [
-            {"contact": {"emails": [], "phoneNumbers": ["+440000000000"]}} for _ in range(contacts)
-        ]),  # fmt: skip
+        "data/contact.js": ytd(
+            "contact",
+            [
+                {"contact": {"emails": [], "phoneNumbers": ["+440000000000"]}}
+                for _ in range(contacts)
+            ],
+        ),  # fmt: skip
     }
     return {prefix + name: content for name, content in files.items()}
 
@@ -525,8 +588,10 @@ LI_NOTES = (
 def linkedin(year: int = 2026) -> Files:
     """2018 (no preamble, no URL), 2022 (Notes preamble), 2026 (URL column); LF, no BOM."""
     with_url = year >= 2026
-    header = "First Name,Last Name," + ("URL," if with_url else "") + (
-        "Email Address,Company,Position,Connected On\n"
+    header = (
+        "First Name,Last Name,"
+        + ("URL," if with_url else "")
+        + ("Email Address,Company,Position,Connected On\n")
     )
     rows = [("Morag", "Fairbairn", "morag-fairbairn-1a2b"), ("Kwame", "Osei-Bonsu", "kwame-ob")]
     body = "".join(
@@ -540,9 +605,11 @@ def linkedin(year: int = 2026) -> Files:
         ",inviterProfileUrl,inviteeProfileUrl\n" if with_url else "\n"
     )
     invitations += '"Declan Mulgrew",Jo Worker,"9/20/22, 4:10 PM","Hi, let\'s\nconnect",INCOMING'
-    invitations += ",https://www.linkedin.com/in/declan-m,https://www.linkedin.com/in/jo\n" if (
-        with_url
-    ) else "\n"
+    invitations += (
+        ",https://www.linkedin.com/in/declan-m,https://www.linkedin.com/in/jo\n"
+        if (with_url)
+        else "\n"
+    )
     name = f"Complete_LinkedInDataExport_02-1{year % 10}-{year}/"
     return {
         name + "Connections.csv": preamble + header + body,

@@ -49,16 +49,16 @@ def _nested(levels: int) -> bytes:
 # damaged, falls back to the loop, which counts the depth.
 _FAST_LEVELS = 5
 _FAST_CONTAINER = re.compile(_nested(_FAST_LEVELS), re.DOTALL)
-# A run of up to 512 array elements, each followed by a comma, found in one match: long
-# lists are parsed a batch at a time with one json call instead of one call per record.
-_BATCH = 512
-_BATCH_BYTES = 2 * 1024 * 1024
-_RUN = re.compile(
-    rb"(?:[ \t\r\n]*+(?:"
+# A run of array elements, each followed by a comma, found in one match: long lists are
+# parsed a batch at a time with one json call instead of one call per record. Runs of 512,
+# 64 and 8 elements are tried, the longest within the caller's byte limit.
+_ELEMENT = (
+    rb"[ \t\r\n]*+(?:"
     + _nested(_FAST_LEVELS)
-    + rb'|"[^"\\]*+(?:\\.[^"\\]*+)*+"|-?[0-9][0-9.eE+\-]*+|true|false|null)[ \t\r\n]*+,)'
-    + rb"{0,%d}+" % _BATCH,
-    re.DOTALL,
+    + rb'|"[^"\\]*+(?:\\.[^"\\]*+)*+"|-?[0-9][0-9.eE+\-]*+|true|false|null)[ \t\r\n]*+,'
+)
+_RUNS = tuple(
+    re.compile(rb"(?:" + _ELEMENT + rb"){1,%d}+" % count, re.DOTALL) for count in (512, 64, 8)
 )
 _BOM = b"\xef\xbb\xbf"
 _DECODER = json.JSONDecoder()
@@ -155,8 +155,11 @@ class Value:
                 return
 
     def loaded_elements(self, limit: int = MAX_VALUE_BYTES) -> Iterator[Any]:
-        """An array's elements as Python values, for long lists of small records: most are
-        parsed a batch at a time; any element larger than `limit` raises JsonProblem."""
+        """An array's elements as Python values, for long lists of small records.
+
+        At most `limit` bytes are parsed at once (a batch of small elements, or one element);
+        an element larger than that raises JsonProblem.
+        """
         data = self._data
         if self.kind != "array":
             raise JsonProblem("a list was expected")
@@ -166,13 +169,11 @@ class Value:
             return
         fast = self._depth + _FAST_LEVELS <= MAX_DEPTH
         while True:
-            run = _RUN.match(data, position) if fast else None
-            if run is not None and run.end() > position:
-                if run.end() - position <= min(_BATCH_BYTES, limit):
-                    yield from _decode(b"[" + data[position : run.end() - 1] + b"]")
-                    position = run.end()
-                    continue
-                fast = False  # large elements: one at a time, each checked against `limit`
+            end = _batch_end(data, position, limit) if fast else -1
+            if end > 0:
+                yield from _decode(b"[" + data[position : end - 1] + b"]")
+                position = end
+                continue
             child = Value(data, _skip_ws(data, position), self._depth + 1)
             yield child.load(limit)
             position = self._after_item(_skip_ws(data, child.end), b"]")
@@ -197,6 +198,18 @@ class Value:
 def load_whole(data: bytes, limit: int = MAX_VALUE_BYTES) -> Any:
     """A small document parsed at once, after the same depth and size checks."""
     return document(data).load(limit)
+
+
+def _batch_end(data: bytes, position: int, limit: int) -> int:
+    """The end (after its last comma) of the longest run of small elements at `position`
+    within `limit` bytes, or -1 (the last element, or a large or deep one, comes next)."""
+    for run in _RUNS:
+        match = run.match(data, position)
+        if match is None:
+            return -1  # not even one small element: the longer runs cannot match either
+        if match.end() - position <= limit:
+            return match.end()
+    return -1
 
 
 def _decode(data: bytes) -> Any:

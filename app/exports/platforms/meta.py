@@ -20,7 +20,7 @@ from typing import Any
 from app.exports.errors import NotUnderstood
 from app.exports.jsonstream import Value
 
-MAX_RECORD_BYTES = 64 * 1024  # one person or one settings record
+MAX_RECORD_BYTES = 256 * 1024  # parsed at once: one record, or a batch of small ones
 
 
 def records(root: Value, keys: tuple[str, ...]) -> Iterator[dict[str, Any]]:
@@ -53,6 +53,11 @@ _EMPTY = Value(b"[]", 0, 1)
 
 def person_name(row: dict[str, Any]) -> str | None:
     """The name or username of one record; None for deactivated accounts without one."""
+    entries = row.get("string_list_data")
+    if isinstance(entries, list) and entries and isinstance(entries[0], dict):
+        value = entries[0].get("value")  # the common Instagram record, checked first: speed
+        if isinstance(value, str) and value.strip():
+            return meta_text(value)
     for value in _candidates(row):
         if isinstance(value, str) and value.strip():
             return meta_text(value)
@@ -129,6 +134,8 @@ def label_values(document: Any) -> list[dict[str, str]]:
 def meta_text(value: object) -> str:
     """Meta writes each UTF-8 byte as its own \\u00XX escape; undo that."""
     text = str(value)
+    if text.isascii():  # most handles and labels: nothing to repair
+        return text
     try:
         return text.encode("latin-1").decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):

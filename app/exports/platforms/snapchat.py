@@ -23,6 +23,7 @@ from app.exports.platforms.base import (
     handle_key,
     pattern,
 )
+from app.exports.platforms.meta import MAX_RECORD_BYTES
 
 _FRIENDS = pattern(r"(^|/)json/friends\.json$")
 _LISTS = (
@@ -51,7 +52,7 @@ def _lists(members: Members, data: bytes) -> None:
         if kind is None or value.kind != "array":
             continue
         seen_friends = seen_friends or key == "Friends"
-        for row in value.loaded_elements(64 * 1024):
+        for row in value.loaded_elements(MAX_RECORD_BYTES):
             person = _person(row, kind)
             if person is not None and not members.add_person(person):
                 return

@@ -33,6 +33,7 @@ from app.exports.platforms.base import (
     norm,
     pattern,
 )
+from app.exports.platforms.meta import MAX_RECORD_BYTES
 
 K = ConnectionKind
 _USER_DATA = pattern(r"(^|/)user_data(_tiktok)?( ?\(\d+\)|[_-]\d+)?\.json$")
@@ -130,7 +131,7 @@ def _read_list(
                 break
     if rows is None:
         return False
-    for row in rows.loaded_elements(64 * 1024):
+    for row in rows.loaded_elements(MAX_RECORD_BYTES):
         person = _person(row, kind)
         if person is not None and not members.add_person(person):
             break

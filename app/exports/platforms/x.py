@@ -22,6 +22,7 @@ from app.exports.decode import from_iso, ytd_root
 from app.exports.errors import NotUnderstood
 from app.exports.findings import Connection, ConnectionKind, SettingObservation, SettingSwitch
 from app.exports.platforms.base import Members, Parsed, PlatformReader, clean, pattern, safe_link
+from app.exports.platforms.meta import MAX_RECORD_BYTES
 from app.formatting import plural
 
 SETTING = "Protect your posts"
@@ -67,7 +68,7 @@ def _rows(data: bytes, wrapper: str) -> Iterator[dict[str, Any]]:
     root = ytd_root(data)
     if root.kind != "array":
         raise NotUnderstood("it does not hold the list X archive files hold")
-    for row in root.loaded_elements(64 * 1024):
+    for row in root.loaded_elements(MAX_RECORD_BYTES):
         inner = row.get(wrapper) if isinstance(row, dict) else None
         if isinstance(inner, dict):
             yield inner

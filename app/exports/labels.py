@@ -14,6 +14,8 @@ from pathlib import Path
 
 from app.exports.platforms.meta import label
 
+__all__ = ["Language", "boolean", "coverage", "find", "label", "language_of", "languages"]
+
 TABLE = Path(__file__).with_name("meta_labels.toml")
 FIELDS = (
     "private_account",

@@ -428,3 +428,18 @@ def test_repeated_people_are_counted_once(tmp_path) -> None:
 
 
 FRIENDS_TWICE = ("Anna Crowther", "Zoë Blackwood") * 50
+
+
+def test_parts_of_exports_get_their_exit_status(tmp_path, capsys) -> None:
+    """A split ZIP's part: 2, with how to join it. One ZIP of an Instagram export sent as
+    several, holding only media: 1, with which part to choose."""
+    [first, _second] = g.split_parts(g.x_2025(), tmp_path)
+    assert main(["import-export", str(first)]) == 2
+    assert "one part of a split archive" in capsys.readouterr().err
+    media_only = {
+        "instagram-jo-2026-02-19-part2/your_instagram_activity/media/posts_1.json": "[]",
+        "instagram-jo-2026-02-19-part2/media/posts/202602/photo.jpg": b"\xff\xd8\xff",
+    }
+    assert main(["import-export", str(write_zip(tmp_path / "part2.zip", media_only))]) == 1
+    err = capsys.readouterr().err
+    assert "If it came as several ZIP files, choose the one that holds them" in err

@@ -143,6 +143,8 @@ class Members:
 
     def add_person(self, connection: Connection) -> bool:
         """Keep a person; False once the cap is reached (the reader then stops the list)."""
+        if len(self.people) % 4096 == 0:
+            self.monitor.check()  # a long list takes seconds to parse: Cancel works meanwhile
         if self.people.add(connection):
             return True
         self.incomplete.add(connection.kind)

@@ -5,8 +5,9 @@ Each case runs in a fresh interpreter, so one case's memory never counts in anot
             review of 20 marked people, save) over --runs imports, without tracemalloc
   CPU       median processor time of the same imports (what a busy machine does not inflate)
   traced    peak of Python allocations during one import (tracemalloc)
-  RSS       the process's peak resident memory, interpreter and libraries included; "before"
-            is that peak just before the import started (POSIX only)
+  RSS       the process's peak resident memory in the timed runs (no tracemalloc), the
+            interpreter and libraries included; "before" is that peak just before the first
+            import started (Linux VmHWM, else ru_maxrss; none on Windows)
 Cases:
   instagram-50k   Instagram 2025 layout, 50,000 followers + 1,000 following + settings
   facebook-50k    Facebook 2026 layout, 50,000 followers (followers_v3) + 1,000 friends
@@ -205,10 +206,11 @@ def main() -> None:
             path = build(case, Path(temp))
             timed = run_case(case, path, "time", runs)
             traced = run_case(case, path, "traced", 1)
-        assert timed["checked"] == 1, "the earlier review was not compared"
+        # Past the people cap the list is incomplete, so no removal may be concluded from it.
+        assert timed["checked"] == (0 if case.startswith("unique") else 1), timed
         seconds, megabytes = TARGETS[case]
         target = (f"< {seconds:g} s, " if seconds else "") + f"< {megabytes} MB"
-        peak, before = traced["rss_peak_mb"], traced["rss_before_mb"]
+        peak, before = timed["rss_peak_mb"], timed["rss_before_mb"]
         rss = f"{peak:.0f} MB ({before:.0f} MB)" if isinstance(peak, float) else "n/a"
         print(
             f"{case:<15} {timed['zip_mb']:>5.1f}MB {timed['unpacked_mb']:>6.0f}MB "

@@ -26,6 +26,7 @@ from app.exports.errors import (
     UnsafeArchiveError,
     shown_name,
 )
+from app.exports.jsonstream import Data
 
 MAX_MEMBER_BYTES = 64 * 1024 * 1024  # far above any list or settings file of a real export
 MAX_TOTAL_BYTES = 256 * 1024 * 1024
@@ -126,16 +127,20 @@ class ExportArchive:
         """Folders the platform marked as empty with a no-data.txt file (Meta does this)."""
         return sorted({e.name.rpartition("/")[0] for e in self.entries if _NO_DATA.search(e.name)})
 
-    def read(self, entry: Entry, monitor: Monitor) -> bytes:
-        """One member's bytes, reporting progress; the caps count bytes really read."""
-        chunks: list[bytes] = []
+    def read(self, entry: Entry, monitor: Monitor) -> Data:
+        """One member's bytes, reporting progress; the caps count bytes really read.
+
+        Chunks are appended to one growing buffer rather than joined at the end, which would
+        hold every chunk and the joined copy at once: twice the member's size.
+        """
+        buffer = bytearray()
         for chunk in self._chunks(entry, monitor):
-            chunks.append(chunk)
+            buffer += chunk
             self.bytes_read += len(chunk)
             if self.bytes_read > MAX_TOTAL_BYTES:
                 raise ArchiveTooLargeError(too_large("The files Footprint needs", self.bytes_read))
             monitor.advance(len(chunk))
-        return b"".join(chunks)
+        return buffer  # a bytearray: every reader only searches and slices it
 
     def _chunks(self, entry: Entry, monitor: Monitor) -> Iterator[bytes]:
         read = 0

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 from app.exports.errors import NotUnderstood
-from app.exports.jsonstream import Value, document
+from app.exports.jsonstream import Data, Value, document
 
 _YTD_PREFIX = re.compile(
     rb"^(?:\xef\xbb\xbf)?\s*window\.(?:YTD\.[\w$]+\.part\d+|__THAR_CONFIG)\s*=\s*"
@@ -21,12 +21,12 @@ _YTD_PREFIX = re.compile(
 MAX_CSV_FIELD = 64 * 1024  # a message in Invitations.csv can be long; a cell of megabytes is not
 
 
-def json_root(data: bytes) -> Value:
+def json_root(data: Data) -> Value:
     """The top value of a JSON member (a BOM, as Windows editors add, is allowed)."""
     return document(data)
 
 
-def ytd_root(data: bytes) -> Value:
+def ytd_root(data: Data) -> Value:
     """X wraps each JSON file as `window.YTD.<type>.partN = [...]`; the JSON follows the '='."""
     prefix = _YTD_PREFIX.match(data)
     if prefix is None:
@@ -34,7 +34,7 @@ def ytd_root(data: bytes) -> Value:
     return document(data, prefix.end())
 
 
-def csv_rows(data: bytes, first_header: str) -> Iterator[dict[str, str]]:
+def csv_rows(data: Data, first_header: str) -> Iterator[dict[str, str]]:
     """Rows of a CSV whose header line starts with `first_header`, read one at a time.
 
     LinkedIn puts a few "Notes:" lines (one of them a quoted paragraph) before the header, so

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+Data = bytes | bytearray  # a member's bytes (read into a growing bytearray)
 MAX_DEPTH = 40  # the deepest real export (TikTok's settings) nests about 8 levels
 MAX_VALUE_BYTES = 4 * 1024 * 1024  # a settings file or one record, parsed as a whole
 
@@ -62,6 +63,7 @@ _RUNS = tuple(
 )
 _BOM = b"\xef\xbb\xbf"
 _DECODER = json.JSONDecoder()
+_KINDS = {ord("{"): "object", ord("["): "array", ord('"'): "string"}
 
 
 class JsonProblem(Exception):
@@ -74,7 +76,7 @@ class JsonProblem(Exception):
         self.too_large = too_large
 
 
-def document(data: bytes, start: int = 0) -> Value:
+def document(data: Data, start: int = 0) -> Value:
     """The JSON value at `start` (after an optional BOM and white space)."""
     if data.startswith(_BOM, start):
         start += len(_BOM)
@@ -86,7 +88,7 @@ class Value:
 
     __slots__ = ("_data", "_depth", "_end", "start")
 
-    def __init__(self, data: bytes, start: int, depth: int) -> None:
+    def __init__(self, data: Data, start: int, depth: int) -> None:
         self._data = data
         self.start = start
         self._depth = depth
@@ -99,8 +101,7 @@ class Value:
     @property
     def kind(self) -> str:
         """'object', 'array', 'string' or 'scalar' (number, true, false, null)."""
-        first = self._data[self.start : self.start + 1]
-        return {b"{": "object", b"[": "array", b'"': "string"}.get(first, "scalar")
+        return _KINDS.get(self._data[self.start], "scalar")
 
     @property
     def end(self) -> int:
@@ -188,19 +189,19 @@ class Value:
         if separator == closer:
             self._end = position + 1
             return -1
-        raise JsonProblem(f"not valid JSON (unexpected {separator!r} at byte {position})")
+        raise JsonProblem(f"not valid JSON (unexpected {bytes(separator)!r} at byte {position})")
 
     def get(self, key: str) -> Value | None:
         """The first entry named `key` of an object, or None."""
         return next((value for name, value in self.entries() if name == key), None)
 
 
-def load_whole(data: bytes, limit: int = MAX_VALUE_BYTES) -> Any:
+def load_whole(data: Data, limit: int = MAX_VALUE_BYTES) -> Any:
     """A small document parsed at once, after the same depth and size checks."""
     return document(data).load(limit)
 
 
-def _batch_end(data: bytes, position: int, limit: int) -> int:
+def _batch_end(data: Data, position: int, limit: int) -> int:
     """The end (after its last comma) of the longest run of small elements at `position`
     within `limit` bytes, or -1 (the last element, or a large or deep one, comes next)."""
     for run in _RUNS:
@@ -212,19 +213,19 @@ def _batch_end(data: bytes, position: int, limit: int) -> int:
     return -1
 
 
-def _decode(data: bytes) -> Any:
+def _decode(data: Data) -> Any:
     try:
         return _DECODER.decode(data.decode("utf-8"))
     except (ValueError, UnicodeDecodeError) as error:  # JSONDecodeError is a ValueError
         raise JsonProblem(f"not valid JSON ({_short(error)})") from None
 
 
-def _skip_ws(data: bytes, position: int) -> int:
+def _skip_ws(data: Data, position: int) -> int:
     match = _WS.match(data, position)
     return match.end() if match else position
 
 
-def _key(data: bytes, position: int) -> tuple[str, int]:
+def _key(data: Data, position: int) -> tuple[str, int]:
     match = _STRING.match(data, position)
     if match is None:
         raise JsonProblem(f"not valid JSON (a key was expected at byte {position})")
@@ -238,7 +239,7 @@ def _key(data: bytes, position: int) -> tuple[str, int]:
     return str(key), _skip_ws(data, position + 1)
 
 
-def _skip(data: bytes, start: int, depth: int) -> int:
+def _skip(data: Data, start: int, depth: int) -> int:
     """The end of the value at `start`. Containers are scanned bracket by bracket with a
     counter; going deeper than MAX_DEPTH stops the scan before anything is built."""
     first = data[start : start + 1]
@@ -251,7 +252,7 @@ def _skip(data: bytes, start: int, depth: int) -> int:
         end = _SCALAR.match(data, start)
         assert end is not None  # the pattern matches the empty string
         if end.end() == start:
-            raise JsonProblem(f"not valid JSON (unexpected {first!r} at byte {start})")
+            raise JsonProblem(f"not valid JSON (unexpected {bytes(first)!r} at byte {start})")
         return end.end()
     if depth + _FAST_LEVELS - 1 <= MAX_DEPTH and (fast := _FAST_CONTAINER.match(data, start)):
         return fast.end()

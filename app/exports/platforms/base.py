@@ -25,7 +25,7 @@ from app.exports.findings import (
     SettingObservation,
     SettingSwitch,
 )
-from app.exports.jsonstream import JsonProblem
+from app.exports.jsonstream import Data, JsonProblem
 
 T = TypeVar("T")
 # No care worker's export lists this many people (Facebook allows 5,000 friends); an archive
@@ -100,7 +100,7 @@ class Members:
         """Whether any member matches (nothing is read)."""
         return any(pattern.search(e.name) for e in self.archive.entries)
 
-    def read(self, name: str) -> bytes:
+    def read(self, name: str) -> Data:
         """The bytes of one member (counted against the archive's caps)."""
         entry = next(e for e in self.archive.entries if e.name == name)
         data = self.archive.read(entry, self.monitor)
@@ -110,7 +110,7 @@ class Members:
     def attempt(
         self,
         name: str,
-        parse: Callable[[bytes], T],
+        parse: Callable[[Data], T],
         kinds: Iterable[ConnectionKind] = (),
     ) -> T | None:
         """`parse(bytes of name)`, or None with a note when the file is not understood.

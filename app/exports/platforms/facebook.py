@@ -28,7 +28,7 @@ from app.audit.answers import AnswerStatus
 from app.exports import labels
 from app.exports.decode import json_root
 from app.exports.findings import Connection, ConnectionKind, SettingObservation
-from app.exports.jsonstream import load_whole
+from app.exports.jsonstream import Data, load_whole
 from app.exports.platforms import meta
 from app.exports.platforms.base import Members, Parsed, PlatformReader, clean, name_key, pattern
 
@@ -80,7 +80,7 @@ def parse(members: Members) -> Parsed:
     return Parsed(observations=_contact_sync(members))
 
 
-def _people(members: Members, keys: tuple[str, ...], kind: ConnectionKind, data: bytes) -> None:
+def _people(members: Members, keys: tuple[str, ...], kind: ConnectionKind, data: Data) -> None:
     for row in meta.records(json_root(data), keys):
         person = meta.person_name(row)
         shown = clean(person) if person else ""

@@ -33,7 +33,7 @@ from app.exports import labels
 from app.exports.decode import from_unix, json_root
 from app.exports.errors import NotUnderstood
 from app.exports.findings import Connection, ConnectionKind, SettingObservation, SettingSwitch
-from app.exports.jsonstream import load_whole
+from app.exports.jsonstream import Data, load_whole
 from app.exports.labels import Language
 from app.exports.platforms import meta
 from app.exports.platforms.base import (
@@ -114,7 +114,7 @@ def parse(members: Members) -> Parsed:
 
 
 # -- people -----------------------------------------------------------------------------------
-def _people(members: Members, keys: tuple[str, ...], kind: ConnectionKind, data: bytes) -> None:
+def _people(members: Members, keys: tuple[str, ...], kind: ConnectionKind, data: Data) -> None:
     seen = members.people.seen
     for row in meta.records(json_root(data), keys):
         entry = _first_entry(row)
@@ -186,7 +186,7 @@ def _private_flag(
     return None, None, tuple(notes)
 
 
-def _profile_values(data: bytes) -> dict[str, str]:
+def _profile_values(data: Data) -> dict[str, str]:
     return meta.string_map(load_whole(data), "profile_user")
 
 
@@ -227,7 +227,7 @@ def _switch_history(
     return tuple(sorted(known, key=lambda s: s.at)), unknown, language
 
 
-def _switch_rows(data: bytes) -> list[tuple[str, datetime]]:
+def _switch_rows(data: Data) -> list[tuple[str, datetime]]:
     rows = []
     for row in meta.records(json_root(data), ("account_history_account_privacy_history",)):
         at = from_unix(_switch_time(row))
@@ -274,7 +274,7 @@ def _contact_sync(members: Members) -> tuple[SettingObservation, ...]:
     return (SettingObservation("contact-sync", "Contact syncing", "; ".join(parts), status),)
 
 
-def _insight_values(data: bytes) -> dict[str, str]:
+def _insight_values(data: Data) -> dict[str, str]:
     """profile_account_insights[0].string_map_data (to 2025) or top-level label_values (2026)."""
     document = load_whole(data)
     if isinstance(document, dict) and "profile_account_insights" in document:
@@ -285,7 +285,7 @@ def _insight_values(data: bytes) -> dict[str, str]:
     return records[0]
 
 
-def _count(data: bytes) -> int:
+def _count(data: Data) -> int:
     return sum(1 for _row in meta.records(json_root(data), ("contacts_contact_info",)))
 
 

@@ -16,6 +16,7 @@ from functools import partial
 
 from app.exports.decode import csv_rows
 from app.exports.findings import Connection, ConnectionKind
+from app.exports.jsonstream import Data
 from app.exports.platforms.base import (
     Members,
     Parsed,
@@ -51,7 +52,7 @@ def _person(name: str, url: str, kind: ConnectionKind) -> Connection | None:
     return Connection(name or HIDDEN, key, kind, link)
 
 
-def _connections(members: Members, data: bytes) -> None:
+def _connections(members: Members, data: Data) -> None:
     for row in csv_rows(data, "First Name"):
         full = f"{row.get('First Name', '')} {row.get('Last Name', '')}"
         person = _person(full, row.get("URL", ""), ConnectionKind.CONNECTION)
@@ -59,7 +60,7 @@ def _connections(members: Members, data: bytes) -> None:
             return
 
 
-def _invitations(members: Members, data: bytes) -> None:
+def _invitations(members: Members, data: Data) -> None:
     for row in csv_rows(data, "From"):
         direction = row.get("Direction", "").upper()
         if direction == "INCOMING":

@@ -14,6 +14,7 @@ from typing import Any
 from app.exports.decode import json_root
 from app.exports.errors import NotUnderstood
 from app.exports.findings import Connection, ConnectionKind
+from app.exports.jsonstream import Data
 from app.exports.platforms.base import (
     SAFE_HANDLE,
     Members,
@@ -41,7 +42,7 @@ def parse(members: Members) -> Parsed:
     return Parsed()
 
 
-def _lists(members: Members, data: bytes) -> None:
+def _lists(members: Members, data: Data) -> None:
     root = json_root(data)
     if root.kind != "object":
         raise NotUnderstood("it is not the JSON object Snapchat writes")

@@ -21,6 +21,7 @@ from app.audit.answers import AnswerStatus
 from app.exports.decode import from_iso, ytd_root
 from app.exports.errors import NotUnderstood
 from app.exports.findings import Connection, ConnectionKind, SettingObservation, SettingSwitch
+from app.exports.jsonstream import Data
 from app.exports.platforms.base import Members, Parsed, PlatformReader, clean, pattern, safe_link
 from app.exports.platforms.meta import MAX_RECORD_BYTES
 from app.formatting import plural
@@ -63,7 +64,7 @@ def parse(members: Members) -> Parsed:
     )
 
 
-def _rows(data: bytes, wrapper: str) -> Iterator[dict[str, Any]]:
+def _rows(data: Data, wrapper: str) -> Iterator[dict[str, Any]]:
     """The records of one data/*.js file: [{"<wrapper>": {...}}, ...], one at a time."""
     root = ytd_root(data)
     if root.kind != "array":
@@ -90,7 +91,7 @@ def _switches(members: Members) -> tuple[SettingSwitch, ...] | None:
     return members.attempt(names[0], _history)
 
 
-def _history(data: bytes) -> tuple[SettingSwitch, ...]:
+def _history(data: Data) -> tuple[SettingSwitch, ...]:
     switches = []
     for row in _rows(data, "protectedHistory"):
         at, action = from_iso(row.get("protectedAt")), str(row.get("action", "")).casefold()
@@ -130,7 +131,7 @@ def _contact_observation(members: Members) -> tuple[SettingObservation, ...]:
     return (SettingObservation("contact-sync", "Address book", value, AnswerStatus.NEEDS_ACTION),)
 
 
-def _accounts(members: Members, wrapper: str, kind: ConnectionKind, data: bytes) -> None:
+def _accounts(members: Members, wrapper: str, kind: ConnectionKind, data: Data) -> None:
     for row in _rows(data, wrapper):
         account = str(row.get("accountId", "")).strip()
         if not account.isdigit() or len(account) > 25 or members.people.seen(kind, f"id:{account}"):

@@ -6,6 +6,7 @@ read row by row through a streaming decoder.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -18,7 +19,6 @@ from app.exports.jsonstream import Data, Value, document
 _YTD_PREFIX = re.compile(
     rb"^(?:\xef\xbb\xbf)?\s*window\.(?:YTD\.[\w$]+\.part\d+|__THAR_CONFIG)\s*=\s*"
 )
-MAX_CSV_FIELD = 64 * 1024  # a message in Invitations.csv can be long; a cell of megabytes is not
 
 
 def json_root(data: Data) -> Value:
@@ -40,8 +40,11 @@ def csv_rows(data: Data, first_header: str) -> Iterator[dict[str, str]]:
     LinkedIn puts a few "Notes:" lines (one of them a quoted paragraph) before the header, so
     the header is searched for rather than assumed to be the first line.
     """
-    text = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline="")
-    old_limit = csv.field_size_limit(MAX_CSV_FIELD)
+    # Decoded as it is read, never as one string; csv's own limit (128 KB a cell, left at
+    # its default: it is process-wide) stops a cell that never ends. Excel on Windows saves
+    # "CSV (Comma delimited)" as Windows-1252, so a file that is not UTF-8 is read as that.
+    encoding = "utf-8-sig" if _is_utf8(data) else "cp1252"
+    text = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, errors="replace", newline="")
     try:
         rows = csv.reader(text)
         header = _find_header(rows, first_header)
@@ -51,8 +54,19 @@ def csv_rows(data: Data, first_header: str) -> Iterator[dict[str, str]]:
             yield dict(zip(header, cells, strict=True))
     except csv.Error as error:
         raise NotUnderstood(f"it is not a CSV file Footprint can read ({error})") from None
-    finally:
-        csv.field_size_limit(old_limit)
+
+
+def _is_utf8(data: Data) -> bool:
+    """Checked a megabyte at a time, so no decoded copy of a large file is kept."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    try:
+        for start in range(0, len(view), 2**20):
+            decoder.decode(view[start : start + 2**20])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _find_header(rows: Iterator[list[str]], first_header: str) -> list[str]:

@@ -443,3 +443,11 @@ def test_parts_of_exports_get_their_exit_status(tmp_path, capsys) -> None:
     assert main(["import-export", str(write_zip(tmp_path / "part2.zip", media_only))]) == 1
     err = capsys.readouterr().err
     assert "If it came as several ZIP files, choose the one that holds them" in err
+
+
+def test_a_linkedin_csv_re_saved_by_excel_as_windows_1252_keeps_its_accents(tmp_path) -> None:
+    files = g.linkedin(2018)
+    name = next(n for n in files if n.endswith("Connections.csv"))
+    files[name] = str(files[name]).replace("Morag", "Zoë").encode("cp1252")
+    findings = read_export(write_zip(tmp_path / "li.zip", g.crlf(files)), START)
+    assert "Zoë Fairbairn" in {c.name for c in findings.connections}

@@ -25,7 +25,7 @@ T = TypeVar("T")
 SERVICE_PREFIX = "Footprint"
 ENTRY_USER = "login"
 REVIEW_KEY_SERVICE = f"{SERVICE_PREFIX}/review-key"
-REVIEW_KEY_USER = "secret"
+REVIEW_KEY_USER = ENTRY_USER  # like every Footprint entry, so one rule deletes them all
 REVIEW_KEY_BYTES = 32
 
 

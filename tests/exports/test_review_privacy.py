@@ -91,7 +91,9 @@ def test_the_attack_finds_nobody_in_reviews_saved_now(data_home, tmp_path, memor
     assert attack(data_home.database, every_file_bytes(data_home.root)) == set()
     # The same hashes are recognisable with the keyring's secret, so the attack above would
     # have found them had they been computable without it.
-    secret = bytes.fromhex(memory_keyring.secrets[(credentials.REVIEW_KEY_SERVICE, "secret")])
+    secret = bytes.fromhex(
+        memory_keyring.secrets[(credentials.REVIEW_KEY_SERVICE, credentials.REVIEW_KEY_USER)]
+    )
     (salt,) = {r[0] for r in sqlite3.connect(data_home.database).execute(
         "SELECT salt FROM connection_review")}  # fmt: skip
     with_secret = {
@@ -208,7 +210,7 @@ def test_a_list_not_read_in_full_concludes_no_removal(data_home, tmp_path):
 def test_deleting_all_data_deletes_the_review_key(data_home, tmp_path, memory_keyring):
     footprint = open_footprint(data_home, FixedClock(START))
     review(footprint, tmp_path)
-    assert (credentials.REVIEW_KEY_SERVICE, "secret") in memory_keyring.secrets
+    assert (credentials.REVIEW_KEY_SERVICE, credentials.REVIEW_KEY_USER) in memory_keyring.secrets
     report = footprint.delete_all_data()
     footprint.close()
     assert memory_keyring.secrets == {} and report.keyring_entries == 1

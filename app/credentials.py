@@ -1,16 +1,18 @@
-"""Sign-in details for the worker's own accounts: in the OS keyring and nowhere else.
+"""Secrets in the OS keyring and nowhere else: sign-in details, and the review key.
 
 This is the only module that imports keyring. Each platform's login is one keyring entry
 (service "Footprint/<platform>", user "login") holding JSON, so that "delete all my data"
-can find every entry without keeping account names anywhere else. When there is no usable
-keyring (headless Linux often has none), saving is refused with a reason; nothing ever
-falls back to a file.
+can find every entry without keeping account names anywhere else. One more entry
+("Footprint/review-key") holds the random secret that keys the hashes of people marked in a
+friend-list review. When there is no usable keyring (headless Linux often has none), saving
+is refused with a reason; nothing ever falls back to a file.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -22,6 +24,9 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 SERVICE_PREFIX = "Footprint"
 ENTRY_USER = "login"
+REVIEW_KEY_SERVICE = f"{SERVICE_PREFIX}/review-key"
+REVIEW_KEY_USER = ENTRY_USER  # like every Footprint entry, so one rule deletes them all
+REVIEW_KEY_BYTES = 32
 
 
 class CredentialsUnavailableError(Exception):
@@ -91,6 +96,41 @@ def forget_services(services: Iterable[str]) -> tuple[int, str | None]:
             return removed, str(error)
         removed += 1
     return removed, None
+
+
+def review_secret(*, create: bool) -> bytes | None:
+    """The per-install secret keying the hashes of people marked in friend-list reviews.
+
+    Created on first use when `create` is true. None when no keyring can be used (no backend,
+    locked, refused) or, with `create` false, when there is none yet: the caller then stores
+    nothing per person, or cannot check earlier reviews, and says so.
+    """
+    if keyring_status() is not None:
+        return None
+    try:
+        stored = _call(keyring.get_password, REVIEW_KEY_SERVICE, REVIEW_KEY_USER)
+        if stored is not None:
+            return _secret_from(stored)
+        if not create:
+            return None
+        fresh = secrets.token_bytes(REVIEW_KEY_BYTES)
+        _call(keyring.set_password, REVIEW_KEY_SERVICE, REVIEW_KEY_USER, fresh.hex())
+        # Some backends accept a secret and keep nothing: use it only if it reads back.
+        kept = _call(keyring.get_password, REVIEW_KEY_SERVICE, REVIEW_KEY_USER)
+        return fresh if kept == fresh.hex() else None
+    except CredentialsUnavailableError:
+        return None
+    except Exception as error:  # a backend's own error type (D-Bus, Windows): no keyring here
+        log.warning("keyring unusable for the review key: %s", type(error).__name__)
+        return None
+
+
+def _secret_from(stored: str) -> bytes | None:
+    try:
+        secret = bytes.fromhex(stored)
+    except ValueError:
+        return None
+    return secret if len(secret) == REVIEW_KEY_BYTES else None
 
 
 def _call(function: Callable[..., T], *args: str) -> T:

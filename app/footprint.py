@@ -32,11 +32,14 @@ from app.storage.database import DatabaseStatus, prepare_database
 from app.storage.store import Store
 
 if TYPE_CHECKING:
-    from app.audit.records import ConnectionReviewRecord, PendingReview, RemovalCheck
+    from collections.abc import Collection
+
+    from app.audit.records import ConnectionReviewRecord
     from app.exports.findings import ExportFindings
-    from app.exports.recording import ImportOutcome
+    from app.exports.recording import ImportOutcome, ImportPreview
     from app.report.content import ReportScope, SupervisionReport
     from app.services.data_deletion import DeletionReport
+    from app.services.exports import ExportRead, ReadInputs, SavedReview
 
 log = logging.getLogger(__name__)
 
@@ -178,29 +181,42 @@ class Footprint:
         return audits.resume_audit(view.open_run, self.catalogue, self.store, self.clock, view.runs)
 
     # -- data exports and friend-list reviews ------------------------------------------------
-    def pending_reviews(self) -> list[PendingReview]:
-        """Reviews whose marked people are not all confirmed removed yet."""
-        return self.store.pending_reviews()
+    def reading_inputs(self) -> ReadInputs:
+        """Earlier reviews and the review key, read here (the GUI thread) before a worker
+        thread reads an export."""
+        from app.services.exports import reading_inputs
 
-    def save_import(
-        self, findings: ExportFindings, checks: tuple[RemovalCheck, ...]
-    ) -> ImportOutcome:
-        """Record what an export held (read off the UI thread beforehand)."""
+        return reading_inputs(self.store)
+
+    def preview_import(self, read: ExportRead) -> ImportPreview:
+        """The answers an export read gives, before the worker confirms them."""
+        from app.services.exports import preview
+
+        return preview(read, self.catalogue, self.store.history())
+
+    def save_import(self, read: ExportRead, chosen: Collection[str] | None = None) -> ImportOutcome:
+        """Record an export read beforehand: the chosen answers (all when None) and counts."""
         from app.services.exports import save_import
 
-        return save_import(self.store, self.catalogue, findings, checks, self.clock.now())
+        return save_import(self.store, self.catalogue, read, self.clock.now(), chosen)
 
     def import_export(self, path: Path, expected: str | None = None) -> ImportOutcome:
-        """Read an export and record it (the CLI); raises ExportError."""
+        """Read an export and record it with every answer (the CLI); raises ExportError."""
         from app.services.exports import import_export
 
         return import_export(self.store, self.catalogue, path, self.clock.now(), expected)
 
-    def save_review(self, findings: ExportFindings, marked_keys: set[str]) -> int:
-        """Save a friend-list review; returns its id."""
+    def save_review(self, findings: ExportFindings, marked_keys: set[str]) -> SavedReview:
+        """Save a friend-list review (counts; keyed hashes of the marked where a keyring is
+        usable)."""
+        from app.credentials import REVIEW_KEY_SERVICE
         from app.services.exports import save_review
 
-        return save_review(self.store, findings, marked_keys, self.clock.now())
+        saved = save_review(self.store, findings, marked_keys, self.clock.now())
+        if marked_keys and not saved.by_hand:
+            # The review key now lives in the keyring: "Delete all my data" must remove it.
+            self.store.remember_keyring_entry(REVIEW_KEY_SERVICE, self.clock.now())
+        return saved
 
     def confirm_removed(self, review_id: int) -> None:
         """The worker confirms everyone marked in a review was removed."""

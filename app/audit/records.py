@@ -36,14 +36,23 @@ class ConnectionReviewRecord:
     confirmed_removed_count: int | None  # None until a newer export or the worker confirms
     confirmed_at: datetime | None
     confirmed_by: str | None  # "export" or "worker"
+    by_hand: bool = False  # nothing per person is kept: only the worker can confirm removal
 
     @property
     def awaiting_removal(self) -> int:
         return self.marked_count - (self.confirmed_removed_count or 0)
 
+    @property
+    def awaits_worker(self) -> bool:
+        """Marked people whose removal only the worker can confirm (no keyring, or a
+        review from before revision 0003, whose guessable hashes were deleted)."""
+        return self.by_hand and self.marked_count > 0 and self.confirmed_removed_count is None
+
     def removal_status(self) -> str:
         if self.marked_count == 0:
             return "no one marked"
+        if self.awaits_worker:
+            return "confirm removal by hand"
         if self.confirmed_removed_count is None:
             return "removal not yet confirmed"
         by = "a newer export" if self.confirmed_by == "export" else "you"
@@ -63,14 +72,14 @@ class ConnectionReviewRecord:
 
 @dataclass(frozen=True)
 class PendingReview:
-    """A review whose marked people are not all confirmed removed, with their salted hashes."""
+    """A review whose marked people are not all confirmed removed, with their keyed hashes."""
 
     id: int
     platform_id: str
     reviewed_at: datetime
     lists: tuple[str, ...]  # the connection kinds the review covered
     salt: str
-    iterations: int
+    key_id: str  # which per-install secret (kept in the keyring) keyed the hashes
     digests: frozenset[str]
 
 
@@ -86,14 +95,18 @@ class RemovalCheck:
 
 @dataclass(frozen=True)
 class ReviewToSave:
+    """A finished review: counts, and keyed hashes of the marked unless `by_hand`."""
+
     platform_id: str
     reviewed_at: datetime
     export_date: datetime
     reviewed_count: int
+    marked_count: int
     lists: tuple[str, ...]
-    salt: str
-    iterations: int
+    salt: str | None  # None with by_hand: nothing per person is stored
+    key_id: str | None
     marked_digests: frozenset[str]
+    by_hand: bool  # no keyring: the worker confirms removal
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,9 @@ def add_import_export_parser(commands: Any) -> None:
         "import-export",
         help="read a platform's data export (ZIP or folder) into your audit history",
         description="Read the data export a platform sent you (its ZIP file or unpacked folder), "
-        "answer the checklist items it shows, and print what it found. Names of friends and "
-        "followers are never saved; review them in the app.",
+        "save the answers to the checklist items it shows (without asking: the app asks first), "
+        "and print what was read, what was not understood and what to check by hand. Names of "
+        "friends and followers are never saved; review them in the app.",
     )
     parser.add_argument("path", type=Path, help="the export's ZIP file or unpacked folder")
     parser.add_argument(
@@ -33,7 +34,7 @@ def add_import_export_parser(commands: Any) -> None:
 def run_import_export(args: argparse.Namespace) -> int:
     from app.commands.common import open_app
     from app.exports.errors import BadArchiveError, NothingUsableError
-    from app.exports.summary import outcome_lines
+    from app.exports.summary import import_summary, summary_text
     from app.paths import data_home
 
     footprint = open_app(data_home())
@@ -47,5 +48,8 @@ def run_import_export(args: argparse.Namespace) -> int:
         return EXIT_BAD_ARCHIVE
     finally:
         footprint.close()
-    print("\n".join(outcome_lines(outcome)))
+    sections = import_summary(
+        outcome.preview, outcome.removal_checks, outcome.check_notes, outcome=outcome
+    )
+    print(summary_text(sections))
     return EXIT_IMPORTED

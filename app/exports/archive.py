@@ -24,14 +24,27 @@ from app.exports.errors import (
     ImportCancelled,
     NothingUsableError,
     UnsafeArchiveError,
+    shown_name,
 )
+from app.exports.jsonstream import Data
 
 MAX_MEMBER_BYTES = 64 * 1024 * 1024  # far above any list or settings file of a real export
 MAX_TOTAL_BYTES = 256 * 1024 * 1024
 MAX_FOLDER_FILES = 250_000  # more than this is not an export folder (a whole drive, say)
 CHUNK_BYTES = 256 * 1024
 _DRIVE = re.compile(r"^[A-Za-z]:")
-_JUNK = re.compile(r"(^|/)(__MACOSX/|\._|\.DS_Store$|Thumbs\.db$)")
+# macOS re-zips add __MACOSX/ and ._name AppleDouble files (binary) beside every member;
+# hestiaAI/hestialabs-experiences packages/lib/data-samples/instagramV2.zip has them.
+_JUNK = re.compile(r"(^|/)(__MACOSX/|\._|\.DS_Store$|Thumbs\.db$|desktop\.ini$)", re.IGNORECASE)
+_NO_DATA = re.compile(r"(^|/)no-data\.txt$", re.IGNORECASE)
+# Parts of a split (multi-volume) archive: 7-Zip's name.zip.001, WinZip's name.z01.
+_SPLIT_PART = re.compile(r"\.(z\d\d|zip\.\d{3}|\d{3})$", re.IGNORECASE)
+SPLIT_MESSAGE = (
+    "{name} is one part of a split archive (a ZIP cut into several files). Footprint reads a "
+    "whole ZIP file or an unpacked folder: put all the parts in one folder, open the first "
+    "part with your ZIP tool (for example 7-Zip) to unpack them together, then choose the "
+    "unpacked folder. Nothing was imported."
+)
 
 
 @dataclass
@@ -40,10 +53,23 @@ class Monitor:
 
     progress: Callable[[int, int], None] = lambda done, total: None
     is_cancelled: Callable[[], bool] = lambda: False
+    total: int = 0  # declared bytes of the members to read
+    done: int = 0
 
     def check(self) -> None:
+        """Raise ImportCancelled if the worker pressed Cancel."""
         if self.is_cancelled():
             raise ImportCancelled()
+
+    def start(self, total: int) -> None:
+        """Reading begins: `total` bytes are expected (as the archive declares them)."""
+        self.total, self.done = total, 0
+        self.progress(0, total)
+
+    def advance(self, count: int) -> None:
+        """`count` more bytes were read (never reported past the total)."""
+        self.done += count
+        self.progress(min(self.done, self.total), self.total)
 
 
 @dataclass(frozen=True)
@@ -68,6 +94,7 @@ class ExportArchive:
         self.source = source
         self.entries = entries
         self._opener = opener
+        self.bytes_read = 0  # across members, checked against MAX_TOTAL_BYTES
 
     @classmethod
     def open(cls, path: Path, monitor: Monitor | None = None) -> ExportArchive:
@@ -75,7 +102,9 @@ class ExportArchive:
         if path.is_dir():
             return _open_folder(path, monitor)
         if not path.is_file():
-            raise NothingUsableError(f"{path} does not exist or is not a file or folder.")
+            raise NothingUsableError(
+                f"{shown_name(str(path))} does not exist or is not a file or folder."
+            )
         return _open_zip(path)
 
     def close(self) -> None:
@@ -94,33 +123,38 @@ class ExportArchive:
         dates = [e.modified for e in self.entries if e.modified is not None]
         return max(dates) if dates else None
 
-    def read_all(self, entries: list[Entry], monitor: Monitor) -> dict[str, bytes]:
-        """Read the given members, reporting bytes done against their declared total."""
-        total = sum(e.size for e in entries)
-        if total > MAX_TOTAL_BYTES:
-            raise ArchiveTooLargeError(_too_large("The files Footprint needs", total))
-        done, contents = 0, {}
-        monitor.progress(0, total)
-        for entry in entries:
-            chunks: list[bytes] = []
-            for chunk in self._chunks(entry, monitor):
-                chunks.append(chunk)
-                done += len(chunk)
-                monitor.progress(min(done, total), total)
-            contents[entry.name] = b"".join(chunks)
-        return contents
+    def no_data_folders(self) -> list[str]:
+        """Folders the platform marked as empty with a no-data.txt file (Meta does this)."""
+        return sorted({e.name.rpartition("/")[0] for e in self.entries if _NO_DATA.search(e.name)})
+
+    def read(self, entry: Entry, monitor: Monitor) -> Data:
+        """One member's bytes, reporting progress; the caps count bytes really read.
+
+        Chunks are appended to one growing buffer rather than joined at the end, which would
+        hold every chunk and the joined copy at once: twice the member's size.
+        """
+        buffer = bytearray()
+        for chunk in self._chunks(entry, monitor):
+            buffer += chunk
+            self.bytes_read += len(chunk)
+            if self.bytes_read > MAX_TOTAL_BYTES:
+                raise ArchiveTooLargeError(too_large("The files Footprint needs", self.bytes_read))
+            monitor.advance(len(chunk))
+        return buffer  # a bytearray: every reader only searches and slices it
 
     def _chunks(self, entry: Entry, monitor: Monitor) -> Iterator[bytes]:
         read = 0
         with self._opener.open(entry) as handle:
             while True:
                 monitor.check()
-                chunk = _read_chunk(handle, entry.name)
+                chunk = _read_chunk(handle, shown_name(entry.name))
                 if not chunk:
                     return
                 read += len(chunk)
                 if read > MAX_MEMBER_BYTES:
-                    raise ArchiveTooLargeError(_too_large(entry.name, read, MAX_MEMBER_BYTES))
+                    raise ArchiveTooLargeError(
+                        too_large(shown_name(entry.name), read, MAX_MEMBER_BYTES)
+                    )
                 yield chunk
 
 
@@ -136,7 +170,8 @@ def _read_chunk(handle: BinaryIO, name: str) -> bytes:
         raise CorruptArchiveError(f"{name} cannot be read: {error.strerror}.") from None
 
 
-def _too_large(what: str, size: int, limit: int = MAX_TOTAL_BYTES) -> str:
+def too_large(what: str, size: int, limit: int = MAX_TOTAL_BYTES) -> str:
+    """The sentence for an export above the caps, with what to do instead."""
     return (
         f"{what} is {size / 2**20:.0f} MB or more, above the {limit / 2**20:.0f} MB Footprint "
         "reads from an export. Request a smaller export (only Connections or Followers and "
@@ -162,17 +197,19 @@ class _ZipOpener(_Opener):
             return self._archive.open(self._infos[entry.name])  # type: ignore[return-value]
         except RuntimeError:  # zipfile's word for "encrypted"
             raise CorruptArchiveError(
-                f"{entry.name} in the archive is password-protected. Platforms do not protect "
-                "their exports; download the export again from the platform."
+                f"{shown_name(entry.name)} in the archive is password-protected. Platforms do "
+                "not protect their exports; download the export again from the platform."
             ) from None
         except NotImplementedError:
             raise CorruptArchiveError(
-                f"{entry.name} is compressed in a way Footprint cannot read (this happens when "
-                "a ZIP is re-packed by some Windows tools). Unpack the ZIP and choose the folder "
-                "instead."
+                f"{shown_name(entry.name)} is compressed in a way Footprint cannot read (this "
+                "happens when a ZIP is re-packed by some Windows tools). Unpack the ZIP and "
+                "choose the folder instead."
             ) from None
         except (zipfile.BadZipFile, OSError) as error:
-            raise CorruptArchiveError(f"The archive is damaged: {entry.name}: {error}.") from None
+            raise CorruptArchiveError(
+                f"The archive is damaged: {shown_name(entry.name)}: {error}."
+            ) from None
 
     def close(self) -> None:
         self._archive.close()
@@ -185,26 +222,53 @@ class _FolderOpener(_Opener):
     def open(self, entry: Entry) -> BinaryIO:
         path = (self._root / entry.name).resolve()
         if not path.is_relative_to(self._root):  # a link swapped in after listing
-            raise UnsafeArchiveError(f"{entry.name} points outside the chosen folder.")
+            raise UnsafeArchiveError(f"{shown_name(entry.name)} points outside the chosen folder.")
+        if not path.is_file():  # swapped for a pipe or a device after listing: never block
+            raise CorruptArchiveError(f"{shown_name(entry.name)} is no longer a regular file.")
         return path.open("rb")
 
 
 def _open_zip(path: Path) -> ExportArchive:
+    if _SPLIT_PART.search(path.name) or _spans_disks(path):
+        raise CorruptArchiveError(SPLIT_MESSAGE.format(name=shown_name(path.name)))
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, EOFError, ValueError):
-        raise CorruptArchiveError(
-            f"{path.name} is not a ZIP file Footprint can open, or it is damaged (perhaps the "
-            "download did not finish). Download the export again; nothing was imported."
-        ) from None
+    except zipfile.BadZipFile as error:
+        if "multiple disks" in str(error) or "span" in str(error):
+            raise CorruptArchiveError(SPLIT_MESSAGE.format(name=shown_name(path.name))) from None
+        raise CorruptArchiveError(_NOT_A_ZIP.format(name=shown_name(path.name))) from None
+    except (EOFError, ValueError):
+        raise CorruptArchiveError(_NOT_A_ZIP.format(name=shown_name(path.name))) from None
     except OSError as error:
-        raise CorruptArchiveError(f"{path} cannot be opened: {error.strerror}.") from None
+        raise CorruptArchiveError(
+            f"{shown_name(str(path))} cannot be opened: {error.strerror}."
+        ) from None
     try:
         entries, infos = _zip_entries(archive)
     except BaseException:
         archive.close()
         raise
     return ExportArchive(path, entries, _ZipOpener(archive, infos))
+
+
+def _spans_disks(path: Path) -> bool:
+    """Whether the ZIP's end record says it is the last disk of a spanned set (WinZip's
+    name.z01, name.z02 … name.zip); zipfile would misread such a file as damaged."""
+    try:
+        with path.open("rb") as handle:
+            handle.seek(0, os.SEEK_END)
+            size = handle.tell()
+            handle.seek(max(0, size - 66_000))
+            tail = handle.read()
+    except OSError:
+        return False
+    end = tail.rfind(b"PK\x05\x06")
+    if end < 0 or len(tail) < end + 8:
+        return False
+    this_disk = int.from_bytes(tail[end + 4 : end + 6], "little")
+    directory_disk = int.from_bytes(tail[end + 6 : end + 8], "little")
+    # 0xFFFF means "see the Zip64 record", which zipfile checks itself.
+    return this_disk not in (0, 0xFFFF) or directory_disk not in (0, 0xFFFF)
 
 
 def _zip_entries(archive: zipfile.ZipFile) -> tuple[tuple[Entry, ...], dict[str, zipfile.ZipInfo]]:
@@ -218,6 +282,12 @@ def _zip_entries(archive: zipfile.ZipFile) -> tuple[tuple[Entry, ...], dict[str,
         entries.append(Entry(name, info.file_size, _zip_time(info)))
         infos[name] = info
     return tuple(entries), infos
+
+
+_NOT_A_ZIP = (
+    "{name} is not a ZIP file Footprint can open, or it is damaged (perhaps the download did "
+    "not finish). Download the export again; nothing was imported."
+)
 
 
 def _unsafe_message(name: str) -> str:

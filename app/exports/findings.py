@@ -12,6 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from app.audit.answers import AnswerStatus
+from app.exports.errors import shown_name
 
 
 class ConnectionKind(StrEnum):
@@ -54,7 +55,7 @@ _SINGULAR = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Connection:
     """One person in one list of the export. In memory only: never stored."""
 
@@ -76,8 +77,26 @@ class SettingObservation:
     value: str  # e.g. "on"
     status: AnswerStatus
 
-    def observed(self, export_date: datetime) -> str:
-        return f"{self.setting}: {self.value} (export of {export_date:%Y-%m-%d})"
+    def observed(self, platform_name: str, export_date: datetime) -> str:
+        """The evidence saved with the answer: the value and where it was read."""
+        return f"{self.setting}: {self.value} ({evidence(platform_name, export_date)})"
+
+
+def evidence(platform_name: str, export_date: datetime) -> str:
+    """'from your Instagram export of 11 Aug 2026' (the export's own date, in UTC)."""
+    return f"from your {platform_name} export of {export_date:%d %b %Y}"
+
+
+@dataclass(frozen=True)
+class FileNote:
+    """A file of the export that Footprint read but could not use, and why."""
+
+    file: str  # as named in the archive
+    reason: str  # a clause: "it is not valid JSON (Expecting ',' at line 3)"
+
+    def describe(self) -> str:
+        """'connections/x.json: it is not valid JSON …' with the name made safe to show."""
+        return f"{shown_name(self.file)}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -102,6 +121,9 @@ class ExportFindings:
     notes: tuple[str, ...] = ()  # what else the worker should know
     files_read: tuple[str, ...] = ()
     connections: tuple[Connection, ...] = field(default=(), repr=False)
+    not_understood: tuple[FileNote, ...] = ()  # files read but not usable, each with why
+    incomplete: frozenset[ConnectionKind] = frozenset()  # lists not read in full
+    labels: str = ""  # the language the labels were read in ("Turkish"), when it matters
 
     @property
     def connection_counts(self) -> dict[ConnectionKind, int]:
@@ -126,7 +148,7 @@ class ExportFindings:
         return list(people.values())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Person:
     """One person across the lists they appear in (a follower you also follow is one person)."""
 

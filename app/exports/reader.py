@@ -10,10 +10,11 @@ import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from app.exports.archive import ExportArchive, Monitor
+from app.exports.archive import MAX_TOTAL_BYTES, ExportArchive, Monitor, too_large
 from app.exports.detect import detect
+from app.exports.errors import ArchiveTooLargeError, NothingUsableError, shown_name
 from app.exports.findings import ExportFindings
-from app.exports.platforms.base import Members, Parsed, PlatformReader
+from app.exports.platforms.base import MAX_PEOPLE, Members, Parsed, PlatformReader
 
 log = logging.getLogger(__name__)
 EARLIEST = datetime(2006, 1, 1, tzinfo=UTC)
@@ -25,21 +26,27 @@ _UNIX = re.compile(r"(?:TikTok_Data_|mydata~)(\d{10,13})(?!\d)", re.IGNORECASE)
 def read_export(
     path: Path, now: datetime, *, expected: str | None = None, monitor: Monitor | None = None
 ) -> ExportFindings:
-    """What the export at `path` (a ZIP or an unpacked folder) says; raises ExportError."""
+    """What the export at `path` (a ZIP or an unpacked folder) says; raises ExportError.
+
+    Members are read one at a time and dropped once parsed. A file that is read but not
+    understood becomes a note in the findings; the archive is refused (BadArchiveError) only
+    when it is damaged, unsafe, too large or of another platform.
+    """
     monitor = monitor or Monitor()
     with ExportArchive.open(path, monitor) as archive:
         reader = detect(archive.names(), expected)
-        wanted = [e for e in archive.entries if any(p.search(e.name) for p in reader.wanted)]
-        contents = archive.read_all(wanted, monitor)
-        parsed = reader.parse(Members(contents))
+        wanted = [e for e in archive.entries if reader.is_wanted(e)]
+        if not wanted:
+            raise NothingUsableError(_nothing_wanted(reader))
+        declared = sum(e.size for e in wanted)
+        if declared > MAX_TOTAL_BYTES:
+            raise ArchiveTooLargeError(too_large("The files Footprint needs", declared))
+        monitor.start(declared)
+        members = Members(archive, monitor)
+        parsed = reader.parse(members)
         date, source = export_date(parsed, archive, now)
-    log.info("read a %s export: %d files", reader.platform_id, len(contents))
-    return _findings(reader, parsed, date, source, tuple(sorted(contents)))
-
-
-def _findings(
-    reader: PlatformReader, parsed: Parsed, date: datetime, source: str, files: tuple[str, ...]
-) -> ExportFindings:
+        notes = (*parsed.notes, *_file_notes(reader, archive, members))
+    log.info("read a %s export: %d files", reader.platform_id, len(members.files_read))
     return ExportFindings(
         platform_id=reader.platform_id,
         platform_name=reader.name,
@@ -48,10 +55,53 @@ def _findings(
         export_date_source=source,
         observations=parsed.observations,
         switches=parsed.switches,
-        notes=parsed.notes,
-        files_read=files,
-        connections=parsed.connections,
+        notes=notes,
+        files_read=tuple(sorted(members.files_read)),
+        connections=members.people.connections(),
+        not_understood=tuple(members.not_understood),
+        incomplete=frozenset(members.incomplete),
+        labels=parsed.labels,
     )
+
+
+def _nothing_wanted(reader: PlatformReader) -> str:
+    return (
+        f"This {reader.name} export holds none of the files Footprint reads (friends or "
+        "followers lists, personal information, settings). If it came as several ZIP files, "
+        "choose the one that holds them (or unpack them all into one folder and choose that); "
+        f"otherwise request the export again from {reader.name} with those categories ticked. "
+        "Nothing was imported."
+    )
+
+
+def _file_notes(reader: PlatformReader, archive: ExportArchive, members: Members) -> list[str]:
+    """Lists cut short, files in folders Footprint reads that it does not know, and parts
+    the platform marked as empty (no-data.txt)."""
+    notes = []
+    if members.people.full:
+        notes.append(
+            f"This export lists more than {MAX_PEOPLE:,} people; Footprint read the first "
+            f"{MAX_PEOPLE:,} and stopped, so the counts are 'at least'."
+        )
+    unknown = reader.unknown_files(archive.names())
+    if unknown:
+        shown = ", ".join(shown_name(n) for n in unknown[:5])
+        more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+        notes.append(
+            f"Not read: {shown}{more}. These files sit beside the lists Footprint reads but "
+            f"are not ones it knows; if {reader.name} renamed a list, its people are missing "
+            "from the counts."
+        )
+    empty = [
+        f for f in archive.no_data_folders() if any(p.search(f + "/x") for p in reader.watched)
+    ]
+    if empty:
+        notes.append(
+            f"{reader.name} marked these parts as holding no data: "
+            + ", ".join(shown_name(f) for f in empty[:5])
+            + "."
+        )
+    return notes
 
 
 def export_date(parsed: Parsed, archive: ExportArchive, now: datetime) -> tuple[datetime, str]:

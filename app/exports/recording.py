@@ -1,7 +1,8 @@
-"""From findings to the audit history: export answers, import counts, review counts.
+"""From findings to the audit history: proposed answers, import counts, review counts.
 
 Nothing here stores a name: answers carry setting values, the import carries counts, a
-review carries counts and salted hashes of the people marked (until they are gone).
+review carries counts and keyed hashes of the people marked (until they are gone), or only
+counts when there is no keyring.
 """
 
 from __future__ import annotations
@@ -12,17 +13,12 @@ from datetime import datetime
 from typing import Protocol
 
 from app.audit.answers import Answer, AnswerSource, AnswerStatus
-from app.audit.records import (
-    ImportPlan,
-    PendingReview,
-    RemovalCheck,
-    ReviewToSave,
-)
+from app.audit.records import ImportPlan, PendingReview, RemovalCheck, ReviewToSave
 from app.audit.run import AuditRun
 from app.checklists.model import Catalogue, Platform
 from app.exports.drift import ExportDrift, export_drift
-from app.exports.findings import ExportFindings, SettingObservation
-from app.exports.hashing import ITERATIONS, digests, new_salt
+from app.exports.findings import ConnectionKind, ExportFindings, SettingObservation, evidence
+from app.exports.hashing import ReviewKey, digests, new_salt
 
 
 class ExportStore(Protocol):
@@ -34,99 +30,146 @@ class ExportStore(Protocol):
 
 
 @dataclass(frozen=True)
-class AnsweredItem:
+class ProposedAnswer:
+    """A checklist item the export answers, with the evidence that will be saved."""
+
     item_id: str
     title: str
     status: AnswerStatus
-    observed: str
+    observed: str  # "Private account: on (from your Instagram export of 11 Aug 2026)"
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What an import would save, for the worker to confirm (the dialog) or not (the CLI)."""
+
+    findings: ExportFindings = field(repr=False)
+    answers: tuple[ProposedAnswer, ...]
+    not_in_checklist: tuple[SettingObservation, ...]
+    by_hand: tuple[str, ...]  # titles of the platform's items the export does not answer
+    drift: ExportDrift
 
 
 @dataclass(frozen=True)
 class ImportOutcome:
-    """What an import did, for the dialog and the CLI to say."""
+    """What an import saved, for the dialog and the CLI to say."""
 
     import_id: int
     run_id: int | None
-    findings: ExportFindings = field(repr=False)
-    answered: tuple[AnsweredItem, ...]
-    not_in_checklist: tuple[SettingObservation, ...]
+    preview: ImportPreview
+    saved: tuple[ProposedAnswer, ...]  # the answers the worker kept
     platform_complete: bool
-    drift: ExportDrift
     removal_checks: tuple[RemovalCheck, ...]
+    check_notes: tuple[str, ...] = ()
+
+    @property
+    def findings(self) -> ExportFindings:
+        return self.preview.findings
 
 
 def removal_checks(
-    findings: ExportFindings, pending: Sequence[PendingReview]
-) -> tuple[RemovalCheck, ...]:
-    """Compare earlier reviews' marked people with this export. CPU-heavy: run off the UI."""
+    findings: ExportFindings, pending: Sequence[PendingReview], key: ReviewKey | None
+) -> tuple[tuple[RemovalCheck, ...], tuple[str, ...]]:
+    """Compare earlier reviews' marked people with this export; (checks, notes for the
+    reviews that could not be checked). Run off the UI thread: it hashes every person."""
     present_kinds = {kind.value for kind in findings.connection_counts}
+    incomplete = {kind.value for kind in findings.incomplete}
     keys = {c.key for c in findings.connections}
-    checks = []
+    checks, notes = [], []
     for review in pending:
         if review.platform_id != findings.platform_id or findings.export_date <= review.reviewed_at:
             continue  # an export made before the review cannot show removals
         if not set(review.lists) <= present_kinds:
             continue  # a list missing from this export would look like everyone was removed
-        present = digests(review.salt, keys, review.iterations) & review.digests
+        when = f"{review.reviewed_at:%d %b %Y}"
+        if set(review.lists) & incomplete:
+            notes.append(f"Your review of {when} was not checked: {_unread(review, incomplete)}")
+            continue
+        if key is None or key.key_id != review.key_id:
+            notes.append(
+                f"Your review of {when} was not checked: Footprint cannot use the key it keeps "
+                "in your system keyring, so it cannot recognise the people you marked. When "
+                "you have removed them, confirm it in the import window."
+            )
+            continue
+        present = digests(key, review.salt, keys) & review.digests
         gone = review.digests - present
         checks.append(RemovalCheck(review.id, review.reviewed_at, gone, len(present)))
-    return tuple(checks)
+    return tuple(checks), tuple(notes)
+
+
+def _unread(review: PendingReview, incomplete: set[str]) -> str:
+    lists = ", ".join(ConnectionKind(k).label for k in review.lists if k in incomplete)
+    return f"this export's {lists} could not be read in full, so no removal is concluded."
+
+
+def preview_import(
+    findings: ExportFindings, catalogue: Catalogue, history: Sequence[AuditRun]
+) -> ImportPreview:
+    """The answers the export gives, what the checklist has no item for, what is left to
+    check by hand, and drift against the earlier audits."""
+    platform = catalogue.get(findings.platform_id)
+    items = set(platform.item_ids) if platform else set()
+    answerable = [o for o in findings.observations if o.item_id in items]
+    proposed = tuple(_proposed(findings, platform, o) for o in answerable if platform)
+    answered = {p.item_id for p in proposed}
+    by_hand = tuple(i.name for i in platform.items if i.id not in answered) if platform else ()
+    return ImportPreview(
+        findings,
+        proposed,
+        tuple(o for o in findings.observations if o.item_id not in items),
+        by_hand,
+        export_drift(findings, history),
+    )
+
+
+def _proposed(
+    findings: ExportFindings, platform: Platform, observation: SettingObservation
+) -> ProposedAnswer:
+    return ProposedAnswer(
+        observation.item_id,
+        platform.item(observation.item_id).name,
+        observation.status,
+        observation.observed(findings.platform_name, findings.export_date),
+    )
 
 
 def record_import(
     store: ExportStore,
-    findings: ExportFindings,
+    preview: ImportPreview,
     catalogue: Catalogue,
-    history: Sequence[AuditRun],
     checks: tuple[RemovalCheck, ...],
     now: datetime,
+    chosen: Collection[str] | None = None,
+    check_notes: tuple[str, ...] = (),
 ) -> ImportOutcome:
-    """Save the export's answers (as a new audit run) and its counts, all at once."""
+    """Save the chosen answers (all when `chosen` is None) as a new audit run, with the
+    export's counts and removal checks, in one transaction."""
+    findings = preview.findings
+    kept = tuple(a for a in preview.answers if chosen is None or a.item_id in chosen)
+    answers = tuple(_answer(findings, a, now) for a in kept)
     platform = catalogue.get(findings.platform_id)
-    answerable, other = _split(findings.observations, platform)
-    answers = tuple(_answer(findings, obs, now) for obs in answerable)
-    complete = platform is not None and {a.item_id for a in answers} >= set(platform.item_ids)
-    drift = export_drift(findings, history)  # before saving: compare with the earlier audits
-    plan = _plan(findings, answers, complete, drift, checks, now)
-    import_id, run_id = store.record_export_import(plan)
-    return ImportOutcome(
-        import_id,
-        run_id,
-        findings,
-        tuple(_answered(platform, a) for a in answers if platform is not None),
-        other,
-        complete,
-        drift,
-        checks,
+    complete = platform is not None and {a.item_id for a in kept} >= set(platform.item_ids)
+    import_id, run_id = store.record_export_import(
+        _plan(findings, answers, complete, preview.drift, checks, now)
     )
+    return ImportOutcome(import_id, run_id, preview, kept, complete, checks, check_notes)
 
 
-def _split(
-    observations: Sequence[SettingObservation], platform: Platform | None
-) -> tuple[tuple[SettingObservation, ...], tuple[SettingObservation, ...]]:
-    items = set(platform.item_ids) if platform else set()
-    return (
-        tuple(o for o in observations if o.item_id in items),
-        tuple(o for o in observations if o.item_id not in items),
-    )
-
-
-def _answer(findings: ExportFindings, observation: SettingObservation, now: datetime) -> Answer:
-    date = f"{findings.export_date:%Y-%m-%d}"
+def _answer(findings: ExportFindings, proposed: ProposedAnswer, now: datetime) -> Answer:
     return Answer(
         findings.platform_id,
-        observation.item_id,
-        observation.status,
+        proposed.item_id,
+        proposed.status,
         AnswerSource.EXPORT,
         now,
-        observation.observed(findings.export_date),
-        f"From your {findings.platform_name} data export of {date}.",
+        proposed.observed,
+        _sentence(evidence(findings.platform_name, findings.export_date)),
     )
 
 
-def _answered(platform: Platform, answer: Answer) -> AnsweredItem:
-    title = platform.item(answer.item_id).name
-    return AnsweredItem(answer.item_id, title, answer.status, answer.observed or "")
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."
 
 
 def _plan(
@@ -153,20 +196,23 @@ def _plan(
 
 
 def review_to_save(
-    findings: ExportFindings, marked_keys: Collection[str], now: datetime
+    findings: ExportFindings, marked_keys: Collection[str], now: datetime, key: ReviewKey | None
 ) -> ReviewToSave:
-    """A finished review as counts, with salted hashes of only the people marked."""
+    """A finished review as counts, with keyed hashes of only the people marked; with no
+    key (no keyring), counts only, and the worker confirms removal by hand."""
     people = findings.people()
     known = {p.key for p in people}
     marked = set(marked_keys) & known
-    salt = new_salt()
+    salt = new_salt() if marked and key is not None else None
     return ReviewToSave(
         platform_id=findings.platform_id,
         reviewed_at=now,
         export_date=findings.export_date,
         reviewed_count=len(people),
+        marked_count=len(marked),
         lists=tuple(sorted(kind.value for kind in findings.connection_counts)),
         salt=salt,
-        iterations=ITERATIONS,
-        marked_digests=digests(salt, marked) if marked else frozenset(),
+        key_id=key.key_id if salt and key else None,
+        marked_digests=digests(key, salt, marked) if salt and key else frozenset(),
+        by_hand=bool(marked) and key is None,
     )

@@ -65,7 +65,30 @@ def prepare_database(path: Path, now: datetime) -> DatabaseStatus:
         if revision is not None:
             backup = _backup_before_migrating(path, revision, now)
         _migrate(path, revision)
+        if revision is not None and revision < _GUESSABLE_HASHES_UNTIL:
+            _forget_guessable_hashes(path, backup)
     return DatabaseStatus(path, moved_aside, damage, backup)
+
+
+# Before revision 0004 a friend-list review kept PBKDF2 hashes of the people marked, which a
+# list of names reverses in seconds. Migration 0004 deletes them; the copy taken before
+# migrating, and free pages of the live file, must not keep them either.
+_GUESSABLE_HASHES_UNTIL = "0004"
+
+
+def _forget_guessable_hashes(path: Path, backup: Path | None) -> None:
+    if backup is not None:
+        with _connect(backup) as copy:
+            tables = {r[0] for r in copy.execute("SELECT name FROM sqlite_master")}
+            if "marked_connection_hash" in tables:  # revision 0002 made it
+                copy.execute("PRAGMA secure_delete = ON")
+                copy.execute("DELETE FROM marked_connection_hash")
+                copy.execute("UPDATE connection_review SET salt = NULL")
+    for target in (path, backup):
+        if target is not None:
+            with closing(sqlite3.connect(target, isolation_level=None)) as connection:
+                connection.execute("VACUUM")  # rewrites the file without its free pages
+                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def find_damage(path: Path) -> str | None:
@@ -179,6 +202,9 @@ def create_engine_for(path: Path):  # type: ignore[no-untyped-def]
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
+        # Deleted rows (hashes of people whose removal was confirmed) are overwritten with
+        # zeros, not left readable in free pages.
+        cursor.execute("PRAGMA secure_delete = ON")
         cursor.close()
 
     return engine

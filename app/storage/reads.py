@@ -233,8 +233,8 @@ def connection_reviews(db: sqlite3.Connection) -> list[ConnectionReviewRecord]:
     R = CONNECTION_REVIEW
     rows = db.execute(
         f"SELECT {R.id}, {R.platform_id}, {R.reviewed_at}, {R.export_date}, {R.reviewed_count},"
-        f" {R.marked_count}, {R.confirmed_removed_count}, {R.confirmed_at}, {R.confirmed_by}"
-        f" FROM {R.name} ORDER BY {R.id}"
+        f" {R.marked_count}, {R.confirmed_removed_count}, {R.confirmed_at}, {R.confirmed_by},"
+        f" {R.removal_check} FROM {R.name} ORDER BY {R.id}"
     ).fetchall()
     return [
         ConnectionReviewRecord(
@@ -247,17 +247,19 @@ def connection_reviews(db: sqlite3.Connection) -> list[ConnectionReviewRecord]:
             confirmed_removed_count=row[6],
             confirmed_at=from_text(row[7]),
             confirmed_by=row[8],
+            by_hand=row[9] == "by_hand",
         )
         for row in rows
     ]
 
 
 def pending_reviews(db: sqlite3.Connection) -> list[PendingReview]:
-    """Reviews with marked people not yet confirmed removed, with their salted hashes."""
+    """Reviews with marked people not yet confirmed removed, with their keyed hashes."""
     R, H = CONNECTION_REVIEW, MARKED_CONNECTION_HASH
     reviews = db.execute(
-        f"SELECT {R.id}, {R.platform_id}, {R.reviewed_at}, {R.lists}, {R.salt},"
-        f" {R.hash_iterations} FROM {R.name} WHERE {R.salt} IS NOT NULL ORDER BY {R.id}"
+        f"SELECT {R.id}, {R.platform_id}, {R.reviewed_at}, {R.lists}, {R.salt}, {R.key_id}"
+        f" FROM {R.name} WHERE {R.salt} IS NOT NULL AND {R.key_id} IS NOT NULL"
+        f" AND {R.removal_check} = 'export' ORDER BY {R.id}"
     ).fetchall()
     hashes: dict[int, set[str]] = defaultdict(set)
     for review_id, digest in db.execute(f"SELECT {H.review_id}, {H.digest} FROM {H.name}"):
@@ -269,10 +271,10 @@ def pending_reviews(db: sqlite3.Connection) -> list[PendingReview]:
             required(reviewed),
             tuple(k for k in lists.split(",") if k),
             salt,
-            iterations,
+            key_id,
             frozenset(hashes[review_id]),
         )
-        for review_id, platform_id, reviewed, lists, salt, iterations in reviews
+        for review_id, platform_id, reviewed, lists, salt, key_id in reviews
         if hashes[review_id]
     ]
 

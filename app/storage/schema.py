@@ -148,7 +148,8 @@ class ExportImportRow(Base):
 
 
 class ConnectionReviewRow(Base):
-    """A friend-list review as counts; the salt exists only while hashes await confirmation."""
+    """A friend-list review as counts; the salt exists only while keyed hashes await
+    confirmation (revision 0003: HMAC with a keyring secret, or nothing per person)."""
 
     __tablename__ = CR.name
     __table_args__ = (
@@ -165,6 +166,7 @@ class ConnectionReviewRow(Base):
             f"{CR.confirmed_by} IS NULL OR {CR.confirmed_by} IN ('export', 'worker')",
             name="known_confirmer",
         ),
+        CheckConstraint(f"{CR.removal_check} IN ('export', 'by_hand')", name="known_removal_check"),
     )
 
     id: Mapped[int] = mapped_column(CR.id, primary_key=True)
@@ -178,14 +180,15 @@ class ConnectionReviewRow(Base):
     confirmed_at: Mapped[datetime | None] = mapped_column(CR.confirmed_at, UtcTimestamp)
     confirmed_by: Mapped[str | None] = mapped_column(CR.confirmed_by, String(16))
     salt: Mapped[str | None] = mapped_column(CR.salt, String(64))
-    hash_iterations: Mapped[int | None] = mapped_column(CR.hash_iterations)
+    removal_check: Mapped[str] = mapped_column(CR.removal_check, String(16), default="export")
+    key_id: Mapped[str | None] = mapped_column(CR.key_id, String(32))
     hashes: Mapped[list[MarkedConnectionHashRow]] = relationship(
         back_populates="review", cascade="all, delete-orphan"
     )
 
 
 class MarkedConnectionHashRow(Base):
-    """A salted hash of one marked person: never a name, deleted once they are removed."""
+    """A keyed hash (HMAC) of one marked person: never a name, deleted once they are removed."""
 
     __tablename__ = MH.name
     __table_args__ = (UniqueConstraint(MH.review_id, MH.digest, name="one_hash_per_person"),)

@@ -160,7 +160,7 @@ class Store:
         return self._writes().record_export_import(plan)
 
     def save_connection_review(self, review: ReviewToSave) -> int:
-        """Save a friend-list review as counts (and, for now, salted hashes); its id."""
+        """Save a friend-list review as counts (and keyed hashes of the marked); its id."""
         return self._writes().save_connection_review(review)
 
     def confirm_review_by_worker(self, review_id: int, now: datetime) -> None:

@@ -102,7 +102,8 @@ class ConnectionReviewTable(Table):
     confirmed_at: str = "confirmed_at"
     confirmed_by: str = "confirmed_by"
     salt: str = "salt"
-    hash_iterations: str = "hash_iterations"
+    removal_check: str = "removal_check"
+    key_id: str = "key_id"
 
 
 @dataclass(frozen=True)

@@ -141,7 +141,7 @@ class Writer:
             for platform_id, address in sorted(addresses.items()):
                 session.add(PublicAddressRow(platform_id=platform_id, address=address))
 
-    # -- data exports and friend-list reviews: dates, counts and salted hashes only ---------
+    # -- data exports and friend-list reviews: dates, counts and keyed hashes only ----------
     def record_export_import(self, plan: ImportPlan) -> tuple[int, int | None]:
         """Save an import in one transaction: its answers as a finished run (the platform's
         check is complete only if every item was answered), its counts, and removal checks."""
@@ -164,17 +164,18 @@ class Writer:
             return row.id, run_id
 
     def save_connection_review(self, review: ReviewToSave) -> int:
-        marked = sorted(review.marked_digests)
+        marked = [] if review.by_hand else sorted(review.marked_digests)
         with self._sessions.begin() as session:
             row = ConnectionReviewRow(
                 platform_id=review.platform_id,
                 reviewed_at=review.reviewed_at,
                 export_date=review.export_date,
                 reviewed_count=review.reviewed_count,
-                marked_count=len(marked),
+                marked_count=review.marked_count,
                 lists=",".join(review.lists),
                 salt=review.salt if marked else None,  # no hashes, no reason to keep a salt
-                hash_iterations=review.iterations if marked else None,
+                removal_check="by_hand" if review.by_hand else "export",
+                key_id=review.key_id if marked else None,
             )
             row.hashes = [MarkedConnectionHashRow(digest=d) for d in marked]
             session.add(row)
@@ -188,7 +189,7 @@ class Writer:
             row.confirmed_removed_count = row.marked_count
             row.confirmed_at, row.confirmed_by = now, "worker"
             row.hashes.clear()
-            row.salt = row.hash_iterations = None
+            row.salt = row.key_id = None
 
 
 def _add_export_run(session: Session, plan: ImportPlan) -> int:
@@ -230,4 +231,4 @@ def _apply_removal_check(session: Session, check: RemovalCheck, now: datetime) -
     review.confirmed_removed_count = review.marked_count - len(review.hashes)
     review.confirmed_at, review.confirmed_by = now, "export"
     if not review.hashes:
-        review.salt = review.hash_iterations = None
+        review.salt = review.key_id = None

@@ -1,7 +1,9 @@
 """The friend-list review: tick anyone connected with your work, then how to remove them.
 
 Names exist only in this dialog's model while it is open. What is saved is the date, how many
-people were reviewed and marked, and salted hashes of the marked (to confirm removal later).
+people were reviewed and marked, and keyed hashes of the marked (HMAC with a secret kept in the
+system keyring), so a later export can confirm they were removed; with no keyring, nothing per
+person is saved and the worker confirms removal by hand.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from app.exports.findings import ExportFindings, Person
 from app.exports.removal_steps import GENERAL, removal_step
 from app.footprint import Footprint
 from app.formatting import plural
+from app.services.exports import NO_KEYRING
 from app.ui.links import UrlOpener, open_in_browser
 
 MARK_LABEL = "uses my service / carer or family / child who attended"
@@ -66,6 +69,7 @@ class ConnectionReviewDialog(QDialog):
         self._people = {p.key: p for p in findings.people()}
         self._open_url = open_url
         self.review_id: int | None = None
+        self._by_hand = False  # no keyring: removal is confirmed by the worker, not an export
         self.setWindowTitle(f"Review your {findings.platform_name} connections — Footprint")
         self._pages = QStackedWidget()
         self._pages.addWidget(self._build_review_page())
@@ -161,7 +165,8 @@ class ConnectionReviewDialog(QDialog):
         """Save the counts (and hashes of the marked), then show how to remove them."""
         assert self._findings is not None
         marked = self.marked_keys()
-        self.review_id = self._footprint.save_review(self._findings, marked)
+        saved = self._footprint.save_review(self._findings, marked)
+        self.review_id, self._by_hand = saved.review_id, saved.by_hand
         self._show_steps([self._people[k] for k in self._people if k in marked])
         self._pages.setCurrentIndex(1)
         self.saved.emit(self.review_id)
@@ -175,6 +180,7 @@ class ConnectionReviewDialog(QDialog):
         self.steps.anchorClicked.connect(lambda url: self._open_url(url.toString()))
         self.saved_label = QLabel()
         self.saved_label.setObjectName("review_saved")
+        self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
         self.saved_label.setWordWrap(True)
         buttons = QDialogButtonBox()
         self.confirm_button = buttons.addButton(
@@ -205,9 +211,10 @@ class ConnectionReviewDialog(QDialog):
             self.later_button.setText("&Close")
         else:
             self.steps.setHtml(_steps_html(findings, marked))
+        later = NO_KEYRING if self._by_hand else "Your next export will show whether they are gone."
         self.saved_label.setText(
             f"Saved: {plural(reviewed, 'connection')} reviewed, {len(marked)} marked. "
-            + ("Your next export will show whether they are gone." if marked else "")
+            + (later if marked else "")
         )
 
     def confirm_all_removed(self) -> None:

@@ -1,7 +1,9 @@
 """Import a data export: how to request it, choose it, watch it read, see what it found.
 
-Reading runs on a worker thread (archives can be large) with a progress bar and Cancel; the
-findings are saved on the GUI thread in one transaction. Names are shown only in the review.
+Reading runs as a job (archives can be large) with a progress bar and Cancel. The summary then
+says what was read, what was not understood (by file) and what to check by hand; settings the
+export answers are proposed, and saved (in one transaction, with the counts) only when the
+worker presses "Use these answers". Names are shown only in the review.
 """
 
 from __future__ import annotations
@@ -12,14 +14,17 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -28,16 +33,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.audit.records import PendingReview, RemovalCheck
+from app.audit.records import ConnectionReviewRecord, RemovalCheck
 from app.exports.archive import Monitor
 from app.exports.detect import READERS
-from app.exports.errors import ExportError, ImportCancelled
+from app.exports.errors import ExportError, ImportCancelled, shown_name
 from app.exports.findings import ExportFindings
-from app.exports.recording import ImportOutcome
+from app.exports.recording import ImportOutcome, ImportPreview
 from app.exports.request_steps import request_for
-from app.exports.summary import connection_line, other_lines, removal_lines
+from app.exports.summary import Section, answer_line, import_summary
 from app.footprint import Footprint
-from app.services.exports import read_export_and_checks
+from app.services.exports import ExportRead, ReadInputs, read_export_and_checks
 from app.ui.connection_review_dialog import ConnectionReviewDialog
 from app.ui.jobs import Job, JobCancelled, JobContext, JobRunner
 from app.ui.links import UrlOpener, open_in_browser
@@ -64,14 +69,15 @@ def choose_with_dialog(parent: QWidget, folder: bool) -> Path | None:
 
 
 def _read_export(
-    path: Path, now: datetime, pending: list[PendingReview], expected: str | None
-) -> Callable[[JobContext], tuple[ExportFindings, tuple[RemovalCheck, ...]]]:
-    """The job's work: read the archive off the UI thread (no database, no widgets)."""
+    path: Path, now: datetime, inputs: ReadInputs, expected: str | None
+) -> Callable[[JobContext], ExportRead]:
+    """The job's work: read the archive off the UI thread (no database, no widgets, no
+    keyring: `inputs` were gathered on the UI thread)."""
 
-    def work(context: JobContext) -> tuple[ExportFindings, tuple[RemovalCheck, ...]]:
+    def work(context: JobContext) -> ExportRead:
         monitor = Monitor(context.progress, context.cancelled)
         try:
-            return read_export_and_checks(path, now, pending, expected=expected, monitor=monitor)
+            return read_export_and_checks(path, now, inputs, expected=expected, monitor=monitor)
         except ImportCancelled:
             raise JobCancelled from None
 
@@ -87,14 +93,19 @@ class ExportImportDialog(QDialog):
     """Chooses, reads and saves a data export; offers the friend-list review afterwards.
 
     Signals:
+        ready(): The export was read; its summary (and any answers to confirm) is showing.
         imported(int): The findings were saved; the import's id.
         failed(str): Nothing was imported; the sentence shown to the worker.
         review_saved(int): A friend-list review of this export was saved; the review's id.
+        removal_confirmed(int): The worker confirmed by hand that everyone marked in an
+            earlier review is removed; the review's id.
     """
 
+    ready = Signal()
     imported = Signal(int)
     failed = Signal(str)
     review_saved = Signal(int)
+    removal_confirmed = Signal(int)
 
     def __init__(
         self,
@@ -112,6 +123,8 @@ class ExportImportDialog(QDialog):
         self._jobs = jobs
         self._job: Job | None = None
         self._findings: ExportFindings | None = None
+        self._read: ExportRead | None = None
+        self.preview: ImportPreview | None = None
         self.outcome: ImportOutcome | None = None
         self.review_dialog: ConnectionReviewDialog | None = None
         self.setWindowTitle("Import a data export — Footprint")
@@ -164,8 +177,57 @@ class ExportImportDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(row)
         layout.addWidget(self.request_steps, 1)
+        layout.addWidget(self._by_hand_box())
         layout.addLayout(buttons)
         return page
+
+    def _by_hand_box(self) -> QGroupBox:
+        """Earlier reviews whose removals only the worker can confirm (no keyring, a review
+        from before keyed hashes, or a key Footprint can no longer read)."""
+        self.by_hand = QGroupBox("Earlier reviews waiting for you to confirm removals")
+        self.by_hand.setObjectName("by_hand")
+        self._by_hand_rows = QVBoxLayout(self.by_hand)
+        self._refresh_by_hand()
+        return self.by_hand
+
+    def _refresh_by_hand(self) -> None:
+        while self._by_hand_rows.count():
+            item = self._by_hand_rows.takeAt(0)
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
+        waiting = [r for r in self._footprint.connection_reviews() if _waiting(r)]
+        for review in waiting:
+            self._by_hand_rows.addWidget(self._by_hand_row(review))
+        self.by_hand.setVisible(bool(waiting))
+
+    def _by_hand_row(self, review: ConnectionReviewRecord) -> QWidget:
+        name = _platform_name(review.platform_id)
+        how = (
+            "Footprint keeps no way to recognise them, so only you can confirm it."
+            if review.by_hand
+            else "A newer export can confirm it too."
+        )
+        label = QLabel(
+            f"{name} review of {review.reviewed_at:%d %b %Y}: {review.awaiting_removal} of "
+            f"{review.marked_count} marked not yet confirmed removed. {how}"
+        )
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        button = QPushButton("I have removed them")
+        button.setObjectName(f"confirm_{review.id}")
+        button.clicked.connect(lambda: self.confirm_removed(review.id))
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label, 1)
+        layout.addWidget(button)
+        return row
+
+    def confirm_removed(self, review_id: int) -> None:
+        """The worker confirms everyone marked in an earlier review is removed."""
+        self._footprint.confirm_removed(review_id)
+        self._refresh_by_hand()
+        self.removal_confirmed.emit(review_id)
 
     def _show_request_steps(self) -> None:
         platform_id = self.platform.currentData()
@@ -194,6 +256,7 @@ class ExportImportDialog(QDialog):
     # -- page 2: reading ---------------------------------------------------------------------
     def _reading_page(self) -> QWidget:
         self.reading_label = QLabel()
+        self.reading_label.setTextFormat(Qt.TextFormat.PlainText)  # a file name from outside
         self.reading_label.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
@@ -219,14 +282,14 @@ class ExportImportDialog(QDialog):
         """Read `path` (a ZIP or folder) on a worker thread, then save and show the findings."""
         if self._job is not None:
             return
-        self.reading_label.setText(f"Reading {html.escape(path.name)}… Only the files with "
+        self.reading_label.setText(f"Reading {shown_name(path.name)}… Only the files with "
                                    "settings and friend lists are read.")  # fmt: skip
         self.progress.setValue(0)
         self.cancel_button.setEnabled(True)
         self._pages.setCurrentIndex(1)
         footprint = self._footprint
         work = _read_export(
-            path, footprint.clock.now(), footprint.pending_reviews(), self.platform.currentData()
+            path, footprint.clock.now(), footprint.reading_inputs(), self.platform.currentData()
         )
         job = Job(work, name="read export", explain=_explain)
         job.progressed.connect(self._progressed)
@@ -249,12 +312,13 @@ class ExportImportDialog(QDialog):
     def _job_ended(self) -> None:
         self._job = None
 
-    def _read_finished(self, result: tuple[ExportFindings, tuple[RemovalCheck, ...]]) -> None:
-        findings, checks = result
-        self._findings = findings
-        self.outcome = self._footprint.save_import(findings, checks)
-        self._show_outcome(self.outcome)
-        self.imported.emit(self.outcome.import_id)
+    def _read_finished(self, read: ExportRead) -> None:
+        self._read, self._findings, self.outcome = read, read.findings, None
+        self.preview = self._footprint.preview_import(read)
+        self._show_preview(self.preview)
+        self.ready.emit()
+        if not self.preview.answers:
+            self.use_answers()  # only counts to save: nothing for the worker to confirm
 
     def _read_cancelled(self) -> None:
         self._show_problem(str(ImportCancelled()), cancelled=True)
@@ -263,10 +327,12 @@ class ExportImportDialog(QDialog):
         self._show_problem(message, cancelled=False)
 
     def _show_problem(self, message: str, *, cancelled: bool) -> None:
-        self._findings, self.outcome = None, None
+        self._findings, self._read, self.preview, self.outcome = None, None, None, None
         colour = tone("warn" if cancelled else "bad").name()
         self.findings_view.setHtml(f'<p style="color:{colour}">{html.escape(message)}</p>')
         self.review_button.hide()
+        self.answers.hide()
+        self.use_button.hide()
         self._pages.setCurrentIndex(2)
         self.failed.emit(message)
 
@@ -276,6 +342,13 @@ class ExportImportDialog(QDialog):
         self.findings_view.setObjectName("findings")
         self.findings_view.setAccessibleName("What the export showed")
         self.findings_view.setOpenLinks(False)
+        self.answers = QListWidget()
+        self.answers.setObjectName("answers")
+        self.answers.setAccessibleName("Answers from the export: untick any you do not want saved")
+        self.answers.itemChanged.connect(lambda _item: self._update_use_button())
+        self.use_button = QPushButton("&Use these answers")
+        self.use_button.setObjectName("use_answers")
+        self.use_button.clicked.connect(self.use_answers)
         self.review_button = QPushButton("&Review friends and followers…")
         self.review_button.setObjectName("review")
         self.review_button.clicked.connect(self.open_review)
@@ -285,21 +358,65 @@ class ExportImportDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         row = QHBoxLayout()
+        row.addWidget(self.use_button)
         row.addWidget(self.review_button)
         row.addWidget(another)
         row.addStretch(1)
         row.addWidget(close)
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(self.findings_view, 1)
+        layout.addWidget(self.findings_view, 3)
+        layout.addWidget(self.answers, 1)
         layout.addLayout(row)
         return page
 
-    def _show_outcome(self, outcome: ImportOutcome) -> None:
-        self.findings_view.setHtml(outcome_html(outcome))
-        self.review_button.setVisible(bool(outcome.findings.connections))
-        self.review_button.setDefault(True)
+    def _show_preview(self, preview: ImportPreview) -> None:
+        """The summary, and the answers to confirm (each ticked; untick to leave it out)."""
+        assert self._read is not None
+        self.findings_view.setHtml(summary_html(import_summary(preview, *self._checks())))
+        self.answers.clear()
+        for answer in preview.answers:
+            item = QListWidgetItem(answer_line(answer))
+            item.setData(Qt.ItemDataRole.UserRole, answer.item_id)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.answers.addItem(item)
+        self.answers.setVisible(bool(preview.answers))
+        self.answers.setEnabled(True)
+        self.use_button.setVisible(bool(preview.answers))
+        self._update_use_button()
+        self.review_button.setVisible(bool(preview.findings.connections))
+        (self.use_button if preview.answers else self.review_button).setDefault(True)
         self._pages.setCurrentIndex(2)
+
+    def _checks(self) -> tuple[tuple[RemovalCheck, ...], tuple[str, ...]]:
+        read = self._read
+        return (read.checks, read.check_notes) if read is not None else ((), ())
+
+    def chosen_answers(self) -> set[str]:
+        """The item ids of the answers still ticked."""
+        return {
+            self.answers.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.answers.count())
+            if self.answers.item(row).checkState() == Qt.CheckState.Checked
+        }
+
+    def _update_use_button(self) -> None:
+        none = not self.chosen_answers()
+        self.use_button.setText("&Save without these answers" if none else "&Use these answers")
+
+    def use_answers(self) -> None:
+        """Save the ticked answers with the export's counts, then show what was saved."""
+        if self._read is None or self.outcome is not None:
+            return
+        self.outcome = self._footprint.save_import(self._read, self.chosen_answers())
+        sections = import_summary(self.outcome.preview, *self._checks(), outcome=self.outcome)
+        self.findings_view.setHtml(summary_html(sections))
+        self.answers.setEnabled(False)
+        self.use_button.hide()
+        self.review_button.setDefault(True)
+        self._refresh_by_hand()
+        self.imported.emit(self.outcome.import_id)
 
     def open_review(self) -> None:
         if self._findings is None:
@@ -314,39 +431,30 @@ class ExportImportDialog(QDialog):
         """Closing cancels a read in progress (the job's results then go nowhere: its
         connections end with this window) and lets go of every name."""
         self.cancel()
-        self._findings, self.outcome = None, None
+        self._findings, self._read, self.preview, self.outcome = None, None, None, None
+        self.answers.clear()
         if self.review_dialog is not None:
             self.review_dialog.forget_names()
             self.review_dialog = None
         super().done(result)
 
 
-def outcome_html(outcome: ImportOutcome) -> str:
-    findings = outcome.findings
+def summary_html(sections: list[Section]) -> str:
+    """The summary as rich text, every line escaped (it carries file names and values from
+    the archive); drift in the warning colour."""
     e = html.escape
-    parts = [
-        f"<h3>{e(findings.platform_name)} export of {findings.export_date:%d %b %Y}</h3>",
-        f"<p>Export date taken from {e(findings.export_date_source)}; format "
-        f"{e(findings.format)}.</p>",
-    ]
-    if outcome.drift.has_drift:
-        bad = tone("bad").name()
-        parts += [
-            f'<p style="color:{bad}"><b>Drift:</b> {e(s)}</p>' for s in outcome.drift.describe()
-        ]
-    if outcome.answered:
-        rows = "".join(
-            f"<li><b>{e(a.title)}</b>: {e(a.status.label)} ({e(a.observed)})</li>"
-            for a in outcome.answered
-        )
-        parts.append(f"<p>Saved to your audit history from the export:</p><ul>{rows}</ul>")
-    else:
-        parts.append("<p>This export does not record any setting on the checklist.</p>")
-    if findings.switches:
-        rows = "".join(
-            f"<li>{s.at:%d %b %Y}: {e(s.setting)}: {e(s.value)}</li>" for s in findings.switches
-        )
-        parts.append(f"<p>Switch history in the export:</p><ul>{rows}</ul>")
-    parts.append(f"<p><b>Connections:</b> {e(connection_line(findings))}</p>")
-    parts += [f"<p>{e(line)}</p>" for line in removal_lines(outcome) + other_lines(outcome)]
+    parts = []
+    for section in sections:
+        colour = f' style="color:{tone("bad").name()}"' if section.title == "Drift" else ""
+        items = "".join(f"<li{colour}>{e(line)}</li>" for line in section.lines)
+        parts.append(f"<h4>{e(section.title)}</h4><ul>{items}</ul>")
     return "".join(parts)
+
+
+def _waiting(review: ConnectionReviewRecord) -> bool:
+    """Marked people not all confirmed removed (the worker may always confirm by hand)."""
+    return review.marked_count > 0 and review.awaiting_removal > 0
+
+
+def _platform_name(platform_id: str) -> str:
+    return next((r.name for r in READERS if r.platform_id == platform_id), platform_id)

@@ -133,7 +133,7 @@ def instagram_export(
     *,
     private: str | None = "True",
     contact_syncing: str | None = "True",
-    switches: Sequence[tuple[int, str]] = ((1_748_736_000, "Private"),),  # 2025-06-01
+    switches: Sequence[tuple[int, str]] = ((1_748_736_000, "Switched to Private"),),  # 2025-06-01
     followers: Sequence[str] = ("sunny.days_77", "bookworm.bev", "carla_the_cook"),
     following: Sequence[str] = ("bookworm.bev", "local_bakery"),
     received: Sequence[str] = ("curious.neighbour",),

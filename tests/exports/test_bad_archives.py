@@ -19,9 +19,11 @@ from app.exports.errors import (
     UnsafeArchiveError,
     WrongPlatformError,
 )
+from app.exports.findings import ConnectionKind
 from app.exports.reader import read_export
+from app.services.exports import ReadInputs, read_export_and_checks
 from tests.conftest import START
-from tests.exports import builders
+from tests.exports import builders, generations
 
 
 @pytest.fixture(autouse=True)
@@ -67,11 +69,89 @@ def test_a_damaged_member_is_caught_by_its_checksum(tmp_path) -> None:
         read_export(path, START)
 
 
-def test_a_member_that_is_not_json(tmp_path) -> None:
+def test_a_member_that_is_not_json_is_a_note_and_the_rest_is_read(tmp_path) -> None:
     files = builders.x_archive()
     files["data/follower.js"] = 'window.YTD.follower.part0 = [ { "follower" : { "accountId'
-    with pytest.raises(CorruptArchiveError, match="data/follower.js in the export is damaged"):
-        read_export(builders.write_zip(tmp_path / "x.zip", files), START)
+    findings = read_export(builders.write_zip(tmp_path / "x.zip", files), START)
+    [note] = findings.not_understood
+    assert note.describe().startswith("data/follower.js: not valid JSON")
+    assert findings.incomplete == {ConnectionKind.FOLLOWER}  # no removal concluded from it
+    assert observed_ids(findings) == {"private-account"}  # the history was still read
+    assert findings.connection_counts == {ConnectionKind.FOLLOWING: 1}
+
+
+def test_an_export_whose_only_list_is_not_json_is_a_bad_archive(tmp_path) -> None:
+    files = {"connections/friends/your_friends.json": '{"friends_v2": [{"name": "Anna'}
+    path = builders.write_zip(tmp_path / "fb.zip", files)
+    with pytest.raises(UnknownFormatError, match="your_friends.json: not valid JSON"):
+        read_export_and_checks(path, START, ReadInputs())
+
+
+def observed_ids(findings) -> set[str]:
+    return {o.item_id for o in findings.observations}
+
+
+# -- hostile nesting (issue 13, point 7) ----------------------------------------------------
+def nested_zip(tmp_path, name: str, prefix: str = "") -> object:
+    path = tmp_path / "nested.zip"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(name, prefix + "[" * 1000 + "]" * 1000)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "prefix"),
+    [
+        ("data/follower.js", "window.YTD.follower.part0 = "),
+        ("connections/friends/your_friends.json", '{"friends_v2": '),
+        ("connections/followers_and_following/followers_1.json", ""),
+        ("user_data_tiktok.json", '{"Your Activity": {"Follower": {"FansList": '),
+    ],
+)
+def test_a_thousand_nested_arrays_stop_before_parsing_with_a_sentence(tmp_path, name, prefix):
+    path = nested_zip(tmp_path, name, prefix + "[" * 0)
+    if prefix.startswith("{"):
+        path.unlink()
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr(name, prefix + "[" * 1000 + "]" * 1000 + "}" * prefix.count("{"))
+    assert path.stat().st_size < 2048  # the attack's size: under 2 KB
+    with pytest.raises(CorruptArchiveError, match="more than 40 levels deep"):
+        read_export(path, START)
+
+
+def test_nesting_in_a_part_that_is_skipped_is_caught_too(tmp_path) -> None:
+    document = '{"Video": ' + "[" * 1000 + "]" * 1000 + ', "Your Activity": {}}'
+    files = {"TikTok_Data_1/user_data_tiktok.json": document}
+    with pytest.raises(CorruptArchiveError, match="tampered"):
+        read_export(builders.write_zip(tmp_path / "t.zip", files), START)
+
+
+def test_the_command_exits_2_without_a_traceback(tmp_path, capsys) -> None:
+    from app.cli import main
+
+    path = nested_zip(tmp_path, "data/follower.js", "window.YTD.follower.part0 = ")
+    assert main(["import-export", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "nests lists or objects more than 40 levels deep" in err
+    assert "Traceback" not in err and "RecursionError" not in err
+
+
+# -- split archives -------------------------------------------------------------------------
+def test_a_part_of_a_split_zip_is_named_as_such(tmp_path) -> None:
+    parts = generations.split_parts(builders.x_archive(), tmp_path)
+    for part in parts:
+        with pytest.raises(CorruptArchiveError, match="one part of a split archive"):
+            read_export(part, START)
+
+
+def test_a_zip_spanning_several_disks_is_named_as_such(tmp_path) -> None:
+    path = builders.write_zip(tmp_path / "export.zip", builders.x_archive())
+    data = bytearray(path.read_bytes())
+    end = data.rindex(b"PK\x05\x06")
+    data[end + 4 : end + 6] = (1).to_bytes(2, "little")  # "this is disk 1", as a span writes
+    path.write_bytes(bytes(data))
+    with pytest.raises(CorruptArchiveError, match="split archive"):
+        read_export(path, START)
 
 
 # -- unsafe names ---------------------------------------------------------------------------
@@ -137,7 +217,7 @@ def test_a_zip_of_photos_is_not_an_export(tmp_path) -> None:
         ),
         (
             {"Connections.csv": "Vorname,Nachname,URL\nA,B,C\n"},
-            "Connections.csv has no 'First Name' column",
+            "Connections.csv: it has no 'First Name' column",
         ),
         (
             {"data/follower.js": 'twttr.follower = [{"follower": {}}]'},
@@ -145,13 +225,13 @@ def test_a_zip_of_photos_is_not_an_export(tmp_path) -> None:
         ),
         (
             {"connections/followers_and_following/following.json": '{"something_new": {}}'},
-            "following.json in the export has a layout Footprint does not know",
+            "following.json: it has no 'relationships_following' list",
         ),
     ],
 )
 def test_an_unknown_format_version(tmp_path, files, message) -> None:
     with pytest.raises(UnknownFormatError, match=message):
-        read_export(builders.write_zip(tmp_path / "e.zip", files), START)
+        read_export_and_checks(builders.write_zip(tmp_path / "e.zip", files), START, ReadInputs())
 
 
 # -- huge archives --------------------------------------------------------------------------
@@ -175,7 +255,9 @@ def test_a_member_bigger_than_the_cap_stops_reading(tmp_path, monkeypatch) -> No
 
 
 def test_members_adding_up_past_the_total_cap(tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr(archive_module, "MAX_TOTAL_BYTES", 2048)
+    from app.exports import reader
+
+    monkeypatch.setattr(reader, "MAX_TOTAL_BYTES", 2048)
     files = builders.x_archive(followers=[str(10**9 + n) for n in range(100)])
     with pytest.raises(ArchiveTooLargeError, match="Request a smaller export"):
         read_export(builders.write_zip(tmp_path / "x.zip", files), START)

@@ -27,11 +27,18 @@ def test_an_x_archive_prints_platform_date_and_answered_items(tmp_path, capsys, 
     path = builders.write_zip(tmp_path / "x.zip", builders.x_archive(contacts=2))
     assert main(["import-export", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "Platform: X (Twitter)" in out
-    assert "Export date: 2026-02-20 (from the archive's manifest)" in out
-    assert "private-account: Safe: Protect your posts: on (export of 2026-02-20)" in out
-    assert "contact-sync: Needs action: Address book: 2 contacts uploaded" in out
-    assert "2 followers, 1 following" in out
+    assert out.startswith(
+        "Read:\n  X (Twitter) export of 20 Feb 2026 (JavaScript data files (data/*.js); date "
+        "from the archive's manifest).\n"
+    )
+    assert "Answers saved to your audit history (audit 1):\n" in out
+    assert (
+        "  Your posts are protected: Safe — Protect your posts: on (from your X (Twitter) "
+        "export of 20 Feb 2026)\n" in out
+    )
+    assert "Address book: 2 contacts uploaded (from your X (Twitter) export of 20 Feb 2026)" in out
+    assert "Connections:\n  2 followers, 1 following." in out
+    assert "Check by hand:\n  X (Twitter) checklist items this export does not answer: " in out
     assert stored(data_home) == (2, 1)
 
 
@@ -39,9 +46,9 @@ def test_instagram_names_the_setting_the_checklist_has_no_item_for(tmp_path, cap
     path = builders.write_zip(tmp_path / "ig.zip", builders.instagram_export())
     assert main(["import-export", str(path), "--platform", "instagram"]) == 0
     out = capsys.readouterr().out
-    assert "private-account: Safe: Private account: on (export of 2026-02-20)" in out
+    assert "Private account: on (from your Instagram export of 20 Feb 2026)" in out
     assert "Also in the export: Contact syncing: on" in out
-    assert "@sunny.days_77" not in out  # names are for the in-app review only
+    assert "@sunny.days_77" not in out and "sunny.days" not in out  # names: in-app review only
 
 
 def test_an_html_export_finds_nothing_usable(tmp_path, capsys, data_home):
@@ -75,8 +82,8 @@ def test_from_a_shell_with_main_py(tmp_path):
         cwd=ROOT, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert "Platform: LinkedIn (CSV)" in result.stdout
-    assert "No checklist items could be answered from this export." in result.stdout
+    assert "LinkedIn export of " in result.stdout and "(CSV; date from" in result.stdout
+    assert "This export does not record any setting on the checklist." in result.stdout
     assert "3 connections, 1 request you received" in result.stdout
 
 

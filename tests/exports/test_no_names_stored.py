@@ -5,13 +5,18 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from contextlib import closing
+from datetime import timedelta
 from pathlib import Path
+
+import pytest
 
 from app.clock import FixedClock
 from app.footprint import open_footprint
 from app.paths import DataHome
 from tests.conftest import START
-from tests.exports import builders
+from tests.exports import builders, generations
+from tests.exports.builders import write_zip
+from tests.exports.test_generations import SHAPES
 
 
 def every_text_value(database: Path) -> list[str]:
@@ -62,7 +67,7 @@ def test_imports_and_completed_reviews_leave_no_names_in_the_database(data_home,
             footprint.save_review(outcome.findings, {p.key for p in people[::2]})
     finally:
         footprint.close()
-    words = identifiers(o.findings for o in outcomes)
+    words = identifiers([o.findings for o in outcomes])
     assert {"Zoë Blackwood", "Kwame Osei-Bonsu", "@sunny.days_77", "ghostly_gav"} <= words
     assert_absent(words, data_home)
     with closing(sqlite3.connect(data_home.database)) as db:
@@ -92,3 +97,41 @@ def test_the_report_shows_imports_and_reviews_as_counts_without_names(data_home,
     assert "Facebook friend-list review on" in flat and "1 marked" in flat
     for word in identifiers([outcome.findings]):
         assert word not in text, word
+
+
+@pytest.mark.parametrize(
+    "name",
+    [n for n, shape in SHAPES.items() if shape.exit == 0],
+)
+def test_every_layout_generation_leaves_no_name_after_import_and_review(name, data_home, tmp_path):
+    """Each shape of tests/exports/test_generations.py, imported and reviewed (every other
+    person marked), then a newer copy imported so removal checks run: no name, handle or link
+    in the database, its WAL, its backups or the log."""
+    footprint = open_footprint(data_home, FixedClock(START))
+    try:
+        path = write_zip(tmp_path / "export.zip", SHAPES[name].files())
+        outcome = footprint.import_export(path)
+        people = outcome.findings.people()
+        footprint.save_review(outcome.findings, {p.key for p in people[::2]})
+        footprint.clock.advance(timedelta(days=400))
+        again = footprint.import_export(path)
+    finally:
+        footprint.close()
+    words = identifiers([outcome.findings, again.findings])
+    assert words or not outcome.findings.connections
+    assert_absent(words, data_home)
+
+
+def test_the_import_window_confirmation_path_leaves_no_name(data_home, tmp_path) -> None:
+    """The dialog's path: read, preview, save only some answers."""
+    from app.services.exports import ReadInputs, read_export_and_checks
+
+    footprint = open_footprint(data_home, FixedClock(START))
+    try:
+        path = write_zip(tmp_path / "ig.zip", generations.instagram_2026())
+        read = read_export_and_checks(path, START, ReadInputs())
+        preview = footprint.preview_import(read)
+        footprint.save_import(read, {preview.answers[0].item_id})
+    finally:
+        footprint.close()
+    assert_absent(identifiers([read.findings]), data_home)

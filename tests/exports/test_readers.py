@@ -68,26 +68,32 @@ def test_instagram_json_gives_private_account_contact_syncing_and_switches(tmp_p
         "search-engine-visibility": ("on", AnswerStatus.SAFE),
         "contact-sync": ("on", AnswerStatus.NEEDS_ACTION),
     }
-    assert findings.switches[0].value == "Private"
+    assert findings.switches[0].value == "switched to private"
     assert findings.connection_counts == {K.FOLLOWER: 3, K.FOLLOWING: 2, K.REQUEST_RECEIVED: 1}
     assert len(findings.people()) == 5  # bookworm.bev follows and is followed: one person
 
 
 def test_instagram_public_account_and_switch_history_to_public(tmp_path) -> None:
     files = builders.instagram_export(
-        private="False", switches=((1_748_736_000, "Private"), (1_768_003_200, "Public"))
+        private="False",
+        switches=((1_748_736_000, "Switched to Private"), (1_768_003_200, "Switched to Public")),
     )
     findings = read_export(builders.write_zip(tmp_path / "ig.zip", files), START)
     assert observed(findings)["private-account"] == ("off", AnswerStatus.NEEDS_ACTION)
-    assert "search-engine-visibility" not in observed(findings)
+    assert observed(findings)["follower-list-visibility"] == ("off", AnswerStatus.NEEDS_ACTION)
+    assert "search-engine-visibility" not in observed(findings)  # a public account may hide it
     assert [s.made_public for s in findings.switches] == [False, True]
 
 
-def test_instagram_in_another_language_is_said_and_history_still_used(tmp_path) -> None:
+def test_instagram_in_an_unknown_language_is_said_and_history_still_used(tmp_path) -> None:
     files = builders.instagram_export(private=None, contact_syncing=None)
     findings = read_export(builders.write_zip(tmp_path / "ig.zip", files), START)
-    assert observed(findings)["private-account"] == ("on", AnswerStatus.SAFE)  # from the history
-    assert "English" in findings.notes[0]
+    value, status = observed(findings)["private-account"]
+    assert (value, status) == ("on (last switched 01 Jun 2025)", AnswerStatus.SAFE)
+    assert findings.notes[0].startswith(
+        "Footprint did not find the private-account setting in this export's personal "
+        "information (it may be labelled in a language Footprint does not know)"
+    )
 
 
 @pytest.mark.parametrize(

@@ -37,12 +37,16 @@ def test_x_and_instagram_imports_answer_their_items_with_source_export(footprint
     history = footprint.history()
     x_answer = history[0].answers[("x", "private-account")]
     assert x_answer.source is AnswerSource.EXPORT and x_answer.status is AnswerStatus.SAFE
-    assert x_answer.observed == "Protect your posts: on (export of 2026-02-20)"
-    assert x_answer.note == "From your X (Twitter) data export of 2026-02-20."
+    assert x_answer.observed == (
+        "Protect your posts: on (from your X (Twitter) export of 20 Feb 2026)"
+    )
+    assert x_answer.note == "From your X (Twitter) export of 20 Feb 2026."
     ig_answers = history[1].answers_for("instagram")
-    assert ig_answers["private-account"].observed == "Private account: on (export of 2026-02-20)"
+    assert ig_answers["private-account"].observed == (
+        "Private account: on (from your Instagram export of 20 Feb 2026)"
+    )
     assert ig_answers["private-account"].source is AnswerSource.EXPORT
-    assert [o.item_id for o in ig.not_in_checklist] == ["contact-sync"]  # no Instagram item
+    assert [o.item_id for o in ig.preview.not_in_checklist] == ["contact-sync"]
     assert all(run.is_complete for run in history) and footprint.dashboard().open_run is None
     assert not any(check.completed_at for run in history for check in run.platforms)
     assert (x.run_id, ig.run_id) == (history[0].id, history[1].id)
@@ -78,11 +82,11 @@ def test_a_switch_to_public_since_the_last_check_is_drift(footprint, tmp_path):
     )
     path = builders.write_zip(tmp_path / "x.zip", builders.x_archive(history=history))
     outcome = footprint.import_export(path)
-    assert outcome.drift.describe() == [
+    assert outcome.preview.drift.describe() == [
         "Protect your posts was changed to off on 2026-02-01, after your last X (Twitter) "
         "check on 2026-01-20."
     ]
-    assert outcome.answered[0].status is AnswerStatus.SAFE  # protected again now
+    assert outcome.saved[0].status is AnswerStatus.SAFE  # protected again now
     [record] = footprint.store.export_imports()
     assert record.public_switches == 1
 
@@ -91,7 +95,8 @@ def test_without_an_earlier_check_there_is_nothing_to_drift_from(footprint, tmp_
     history = (("2026-02-01T18:30:00.000Z", "Unprotect"),)
     path = builders.write_zip(tmp_path / "x.zip", builders.x_archive(history=history))
     outcome = footprint.import_export(path)
-    assert not outcome.drift.has_drift and outcome.answered[0].status is AnswerStatus.NEEDS_ACTION
+    assert not outcome.preview.drift.has_drift
+    assert outcome.saved[0].status is AnswerStatus.NEEDS_ACTION
 
 
 def facebook(tmp_path, name: str, friends=builders.FACEBOOK_FRIENDS, day: str = "2026-02-20"):
@@ -102,17 +107,19 @@ def facebook(tmp_path, name: str, friends=builders.FACEBOOK_FRIENDS, day: str = 
 def review_marking(footprint, tmp_path, names: set[str]) -> int:
     outcome = footprint.import_export(facebook(tmp_path, "fb1.zip"))
     people = outcome.findings.people()
-    return footprint.save_review(outcome.findings, {p.key for p in people if p.name in names})
+    marked = {p.key for p in people if p.name in names}
+    return footprint.save_review(outcome.findings, marked).review_id
 
 
-def test_a_review_keeps_counts_and_hashes_of_the_marked_only(footprint, tmp_path):
+def test_a_review_keeps_counts_and_keyed_hashes_of_the_marked_only(footprint, tmp_path):
     review_id = review_marking(footprint, tmp_path, {"Zoë Blackwood", "Tom Ellery"})
     [review] = footprint.connection_reviews()
     assert (review.id, review.reviewed_count, review.marked_count) == (review_id, 5, 2)
-    assert review.removal_status() == "removal not yet confirmed"
+    assert review.removal_status() == "removal not yet confirmed" and not review.by_hand
     assert len(rows(footprint, "SELECT digest FROM marked_connection_hash")) == 2
-    [pending] = footprint.pending_reviews()
+    [pending] = footprint.store.pending_reviews()
     assert pending.lists == ("friend", "request_received") and len(pending.digests) == 2
+    assert pending.key_id == footprint.reading_inputs().key.key_id
 
 
 def test_a_newer_export_confirms_removals_person_by_person(footprint, tmp_path):
@@ -131,7 +138,7 @@ def test_a_newer_export_confirms_removals_person_by_person(footprint, tmp_path):
     footprint.import_export(facebook(tmp_path, "fb3.zip", gone, day="2026-03-15"))
     [review] = footprint.connection_reviews()
     assert review.removal_status() == "all 2 confirmed removed (by a newer export)"
-    assert rows(footprint, "SELECT salt FROM connection_review") == [(None,)]
+    assert rows(footprint, "SELECT salt, key_id FROM connection_review") == [(None, None)]
     assert rows(footprint, "SELECT * FROM marked_connection_hash") == []
 
 
@@ -153,4 +160,4 @@ def test_the_worker_can_confirm_removal_and_the_hashes_go(footprint, tmp_path):
     [review] = footprint.connection_reviews()
     assert review.removal_status() == "all 2 confirmed removed (by you)"
     assert rows(footprint, "SELECT * FROM marked_connection_hash") == []
-    assert footprint.pending_reviews() == []
+    assert footprint.store.pending_reviews() == []

@@ -107,18 +107,23 @@ def _fill_0001(path: Path) -> None:
 
 
 def _fill_0002(path: Path) -> None:
-    """0002 added export imports and reviews; answers then had no kind (0003 adds it)."""
+    """0002 added data-export imports and friend-list reviews (PBKDF2 hashes, deleted by 0004;
+    tests/exports/test_review_privacy.py checks that)."""
     _fill_0001(path)
     stamp = "2026-01-06T10:00:00.000000+00:00"
     with closing(sqlite3.connect(path)) as db, db:
         db.execute(
-            "INSERT INTO connection_review (platform_id, reviewed_at, export_date,"
-            " reviewed_count, marked_count, lists) VALUES ('x', ?, ?, 3, 0, 'follower')",
-            (stamp, stamp),
+            "INSERT INTO connection_review (id, platform_id, reviewed_at, export_date,"
+            " reviewed_count, marked_count, lists, salt, hash_iterations)"
+            " VALUES (1, 'alpha', ?, ?, 3, 1, 'friend', ?, 2000)",
+            (stamp, stamp, "ab" * 16),
         )
+        db.execute("INSERT INTO marked_connection_hash (review_id, digest) VALUES (1, ?)",
+                   ("cd" * 32,))  # fmt: skip
 
 
-HISTORICAL_FIXTURES = {"0001": _fill_0001, "0002": _fill_0002}
+# 0003 (fixes, reports made, keyring records) left reviews as 0002 made them.
+HISTORICAL_FIXTURES = {"0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0002}
 
 
 def test_a_file_that_is_not_sqlite_is_reported_and_moved_aside(tmp_path) -> None:

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QPushButton
 
 from app.audit.answers import Answer, AnswerSource, AnswerStatus
 from app.audit.run import PlatformCheck
@@ -16,7 +17,7 @@ from app.exports.errors import ImportCancelled
 from app.ui import export_import_dialog as dialog_module
 from app.ui.export_import_dialog import ExportImportDialog
 from tests.conftest import WAIT_MS
-from tests.exports import builders
+from tests.exports import builders, generations
 from tests.exports.test_no_names_stored import assert_absent
 
 LONG = 10_000
@@ -41,10 +42,19 @@ def make_dialog(qtbot, footprint, opened_urls, jobs):
     return make
 
 
-def import_file(qtbot, dialog, path) -> None:
+def read_file(qtbot, dialog, path) -> None:
+    """Choose `path` and wait until its summary shows (answers not yet confirmed)."""
     dialog.chosen.append(path)
-    with qtbot.waitSignal(dialog.imported, timeout=LONG):
+    with qtbot.waitSignal(dialog.ready, timeout=LONG):
         qtbot.mouseClick(dialog.choose_zip, Qt.MouseButton.LeftButton)
+
+
+def import_file(qtbot, dialog, path) -> None:
+    """Choose `path` and confirm its answers as they are proposed."""
+    read_file(qtbot, dialog, path)
+    if dialog.outcome is None:
+        with qtbot.waitSignal(dialog.imported, timeout=LONG):
+            qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
 
 
 def test_the_request_steps_follow_the_chosen_platform(make_dialog, opened_urls) -> None:
@@ -63,11 +73,19 @@ def test_an_x_archive_is_read_with_progress_and_its_answers_saved(
     qtbot, make_dialog, footprint, tmp_path
 ) -> None:
     dialog = make_dialog()
-    import_file(qtbot, dialog, builders.write_zip(tmp_path / "x.zip", builders.x_archive()))
+    read_file(qtbot, dialog, builders.write_zip(tmp_path / "x.zip", builders.x_archive()))
+    assert dialog.progress.value() == 1000
     text = dialog.findings_view.toPlainText()
     assert "X (Twitter) export of 20 Feb 2026" in text
-    assert "Your posts are protected: Safe (Protect your posts: on (export of 2026-02-20))" in text
-    assert dialog.progress.value() == 1000
+    assert "saved only when you confirm them" in text
+    assert footprint.history() == [] and footprint.store.export_imports() == []
+    assert dialog.answers.item(0).text() == (
+        "Your posts are protected: Safe — Protect your posts: on (from your X (Twitter) export "
+        "of 20 Feb 2026)"
+    )
+    with qtbot.waitSignal(dialog.imported, timeout=LONG):
+        qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
+    assert "Answers saved to your audit history" in dialog.findings_view.toPlainText()
     [run] = footprint.history()
     assert run.answers[("x", "private-account")].source is AnswerSource.EXPORT
     assert dialog.review_button.isVisible()
@@ -87,7 +105,7 @@ def test_drift_from_the_switch_history_is_shown(qtbot, make_dialog, footprint, t
     dialog = make_dialog()
     path = builders.write_zip(tmp_path / "x.zip", builders.x_archive(history=history))
     import_file(qtbot, dialog, path)
-    drift = "Drift: Protect your posts was changed to off on 2026-02-01"
+    drift = "Drift\nProtect your posts was changed to off on 2026-02-01"
     assert drift in dialog.findings_view.toPlainText()
 
 
@@ -111,7 +129,7 @@ def test_cancel_while_reading_saves_nothing(
 ) -> None:
     started = threading.Event()
 
-    def slow_read(path, now, pending, *, expected=None, monitor=None):
+    def slow_read(path, now, inputs, *, expected=None, monitor=None):
         started.set()
         while not monitor.is_cancelled():
             threading.Event().wait(0.01)
@@ -227,3 +245,82 @@ def test_no_object_holding_a_name_outlives_the_closed_dialog(qtbot, make_dialog,
     gc.collect()
     assert findings() is None
     assert all(person() is None for person in people)
+
+
+def test_answers_are_saved_only_as_confirmed_with_the_exports_date(
+    qtbot, make_dialog, footprint, tmp_path
+) -> None:
+    """A Turkish 2026 Instagram export: the answers carry 'from your Instagram export of …';
+    the worker unticks one and only the other is saved."""
+    dialog = make_dialog()
+    files = generations.instagram_2026()
+    read_file(qtbot, dialog, builders.write_zip(tmp_path / "ig.zip", files))
+    text = dialog.findings_view.toPlainText()
+    assert "Settings labels read in Turkish." in text
+    assert "Check by hand" in text and "Also in the export: Contact syncing: on" in text
+    rows = [dialog.answers.item(r) for r in range(dialog.answers.count())]
+    assert [r.text().split(":")[0] for r in rows] == [
+        "Your account is private",
+        "Your posts don't show up in search engine results",
+    ]
+    assert all("(from your Instagram export of 19 Feb 2026)" in r.text() for r in rows)
+    rows[1].setCheckState(Qt.CheckState.Unchecked)
+    with qtbot.waitSignal(dialog.imported, timeout=LONG):
+        qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
+    answers = footprint.history()[0].answers_for("instagram")
+    assert list(answers) == ["private-account"]
+    assert answers["private-account"].note == "From your Instagram export of 19 Feb 2026."
+    text = dialog.findings_view.toPlainText()
+    assert "Not used (you left it unticked): Your posts don't show up" in text
+    [record] = footprint.store.export_imports()
+    assert (record.items_answered, record.connection_count) == (1, 6)
+
+
+def test_closing_before_confirming_saves_nothing(qtbot, make_dialog, footprint, tmp_path):
+    dialog = make_dialog()
+    read_file(qtbot, dialog, builders.write_zip(tmp_path / "x.zip", builders.x_archive()))
+    dialog.reject()
+    assert footprint.history() == [] and footprint.store.export_imports() == []
+
+
+def test_what_was_not_understood_is_shown_by_file(qtbot, make_dialog, footprint, tmp_path):
+    files = generations.facebook_2026(sync=())
+    for name in list(files):
+        if name.endswith("people_who_followed_you.json"):
+            files[name] = '{"followers_v4": []}'
+    dialog = make_dialog()
+    read_file(qtbot, dialog, builders.write_zip(tmp_path / "fb.zip", files))
+    assert dialog.outcome is not None  # no answer to confirm: the counts were saved at once
+    text = dialog.findings_view.toPlainText()
+    assert "Not understood\n" in text
+    assert "people_who_followed_you.json: it has no 'followers_v3'" in text
+    assert not dialog.use_button.isVisible() and dialog.review_button.isVisible()
+    assert len(footprint.store.export_imports()) == 1
+
+
+def test_without_a_keyring_the_review_says_removal_is_confirmed_by_hand(
+    qtbot, make_dialog, footprint, tmp_path
+) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())
+    dialog = make_dialog()
+    assert not dialog.by_hand.isVisible()
+    import_file(qtbot, dialog, builders.write_zip(tmp_path / "f.zip", builders.facebook_export()))
+    dialog.open_review()
+    review = dialog.review_dialog
+    tick(review, {"Zoë Blackwood"})
+    with qtbot.waitSignal(dialog.review_saved, timeout=LONG):
+        qtbot.mouseClick(review.finish_button, Qt.MouseButton.LeftButton)
+    assert "There is no usable system keyring" in review.saved_label.text()
+    review.accept()
+    dialog._pages.setCurrentIndex(0)
+    dialog._refresh_by_hand()
+    assert dialog.by_hand.isVisibleTo(dialog)
+    [button] = [b for b in dialog.by_hand.findChildren(QPushButton) if b.isVisibleTo(dialog)]
+    with qtbot.waitSignal(dialog.removal_confirmed, timeout=LONG):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    [record] = footprint.connection_reviews()
+    assert record.removal_status() == "all 1 confirmed removed (by you)"
+    assert not dialog.by_hand.isVisibleTo(dialog)

@@ -1,22 +1,38 @@
-"""Facebook "Download your information" in JSON format.
+"""Facebook "Download your information" in JSON format, every layout generation seen.
 
-Current layout: connections/friends/your_friends.json ({"friends_v2": [{"name", "timestamp"}]}),
-received_friend_requests.json ("received_requests_v2"), sent_friend_requests.json
-("sent_requests_v2"), connections/followers/people_who_followed_you_N.json and
-who_you've_followed.json. Older exports used friends_and_followers/ (2020-22) and
-friends/ + following_and_followers/ (2018-19) with the same records. Facebook exports name
-people only: no usernames or profile links.
+2024–26 (tieubachlongblog/thanhbobber, Phyoe-ptt/nobel_mount, what-if-horizon structures):
+  connections/friends/your_friends.json            {"friends_v2": [{"name", "timestamp"}]}
+  connections/friends/received_friend_requests.json {"received_requests_v2": [...]}
+  connections/friends/sent_friend_requests.json     {"sent_requests_v2": [...]}
+  connections/followers/people_who_followed_you.json {"followers_v3": [{"name"}]} (no time)
+  connections/followers/who_you've_followed.json    {"following_v3": [{"name", "timestamp"}]}
+    (also who_you_ve_followed.json after some unzip tools)
+  (personal_information|profile_information)/profile_information/contacts_sync_settings.json
+    a list of label_values records, one per phone ("Indicates if syncing is on": Off|Default)
+  Page / additional-profile exports use profile_information/ and
+  this_profile's_activity_across_facebook/ instead of personal_information/ and
+  your_facebook_activity/.
+2020–22 (parser code and docs only, see FORMATS.md): friends_and_followers/friends.json,
+  friend_requests_received.json, friend_requests_sent.json, who_you_follow.json
+  ({"following_v2": [...]}), removed_friends.json, rejected_friend_requests.json.
+Facebook names people only: no usernames or profile links. Empty categories are a folder
+holding only no-data.txt.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from functools import partial
 
-from app.exports.decode import json_document
-from app.exports.findings import Connection, ConnectionKind
+from app.audit.answers import AnswerStatus
+from app.exports import labels
+from app.exports.decode import json_root
+from app.exports.findings import Connection, ConnectionKind, SettingObservation
+from app.exports.jsonstream import Data, load_whole
 from app.exports.platforms import meta
 from app.exports.platforms.base import Members, Parsed, PlatformReader, clean, name_key, pattern
 
+K = ConnectionKind
 _FRIENDS = pattern(
     r"(^|/)(connections/friends/your_friends|friends_and_followers/friends|friends/friends)"
     r"(_\d+)?\.json$"
@@ -28,32 +44,66 @@ _FOLLOWERS = pattern(
     r"|following_and_followers/followers)(_\d+)?\.json$"
 )
 _FOLLOWING = pattern(
-    r"(^|/)(connections/followers/who_you.?ve_followed|friends_and_followers/following"
-    r"|following_and_followers/following)(_\d+)?\.json$"
+    r"(^|/)(connections/followers/who_you.?ve_followed|friends_and_followers/who_you_follow"
+    r"|friends_and_followers/following|following_and_followers/following)(_\d+)?\.json$"
 )
-_LISTS = (
-    (_FRIENDS, ("friends_v2", "friends"), ConnectionKind.FRIEND),
-    (_RECEIVED, ("received_requests_v2", "received_requests"), ConnectionKind.REQUEST_RECEIVED),
-    (_SENT, ("sent_requests_v2", "sent_requests"), ConnectionKind.REQUEST_SENT),
-    (_FOLLOWERS, ("followers_v2", "followers"), ConnectionKind.FOLLOWER),
-    (_FOLLOWING, ("following_v3", "following_v2", "following"), ConnectionKind.FOLLOWING),
+_CONTACT_SYNC = pattern(
+    r"(^|/)(personal_information|profile_information)/profile_information/"
+    r"contacts_sync_settings\.json$"
 )
+_LISTS: tuple[tuple[re.Pattern[str], tuple[str, ...], ConnectionKind], ...] = (
+    (_FRIENDS, ("friends_v2", "friends"), K.FRIEND),
+    (_RECEIVED, ("received_requests_v2", "received_requests"), K.REQUEST_RECEIVED),
+    (_SENT, ("sent_requests_v2", "sent_requests"), K.REQUEST_SENT),
+    (_FOLLOWERS, ("followers_v3", "followers_v2", "followers"), K.FOLLOWER),
+    (_FOLLOWING, ("following_v3", "following_v2", "following"), K.FOLLOWING),
+)
+# Files beside the lists that Footprint leaves alone on purpose (suggestions, removed people,
+# audiences): known, so they are not reported as "not understood".
+_KNOWN = (
+    pattern(
+        r"(^|/)(removed_friends|rejected_friend_requests|people_you_may_know|suggested_friends"
+        r"|your_post_audiences|waving_emojis[^/]*|friend_peer_group|your_friend_network"
+        r"|followed_pages|pages_you.?ve_followed|people_you.?ve_unfollowed|unfollowed_profiles)"
+        r"(_\d+)?\.(json|txt)$"
+    ),
+    pattern(r"(^|/)no-data\.txt$"),
+)
+SETTING = "Contact syncing"
 
 
 def parse(members: Members) -> Parsed:
-    return Parsed(connections=tuple(c for spec in _LISTS for c in _people(members, *spec)))
+    """Friends, requests, followers and following; contact syncing when the export has it."""
+    for files, keys, kind in _LISTS:
+        for name in members.names(files):
+            members.attempt(name, partial(_people, members, keys, kind), (kind,))
+    return Parsed(observations=_contact_sync(members))
 
 
-def _people(
-    members: Members, files: Any, keys: tuple[str, ...], kind: ConnectionKind
-) -> list[Connection]:
-    found = []
-    for name, data in members.all(files):
-        for row in meta.records(json_document(data, name), keys, name):
-            person = meta.person_name(row)
-            if person is not None and clean(person):
-                found.append(Connection(clean(person), name_key(person), kind))
-    return found
+def _people(members: Members, keys: tuple[str, ...], kind: ConnectionKind, data: Data) -> None:
+    for row in meta.records(json_root(data), keys):
+        person = meta.person_name(row)
+        shown = clean(person) if person else ""
+        if shown and not members.add_person(Connection(shown, name_key(shown), kind)):
+            return
+
+
+def _contact_sync(members: Members) -> tuple[SettingObservation, ...]:
+    """'Indicates if syncing is on', per phone: on if any phone syncs, off if every one is off.
+    Facebook also writes "Default" (seen on 7 of 8 phones), which does not say which: then
+    nothing is answered."""
+    states: list[bool | None] = []
+    for name in members.names(_CONTACT_SYNC):
+        document = members.attempt(name, load_whole)
+        for record in meta.label_values(document) if document is not None else ():
+            found = labels.find("facebook_contact_syncing", record)
+            if found is not None:
+                states.append(labels.boolean(found[0]))
+    if not states or (None in states and True not in states):
+        return ()
+    syncing = True in states
+    status = AnswerStatus.NEEDS_ACTION if syncing else AnswerStatus.SAFE
+    return (SettingObservation("contact-sync", SETTING, "on" if syncing else "off", status),)
 
 
 READER = PlatformReader(
@@ -61,16 +111,24 @@ READER = PlatformReader(
     name="Facebook",
     format="JSON",
     signatures=(
-        pattern(r"(^|/)connections/friends/[^/]+\.json$"),
-        pattern(r"(^|/)connections/followers/[^/]+\.json$"),
+        pattern(r"(^|/)connections/(friends|followers)/[^/]+\.json$"),
         pattern(r"(^|/)friends_and_followers/[^/]+\.json$"),
         pattern(r"(^|/)(friends|following_and_followers)/[^/]+\.json$"),
-        pattern(r"(^|/)your_facebook_activity/"),
+        pattern(r"(^|/)(your_facebook_activity|this_profile.?s_activity_across_facebook)/"),
+        pattern(
+            r"(^|/)(personal_information|profile_information)/profile_information/[^/]+\.json$"
+        ),
+        pattern(r"(^|/)profile_information/profile_information\.json$"),
     ),
-    wanted=(_FRIENDS, _RECEIVED, _SENT, _FOLLOWERS, _FOLLOWING),
+    wanted=(*(files for files, _keys, _kind in _LISTS), _CONTACT_SYNC),
     parse=parse,
     other_format=(
         pattern(r"(^|/)connections/(friends|followers)/[^/]+\.html$"),
         pattern(r"(^|/)(friends_and_followers|friends|following_and_followers)/[^/]+\.html$"),
     ),
+    watched=(
+        pattern(r"(^|/)connections/(friends|followers)/[^/]+$"),
+        pattern(r"(^|/)friends_and_followers/[^/]+$"),
+    ),
+    known=_KNOWN,
 )

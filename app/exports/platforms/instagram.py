@@ -1,20 +1,40 @@
-"""Instagram "Download your information" in JSON format (Accounts Centre).
+"""Instagram "Download your information" in JSON format, every layout generation seen.
 
-personal_information.json holds "Private Account" (True/False), account_information.json holds
-"Contact Syncing", login_and_account_creation/account_privacy_changes.json lists each switch
-between public and private (title, Time.timestamp); followers_and_following/ holds
-followers_N.json, following.json, pending_follow_requests.json (sent) and
-follow_requests_you've_received.json. Labels are in the account's language: English is read.
+Paths by generation (evidence for each in app/exports/FORMATS.md):
+  2021–22  followers_and_following/{followers,following}.json at the root
+           ({"relationships_followers": [...]}); account_information/personal_information.json;
+           login_and_account_creation/account_privacy_changes.json
+  2023     followers_and_following/followers_1.json (a top-level list);
+           personal_information/{personal_information,account_information}.json
+  2024     connections/followers_and_following/…; personal_information/personal_information/
+           {personal_information,account_information}.json;
+           security_and_login_information/login_and_account_creation/account_privacy_changes.json
+  2025     …/login_and_profile_creation/profile_privacy_changes.json, still string_map_data;
+           contact syncing in instagram_profile_information.json (profile_account_insights)
+  2026     following.json: the username in "title", no "value", href …/_u/<user>;
+           profile_privacy_changes.json with string_list_data[].timestamp, newest first;
+           instagram_profile_information.json as top-level label_values with translated values;
+           connections/contacts/synced_contacts.json
+Labels are in the account's language: they are looked up in meta_labels.toml, and a label
+not in it is reported as unread, never guessed. The Threads profile has its own
+personal_information.json (your_instagram_activity/threads/…) with its own "Private
+Account": it is never read as Instagram's.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from app.audit.answers import AnswerStatus
-from app.exports.decode import from_unix, json_document, meta_text, unknown_layout
+from app.exports import labels
+from app.exports.decode import from_unix, json_root
+from app.exports.errors import NotUnderstood
 from app.exports.findings import Connection, ConnectionKind, SettingObservation, SettingSwitch
+from app.exports.jsonstream import Data, load_whole
+from app.exports.labels import Language
 from app.exports.platforms import meta
 from app.exports.platforms.base import (
     SAFE_HANDLE,
@@ -22,135 +42,251 @@ from app.exports.platforms.base import (
     Parsed,
     PlatformReader,
     clean,
-    handle_key,
     pattern,
     safe_link,
 )
+from app.exports.platforms.meta import meta_text
+from app.formatting import plural
 
+K = ConnectionKind
 SETTING = "Private account"
-_PERSONAL = pattern(r"(^|/)personal_information\.json$")
-_ACCOUNT = pattern(r"(^|/)account_information\.json$")
-_CHANGES = pattern(r"(^|/)account_privacy_changes\.json$")
-_FOLLOWERS = pattern(r"(^|/)followers_and_following/followers(_\d+)?\.json$")
-_FOLLOWING = pattern(r"(^|/)followers_and_following/following\.json$")
-_RECEIVED = pattern(r"(^|/)followers_and_following/follow_requests_you.?ve_received\.json$")
-_SENT = pattern(r"(^|/)followers_and_following/pending_follow_requests\.json$")
-_LISTS = (
-    (_FOLLOWERS, ("relationships_followers",), ConnectionKind.FOLLOWER),
-    (_FOLLOWING, ("relationships_following",), ConnectionKind.FOLLOWING),
-    (_RECEIVED, ("relationships_follow_requests_received",), ConnectionKind.REQUEST_RECEIVED),
-    (_SENT, ("relationships_follow_requests_sent",), ConnectionKind.REQUEST_SENT),
+_THREADS = pattern(r"(^|/)threads/")
+_PERSONAL = pattern(r"(^|/)(personal_information|account_information)/personal_information\.json$")
+_INSIGHTS = pattern(
+    r"(^|/)(personal_information|account_information)/"
+    r"(account_information|instagram_profile_information)\.json$"
+)
+_CHANGES = pattern(
+    r"(^|/)login_and_(account|profile)_creation/(account|profile)_privacy_changes\.json$"
+)
+_SYNCED = pattern(r"(^|/)contacts/synced_contacts\.json$")
+_FOLDER = r"(^|/)followers_and_following/"
+_LISTS: tuple[tuple[re.Pattern[str], tuple[str, ...], ConnectionKind], ...] = (
+    (pattern(_FOLDER + r"followers(_\d+)?\.json$"), ("relationships_followers",), K.FOLLOWER),
+    (pattern(_FOLDER + r"following(_\d+)?\.json$"), ("relationships_following",), K.FOLLOWING),
+    (
+        pattern(_FOLDER + r"follow_requests_you.?ve_received\.json$"),
+        ("relationships_follow_requests_received",),
+        K.REQUEST_RECEIVED,
+    ),
+    (
+        pattern(_FOLDER + r"pending_follow_requests\.json$"),
+        ("relationships_follow_requests_sent",),
+        K.REQUEST_SENT,
+    ),
+)
+_KNOWN = (
+    pattern(
+        _FOLDER + r"(blocked_(profiles|accounts)|close_friends|hide_story_from"
+        r"|recent_follow_requests|recently_unfollowed_(profiles|accounts)|unfollowed_accounts"
+        r"|removed_suggestions|restricted_(profiles|accounts)|(profiles|accounts)_you.?ve_favorited"
+        r"|following_hashtags|custom_lists|dismissed_suggested_users)(_\d+)?\.json$"
+    ),
+    pattern(r"(^|/)no-data\.txt$"),
 )
 _HOSTS = ("instagram.com",)
-_TRUE, _FALSE = ("true", "yes", "on"), ("false", "no", "off")
-ENGLISH_ONLY = (
-    "This export's settings are labelled in another language; Footprint reads the English "
-    "labels only. Check the settings on screen, or set Instagram to English before exporting."
+MAX_SWITCHES = 10_000
+FROM_HISTORY = (
+    "Footprint did not find the private-account setting in this export's personal "
+    "information (it may be labelled in a language Footprint does not know), so the answer "
+    "comes from the newest switch in the export's history."
+)
+UNKNOWN_LANGUAGE = (
+    "Footprint could not read the private-account setting in this export's language. Check "
+    "it on screen: your profile → ☰ → Account privacy."
 )
 
 
 def parse(members: Members) -> Parsed:
-    switches = _switches(members)
-    private, notes = _private_flag(members, switches)
-    observations = _privacy_observations(private) + _contact_sync(members)
+    """Private account (and its switch history), contact syncing, and the four lists."""
+    for files, keys, kind in _LISTS:
+        for name in members.names(files):
+            members.attempt(name, partial(_people, members, keys, kind), (kind,))
+    switches, unknown, switch_language = _switch_history(members)
+    private, language, notes = _private_flag(members, switches, unknown)
+    language = language or switch_language
     return Parsed(
-        observations=observations,
+        observations=(*_privacy_observations(private), *_contact_sync(members)),
         switches=switches,
-        connections=tuple(c for spec in _LISTS for c in _people(members, *spec)),
         notes=notes,
+        labels=language.describe() if language and language.name != "English" else "",
     )
 
 
-def _flag(value: str | None) -> bool | None:
-    text = (value or "").strip().lower()
-    return True if text in _TRUE else False if text in _FALSE else None
+# -- people -----------------------------------------------------------------------------------
+def _people(members: Members, keys: tuple[str, ...], kind: ConnectionKind, data: Data) -> None:
+    seen = members.people.seen
+    for row in meta.records(json_root(data), keys):
+        entry = _first_entry(row)
+        value = entry.get("value") if entry else None
+        handle = meta_text(value) if isinstance(value, str) else meta.person_name(row)
+        handle = clean(handle, 64).lstrip("@") if handle else ""
+        if not handle:
+            continue
+        key = "user:" + handle.casefold()  # handle_key() of an already clean handle
+        if seen(kind, key):
+            continue
+        href = entry.get("href") if entry else None
+        person = Connection("@" + handle, key, kind, _link(href, handle))
+        if not members.add_person(person):
+            return
 
 
+def _first_entry(row: dict[str, Any]) -> dict[str, Any] | None:
+    entries = row.get("string_list_data")
+    if isinstance(entries, list) and entries and isinstance(entries[0], dict):
+        return entries[0]
+    return None
+
+
+def _link(href: object, handle: str) -> str | None:
+    """The record's own profile address when it is Instagram's; else one made from a plain
+    handle. Checked 50,000 times in a large export, so the usual address is tried first."""
+    if SAFE_HANDLE.match(handle):
+        usual = f"https://www.instagram.com/{handle}"
+        if href in (usual, f"https://www.instagram.com/_u/{handle}"):
+            return str(href)
+        return safe_link(meta_text(href), _HOSTS) or usual + "/"
+    return safe_link(meta_text(href), _HOSTS) if isinstance(href, str) else None
+
+
+# -- private account --------------------------------------------------------------------------
 def _private_flag(
-    members: Members, switches: tuple[SettingSwitch, ...]
-) -> tuple[bool | None, tuple[str, ...]]:
-    member = members.first(_PERSONAL)
-    if member is not None:
-        values = meta.string_map(json_document(member[1], member[0]), "profile_user", member[0])
-        if "Private Account" in values:
-            return _flag(values["Private Account"]), ()
-        if values:
-            return _from_switches(switches), (ENGLISH_ONLY,)
-    return _from_switches(switches), ()
+    members: Members, switches: tuple[SettingSwitch, ...], unknown: list[datetime]
+) -> tuple[tuple[bool, str] | None, Language | None, tuple[str, ...]]:
+    """(private?, how it was read), the language of the label, and notes.
+
+    The flag in personal_information.json is the current state; without it, the newest
+    switch of the history is, unless a switch whose direction is unknown came after it.
+    """
+    notes: list[str] = []
+    for name in members.names(_PERSONAL):
+        if _THREADS.search(name):
+            continue
+        values = members.attempt(name, _profile_values)
+        found = labels.find("private_account", values) if values else None
+        if found is not None:
+            value, language = found
+            flag = labels.boolean(value)
+            if flag is not None:
+                return (flag, "on" if flag else "off"), language, ()
+            notes.append(
+                f"The private-account value in {name.rsplit('/', 1)[-1]} is "
+                f"'{clean(value, 40)}', which Footprint does not know; it was not used."
+            )
+        elif values:
+            notes.append(UNKNOWN_LANGUAGE)
+    newest_known = switches[-1] if switches else None
+    if newest_known is not None and not any(at > newest_known.at for at in unknown):
+        private = not newest_known.made_public
+        how = f"{'on' if private else 'off'} (last switched {newest_known.at:%d %b %Y})"
+        if UNKNOWN_LANGUAGE in notes:
+            notes[notes.index(UNKNOWN_LANGUAGE)] = FROM_HISTORY
+        return (private, how), None, tuple(notes)
+    return None, None, tuple(notes)
 
 
-def _from_switches(switches: tuple[SettingSwitch, ...]) -> bool | None:
-    return None if not switches else not switches[-1].made_public
+def _profile_values(data: Data) -> dict[str, str]:
+    return meta.string_map(load_whole(data), "profile_user")
 
 
-def _privacy_observations(private: bool | None) -> tuple[SettingObservation, ...]:
+def _privacy_observations(private: tuple[bool, str] | None) -> tuple[SettingObservation, ...]:
     if private is None:
         return ()
-    if not private:
-        return (SettingObservation("private-account", SETTING, "off", AnswerStatus.NEEDS_ACTION),)
-    # A private account keeps posts out of search engines too: that item's safe value says so.
-    return tuple(
-        SettingObservation(item, SETTING, "on", AnswerStatus.SAFE)
-        for item in ("private-account", "search-engine-visibility")
-    )
+    flag, value = private
+    if flag:
+        # A private account keeps posts out of search engines too: that item's safe value
+        # is "Private account: On".
+        items = ("private-account", "search-engine-visibility")
+        return tuple(SettingObservation(i, SETTING, value, AnswerStatus.SAFE) for i in items)
+    # A public account shows its followers and following lists to anyone.
+    items = ("private-account", "follower-list-visibility")
+    return tuple(SettingObservation(i, SETTING, value, AnswerStatus.NEEDS_ACTION) for i in items)
 
 
-def _contact_sync(members: Members) -> tuple[SettingObservation, ...]:
-    member = members.first(_ACCOUNT)
-    if member is None:
-        return ()
-    document = json_document(member[1], member[0])
-    values = meta.string_map(document, "profile_account_insights", member[0])
-    syncing = _flag(values.get("Contact Syncing"))
-    if syncing is None:
-        return ()
-    status = AnswerStatus.NEEDS_ACTION if syncing else AnswerStatus.SAFE
-    value = "on" if syncing else "off"
-    return (SettingObservation("contact-sync", "Contact syncing", value, status),)
-
-
-def _switches(members: Members) -> tuple[SettingSwitch, ...]:
-    member = members.first(_CHANGES)
-    if member is None:
-        return ()
-    rows = meta.records(
-        json_document(member[1], member[0]), ("account_history_account_privacy_history",), member[0]
-    )
-    switches = [_switch(row, member[0]) for row in rows]
-    return tuple(sorted((s for s in switches if s is not None), key=lambda s: s.at))
-
-
-def _switch(row: dict[str, Any], name: str) -> SettingSwitch | None:
-    title = clean(meta_text(row.get("title", "")))
-    times = row.get("string_map_data")
-    if not isinstance(times, dict):
-        raise unknown_layout(name)
-    stamp = next((v.get("timestamp") for v in times.values() if isinstance(v, dict)), None)
-    at: datetime | None = from_unix(stamp)
-    if at is None or not title:
-        return None
-    return SettingSwitch(at, SETTING, title, "public" in title.lower())
-
-
-def _people(
-    members: Members, files: Any, keys: tuple[str, ...], kind: ConnectionKind
-) -> list[Connection]:
-    found = []
-    for name, data in members.all(files):
-        for row in meta.records(json_document(data, name), keys, name):
-            handle = meta.person_name(row)
-            if handle is None:
+# -- switch history ---------------------------------------------------------------------------
+def _switch_history(
+    members: Members,
+) -> tuple[tuple[SettingSwitch, ...], list[datetime], Language | None]:
+    """Switches whose direction the title gives, oldest first (files list them newest first
+    since 2026); the times of switches titled in an unknown language; the titles' language."""
+    known: list[SettingSwitch] = []
+    unknown: list[datetime] = []
+    language: Language | None = None
+    for name in members.names(_CHANGES):
+        rows = members.attempt(name, _switch_rows)
+        for title, at in rows or ():
+            to_private = labels.language_of("switched_to_private", title)
+            to_public = labels.language_of("switched_to_public", title)
+            if (to_private is None) == (to_public is None):
+                unknown.append(at)
                 continue
-            handle = clean(handle).lstrip("@")
-            found.append(Connection("@" + handle, handle_key(handle), kind, _link(row, handle)))
-    return found
+            language = language or to_private or to_public
+            value = "switched to private" if to_private else "switched to public"
+            known.append(SettingSwitch(at, SETTING, value, to_public is not None))
+    return tuple(sorted(known, key=lambda s: s.at)), unknown, language
 
 
-def _link(row: dict[str, Any], handle: str) -> str | None:
-    link = safe_link(meta.person_href(row), _HOSTS)
-    if link is None and SAFE_HANDLE.match(handle):
-        link = f"https://www.instagram.com/{handle}/"
-    return link
+def _switch_rows(data: Data) -> list[tuple[str, datetime]]:
+    rows = []
+    for row in meta.records(json_root(data), ("account_history_account_privacy_history",)):
+        at = from_unix(_switch_time(row))
+        title = meta.label(row.get("title", ""))
+        if at is not None and title:
+            rows.append((title, at))
+        if len(rows) >= MAX_SWITCHES:
+            break
+    return rows
+
+
+def _switch_time(row: dict[str, Any]) -> object:
+    """2021–25: string_map_data {"Time": {"timestamp"}}; 2026: string_list_data [{"timestamp"}]."""
+    times = row.get("string_map_data")
+    if isinstance(times, dict):
+        for entry in times.values():
+            if isinstance(entry, dict) and "timestamp" in entry:
+                return entry["timestamp"]
+    for entry in row.get("string_list_data") or ():
+        if isinstance(entry, dict) and "timestamp" in entry:
+            return entry["timestamp"]
+    if isinstance(times, dict) or isinstance(row.get("string_list_data"), list):
+        return None
+    raise NotUnderstood("a switch has neither string_map_data nor string_list_data")
+
+
+# -- contact syncing --------------------------------------------------------------------------
+def _contact_sync(members: Members) -> tuple[SettingObservation, ...]:
+    """'Contact Syncing' (any language of the table), and contacts uploaded (2026)."""
+    syncing: bool | None = None
+    for name in members.names(_INSIGHTS):
+        values = members.attempt(name, _insight_values)
+        found = labels.find("contact_syncing", values) if values else None
+        if found is not None:
+            syncing = labels.boolean(found[0])
+    uploaded = sum(n for name in members.names(_SYNCED) if (n := members.attempt(name, _count)))
+    if syncing is None and not uploaded:
+        return ()
+    parts = [] if syncing is None else ["on" if syncing else "off"]
+    if uploaded:
+        parts.append(f"{plural(uploaded, 'contact')} uploaded")
+    bad = bool(syncing) or uploaded > 0
+    status = AnswerStatus.NEEDS_ACTION if bad else AnswerStatus.SAFE
+    return (SettingObservation("contact-sync", "Contact syncing", "; ".join(parts), status),)
+
+
+def _insight_values(data: Data) -> dict[str, str]:
+    """profile_account_insights[0].string_map_data (to 2025) or top-level label_values (2026)."""
+    document = load_whole(data)
+    if isinstance(document, dict) and "profile_account_insights" in document:
+        return meta.string_map(document, "profile_account_insights")
+    records = meta.label_values(document)
+    if not records:
+        raise NotUnderstood("it has neither profile_account_insights nor label_values")
+    return records[0]
+
+
+def _count(data: Data) -> int:
+    return sum(1 for _row in meta.records(json_root(data), ("contacts_contact_info",)))
 
 
 READER = PlatformReader(
@@ -159,14 +295,18 @@ READER = PlatformReader(
     format="JSON",
     signatures=(
         pattern(r"(^|/)followers_and_following/[^/]+\.json$"),
-        pattern(r"(^|/)personal_information/personal_information\.json$"),
+        pattern(r"(^|/)(personal_information|account_information)/[^/]+\.json$"),
         pattern(r"(^|/)your_instagram_activity/"),
+        pattern(r"(^|/)login_and_(account|profile)_creation/[^/]+\.json$"),
     ),
-    wanted=(_PERSONAL, _ACCOUNT, _CHANGES, _FOLLOWERS, _FOLLOWING, _RECEIVED, _SENT),
+    wanted=(*(files for files, _keys, _kind in _LISTS), _PERSONAL, _INSIGHTS, _CHANGES, _SYNCED),
     parse=parse,
     other_format=(
         pattern(r"(^|/)followers_and_following/[^/]+\.html$"),
         pattern(r"(^|/)personal_information/personal_information\.html$"),
     ),
     legacy=lambda names: {"connections.json", "settings.json"} <= {n.split("/")[-1] for n in names},
+    ignored=(_THREADS,),
+    watched=(pattern(_FOLDER + r"[^/]+$"),),
+    known=_KNOWN,
 )

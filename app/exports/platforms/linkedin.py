@@ -1,16 +1,22 @@
 """LinkedIn "Get a copy of your data": CSV files.
 
-Connections.csv starts with a few note lines ("Notes:", a quoted paragraph, a blank line)
-before the header First Name,Last Name,URL,Email Address,Company,Position,Connected On.
-Invitations.csv has From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl with
-Direction INCOMING or OUTGOING. Only names and profile addresses are used; e-mail addresses,
-employers and messages are never read into findings.
+Connections.csv: 2018 (abhishekwebcode/…_LinkedInDataExport_11-04-2018) has the header
+First Name,Last Name,Email Address,Company,Position,Connected On on line 1; 2022
+(Sajiah/mylinkedindata) puts "Notes:", a quoted paragraph and a blank line before it; 2026
+(ieglam/network-growth-engine) adds a URL column after Last Name. Invitations.csv has
+From,To,Sent At,Message,Direction (2018–22), plus inviterProfileUrl,inviteeProfileUrl (2026),
+with Direction INCOMING or OUTGOING. Files are LF without BOM as downloaded; CRLF (and a BOM)
+appear once a spreadsheet re-saved them, so both are read. Only names and profile addresses
+are used; e-mail addresses, employers and messages are never read into findings.
 """
 
 from __future__ import annotations
 
-from app.exports.decode import csv_table
+from functools import partial
+
+from app.exports.decode import csv_rows
 from app.exports.findings import Connection, ConnectionKind
+from app.exports.jsonstream import Data
 from app.exports.platforms.base import (
     Members,
     Parsed,
@@ -29,7 +35,13 @@ HIDDEN = "A member LinkedIn does not name"
 
 
 def parse(members: Members) -> Parsed:
-    return Parsed(connections=(*_connections(members), *_invitations(members)))
+    """Connections and invitations, both ways."""
+    for name in members.names(_CONNECTIONS):
+        members.attempt(name, partial(_connections, members), (ConnectionKind.CONNECTION,))
+    kinds = (ConnectionKind.REQUEST_RECEIVED, ConnectionKind.REQUEST_SENT)
+    for name in members.names(_INVITATIONS):
+        members.attempt(name, partial(_invitations, members), kinds)
+    return Parsed()
 
 
 def _person(name: str, url: str, kind: ConnectionKind) -> Connection | None:
@@ -40,37 +52,31 @@ def _person(name: str, url: str, kind: ConnectionKind) -> Connection | None:
     return Connection(name or HIDDEN, key, kind, link)
 
 
-def _connections(members: Members) -> list[Connection]:
-    found = []
-    for file_name, data in members.all(_CONNECTIONS):
-        for row in csv_table(data, file_name, "First Name"):
-            full = f"{row.get('First Name', '')} {row.get('Last Name', '')}"
-            person = _person(full, row.get("URL", ""), ConnectionKind.CONNECTION)
-            if person is not None:
-                found.append(person)
-    return found
+def _connections(members: Members, data: Data) -> None:
+    for row in csv_rows(data, "First Name"):
+        full = f"{row.get('First Name', '')} {row.get('Last Name', '')}"
+        person = _person(full, row.get("URL", ""), ConnectionKind.CONNECTION)
+        if person is not None and not members.add_person(person):
+            return
 
 
-def _invitations(members: Members) -> list[Connection]:
-    found = []
-    for file_name, data in members.all(_INVITATIONS):
-        for row in csv_table(data, file_name, "From"):
-            direction = row.get("Direction", "").upper()
-            if direction == "INCOMING":
-                person = _person(
-                    row.get("From", ""),
-                    row.get("inviterProfileUrl", ""),
-                    ConnectionKind.REQUEST_RECEIVED,
-                )
-            elif direction == "OUTGOING":
-                person = _person(
-                    row.get("To", ""), row.get("inviteeProfileUrl", ""), ConnectionKind.REQUEST_SENT
-                )
-            else:
-                continue
-            if person is not None:
-                found.append(person)
-    return found
+def _invitations(members: Members, data: Data) -> None:
+    for row in csv_rows(data, "From"):
+        direction = row.get("Direction", "").upper()
+        if direction == "INCOMING":
+            person = _person(
+                row.get("From", ""),
+                row.get("inviterProfileUrl", ""),
+                ConnectionKind.REQUEST_RECEIVED,
+            )
+        elif direction == "OUTGOING":
+            person = _person(
+                row.get("To", ""), row.get("inviteeProfileUrl", ""), ConnectionKind.REQUEST_SENT
+            )
+        else:
+            continue
+        if person is not None and not members.add_person(person):
+            return
 
 
 READER = PlatformReader(

@@ -1,31 +1,63 @@
 """Shapes shared by Meta's exports (Facebook and Instagram) in JSON format.
 
-Meta lists people either as {"name", "timestamp"} records under a versioned key
-("friends_v2"), or as {"title", "string_list_data": [{"href", "value", "timestamp"}]} records,
-sometimes with the list at the top level; settings are {"string_map_data": {label: {"value"}}}.
-Text is written as UTF-8 bytes escaped one by one, which `meta_text` repairs.
+Meta lists people in three shapes (evidence in app/exports/FORMATS.md):
+  * {"<list>_vN": [{"name", "timestamp"?}]} (Facebook; followers_v3 records have no timestamp),
+  * {"title", "string_list_data": [{"href", "value"?, "timestamp"}]} records, under a
+    "relationships_*" key or as a top-level list (Instagram; since 2026 following.json puts
+    the username in "title" and has no "value"),
+  * {"media", "label_values": [{"label", "value" | "vec" | "timestamp_value"}], "fbid"} (the
+    generic shape of 2025–26 files).
+Settings are {"string_map_data": {label: {"value"}}} or label_values. Every string, keys
+included, is UTF-8 written one byte per \\u00XX escape, which `meta_text` repairs.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from app.exports.decode import expect, meta_text
+from app.exports.errors import NotUnderstood
+from app.exports.jsonstream import Value
+
+MAX_RECORD_BYTES = 256 * 1024  # parsed at once: one record, or a batch of small ones
 
 
-def records(document: Any, keys: tuple[str, ...], name: str) -> list[dict[str, Any]]:
-    """The list of person records in a document, wherever this export version put it."""
-    if isinstance(document, dict):
-        found = next((document[k] for k in keys if isinstance(document.get(k), list)), None)
-        expect(found is not None, name)
-        document = found
-    expect(isinstance(document, list), name)
-    return [row for row in document if isinstance(row, dict)]
+def records(root: Value, keys: tuple[str, ...]) -> Iterator[dict[str, Any]]:
+    """The person records of a list file, one at a time, wherever this version put them.
+
+    An object without any of `keys` is a layout Footprint does not know: it raises
+    NotUnderstood rather than guessing which list the file holds.
+    """
+    array = root if root.kind == "array" else _list_under(root, keys)
+    for row in array.loaded_elements(MAX_RECORD_BYTES):
+        if isinstance(row, dict):
+            yield row
+
+
+def _list_under(root: Value, keys: tuple[str, ...]) -> Value:
+    if root.kind != "object":
+        raise NotUnderstood("it holds neither a list nor an object")
+    for key, value in root.entries():
+        if key in keys:
+            if value.kind == "array":
+                return value
+            if value.kind == "scalar" and value.load() is None:
+                return _EMPTY
+    listed = " or ".join(f"'{k}'" for k in keys[:2])
+    raise NotUnderstood(f"it has no {listed} list, so its layout is not one Footprint knows")
+
+
+_EMPTY = Value(b"[]", 0, 1)
 
 
 def person_name(row: dict[str, Any]) -> str | None:
     """The name or username of one record; None for deactivated accounts without one."""
+    entries = row.get("string_list_data")
+    if isinstance(entries, list) and entries and isinstance(entries[0], dict):
+        value = entries[0].get("value")  # the common Instagram record, checked first: speed
+        if isinstance(value, str) and value.strip():
+            return meta_text(value)
     for value in _candidates(row):
         if isinstance(value, str) and value.strip():
             return meta_text(value)
@@ -33,7 +65,8 @@ def person_name(row: dict[str, Any]) -> str | None:
 
 
 def person_href(row: dict[str, Any]) -> str | None:
-    for entry in row.get("string_list_data") or ():
+    """The profile address of one record, when the export gives one."""
+    for entry in _list(row.get("string_list_data")):
         if isinstance(entry, dict) and isinstance(entry.get("href"), str):
             return meta_text(entry["href"])
     return None
@@ -41,24 +74,69 @@ def person_href(row: dict[str, Any]) -> str | None:
 
 def _candidates(row: dict[str, Any]) -> Iterator[object]:
     yield row.get("name")
-    for entry in row.get("string_list_data") or ():
+    for entry in _list(row.get("string_list_data")):
         if isinstance(entry, dict):
             yield entry.get("value")
-    yield row.get("title")
-    for label in row.get("label_values") or ():
-        if isinstance(label, dict) and label.get("label") == "Name":
-            yield label.get("value")
+    yield row.get("title")  # Instagram 2026 following.json: the username, no "value"
+    for pair in _list(row.get("label_values")):
+        if isinstance(pair, dict) and pair.get("label") in ("Name", "Username"):
+            yield pair.get("value")
 
 
-def string_map(document: Any, list_key: str, name: str) -> dict[str, str]:
-    """Label → value of the first record under `list_key` (Meta's settings files)."""
-    expect(isinstance(document, dict) and isinstance(document.get(list_key), list), name)
+def _list(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def label(text: object) -> str:
+    """A label as compared with the language tables: repaired, NFC, case-folded, and without
+    the left-to-right marks Arabic exports put around untranslated English words."""
+    repaired = meta_text(text).replace("\u200e", "").replace("\u200f", "")
+    return " ".join(unicodedata.normalize("NFC", repaired).split()).casefold()
+
+
+def string_map(document: Any, list_key: str) -> dict[str, str]:
+    """Label → value of the first record under `list_key` (Meta's settings files).
+
+    Labels come back as `label()` keys; values repaired. None of the expected shape raises.
+    """
+    if not isinstance(document, dict) or not isinstance(document.get(list_key), list):
+        raise NotUnderstood(
+            f"it has no '{list_key}' list, so its layout is not one Footprint knows"
+        )
     rows = [r for r in document[list_key] if isinstance(r, dict)]
     if not rows or not isinstance(rows[0].get("string_map_data"), dict):
         return {}
-    values = rows[0]["string_map_data"]
     return {
-        meta_text(label): meta_text(entry.get("value", ""))
-        for label, entry in values.items()
+        label(name): meta_text(entry.get("value", ""))
+        for name, entry in rows[0]["string_map_data"].items()
         if isinstance(entry, dict)
     }
+
+
+def label_values(document: Any) -> list[dict[str, str]]:
+    """Each record's label → value pairs, for the generic {"label_values": […]} shape, as a
+    single object or a list of them (one per phone in contacts_sync_settings.json)."""
+    found = []
+    for record in document if isinstance(document, list) else [document]:
+        pairs = record.get("label_values") if isinstance(record, dict) else None
+        if not isinstance(pairs, list):
+            continue
+        found.append(
+            {
+                label(pair["label"]): meta_text(pair.get("value", ""))
+                for pair in pairs
+                if isinstance(pair, dict) and isinstance(pair.get("label"), str)
+            }
+        )
+    return found
+
+
+def meta_text(value: object) -> str:
+    """Meta writes each UTF-8 byte as its own \\u00XX escape; undo that."""
+    text = str(value)
+    if text.isascii():  # most handles and labels: nothing to repair
+        return text
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text  # already proper text

@@ -1,4 +1,5 @@
-"""Snapchat "My Data" with "Export JSON files" on: json/friends.json.
+"""Snapchat "My Data" with "Export JSON files" on: json/friends.json (griffinlaszlo/snata
+programs/friends.json, a real 2022 export).
 
 {"Friends": [{"Username", "Display Name", "Creation Timestamp", …}], "Friend Requests Sent":
 […], "Pending Requests": […] (requests you received), plus blocked and deleted lists that
@@ -7,10 +8,13 @@ Footprint leaves alone.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
-from app.exports.decode import expect, json_document
+from app.exports.decode import json_root
+from app.exports.errors import NotUnderstood
 from app.exports.findings import Connection, ConnectionKind
+from app.exports.jsonstream import Data
 from app.exports.platforms.base import (
     SAFE_HANDLE,
     Members,
@@ -20,8 +24,9 @@ from app.exports.platforms.base import (
     handle_key,
     pattern,
 )
+from app.exports.platforms.meta import MAX_RECORD_BYTES
 
-_FRIENDS = pattern(r"(^|/)friends\.json$")
+_FRIENDS = pattern(r"(^|/)json/friends\.json$")
 _LISTS = (
     ("Friends", ConnectionKind.FRIEND),
     ("Pending Requests", ConnectionKind.REQUEST_RECEIVED),
@@ -30,18 +35,30 @@ _LISTS = (
 
 
 def parse(members: Members) -> Parsed:
-    member = members.first(_FRIENDS)
-    if member is None:
-        return Parsed()
-    document = json_document(member[1], member[0])
-    expect(isinstance(document, dict) and "Friends" in document, member[0])
-    connections = [
-        person
-        for key, kind in _LISTS
-        for row in document.get(key) or ()
-        if (person := _person(row, kind)) is not None
-    ]
-    return Parsed(connections=tuple(connections))
+    """Friends and friend requests, both ways."""
+    kinds = tuple(kind for _key, kind in _LISTS)
+    for name in members.names(_FRIENDS)[:1]:
+        members.attempt(name, partial(_lists, members), kinds)
+    return Parsed()
+
+
+def _lists(members: Members, data: Data) -> None:
+    root = json_root(data)
+    if root.kind != "object":
+        raise NotUnderstood("it is not the JSON object Snapchat writes")
+    wanted = dict(_LISTS)
+    seen_friends = False
+    for key, value in root.entries():
+        kind = wanted.get(key)
+        if kind is None or value.kind != "array":
+            continue
+        seen_friends = seen_friends or key == "Friends"
+        for row in value.loaded_elements(MAX_RECORD_BYTES):
+            person = _person(row, kind)
+            if person is not None and not members.add_person(person):
+                return
+    if not seen_friends:
+        raise NotUnderstood("it has no 'Friends' list, so its layout is not one Footprint knows")
 
 
 def _person(row: Any, kind: ConnectionKind) -> Connection | None:

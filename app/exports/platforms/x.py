@@ -1,132 +1,144 @@
 """X (Twitter) "Download an archive of your data": data/*.js files in window.YTD wrappers.
 
-Documented in the archive's own data/README.txt: protected-history.js records each use of
-"Protect your posts" (protectedAt, action Protect/Unprotect) in the six months before the
-archive; follower.js and following.js hold account ids and links only (no names); large lists
-are split into follower-part1.js and so on; manifest.js gives the archive's generation date.
+Documented in the archive's own data/README.txt (AlliePinnell/FinalTwitterBackup, 2025):
+protected-history.js records each use of "Protect your posts" (protectedAt, action
+Protect/Unprotect) in the six months before the archive, oldest first, and is `[ ]` when
+there was none (alrocar/x, 2024); account.js holds email, createdVia, username, accountId,
+createdAt and accountDisplayName, and no protected flag, so the protected state is read from
+protected-history.js only. follower.js and following.js hold account ids and links only (no
+names); large lists are split into follower-part1.js and so on; manifest.js gives the
+archive's generation date; contact.js lists address-book contacts uploaded to X.
 """
 
 from __future__ import annotations
 
-import re
-from datetime import datetime, timedelta
+from collections.abc import Iterator
+from datetime import datetime
+from functools import partial
 from typing import Any
 
 from app.audit.answers import AnswerStatus
-from app.exports.decode import expect, from_iso, ytd_document
+from app.exports.decode import from_iso, ytd_root
+from app.exports.errors import NotUnderstood
 from app.exports.findings import Connection, ConnectionKind, SettingObservation, SettingSwitch
-from app.exports.platforms.base import Members, Parsed, PlatformReader, pattern, safe_link
+from app.exports.jsonstream import Data
+from app.exports.platforms.base import Members, Parsed, PlatformReader, clean, pattern, safe_link
+from app.exports.platforms.meta import MAX_RECORD_BYTES
+from app.formatting import plural
 
 SETTING = "Protect your posts"
 _MANIFEST = pattern(r"(^|/)manifest\.js$")
-_ACCOUNT = pattern(r"(^|/)account\.js$")
 _HISTORY = pattern(r"(^|/)protected-history\.js$")
 _FOLLOWERS = pattern(r"(^|/)follower(-part\d+)?\.js$")
 _FOLLOWING = pattern(r"(^|/)following(-part\d+)?\.js$")
-_CONTACTS = pattern(r"(^|/)contact\.js$")
+_CONTACTS = pattern(r"(^|/)contact(-part\d+)?\.js$")
 _HOSTS = ("x.com", "twitter.com")
+NO_FILE = (
+    f"This archive has no data/protected-history.js, so it does not say whether your posts are "
+    f"protected ({SETTING}). Check it on screen."
+)
+NO_HISTORY = (
+    f"The archive records no use of {SETTING} in the six months before it was made, so it does "
+    "not say whether your posts are protected now. Check it on screen."
+)
 
 
 def parse(members: Members) -> Parsed:
+    """Protect your posts (from its history), uploaded contacts, followers and following."""
     export_date = _generation_date(members)
+    has_history = members.has(_HISTORY)
     switches = _switches(members)
-    observations, notes = _protection(switches, _created_at(members), export_date)
-    contacts = _contact_observation(members)
+    observations, notes = _protection(switches) if has_history else ((), (NO_FILE,))
+    for files, wrapper, kind in (
+        (_FOLLOWERS, "follower", ConnectionKind.FOLLOWER),
+        (_FOLLOWING, "following", ConnectionKind.FOLLOWING),
+    ):
+        for name in members.names(files):
+            members.attempt(name, partial(_accounts, members, wrapper, kind), (kind,))
     return Parsed(
-        observations=(*observations, *contacts),
-        switches=switches,
-        connections=(
-            *_accounts(members, _FOLLOWERS, "follower", ConnectionKind.FOLLOWER),
-            *_accounts(members, _FOLLOWING, "following", ConnectionKind.FOLLOWING),
-        ),
+        observations=(*observations, *_contact_observation(members)),
+        switches=switches or (),
         notes=notes,
         export_date=export_date,
         export_date_source="the archive's manifest" if export_date else "",
     )
 
 
-def _rows(member: tuple[str, bytes], wrapper: str) -> list[dict[str, Any]]:
-    name, data = member
-    rows = ytd_document(data, name)
-    expect(isinstance(rows, list), name)
-    found = [row.get(wrapper) for row in rows if isinstance(row, dict)]
-    return [row for row in found if isinstance(row, dict)]
+def _rows(data: Data, wrapper: str) -> Iterator[dict[str, Any]]:
+    """The records of one data/*.js file: [{"<wrapper>": {...}}, ...], one at a time."""
+    root = ytd_root(data)
+    if root.kind != "array":
+        raise NotUnderstood("it does not hold the list X archive files hold")
+    for row in root.loaded_elements(MAX_RECORD_BYTES):
+        inner = row.get(wrapper) if isinstance(row, dict) else None
+        if isinstance(inner, dict):
+            yield inner
 
 
 def _generation_date(members: Members) -> datetime | None:
-    manifest = members.first(_MANIFEST)
-    if manifest is None:
+    for name in members.names(_MANIFEST)[:1]:
+        config = members.attempt(name, lambda data: ytd_root(data).load())
+        info = config.get("archiveInfo") if isinstance(config, dict) else None
+        return from_iso(info.get("generationDate")) if isinstance(info, dict) else None
+    return None
+
+
+def _switches(members: Members) -> tuple[SettingSwitch, ...] | None:
+    """Every switch, oldest first; None when the history is missing or not understood."""
+    names = members.names(_HISTORY)
+    if not names:
         return None
-    config = ytd_document(manifest[1], manifest[0])
-    expect(isinstance(config, dict), manifest[0])
-    info = config.get("archiveInfo")
-    return from_iso(info.get("generationDate")) if isinstance(info, dict) else None
+    return members.attempt(names[0], _history)
 
 
-def _created_at(members: Members) -> datetime | None:
-    account = members.first(_ACCOUNT)
-    if account is None:
-        return None
-    rows = _rows(account, "account")
-    return from_iso(rows[0].get("createdAt")) if rows else None
-
-
-def _switches(members: Members) -> tuple[SettingSwitch, ...]:
-    member = members.first(_HISTORY)
-    if member is None:
-        return ()
+def _history(data: Data) -> tuple[SettingSwitch, ...]:
     switches = []
-    for row in _rows(member, "protectedHistory"):
-        at, action = from_iso(row.get("protectedAt")), str(row.get("action", "")).lower()
-        expect(at is not None and action in ("protect", "unprotect"), member[0])
-        assert at is not None
+    for row in _rows(data, "protectedHistory"):
+        at, action = from_iso(row.get("protectedAt")), str(row.get("action", "")).casefold()
+        if at is None or action not in ("protect", "unprotect"):
+            # Strict: one entry misread could flip the answer, so none is used.
+            raise NotUnderstood(
+                f"an entry reads '{clean(row.get('action', ''), 20)}' at "
+                f"'{clean(row.get('protectedAt', ''), 30)}', which Footprint does not know, so "
+                f"{SETTING} was not read"
+            )
         protected = action == "protect"
         switches.append(SettingSwitch(at, SETTING, "on" if protected else "off", not protected))
     return tuple(sorted(switches, key=lambda s: s.at))
 
 
 def _protection(
-    switches: tuple[SettingSwitch, ...], created: datetime | None, exported: datetime | None
+    switches: tuple[SettingSwitch, ...] | None,
 ) -> tuple[tuple[SettingObservation, ...], tuple[str, ...]]:
-    """The current state is the last switch; with none, only a new account is known (public)."""
-    if switches:
-        value = switches[-1].value
-    elif created and exported and exported - created < timedelta(days=182):
-        value = "off"  # posts are public when an account is created, and it never changed
-    else:
-        note = (
-            f"The archive records no use of {SETTING} in the six months before it was made, so "
-            "it does not say whether your posts are protected now. Check it on screen."
-        )
-        return (), (note,)
+    """The current state is the last switch; with none, the archive does not say."""
+    if switches is None:
+        return (), ()
+    if not switches:
+        return (), (NO_HISTORY,)
+    value = switches[-1].value
     status = AnswerStatus.SAFE if value == "on" else AnswerStatus.NEEDS_ACTION
     return (SettingObservation("private-account", SETTING, value, status),), ()
 
 
 def _contact_observation(members: Members) -> tuple[SettingObservation, ...]:
-    """Uploaded address-book contacts are listed (their details are only counted, never kept)."""
-    member = members.first(_CONTACTS)
-    if member is None:
-        return ()
-    count = len(_rows(member, "contact"))
+    """Uploaded address-book contacts are listed (only counted, never kept)."""
+    count = 0
+    for name in members.names(_CONTACTS):
+        count += members.attempt(name, lambda data: sum(1 for _ in _rows(data, "contact"))) or 0
     if count == 0:
         return ()
-    value = f"{count} contacts uploaded"
+    value = f"{plural(count, 'contact')} uploaded"
     return (SettingObservation("contact-sync", "Address book", value, AnswerStatus.NEEDS_ACTION),)
 
 
-def _accounts(
-    members: Members, files: re.Pattern[str], wrapper: str, kind: ConnectionKind
-) -> list[Connection]:
-    found = []
-    for member in members.all(files):
-        for row in _rows(member, wrapper):
-            account = str(row.get("accountId", "")).strip()
-            if not account.isdigit():
-                continue
-            link = safe_link(row.get("userLink"), _HOSTS) or f"https://x.com/i/user/{account}"
-            found.append(Connection(f"X account {account}", f"id:{account}", kind, link))
-    return found
+def _accounts(members: Members, wrapper: str, kind: ConnectionKind, data: Data) -> None:
+    for row in _rows(data, wrapper):
+        account = str(row.get("accountId", "")).strip()
+        if not account.isdigit() or len(account) > 25 or members.people.seen(kind, f"id:{account}"):
+            continue
+        link = safe_link(row.get("userLink"), _HOSTS) or f"https://x.com/i/user/{account}"
+        if not members.add_person(Connection(f"X account {account}", f"id:{account}", kind, link)):
+            return
 
 
 READER = PlatformReader(
@@ -139,7 +151,7 @@ READER = PlatformReader(
         ),
         pattern(r"(^|/)(manifest|follower|following|protected-history)(-part\d+)?\.js$"),
     ),
-    wanted=(_MANIFEST, _ACCOUNT, _HISTORY, _FOLLOWERS, _FOLLOWING, _CONTACTS),
+    wanted=(_MANIFEST, _HISTORY, _FOLLOWERS, _FOLLOWING, _CONTACTS),
     parse=parse,
     legacy=lambda names: any(
         pattern(r"(^|/)data/js/(tweet_index|user_details)\.js$").search(n) for n in names

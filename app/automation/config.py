@@ -22,9 +22,15 @@ class Timeouts:
     """Seconds to wait; tests shorten them."""
 
     page: float = 20.0  # open a page and see it is a signed-in page
-    element: float = 3.0  # then wait for a probe's element to appear
+    element: float = 3.0  # then wait for a probe's element to appear and its value to settle
     sign_in: float = 300.0  # the worker signing in by hand (two-step codes take time)
     poll: float = 0.1
+    # A value counts as settled once the page has been quiet (nothing loading, nothing
+    # changing) this long; on a page that never goes quiet, once the value itself has stayed
+    # the same for `settle_busy`. A page quiet for `settle_busy` will not change any more, so
+    # a value still missing or unclear then is reported at once instead of at `element`.
+    settle: float = 0.1
+    settle_busy: float = 1.0
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwrigh
 from playwright.sync_api import Error as PlaywrightError
 
 from app.automation.config import AutomationConfig, readable_items
-from app.automation.page import Cancelled, PageProblem, PageState, ReadOnlyPage
+from app.automation.failures import Failure, PageProblem
+from app.automation.page import CHANGE_WATCH, Cancelled, PageState, ReadOnlyPage
 from app.automation.profiles import BrowserProfiles
 from app.automation.results import ReadResult, failed, succeeded
 from app.automation.signin import sign_in
@@ -64,13 +65,15 @@ class AutomationEngine:
         assert self._playwright is not None
         config = self._config
         try:
-            return self._playwright.chromium.launch_persistent_context(
+            context = self._playwright.chromium.launch_persistent_context(
                 str(self._profiles.folder(platform_id)),
                 executable_path=str(config.browser.executable),
                 headless=config.headless,
                 args=list(config.args),
                 no_viewport=not config.headless,
             )
+            context.add_init_script(script=CHANGE_WATCH)
+            return context
         except PlaywrightError as error:
             log.warning("browser launch failed: %s", str(error).splitlines()[0][:300])
             raise BrowserUnavailable(
@@ -122,9 +125,13 @@ class AutomationEngine:
             urls=self._config.urls,
             timeouts=self._config.timeouts,
             cancelled=self._cancelled,
+            platform_name=platform.name,
         )
         run = _PlatformRead(self._config, platform, view, page, reporter)
-        return [run.item(index, item, len(items)) for index, item in enumerate(items)]
+        try:
+            return [run.item(index, item, len(items)) for index, item in enumerate(items)]
+        finally:
+            view.close()
 
 
 def _grouped_by_page(items: list[CheckItem]) -> list[CheckItem]:
@@ -171,6 +178,7 @@ class _PlatformRead:
         self._page_problems: dict[str, PageProblem] = {}
         self._stopped: PageProblem | None = None
         self._signed_in_here = False
+        self._pages_opened = 0
 
     def item(self, index: int, item: CheckItem, total: int) -> ReadResult:
         self._view.check_cancelled()
@@ -185,15 +193,14 @@ class _PlatformRead:
         except PageProblem as problem:
             if problem.stops_platform:
                 self._stopped = problem
-            result = failed(platform_id, item.id, problem.reason, now())
+            result = failed(platform_id, item.id, problem, now())
         except PlaywrightError as error:
             log.warning("browser error on %s/%s: %s", platform_id, item.id, type(error).__name__)
             self._open_url = None
-            reason = "the browser reported an error"
+            trouble = PageProblem(Failure.BROWSER_ERROR)
             if self._page.is_closed():  # the worker closed the window: stop asking it
-                self._stopped = PageProblem("the browser window was closed", stops_platform=True)
-                reason = self._stopped.reason
-            result = failed(platform_id, item.id, reason, now())
+                trouble = self._stopped = PageProblem(Failure.BROWSER_CLOSED)
+            result = failed(platform_id, item.id, trouble, now())
         self._reporter.item_read(result)
         return result
 
@@ -208,17 +215,23 @@ class _PlatformRead:
 
     def _open(self, url: str) -> None:
         self._open_url = None
+        first = self._pages_opened == 0
+        self._pages_opened += 1
         try:
             if self._view.open(url) is PageState.SIGN_IN_NEEDED:
                 self._sign_in_then_reopen(url)
         except PageProblem as problem:
+            if first and problem.whole_page:
+                # The first page already shows the platform blocked, hidden or unreadable:
+                # its other pages would only make the worker wait for the same answer.
+                problem.stops_platform = True
             self._page_problems[url] = problem
             raise
         self._open_url = url
 
     def _sign_in_then_reopen(self, url: str) -> None:
         if self._signed_in_here:
-            raise PageProblem("the platform asked you to sign in again", stops_platform=True)
+            raise PageProblem(Failure.SIGN_IN_AGAIN)
         self._signed_in_here = True
         platform = self._platform
         sign_in(
@@ -229,7 +242,7 @@ class _PlatformRead:
             waiting=lambda message: self._reporter.waiting(platform.id, message),
         )
         if self._view.open(url) is PageState.SIGN_IN_NEEDED:
-            raise PageProblem("the platform asked you to sign in again", stops_platform=True)
+            raise PageProblem(Failure.SIGN_IN_AGAIN)
 
 
 __all__ = ["AutomationEngine", "BrowserUnavailable", "Cancelled", "Reporter", "readable_items"]

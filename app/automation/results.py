@@ -11,9 +11,10 @@ from datetime import datetime
 
 from app.audit.answers import Answer, AnswerSource, AnswerStatus
 from app.audit.session import AuditSession
+from app.automation.failures import Failure, PageProblem, describe, plain
 from app.checklists.model import Probe, ProbeRead
 
-COULD_NOT_READ = "could not read — the page may have changed; check by hand"
+COULD_NOT_READ = "could not read"
 MAX_OBSERVED = 120  # a setting's value is short; never keep a page's worth of text
 
 
@@ -21,7 +22,8 @@ MAX_OBSERVED = 120  # a setting's value is short; never keep a page's worth of t
 class ReadResult:
     """One item read (or not) from the platform's own page.
 
-    Either `observed` and `suggested` are set (the read worked), or `problem` says why not.
+    Either `observed` and `suggested` are set (the read worked), or `failure` says what kind
+    of problem stopped it and `problem` says it in words, with the specifics.
     """
 
     platform_id: str
@@ -30,6 +32,8 @@ class ReadResult:
     observed: str | None = None
     suggested: AnswerStatus | None = None
     problem: str | None = None
+    failure: Failure | None = None
+    kind_message: str | None = None  # the failure's kind in words, without the details
 
     @property
     def key(self) -> tuple[str, str]:
@@ -47,14 +51,15 @@ class ReadResult:
         """The status line the worker sees beside the item."""
         if self.ok:
             return f"read automatically at {self.read_time}"
-        return f"{COULD_NOT_READ} ({self.problem})"
+        step = f" — {self.failure.next_step}" if self.failure else ""
+        return f"{COULD_NOT_READ}: {self.problem}{step}"
 
 
 def succeeded(
     platform_id: str, item_id: str, probe: Probe, observed: str, read_at: datetime
 ) -> ReadResult:
     """A read value: judged on the raw value, kept in the words the screen would use."""
-    value = " ".join(observed.split())[:MAX_OBSERVED]
+    value = plain(observed, MAX_OBSERVED)
     shown = _SHOWN.get((probe.read, value), value)
     return ReadResult(platform_id, item_id, read_at, shown, suggest(probe, value))
 
@@ -67,12 +72,24 @@ _SHOWN = {
 }
 
 
-def failed(platform_id: str, item_id: str, problem: str, read_at: datetime) -> ReadResult:
-    return ReadResult(platform_id, item_id, read_at, problem=problem)
+def failed(platform_id: str, item_id: str, problem: PageProblem, read_at: datetime) -> ReadResult:
+    """A value that was not read: it gives no suggestion, so it can never score Safe."""
+    return ReadResult(
+        platform_id,
+        item_id,
+        read_at,
+        problem=problem.reason,
+        failure=problem.kind,
+        kind_message=describe(problem.kind, platform=problem.platform),
+    )
 
 
 def suggest(probe: Probe, observed: str) -> AnswerStatus:
-    """Safe when the value is one of the probe's safe values (ignoring case and spacing)."""
+    """Safe when the value is one of the probe's safe values (ignoring case and spacing).
+
+    Only a value the page showed gets here: the reader turns a mixed, missing or unsettled
+    state into a PageProblem, never into "false", so a guess can never match `safe_when`.
+    """
     wanted = {_normal(value) for value in probe.safe_when}
     return AnswerStatus.SAFE if _normal(observed) in wanted else AnswerStatus.NEEDS_ACTION
 
@@ -82,12 +99,29 @@ def _normal(text: str) -> str:
 
 
 def platform_problem(results: Sequence[ReadResult]) -> str | None:
-    """One message for a platform none of whose items could be read, instead of one per item."""
+    """One message for a platform none of whose items could be read, instead of one per item.
+
+    Reasons of one kind that differ only in their details (a URL, a locator) are said once
+    by their kind; different kinds are each named, never merged into one vaguer phrase.
+    """
     if not results or any(r.ok for r in results):
         return None
-    reasons = {r.problem for r in results}
-    reason = reasons.pop() if len(reasons) == 1 else "the pages may have changed"
-    return f"Could not read any of these settings ({reason}). Check them by hand."
+    kinds: dict[Failure | None, list[ReadResult]] = {}
+    for result in results:
+        kinds.setdefault(result.failure, []).append(result)
+    if len(kinds) == 1:
+        ((kind, same),) = kinds.items()
+        reasons = {r.problem for r in same}
+        reason = reasons.pop() if len(reasons) == 1 else _kind_words(same[0])
+        step = f" Next: {kind.next_step}." if kind else ""
+        return f"Could not read any of these settings: {reason}.{step}"
+    parts = [f"{len(same)} because {_kind_words(same[0])}" for same in kinds.values()]
+    return f"Could not read any of these settings: {'; '.join(parts)}. Check them by hand."
+
+
+def _kind_words(result: ReadResult) -> str:
+    """The result's kind of failure without its details (which differ from item to item)."""
+    return result.kind_message or result.problem or ""
 
 
 def note_for(result: ReadResult) -> str:

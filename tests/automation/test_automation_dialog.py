@@ -134,7 +134,11 @@ def test_waiting_for_sign_in_then_one_message_when_nothing_could_be_read(
     qtbot.waitSignal(dialog.run_finished, timeout=RUN_TIMEOUT).wait()
     assert dialog.table.rowCount() == 1  # one message, not one per item
     message = dialog.table.item(0, 2).text()
-    assert message.startswith("Could not read any of these settings (you were not signed in")
+    assert message == (
+        "Could not read any of these settings: you are not signed in (Footprint waited "
+        "4 seconds for you to sign in). Next: sign in in the browser window, then press "
+        "Check again."
+    )
     assert dialog.rows["x"].status.text() == "Nothing could be read (the reason is below)"
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import secrets
+import socket
+import struct
 import threading
 import tomllib
 from dataclasses import dataclass, field
@@ -22,6 +24,7 @@ SITES = Path(__file__).resolve().parent
 USERNAME = "jo.worker@example.org"
 PASSWORD = "correct horse battery staple"
 TWO_STEP = "/checkpoint/"
+API = "/api/setting/"  # a page's script fetches a setting's value here (see Site.api_delay)
 
 
 @dataclass
@@ -36,11 +39,15 @@ class Site:
     two_step: bool = False
     two_step_approved: bool = False
     rewrites: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    scripts: dict[str, list[str]] = field(default_factory=dict)  # path → <script> bodies
     statuses: dict[str, int] = field(default_factory=dict)
     delays: dict[str, float] = field(default_factory=dict)
+    api_delay: float = 0.0  # seconds before /api/setting/<id> answers (a late value)
+    login_file: str = "login.html"  # another file stands for another form or language
     rate_limited: set[str] = field(default_factory=set)
     signs_out: set[str] = field(default_factory=set)
     changes: list[str] = field(default_factory=list)  # every non-GET request: "POST /path"
+    visits: list[str] = field(default_factory=list)  # signed-in pages served, and "POST …"
 
     @property
     def folder(self) -> Path:
@@ -50,11 +57,19 @@ class Site:
         self.settings = dict(self.config["safe"])
         self.token, self.pending = secrets.token_hex(8), ""
         self.two_step = self.two_step_approved = False
-        for table in (self.rewrites, self.statuses, self.delays):
+        for table in (self.rewrites, self.scripts, self.statuses, self.delays):
             table.clear()
+        self.api_delay, self.login_file = 0.0, "login.html"
         self.rate_limited.clear()
         self.signs_out.clear()
         self.changes.clear()
+        self.visits.clear()
+
+    def requests_after_login(self) -> list[str]:
+        """The settings pages asked for since the last sign-in (the home page left out)."""
+        posts = [i for i, visit in enumerate(self.visits) if visit.startswith("POST ")]
+        since = self.visits[posts[-1] + 1 :] if posts else self.visits
+        return [path for path in since if path != self.config["home"]]
 
     def make_unsafe(self) -> None:
         self.settings.update(self.config["unsafe"])
@@ -75,11 +90,34 @@ class Site:
         """The platform relabels an element: the probe's locator no longer matches."""
         self.rewrites.setdefault(path, []).append((old, new))
 
+    def add_script(self, path: str, body: str) -> None:
+        """Run `body` in the page at `path` (the login path included) after its markup."""
+        self.scripts.setdefault(path, []).append(body)
+
+    def swap(self, path: str, css: str, html: str) -> None:
+        """Replace the element `css` finds with `html` as the page is built (another control
+        type, another state), before the page counts as loaded."""
+        self.add_script(
+            path, f"document.querySelector({json.dumps(css)}).outerHTML = {json.dumps(html)};"
+        )
+
     def render(self, path: str) -> str:
-        html = _fill(_read(self.folder / self.config["pages"][path]), self.settings)
+        return self._changed(
+            path, _fill(_read(self.folder / self.config["pages"][path]), self.settings)
+        )
+
+    def render_login(self, error: str = "") -> str:
+        return self._changed(
+            self.config["login"], _fill(_read(self.folder / self.login_file), {"error": error})
+        )
+
+    def _changed(self, path: str, html: str) -> str:
         for old, new in self.rewrites.get(path, []):
+            if old not in html:
+                raise AssertionError(f"{self.name}{path}: nothing to rewrite for {old!r}")
             html = html.replace(old, new)
-        return html
+        scripts = "".join(f"<script>{body}</script>" for body in self.scripts.get(path, []))
+        return html.replace("</body>", scripts + "</body>")
 
 
 def _read(path: Path) -> str:
@@ -145,6 +183,10 @@ class ReplicaServer:
             for origin, prefix in site.config["origins"].items()
         }
 
+    @property
+    def stopped(self) -> bool:
+        return self._stopping.is_set()
+
     def wait(self, seconds: float) -> None:
         self._stopping.wait(seconds)
 
@@ -163,6 +205,8 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
+        if self._gone():
+            return
         site, path = self._route()
         if site is None:
             return self._send(404, "<h1>Page not found</h1>")
@@ -171,6 +215,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(200, self._login_page(site))
         if path.startswith(TWO_STEP):
             return self._two_step(site, path)
+        if path.startswith(API) and self._signed_in(site):
+            return self._api(site, path.removeprefix(API))
         if not self._signed_in(site):
             return self._redirect(f"/{site.name}{site.config['login']}?next={quote(path)}")
         if path in site.signs_out:
@@ -179,10 +225,13 @@ class _Handler(BaseHTTPRequestHandler):
         self._page(site, path)
 
     def do_POST(self) -> None:
+        if self._gone():
+            return
         site, path = self._route()
         if site is None:
             return self._send(404, "<h1>Page not found</h1>")
         site.changes.append(f"POST {path}")
+        site.visits.append(f"POST {path}")
         if path != site.config["login"]:
             return self._send(405, "<h1>Not allowed</h1>")
         length = int(self.headers.get("Content-Length", 0))
@@ -193,6 +242,15 @@ class _Handler(BaseHTTPRequestHandler):
             site.pending = secrets.token_hex(8)
             return self._redirect(f"/{site.name}{TWO_STEP}", ("pending", site.pending))
         self._redirect(f"/{site.name}{site.config['home']}", ("session", site.token))
+
+    def _gone(self) -> bool:
+        """After stop(), a connection the browser opened earlier (it opens spares) is reset,
+        so the browser retries on a new one and finds the server gone, as a real outage."""
+        if not self.replica.stopped:
+            return False
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.close_connection = True
+        return True
 
     # -- pages ------------------------------------------------------------------------------
     def _route(self) -> tuple[Site | None, str]:
@@ -205,6 +263,7 @@ class _Handler(BaseHTTPRequestHandler):
         return site, path
 
     def _page(self, site: Site, path: str) -> None:
+        site.visits.append(path)
         if path not in site.config["pages"]:
             return self._send(404, _read(site.folder / "error.html"))
         if path in site.rate_limited:
@@ -215,10 +274,13 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(200, site.render(path))
 
     def _login_page(self, site: Site, error: str = "") -> str:
-        html = _fill(_read(site.folder / "login.html"), {"error": error})
-        for old, new in site.rewrites.get(site.config["login"], []):
-            html = html.replace(old, new)
-        return html
+        return site.render_login(error)
+
+    def _api(self, site: Site, setting: str) -> None:
+        self.replica.wait(site.api_delay)
+        value = site.settings.get(setting)
+        self._send(200 if value is not None else 404, json.dumps({"value": value}),
+                   "application/json")  # fmt: skip
 
     def _two_step(self, site: Site, path: str) -> None:
         if not site.pending or self._cookie("pending") != site.pending:

@@ -9,6 +9,7 @@ from pathlib import Path
 from app import credentials
 from app.automation.browsers import BrowserChoice
 from app.automation.urls import UrlMap
+from app.checklists.hosts import hosts_of
 from app.checklists.model import CheckItem, Platform
 from app.clock import Clock, SystemClock
 
@@ -48,8 +49,9 @@ class AutomationConfig:
 
 
 def readable_items(platform: Platform, item_ids: Iterable[str] | None = None) -> list[CheckItem]:
-    """The items automation can read: with a probe, on a platform that says how to sign in."""
-    if platform.automation is None:
+    """The items automation can read: with a probe, on a platform that says how to sign in
+    and whose own hosts Footprint knows (app/checklists/hosts.py)."""
+    if platform.automation is None or hosts_of(platform.id) is None:
         return []
     wanted = None if item_ids is None else set(item_ids)
     return [i for i in platform.items if i.probe and (wanted is None or i.id in wanted)]

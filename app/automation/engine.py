@@ -16,6 +16,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from app.automation.config import AutomationConfig, readable_items
 from app.automation.failures import Failure, PageProblem
+from app.automation.origins import SiteGuard
 from app.automation.page import CHANGE_WATCH, Cancelled, PageState, ReadOnlyPage
 from app.automation.profiles import BrowserProfiles
 from app.automation.results import ReadResult, failed, succeeded
@@ -125,6 +126,7 @@ class AutomationEngine:
             urls=self._config.urls,
             timeouts=self._config.timeouts,
             cancelled=self._cancelled,
+            guard=SiteGuard(platform.id, self._config.urls),
             platform_name=platform.name,
         )
         run = _PlatformRead(self._config, platform, view, page, reporter)

@@ -26,6 +26,7 @@ class Failure(StrEnum):
     UNCLEAR_VALUE = "mixed or unknown state"
     UNSETTLED = "value kept changing"
     PAGE_CHANGED = "page changed"
+    WRONG_SITE = "not the platform's own site"
     BROWSER_CLOSED = "browser closed"
     BROWSER_ERROR = "browser error"
 
@@ -90,6 +91,10 @@ _MESSAGES: dict[Failure, tuple[str, str]] = {
         "the page may have changed",
         "check this setting by hand; Footprint needs an update to read it again",
     ),
+    Failure.WRONG_SITE: (
+        "the page is not on {platform}'s own site",
+        "Footprint does not read or sign in anywhere else; check these settings by hand",
+    ),
     Failure.BROWSER_CLOSED: (
         "the browser window was closed",
         "press Read my settings to open it again",
@@ -106,6 +111,7 @@ _STOPS_PLATFORM = frozenset(
         Failure.SIGNED_OUT,
         Failure.SIGN_IN_AGAIN,
         Failure.LANGUAGE,
+        Failure.WRONG_SITE,
         Failure.BROWSER_CLOSED,
     }
 )

@@ -28,6 +28,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from app.automation.config import Timeouts
 from app.automation.failures import Failure, PageProblem, network_failure, plain
+from app.automation.origins import SiteGuard
 from app.automation.urls import UrlMap
 from app.checklists.model import PlatformAutomation, ProbeRead
 
@@ -206,10 +207,12 @@ class ReadOnlyPage:
         urls: UrlMap,
         timeouts: Timeouts,
         cancelled: Callable[[], bool],
+        guard: SiteGuard,
         languages: tuple[str, ...] = ("en",),
         platform_name: str = "",
     ) -> None:
         self._page = page
+        self._guard = guard
         self._name = platform_name
         self._automation = automation
         self._urls = urls
@@ -217,6 +220,10 @@ class ReadOnlyPage:
         self._cancelled = cancelled
         self._languages = languages
         self._network = NetworkWatch(page)
+
+    @property
+    def guard(self) -> SiteGuard:
+        return self._guard
 
     def close(self) -> None:
         """Stop watching the page's requests (the page itself stays open)."""
@@ -315,6 +322,8 @@ class ReadOnlyPage:
                 committed.append(frame.url)
 
         target = self._urls(url)
+        if not self._guard.allows(target):  # the loader refuses these; never open one anyway
+            raise self.wrong_site(target, stops=False)
         self._page.on("framenavigated", on_navigated)
         try:
             self._start_navigation(target)
@@ -322,6 +331,8 @@ class ReadOnlyPage:
         finally:
             self._page.remove_listener("framenavigated", on_navigated)
         while True:
+            if not self._guard.allows(self._page.url):  # redirected elsewhere: read nothing
+                raise self.wrong_site(self._page.url, stops=True)
             facts = self.facts()
             raise_for_screen(facts)
             if (state := self.state()) is not None:
@@ -382,6 +393,16 @@ class ReadOnlyPage:
             "it shows neither your account nor a sign-in form, so Footprint cannot tell "
             "whether you are signed in",
             whole_page=True,
+        )
+
+    def wrong_site(self, url: str, *, stops: bool) -> PageProblem:
+        """An address off the platform's own site: refused before opening (one probe's bad
+        address) or found after loading (the site sent the browser elsewhere: stop)."""
+        return PageProblem(
+            Failure.WRONG_SITE,
+            f"it is on {self._guard.where(url)}",
+            platform=self._name,
+            stops_platform=stops,
         )
 
     def language_problem(self, facts: PageFacts) -> PageProblem:

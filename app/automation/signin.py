@@ -21,6 +21,7 @@ from playwright.sync_api import Page
 
 from app.automation.config import CredentialLoader
 from app.automation.failures import Failure, PageProblem, plain
+from app.automation.origins import SiteGuard
 from app.automation.page import PageFacts, PageState, ReadOnlyPage, locate
 from app.checklists.model import Platform, PlatformAutomation
 from app.credentials import Credential, CredentialsUnavailableError
@@ -45,6 +46,7 @@ class Outcome(Enum):
     SUBMITTED = "submitted"
     NO_FORM = "the form's fields were not found"
     COVERED = "something covers the form"
+    WRONG_SITE = "the page is not on the platform's own site"
 
 
 def sign_in(
@@ -68,11 +70,12 @@ def sign_in(
         return
     handover = _obstacle(view, platform.name, view.facts())
     if handover is None:
-        form = LoginForm(page, automation, timeout=max(view.timeouts.element, 0.5))
+        timeout = max(view.timeouts.element, 0.5)
+        form = LoginForm(page, automation, guard=view.guard, timeout=timeout)
         if (outcome := form.check()) is Outcome.READY:
             waiting(f"Signing in to {platform.name} with your saved details…")
             outcome = form.submit(credential)
-        handover = _handover(outcome, platform.name, view.facts())
+        handover = _handover(outcome, platform.name, view.facts(), page.url)
     del credential  # keep the password's lifetime as short as we can
     if handover is not None:
         waiting(handover)
@@ -83,14 +86,20 @@ def sign_in(
 class LoginForm:
     """The only part of automation that types or clicks: the platform's own login form."""
 
-    def __init__(self, page: Page, automation: PlatformAutomation, *, timeout: float) -> None:
+    def __init__(
+        self, page: Page, automation: PlatformAutomation, *, guard: SiteGuard, timeout: float
+    ) -> None:
         self._page = page
+        self._guard = guard
         self._fields = [locate(page, s) for s in (automation.username, automation.password)]
         self._button = locate(page, automation.submit)
         self._timeout_ms = timeout * 1000
 
     def check(self) -> Outcome:
-        """READY when every part of the form is shown and nothing covers its button."""
+        """READY when the page is on the platform's own site, every part of the form is shown
+        and nothing covers its button."""
+        if not self._guard.allows(self._page.url):
+            return Outcome.WRONG_SITE
         try:
             for part in (*self._fields, self._button):
                 part.wait_for(state="visible", timeout=self._timeout_ms)
@@ -103,7 +112,8 @@ class LoginForm:
         return Outcome.READY
 
     def submit(self, credential: Credential) -> Outcome:
-        """Fill and send the form (after `check`)."""
+        """Fill and send the form (after `check`). The page's address is checked again
+        immediately before each step, in case it moved since."""
         timeout = self._timeout_ms
         steps: list[Callable[[], None]] = [
             lambda: self._fields[0].fill(credential.username, timeout=timeout),
@@ -112,6 +122,8 @@ class LoginForm:
         ]
         try:
             for step in steps:
+                if not self._guard.allows(self._page.url):
+                    return Outcome.WRONG_SITE
                 step()
         except PlaywrightError as error:
             # The message may quote the call log; keep only what kind of failure it was.
@@ -144,9 +156,16 @@ def _obstacle(view: ReadOnlyPage, name: str, facts: PageFacts) -> str | None:
     return None
 
 
-def _handover(outcome: Outcome, name: str, facts: PageFacts) -> str | None:
+def _handover(outcome: Outcome, name: str, facts: PageFacts, url: str) -> str | None:
     if outcome is Outcome.SUBMITTED:
         return None
+    if outcome is Outcome.WRONG_SITE:
+        return (
+            f"The sign-in page showing is not on {name}'s own site (it is on "
+            f"{plain(SiteGuard.where(url), 60)}), so Footprint did not type your saved details "
+            f"into it. Do not sign in there: go to {name} itself in the browser window and sign "
+            f"in there. {CARRIES_ON}"
+        )
     if outcome is Outcome.COVERED:
         return _dialog_message(name, facts.dialog)
     return (

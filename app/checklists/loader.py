@@ -11,6 +11,7 @@ from typing import Any
 
 from app.checklists.errors import ChecklistError, Problem
 from app.checklists.fields import TableReader
+from app.checklists.hosts import url_problem
 from app.checklists.model import (
     Catalogue,
     Category,
@@ -94,36 +95,55 @@ def load_platform_text(
     platform_table = top.subtable("platform")
     if platform_table is None:
         raise ChecklistError.single(path, 1, "the file has no [platform] table")
-    platform = read_platform_fields(TableReader(platform_table, "platform", lines, problems))
-    items = _read_items(data.get("item"), lines, problems, known_codes)
+    platform_reader = TableReader(platform_table, "platform", lines, problems)
+    platform = read_platform_fields(platform_reader, from_pack=False)
+    items = _read_items(data.get("item"), lines, problems, known_codes, platform["id"])
     if problems:
         raise ChecklistError(path, sorted(problems, key=lambda p: p.line))
     return Platform(items=items, origin=origin, source_file=path, **platform)
 
 
-def read_platform_fields(reader: TableReader) -> dict[str, Any]:
+def read_platform_fields(reader: TableReader, *, from_pack: bool) -> dict[str, Any]:
+    """A [platform] table's fields. A policy pack's own platform cannot be read automatically
+    (Footprint has no list of its hosts), so it may not have an automation table."""
     reader.reject_unknown(_PLATFORM_KEYS)
+    platform_id = reader.identifier("id")
     automation_table = reader.subtable("automation")
+    automation = None
+    if automation_table is not None and from_pack:
+        reader.child(automation_table, "automation").problem(
+            "a policy pack's own platform cannot be read automatically: remove "
+            "[platform.automation]"
+        )
+    elif automation_table is not None:
+        automation = _read_automation(reader.child(automation_table, "automation"), platform_id)
     return {
-        "id": reader.identifier("id"),
+        "id": platform_id,
         "name": reader.text("name"),
-        "settings_url": reader.https_url("settings_url"),
+        "settings_url": platform_url(reader, "settings_url", platform_id),
         "recheck_days": reader.integer("recheck_days", 7, 366),
         "notes": reader.text("notes", required=False),
-        "automation": _read_automation(reader.child(automation_table, "automation"))
-        if automation_table is not None
-        else None,
+        "automation": automation,
     }
 
 
-def _read_automation(reader: TableReader) -> PlatformAutomation:
+def platform_url(reader: TableReader, key: str, platform_id: str) -> str:
+    """An address the platform's worker is sent to (or automation opens): https://, and on
+    the platform's own hosts when Footprint knows them (app/checklists/hosts.py)."""
+    value = reader.text(key)
+    if value and (problem := url_problem(platform_id, value)):
+        reader.problem(f"'{key}' {problem}", key)
+    return value
+
+
+def _read_automation(reader: TableReader, platform_id: str) -> PlatformAutomation:
     reader.reject_unknown(_AUTOMATION_KEYS)
     optional = {
         key: reader.text_list(key) if key in reader.table else ()
         for key in ("error_texts", "rate_limit_texts")
     }
     return PlatformAutomation(
-        login_url=reader.text("login_url"),
+        login_url=platform_url(reader, "login_url", platform_id),
         signed_in=reader.text("signed_in"),
         username=reader.text("username"),
         password=reader.text("password"),
@@ -133,7 +153,11 @@ def _read_automation(reader: TableReader) -> PlatformAutomation:
 
 
 def _read_items(
-    raw: object, lines: SourceLines, problems: list[Problem], known_codes: set[str] | None
+    raw: object,
+    lines: SourceLines,
+    problems: list[Problem],
+    known_codes: set[str] | None,
+    platform_id: str,
 ) -> tuple[CheckItem, ...]:
     if not isinstance(raw, list) or not raw:
         problems.append(Problem(1, "the file has no [[item]] entries"))
@@ -145,7 +169,7 @@ def _read_items(
             problems.append(Problem(lines.line(f"item.{index}"), "each [[item]] must be a table"))
             continue
         reader = TableReader(table, f"item.{index}", lines, problems)
-        item = read_item(reader, known_codes)
+        item = read_item(reader, known_codes, platform_id=platform_id)
         if item.id in seen:
             reader.problem(f"item id '{item.id}' is used twice", "id")
         seen.add(item.id)
@@ -154,16 +178,28 @@ def _read_items(
 
 
 def read_item(
-    reader: TableReader, known_codes: set[str] | None, extra_keys: frozenset[str] = frozenset()
+    reader: TableReader,
+    known_codes: set[str] | None,
+    extra_keys: frozenset[str] = frozenset(),
+    *,
+    platform_id: str,
+    probes_allowed: bool = True,
 ) -> CheckItem:
-    """One [[item]] table; `extra_keys` are allowed keys the caller reads itself."""
+    """One [[item]] table of `platform_id`; `extra_keys` are allowed keys the caller reads
+    itself. `probes_allowed` is off for a policy pack's own platform (never read)."""
     reader.reject_unknown(_ITEM_KEYS | extra_keys)
     codes = reader.text_list("codes")
     for code in codes:
         if known_codes is not None and code not in known_codes:
             reader.problem(f"code '{code}' is not in resources/codes.toml", "codes")
     probe_table = reader.subtable("probe")
-    probe = _read_probe(reader.child(probe_table, "probe")) if probe_table is not None else None
+    probe = None
+    if probe_table is not None and not probes_allowed:
+        reader.child(probe_table, "probe").problem(
+            f"'{platform_id}' is not read automatically, so its items cannot have a probe"
+        )
+    elif probe_table is not None:
+        probe = _read_probe(reader.child(probe_table, "probe"), platform_id)
     return CheckItem(
         id=reader.identifier("id"),
         category=reader.choice("category", Category),
@@ -172,17 +208,17 @@ def read_item(
         codes=codes,
         steps=reader.text_list("steps"),
         safe=reader.text("safe"),
-        open_url=reader.https_url("open_url"),
+        open_url=platform_url(reader, "open_url", platform_id),
         source=reader.https_url("source"),
         severity=reader.choice("severity", Severity),
         probe=probe,
     )
 
 
-def _read_probe(reader: TableReader) -> Probe:
+def _read_probe(reader: TableReader, platform_id: str) -> Probe:
     reader.reject_unknown(_PROBE_KEYS)
     return Probe(
-        url=reader.text("url"),
+        url=platform_url(reader, "url", platform_id),
         locator=reader.text("locator"),
         read=reader.choice("read", ProbeRead),
         safe_when=reader.text_list("safe_when"),

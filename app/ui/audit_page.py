@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.audit.answers import Answer, AnswerStatus
 from app.audit.session import AuditSession, Position
 from app.checklists.codes import CodeBook
+from app.checklists.hosts import is_allowed
 from app.formatting import short_date
 
 UrlOpener = Callable[[str], object]
@@ -221,7 +222,8 @@ class AuditPage(QWidget):
 
     def _open_settings(self) -> None:
         position = self._session.position() if self._session else None
-        if position is not None:
+        # Only the platform's own site (app/checklists/hosts.py), whatever a file said.
+        if position is not None and is_allowed(position.platform.id, position.item.open_url):
             self._open_url(position.item.open_url)
 
     def _open_help(self) -> None:

@@ -4,7 +4,6 @@ the whole module; each test starts signed out with safe settings."""
 from __future__ import annotations
 
 import logging
-import socket
 import threading
 import time
 from dataclasses import replace
@@ -209,19 +208,6 @@ def test_being_signed_out_part_way_stops_the_platform(
     assert {r.problem for r in results.values()} == {
         "the site asked you to sign in again part-way through"
     }
-
-
-def test_an_unreachable_site_is_could_not_read(engine, shipped, replica) -> None:
-    with socket.socket() as closed:
-        closed.bind(("127.0.0.1", 0))
-        port = closed.getsockname()[1]
-    instagram = shipped.platform("instagram")
-    item = instagram.item("private-account")
-    assert item.probe is not None
-    gone = replace(item, probe=replace(item.probe, url=f"http://127.0.0.1:{port}/privacy"))
-    results = read(engine, replace(instagram, items=(gone,)))
-    assert results[0].failure is Failure.NO_CONNECTION
-    assert results[0].problem == "the site could not be reached (the connection was refused)"
 
 
 def test_cancel_stops_at_once_and_keeps_what_was_read(

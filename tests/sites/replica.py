@@ -41,6 +41,7 @@ class Site:
     rewrites: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     scripts: dict[str, list[str]] = field(default_factory=dict)  # path → <script> bodies
     statuses: dict[str, int] = field(default_factory=dict)
+    redirects: dict[str, str] = field(default_factory=dict)  # path → any address (elsewhere)
     delays: dict[str, float] = field(default_factory=dict)
     api_delay: float = 0.0  # seconds before /api/setting/<id> answers (a late value)
     login_file: str = "login.html"  # another file stands for another form or language
@@ -57,7 +58,7 @@ class Site:
         self.settings = dict(self.config["safe"])
         self.token, self.pending = secrets.token_hex(8), ""
         self.two_step = self.two_step_approved = False
-        for table in (self.rewrites, self.scripts, self.statuses, self.delays):
+        for table in (self.rewrites, self.scripts, self.statuses, self.redirects, self.delays):
             table.clear()
         self.api_delay, self.login_file = 0.0, "login.html"
         self.rate_limited.clear()
@@ -211,6 +212,8 @@ class _Handler(BaseHTTPRequestHandler):
         if site is None:
             return self._send(404, "<h1>Page not found</h1>")
         self.replica.wait(site.delays.get(path, 0))
+        if path in site.redirects:
+            return self._redirect(site.redirects[path])
         if path == site.config["login"]:
             return self._send(200, self._login_page(site))
         if path.startswith(TWO_STEP):

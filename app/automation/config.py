@@ -30,7 +30,7 @@ class Timeouts:
     # changing) this long; on a page that never goes quiet, once the value itself has stayed
     # the same for `settle_busy`. A page quiet for `settle_busy` will not change any more, so
     # a value still missing or unclear then is reported at once instead of at `element`.
-    settle: float = 0.1
+    settle: float = 0.05
     settle_busy: float = 1.0
 
 
@@ -46,6 +46,9 @@ class AutomationConfig:
     args: tuple[str, ...] = DESKTOP_ARGS
     clock: Clock = field(default_factory=SystemClock)
     load_credential: CredentialLoader = credentials.load
+    # A screenshot of a page where a read failed, kept in memory with the result so the
+    # worker can look at (or save) it; dropped when the dialog closes, never in a report.
+    screenshots: bool = True
 
 
 def readable_items(platform: Platform, item_ids: Iterable[str] | None = None) -> list[CheckItem]:

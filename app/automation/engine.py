@@ -19,7 +19,8 @@ from app.automation.failures import Failure, PageProblem
 from app.automation.origins import SiteGuard
 from app.automation.page import CHANGE_WATCH, Cancelled, PageState, ReadOnlyPage
 from app.automation.profiles import BrowserProfiles
-from app.automation.results import ReadResult, failed, succeeded
+from app.automation.reading import Reading, read
+from app.automation.results import FailedRead, ReadResult, failed, succeeded
 from app.automation.signin import sign_in
 from app.checklists.model import CheckItem, Platform, Probe
 
@@ -190,12 +191,21 @@ class _PlatformRead:
         assert probe is not None
         now = self._config.clock.now
         try:
-            value = self._read(probe)
-            result = succeeded(platform_id, item.id, probe, value, now())
+            reading = self._read(probe)
+            result = succeeded(
+                platform_id,
+                item.id,
+                probe,
+                reading.value,
+                now(),
+                language=reading.language,
+                where=FailedRead(self._page.url, (reading.locator,)),
+            )
         except PageProblem as problem:
+            record = self._record(problem)
             if problem.stops_platform:
                 self._stopped = problem
-            result = failed(platform_id, item.id, problem, now())
+            result = failed(platform_id, item.id, problem, now(), record)
         except PlaywrightError as error:
             log.warning("browser error on %s/%s: %s", platform_id, item.id, type(error).__name__)
             self._open_url = None
@@ -206,14 +216,39 @@ class _PlatformRead:
         self._reporter.item_read(result)
         return result
 
-    def _read(self, probe: Probe) -> str:
+    def _read(self, probe: Probe) -> Reading:
+        """The probe's value from the first of its addresses that shows it."""
         if self._stopped is not None:
             raise self._stopped
-        if probe.url in self._page_problems:
-            raise self._page_problems[probe.url]
-        if probe.url != self._open_url:
-            self._open(probe.url)
-        return self._view.read(probe.locator, probe.read)
+        problems: list[PageProblem] = []
+        for url in probe.urls:
+            try:
+                if url in self._page_problems:
+                    raise self._page_problems[url]
+                if url != self._open_url:
+                    self._open(url)
+                return read(self._view, probe)
+            except PageProblem as problem:
+                if problem.kind is Failure.DIALOG and self._pages_opened == 1:
+                    # A dialog hides the first page's settings: it will hide the others too.
+                    problem.stops_platform = True
+                if problem.stops_platform or problem.kind not in _TRY_NEXT_ADDRESS:
+                    raise
+                problems.append(problem)
+        raise _most_telling(problems)
+
+    def _record(self, problem: PageProblem) -> FailedRead | None:
+        """What was looked at, for the worker (and whoever fixes the probe): kept in memory
+        with the result only, never saved with the answers or put in a report."""
+        if problem.stops_platform and self._stopped is not None:
+            return None  # the platform had already stopped: nothing new was looked at
+        screenshot = None
+        if self._config.screenshots and problem.kind in _WORTH_A_SCREENSHOT:
+            try:
+                screenshot = self._page.screenshot(type="jpeg", quality=70, timeout=3000)
+            except PlaywrightError:
+                screenshot = None
+        return FailedRead(self._page.url, problem.locators, screenshot)
 
     def _open(self, url: str) -> None:
         self._open_url = None
@@ -238,13 +273,26 @@ class _PlatformRead:
         platform = self._platform
         sign_in(
             self._view,
-            self._page,
             platform,
             load_credential=self._config.load_credential,
             waiting=lambda message: self._reporter.waiting(platform.id, message),
         )
         if self._view.open(url) is PageState.SIGN_IN_NEEDED:
             raise PageProblem(Failure.SIGN_IN_AGAIN)
+
+
+# Another address of the same setting may still show it; other failures would only repeat.
+_TRY_NEXT_ADDRESS = frozenset({Failure.PAGE_CHANGED, Failure.SITE_ERROR, Failure.SLOW})
+_WORTH_A_SCREENSHOT = frozenset(
+    {Failure.PAGE_CHANGED, Failure.UNCLEAR_VALUE, Failure.UNSETTLED, Failure.LANGUAGE,
+     Failure.DIALOG}
+)  # fmt: skip
+
+
+def _most_telling(problems: list[PageProblem]) -> PageProblem:
+    """Of the problems at each address, the one to tell: an error screen says more than a
+    page where the setting was not found."""
+    return next((p for p in problems if p.kind is not Failure.PAGE_CHANGED), problems[-1])
 
 
 __all__ = ["AutomationEngine", "BrowserUnavailable", "Cancelled", "Reporter", "readable_items"]

@@ -144,6 +144,7 @@ class PageProblem(Exception):
         self.kind = kind
         self.detail = plain(detail)
         self.platform = platform  # the platform's name, for messages that say it
+        self.locators: tuple[str, ...] = ()  # the locators tried, for the failure record
         self.stops_platform = kind.stops_platform if stops_platform is None else stops_platform
         self.whole_page = whole_page  # about the page as a whole, not one setting on it
         super().__init__(self.reason)

@@ -24,6 +24,20 @@ class SiteGuard:
         hosts = sorted(hosts_of(platform_id) or ())
         self._bases = tuple(urls(f"https://{host}") for host in hosts)
 
+    @property
+    def bases(self) -> tuple[str, ...]:
+        """The site's addresses with nothing after the host (mapped in tests)."""
+        return self._bases
+
+    def path_of(self, url: str) -> str:
+        """What follows the platform's base in `url` ("/checkpoint/…?…"); "" off the site."""
+        matching = [b for b in self._bases if url == b or url.startswith(tuple(
+            b + c for c in _AFTER_BASE))]  # fmt: skip
+        if not matching:
+            return ""
+        rest = url[len(max(matching, key=len)) :]
+        return rest if rest.startswith("/") else "/" + rest
+
     def allows(self, url: str) -> bool:
         return any(url == base or url.startswith(tuple(base + c for c in _AFTER_BASE))
                    for base in self._bases)  # fmt: skip

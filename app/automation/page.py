@@ -1,38 +1,37 @@
-"""A read-only view of one browser page: open an address, count and read elements.
+"""A view of one browser page for reading: open an address, tell its state, read values.
 
-It has no way to click, type or submit, so a reader built on it cannot change a setting.
-Every wait is a short poll that checks for Cancel, so stopping is prompt even while a slow
-page loads. Used only in the automation worker thread (it imports Playwright).
+It cannot type or submit, and clicks nothing but a known cookie notice's most private choice
+(`dismiss_consent`), so a reader built on it cannot change a setting. Every wait is a short
+poll that checks for Cancel, so stopping is prompt even while a slow page loads. Used only
+in the automation worker thread (it imports Playwright).
 
-A value counts as read only when the page shows it plainly and it has settled:
-- on/off states come from `aria-checked`, `aria-pressed` or a checkbox's own checked state,
-  and only "true"/"false" count; "mixed", a missing state or a state carried only by a CSS
-  class is "could not read", never a guessed "false";
-- the page must be quiet (no document, script, fetch or XHR request in flight, no change to
-  the page for `Timeouts.settle`) or, on a page that never goes quiet, the value must stay the
-  same for `Timeouts.settle_busy`; a value that keeps changing is "could not read".
+Signed in is told without reading any words: a session cookie's presence (its value is
+never read) on an address that is not a checkpoint or the login page. Words in the page's
+language (`PlatformAutomation.phrases`) are only a fallback.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
+from playwright.sync_api import Cookie, Frame, Page, Request
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Frame, Locator, Page, Request
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from app.automation.config import Timeouts
 from app.automation.failures import Failure, PageProblem, network_failure, plain
+from app.automation.locators import locate
 from app.automation.origins import SiteGuard
 from app.automation.urls import UrlMap
-from app.checklists.model import PlatformAutomation, ProbeRead
+from app.checklists.model import PlatformAutomation
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 # Installed in every page of a Footprint browser profile (see engine.py): records when the
 # page last changed after it finished loading. Passive: it observes, it never alters the page.
@@ -45,12 +44,14 @@ CHANGE_WATCH = """(() => {
                            characterData: true });
 })();"""
 
-# One round trip: the document's HTTP status, the first rate-limit and error texts it shows,
-# its language, a modal dialog over it, and how long it has been unchanged since loading.
+# One round trip: the document's HTTP status, the first rate-limit and error texts it shows
+# (ignoring case and curly apostrophes), its language, a modal dialog over it, whether it
+# shows a password field, and how long it has been unchanged since loading.
 _FACTS = """([rateTexts, errorTexts]) => {
     const nav = performance.getEntriesByType("navigation")[0];
-    const shown = document.body ? document.body.innerText : "";
-    const first = (texts) => texts.find((text) => shown.includes(text)) ?? null;
+    const plain = (text) => text.toLowerCase().replace(/[\u2018\u2019]/g, "'");
+    const shown = plain(document.body ? document.body.innerText : "");
+    const first = (texts) => texts.find((text) => shown.includes(plain(text))) ?? null;
     const changed = document[Symbol.for("footprint.changed")];
     const loaded = nav && nav.loadEventEnd > 0 ? nav.loadEventEnd : null;
     const quiet = loaded === null || changed === undefined
@@ -69,36 +70,9 @@ _FACTS = """([rateTexts, errorTexts]) => {
         rate: first(rateTexts), error: first(errorTexts),
         lang: document.documentElement.lang || "",
         quiet: quiet, dialog: label === null ? null : label.slice(0, 200),
+        password: [...document.querySelectorAll('input[type="password"]')].some(shows),
     };
 }"""
-
-# The value of each element a locator matches. On/off states are read explicitly; anything
-# but a plain "true" or "false" is reported as unknown, with what was seen.
-_VALUES = """(elements, mode) => elements.map((el) => {
-    const busy = el.closest('[aria-busy="true"]') !== null;
-    if (mode === "present") { return { busy }; }
-    if (mode === "checked") {
-        const seen = [];
-        for (const name of ["aria-checked", "aria-pressed"]) {
-            const value = el.getAttribute(name);
-            if (value !== null) { seen.push([name, value.trim().toLowerCase()]); }
-        }
-        if (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio")) {
-            seen.push(["checked", el.indeterminate ? "mixed" : String(el.checked)]);
-        }
-        if (seen.length === 0) {
-            return { busy, unknown: "it has no checked, aria-checked or aria-pressed state" };
-        }
-        const odd = seen.find(([, value]) => value !== "true" && value !== "false");
-        if (odd) { return { busy, unknown: `${odd[0]}="${odd[1]}"` }; }
-        if (new Set(seen.map(([, value]) => value)).size > 1) {
-            return { busy, unknown: seen.map(([n, v]) => `${n}=${v}`).join(" but ") };
-        }
-        return { busy, value: seen[0][1] };
-    }
-    const value = mode === "value" ? String(el.value ?? "") : (el.innerText || "").trim();
-    return value ? { busy, value } : { busy, unknown: "it shows no value" };
-})"""
 
 _TRACKED = frozenset({"document", "script", "fetch", "xhr"})  # requests that can change a value
 
@@ -122,20 +96,12 @@ class PageFacts:
     lang: str = ""
     quiet_ms: float | None = None  # None: unknown (not loaded yet, or no change watch)
     dialog: str | None = None
+    password_field: bool = False
 
     @property
     def language(self) -> str:
         """The primary language subtag ("es" for "es-ES"), or "" when the page names none."""
         return self.lang.split("-")[0].split("_")[0].strip().lower()
-
-
-def locate(page: Page, selector: str) -> Locator:
-    """A locator from the probe syntax: `label=Text` by its label, anything else as Playwright
-    reads it (`role=switch[name='…']`, `text=…`, `css=…`)."""
-    kind, _, rest = selector.partition("=")
-    if kind.strip() == "label":
-        return page.get_by_label(rest.strip().strip("'\""), exact=True)
-    return page.locator(selector)
 
 
 class NetworkWatch:
@@ -197,7 +163,7 @@ def _in_main_frame(page: Page, request: Request) -> bool:
 
 
 class ReadOnlyPage:
-    """Opens pages and reads one element's value; it cannot click, type or submit."""
+    """Opens pages on one platform's own site and tells what they show."""
 
     def __init__(
         self,
@@ -208,22 +174,35 @@ class ReadOnlyPage:
         timeouts: Timeouts,
         cancelled: Callable[[], bool],
         guard: SiteGuard,
-        languages: tuple[str, ...] = ("en",),
         platform_name: str = "",
     ) -> None:
         self._page = page
-        self._guard = guard
-        self._name = platform_name
         self._automation = automation
         self._urls = urls
         self.timeouts = timeouts
         self._cancelled = cancelled
-        self._languages = languages
+        self._guard = guard
+        self.platform_name = platform_name
         self._network = NetworkWatch(page)
+        self._consent_tried: set[str] = set()
+        self._session_seen = False  # a session cookie was seen in this pass
+        self.last_facts: PageFacts | None = None  # from the last open(): its language, mostly
+
+    @property
+    def page(self) -> Page:
+        return self._page
 
     @property
     def guard(self) -> SiteGuard:
         return self._guard
+
+    @property
+    def automation(self) -> PlatformAutomation:
+        return self._automation
+
+    @property
+    def url(self) -> str:
+        return self._page.url
 
     def close(self) -> None:
         """Stop watching the page's requests (the page itself stays open)."""
@@ -242,7 +221,7 @@ class ReadOnlyPage:
         self._page.wait_for_timeout(max(wait, 0.01) * 1000)
         self.check_cancelled()
 
-    def _quietly(self, action: Callable[[], T], default: T) -> T:
+    def quietly(self, action: Callable[[], T], default: T) -> T:
         """Run a query that fails harmlessly while the page is between two documents."""
         try:
             return action()
@@ -252,25 +231,20 @@ class ReadOnlyPage:
             return default
 
     def count(self, selector: str) -> int:
-        return self._quietly(lambda: locate(self._page, selector).count(), 0)
+        return self.quietly(lambda: locate(self._page, selector).count(), 0)
 
-    def has_login_form(self) -> bool:
-        return self.count(self._automation.password) > 0
+    def first_match(self, selectors: tuple[str, ...]) -> str | None:
+        """The first selector that finds exactly one element, if any."""
+        return next((s for s in selectors if self.count(s) == 1), None)
 
-    def is_signed_in(self) -> bool:
-        return self.count(self._automation.signed_in) > 0
-
-    @property
-    def url(self) -> str:
-        return self._page.url
-
+    # -- what the page shows ----------------------------------------------------------------
     def facts(self) -> PageFacts:
-        return self._quietly(self._read_facts, PageFacts())
+        return self.quietly(self._read_facts, PageFacts())
 
     def _read_facts(self) -> PageFacts:
-        automation = self._automation
+        words = self._automation.words("")
         found: dict[str, Any] = self._page.evaluate(
-            _FACTS, [list(automation.rate_limit_texts), list(automation.error_texts)]
+            _FACTS, [list(words.rate_limit_texts), list(words.error_texts)]
         )
         quiet = found.get("quiet")
         return PageFacts(
@@ -280,11 +254,13 @@ class ReadOnlyPage:
             lang=str(found.get("lang") or ""),
             quiet_ms=float(quiet) if quiet is not None else None,
             dialog=found.get("dialog"),
+            password_field=bool(found.get("password")),
         )
 
     def understood(self, facts: PageFacts) -> bool:
-        """The page's language is one Footprint has words for (or the page does not say)."""
-        return not facts.language or facts.language in self._languages
+        """The page's language is one Footprint has sign-in words for (or it does not say)."""
+        known = self._automation.languages or ("en",)
+        return not facts.language or facts.language in known
 
     def is_quiet(self, facts: PageFacts) -> bool:
         """Loaded, nothing that could change a value in flight, unchanged for `settle` s."""
@@ -292,42 +268,129 @@ class ReadOnlyPage:
         page_quiet = facts.quiet_ms is not None and facts.quiet_ms >= settle * 1000
         return page_quiet and self._network.quiet_for() >= settle
 
-    def _quiet_for_long(self, facts: PageFacts) -> bool:
+    def quiet_for_long(self, facts: PageFacts) -> bool:
         """Quiet for `settle_busy`: whatever is missing or unclear now will stay so."""
         long = self.timeouts.settle_busy
         page_quiet = facts.quiet_ms is not None and facts.quiet_ms >= long * 1000
         return page_quiet and self._network.quiet_for() >= long
 
-    def _quiet_wait(self, facts: PageFacts) -> float | None:
+    def quiet_wait(self, facts: PageFacts) -> float | None:
         """How much longer the page must stay unchanged to count as quiet, if it is idle now."""
         if facts.quiet_ms is None or self._network.quiet_for() == 0:
             return None
         settle = self.timeouts.settle
         return max(settle - facts.quiet_ms / 1000, settle - self._network.quiet_for(), 0.0)
 
+    # -- signed in? -------------------------------------------------------------------------
+    def path(self) -> str:
+        """The address's path on the platform's site ("/checkpoint/…"), mapping undone."""
+        return self._guard.path_of(self._page.url)
+
+    def on_login_page(self) -> bool:
+        """The address is the login page's (even if its form has changed beyond recognition)
+        or another signed-out address, a login wall."""
+        login = self._guard.path_of(self._urls(self._automation.login_url))
+        here = self.path().partition("?")[0]
+        walls = self._automation.signed_out_paths
+        return here == login.partition("?")[0] or any(here.startswith(p) for p in walls)
+
+    def sign_in_pending(self) -> bool:
+        """The address is one where signing in is still under way (a checkpoint, two-step)
+        that only the worker can get through."""
+        here = self.path()
+        return any(here.startswith(prefix) for prefix in self._automation.pending_paths)
+
+    def has_session(self, *, fresh: bool = False) -> bool:
+        """One of the platform's session cookies is set. Only names are looked at: no value
+        is read into a variable, logged or stored. Once seen in this pass it is taken as
+        still there (a site that ends the session shows its login page, which is checked
+        first), unless `fresh`."""
+        names = self._automation.session_cookies
+        if not names:
+            return False
+        if self._session_seen and not fresh:
+            return True
+        cookies: list[Cookie] = self.quietly(
+            lambda: self._page.context.cookies(list(self._guard.bases)), []
+        )
+        self._session_seen = any(cookie.get("name") in names for cookie in cookies)
+        return self._session_seen
+
+    def is_signed_in(self) -> bool:
+        if self.on_login_page() or self.sign_in_pending():
+            return False
+        facts = self.facts()
+        if facts.password_field:  # a sign-in form, whatever the cookies say
+            return False
+        if self.has_session(fresh=True):
+            return True
+        words = self._automation.words(facts.language)
+        return any(self.count(s) > 0 for s in words.signed_in)
+
+    def has_login_form(self, facts: PageFacts | None = None) -> bool:
+        facts = facts or self.facts()
+        if facts.password_field:
+            return True
+        words = self._automation.words(facts.language)
+        return any(self.count(s) > 0 for s in (*words.password, *words.username))
+
+    def state(self, facts: PageFacts) -> PageState | None:
+        if self.on_login_page() or self.sign_in_pending() or facts.password_field:
+            return PageState.SIGN_IN_NEEDED
+        if self.has_session():
+            return PageState.SIGNED_IN
+        words = self._automation.words(facts.language)
+        if any(self.count(s) > 0 for s in words.signed_in):
+            return PageState.SIGNED_IN
+        return None
+
+    # -- cookie notices ---------------------------------------------------------------------
+    def dismiss_consent(self, facts: PageFacts) -> bool:
+        """Close a known cookie notice by its most privacy-protective choice ("Decline
+        optional cookies"); True if one was clicked. Nothing else on a page is ever clicked,
+        and only a choice named in the audit file, found exactly once, is."""
+        for selector in self._automation.words(facts.language).consent:
+            if selector in self._consent_tried or self.count(selector) != 1:
+                continue
+            self._consent_tried.add(selector)  # once per page: never a loop of clicks
+            choice = locate(self._page, selector)
+            try:
+                choice.click(timeout=self._poll_ms(10))
+                # The notice goes once the site has taken the answer; wait for that, or the
+                # next look would still find it in the way.
+                choice.wait_for(state="hidden", timeout=self.timeouts.element * 1000)
+            except PlaywrightError:
+                continue  # covered, or it stayed: the worker is asked instead
+            log.info("cookie notice closed by its most private choice")
+            return True
+        return False
+
     # -- opening ----------------------------------------------------------------------------
     def open(self, url: str, *, expect_state: bool = True) -> PageState | None:
         """Open `url` (mapped) and wait until it shows a signed-in page or a login form.
 
-        Raises PageProblem for a page that failed to load or shows an error, a rate limit,
-        a dialog in the way or a language Footprint cannot read. With `expect_state` off (a
-        login page that may have changed), a loaded page that shows neither gives None.
+        Raises PageProblem for a page that failed to load, is off the platform's site, or
+        shows an error, a rate limit, a dialog in the way or a language Footprint cannot read.
+        With `expect_state` off (a login page that may have changed), a loaded page that shows
+        neither gives None.
         """
         deadline = time.monotonic() + self.timeouts.page
         self._network.reset()
+        self._consent_tried.clear()
+        self.last_facts = None
+        target = self._urls(url)
+        if not self._guard.allows(target):  # the loader refuses these; never open one anyway
+            raise self.wrong_site(target, stops=False)
         committed: list[str] = []
 
         def on_navigated(frame: Frame) -> None:
             if frame == self._page.main_frame:
                 committed.append(frame.url)
 
-        target = self._urls(url)
-        if not self._guard.allows(target):  # the loader refuses these; never open one anyway
-            raise self.wrong_site(target, stops=False)
         self._page.on("framenavigated", on_navigated)
         try:
-            self._start_navigation(target)
-            self._wait_until_loaded(deadline, committed)
+            if not self._start_navigation(target):
+                self._wait_until_loaded(deadline, committed)
         finally:
             self._page.remove_listener("framenavigated", on_navigated)
         while True:
@@ -335,7 +398,10 @@ class ReadOnlyPage:
                 raise self.wrong_site(self._page.url, stops=True)
             facts = self.facts()
             raise_for_screen(facts)
-            if (state := self.state()) is not None:
+            if facts.dialog is not None and self.dismiss_consent(facts):
+                continue
+            if (state := self.state(facts)) is not None:
+                self.last_facts = facts
                 return state
             if not expect_state:
                 return None
@@ -343,19 +409,21 @@ class ReadOnlyPage:
                 # Settled, and still neither signed in nor a login form: waiting longer only
                 # wastes the worker's time. Say what is in the way.
                 raise self.unrecognised(facts)
-            self.pause(self._quiet_wait(facts))
+            self.pause(self.quiet_wait(facts))
 
-    def _start_navigation(self, target: str) -> None:
+    def _start_navigation(self, target: str) -> bool:
+        """Start loading `target`; True if its document is already parsed."""
         self.check_cancelled()
         try:
             # A short first wait: a slow page keeps loading while we poll (and check Cancel).
             self._page.goto(target, wait_until="domcontentloaded", timeout=self._poll_ms(3))
         except PlaywrightTimeout:
-            return
+            return False
         except PlaywrightError as error:
             if "ERR_ABORTED" in str(error):  # replaced by a redirect: keep waiting
-                return
+                return False
             raise network_failure(_first_line(error)) from None
+        return not self._page.url.startswith("chrome-error:")
 
     def _wait_until_loaded(self, deadline: float, committed: list[str]) -> None:
         while not self._loaded(committed):
@@ -372,16 +440,10 @@ class ReadOnlyPage:
             if self._network.document_failure:
                 raise network_failure(self._network.document_failure)
             return False
-        ready = self._quietly(lambda: str(self._page.evaluate("document.readyState")), "")
+        ready = self.quietly(lambda: str(self._page.evaluate("document.readyState")), "")
         return ready in ("interactive", "complete")
 
-    def state(self) -> PageState | None:
-        if self.is_signed_in():
-            return PageState.SIGNED_IN
-        if self.has_login_form() or self.on_login_page():
-            return PageState.SIGN_IN_NEEDED
-        return None
-
+    # -- problems ---------------------------------------------------------------------------
     def unrecognised(self, facts: PageFacts) -> PageProblem:
         """Why a loaded page shows neither the account nor a login form."""
         if facts.dialog is not None:
@@ -401,94 +463,24 @@ class ReadOnlyPage:
         return PageProblem(
             Failure.WRONG_SITE,
             f"it is on {self._guard.where(url)}",
-            platform=self._name,
+            platform=self.platform_name,
             stops_platform=stops,
         )
 
-    def language_problem(self, facts: PageFacts) -> PageProblem:
+    def language_problem(self, facts: PageFacts, *, whole_page: bool = True) -> PageProblem:
+        """A page (or, with `whole_page` off, one setting's words) in a language Footprint
+        has no words for; only a whole page stops the platform: other settings may be found
+        by structure alone."""
         return PageProblem(
             Failure.LANGUAGE,
-            f'the page says its language is "{facts.lang}"',
-            whole_page=True,
-            platform=self._name,
+            f'the page says its language is "{plain(facts.lang, 20)}"',
+            whole_page=whole_page,
+            stops_platform=whole_page,
+            platform=self.platform_name,
         )
-
-    def on_login_page(self) -> bool:
-        """The address is the login page's, even if its form has changed beyond recognition."""
-        login = urlsplit(self._urls(self._automation.login_url))
-        here = urlsplit(self._page.url)
-        return (here.netloc, here.path) == (login.netloc, login.path)
-
-    # -- reading ----------------------------------------------------------------------------
-    def read(self, selector: str, mode: ProbeRead) -> str:
-        """The settled value of the one element `selector` finds, as text ("true"/"false"
-        for checked and present). Raises PageProblem saying why when there is none."""
-        deadline = time.monotonic() + self.timeouts.element
-        watch = _Settling()
-        while True:
-            facts = self.facts()
-            seen = self._values(selector, mode)
-            now = time.monotonic()
-            value = watch.see(seen, mode, now)
-            if value is not None and (
-                self.is_quiet(facts) or now - watch.since >= self.timeouts.settle_busy
-            ):
-                return value
-            if now > deadline or self._quiet_for_long(facts):
-                raise watch.problem(selector, facts)
-            self.pause(self._quiet_wait(facts) if value is not None else None)
-
-    def _values(self, selector: str, mode: ProbeRead) -> list[dict[str, Any]]:
-        found: list[dict[str, Any]] = self._quietly(
-            lambda: locate(self._page, selector).evaluate_all(_VALUES, mode.value), []
-        )
-        return found
 
     def _poll_ms(self, polls: int) -> float:
         return max(self.timeouts.poll * polls, 0.2) * 1000
-
-
-class _Settling:
-    """The values one locator showed over successive looks, and since when the last one."""
-
-    def __init__(self) -> None:
-        self.last: str | None = None
-        self.since = 0.0
-        self.changes = 0
-        self.seen: list[dict[str, Any]] = []
-
-    def see(self, seen: list[dict[str, Any]], mode: ProbeRead, now: float) -> str | None:
-        """The value shown now if it is a plain one, else None."""
-        self.seen = seen
-        if mode is ProbeRead.PRESENT:
-            value: str | None = "true" if seen else "false"
-        elif len(seen) != 1 or seen[0].get("busy") or "value" not in seen[0]:
-            value = None
-        else:
-            value = str(seen[0]["value"])
-        if value is not None and value != self.last:
-            self.changes += self.last is not None
-            self.last, self.since = value, now
-        if value is None and self.last is not None:
-            self.changes += 1
-            self.last = None
-        return value
-
-    def problem(self, selector: str, facts: PageFacts) -> PageProblem:
-        seen = self.seen
-        if not seen:
-            if facts.dialog is not None:
-                return PageProblem(Failure.DIALOG, _quoted(facts.dialog))
-            return PageProblem(Failure.PAGE_CHANGED, f"nothing on the page matches {selector}")
-        if len(seen) > 1:
-            return PageProblem(
-                Failure.PAGE_CHANGED, f"{len(seen)} parts of the page match {selector}, not one"
-            )
-        if seen[0].get("busy"):
-            return PageProblem(Failure.UNSETTLED, "the page still marks it as loading")
-        if "unknown" in seen[0]:
-            return PageProblem(Failure.UNCLEAR_VALUE, str(seen[0]["unknown"]))
-        return PageProblem(Failure.UNSETTLED, f"it changed {self.changes} times")
 
 
 def raise_for_screen(facts: PageFacts) -> None:

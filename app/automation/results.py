@@ -5,9 +5,11 @@ No Qt and no Playwright here: the dialog, the worker and the tests share these v
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from pathlib import Path
 
 from app.audit.answers import Answer, AnswerSource, AnswerStatus
 from app.audit.session import AuditSession
@@ -16,6 +18,26 @@ from app.checklists.model import Probe, ProbeRead
 
 COULD_NOT_READ = "could not read"
 MAX_OBSERVED = 120  # a setting's value is short; never keep a page's worth of text
+
+
+@dataclass(frozen=True)
+class FailedRead:
+    """Where Footprint looked: the page's address and the locators it tried (for a read that
+    worked, the one that found the value), and for a failed read optionally a screenshot.
+
+    Screenshots show the worker's own account, so they live in memory only, with the result:
+    they go when the dialog closes unless the worker saves one, and never into the database
+    or a report.
+    """
+
+    url: str
+    locators: tuple[str, ...]
+    screenshot: bytes | None = field(default=None, repr=False, compare=False)
+
+    def describe(self) -> str:
+        """Plain text for the worker (and for whoever updates the probe)."""
+        tried = "\n".join(f"  {plain(locator, 200)}" for locator in self.locators)
+        return f"Page: {plain(self.url, 300)}\nLooked for:\n{tried or '  (nothing)'}"
 
 
 @dataclass(frozen=True)
@@ -34,10 +56,18 @@ class ReadResult:
     problem: str | None = None
     failure: Failure | None = None
     kind_message: str | None = None  # the failure's kind in words, without the details
+    language: str = ""  # the page's language when the value was read
+    where: FailedRead | None = field(default=None, compare=False)  # where it was looked for
 
     @property
     def key(self) -> tuple[str, str]:
         return (self.platform_id, self.item_id)
+
+    def without_screenshot(self) -> ReadResult:
+        """The same result with its picture of the page dropped (when the dialog closes)."""
+        if self.where is None or self.where.screenshot is None:
+            return self
+        return replace(self, where=replace(self.where, screenshot=None))
 
     @property
     def ok(self) -> bool:
@@ -56,12 +86,27 @@ class ReadResult:
 
 
 def succeeded(
-    platform_id: str, item_id: str, probe: Probe, observed: str, read_at: datetime
+    platform_id: str,
+    item_id: str,
+    probe: Probe,
+    observed: str,
+    read_at: datetime,
+    *,
+    language: str = "",
+    where: FailedRead | None = None,
 ) -> ReadResult:
     """A read value: judged on the raw value, kept in the words the screen would use."""
     value = plain(observed, MAX_OBSERVED)
     shown = _SHOWN.get((probe.read, value), value)
-    return ReadResult(platform_id, item_id, read_at, shown, suggest(probe, value))
+    return ReadResult(
+        platform_id,
+        item_id,
+        read_at,
+        shown,
+        suggest(probe, value, language),
+        language=language,
+        where=where,
+    )
 
 
 _SHOWN = {
@@ -72,7 +117,13 @@ _SHOWN = {
 }
 
 
-def failed(platform_id: str, item_id: str, problem: PageProblem, read_at: datetime) -> ReadResult:
+def failed(
+    platform_id: str,
+    item_id: str,
+    problem: PageProblem,
+    read_at: datetime,
+    record: FailedRead | None = None,
+) -> ReadResult:
     """A value that was not read: it gives no suggestion, so it can never score Safe."""
     return ReadResult(
         platform_id,
@@ -81,16 +132,19 @@ def failed(platform_id: str, item_id: str, problem: PageProblem, read_at: dateti
         problem=problem.reason,
         failure=problem.kind,
         kind_message=describe(problem.kind, platform=problem.platform),
+        where=record,
     )
 
 
-def suggest(probe: Probe, observed: str) -> AnswerStatus:
-    """Safe when the value is one of the probe's safe values (ignoring case and spacing).
+def suggest(probe: Probe, observed: str, language: str = "") -> AnswerStatus:
+    """Safe when the value is one of the probe's safe values in the page's language
+    (ignoring case and spacing).
 
     Only a value the page showed gets here: the reader turns a mixed, missing or unsettled
-    state into a PageProblem, never into "false", so a guess can never match `safe_when`.
+    state into a PageProblem, never into "false", so a guess can never match `safe_when`;
+    and a value in a language the probe has no words for is "could not read" before this.
     """
-    wanted = {_normal(value) for value in probe.safe_when}
+    wanted = {_normal(value) for value in probe.safe_values(language) or ()}
     return AnswerStatus.SAFE if _normal(observed) in wanted else AnswerStatus.NEEDS_ACTION
 
 
@@ -122,6 +176,16 @@ def platform_problem(results: Sequence[ReadResult]) -> str | None:
 def _kind_words(result: ReadResult) -> str:
     """The result's kind of failure without its details (which differ from item to item)."""
     return result.kind_message or result.problem or ""
+
+
+def save_private(path: Path, data: bytes) -> None:
+    """Write `data` (a picture of the worker's own page) readable by the worker only."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags, 0o600)
+    with os.fdopen(descriptor, "wb") as file:
+        if hasattr(os, "fchmod"):  # also when the file was there before (not on Windows)
+            os.fchmod(file.fileno(), 0o600)
+        file.write(data)
 
 
 def note_for(result: ReadResult) -> str:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -137,3 +139,31 @@ def read(
 
 def by_item(results: list[ReadResult]) -> dict[str, ReadResult]:
     return {r.item_id: r for r in results}
+
+
+def in_own_engine(
+    server: ReplicaServer,
+    profiles: Path,
+    platform: Platform,
+    recorder: Recorder,
+    pages: list[Any] | None = None,
+) -> list[ReadResult]:
+    """Read `platform` from `server` with an engine of its own, in a thread of its own (one
+    thread can hold only one Playwright). `pages` receives the platform's browser page, for a
+    recorder hook that acts as the worker in that window."""
+    found: list[list[ReadResult]] = []
+
+    def run() -> None:
+        engine = AutomationEngine(make_config(server, profiles), lambda: False)
+        try:
+            if pages is not None:
+                pages.append(engine.page(platform.id))
+            found.append(read(engine, platform, recorder))
+        finally:
+            engine.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(timeout=120)
+    assert found, "the read did not finish"
+    return found[0]

@@ -103,7 +103,7 @@ def line_of(text: str, needle: str) -> int:
 @pytest.mark.parametrize(
     ("old", "new"),
     [
-        ('\nurl = "https://www.facebook.com/settings?tab=privacy"',
+        ('\nurl = "https://www.facebook.com/settings/?tab=posts"',
          '\nurl = "http://127.0.0.1:8123/login/"'),
         ('login_url = "https://www.facebook.com/login/"',
          'login_url = "https://www.facebook.com.login-check.example/"'),

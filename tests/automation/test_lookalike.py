@@ -50,7 +50,7 @@ def test_a_probe_on_a_look_alike_page_is_never_opened_on_a_second_audit(
     assert all(r.ok for r in read(engine, facebook))  # the first audit: signed in
     item = facebook.item("friend-requests")
     assert item.probe is not None
-    planted = replace(item, probe=replace(item.probe, url=f"{look_alike.base}/login/"))
+    planted = replace(item, probe=replace(item.probe, urls=(f"{look_alike.base}/login/",)))
     tampered = replace(facebook, items=tuple(planted if i.id == item.id else i
                                              for i in facebook.items))  # fmt: skip
     results = by_item(read(engine, tampered))
@@ -96,7 +96,7 @@ def test_the_login_form_is_filled_only_on_the_platform_s_own_site(
     waits: list[str] = []
     try:
         with pytest.raises(PageProblem) as stopped:
-            sign_in(view, page, facebook, load_credential=credentials.load, waiting=waits.append)
+            sign_in(view, facebook, load_credential=credentials.load, waiting=waits.append)
     finally:
         view.close()
     assert stopped.value.kind is Failure.SIGNED_OUT  # nobody signed in by hand meanwhile

@@ -22,10 +22,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("not_cancelled")]
 
 
 def shown(site: Site, platform: Platform, item_id: str) -> str:
-    """What the screen shows for the item's setting: a switch or radio button reads On/Off."""
+    """What the screen shows for the item's setting: a switch or radio button reads On/Off;
+    a probe reading one option of a radio group reads On when that option is the value."""
     value, probe = site.value(item_id), platform.item(item_id).probe
+    read_as = site.config.get("read_as", {}).get(item_id)
+    if read_as is not None:
+        return str(read_as[value])
     if probe is not None and probe.read is ProbeRead.CHECKED and value not in ("true", "false"):
-        return "On" if probe.locator.endswith(f"[name='{value}']") else "Off"
+        return "On" if value == probe.phrases[0].title else "Off"
     return {"true": "On", "false": "Off"}.get(value, value)
 
 
@@ -37,7 +41,7 @@ def test_signed_out_it_signs_in_with_saved_details_and_reads_every_probe_as_safe
     recorder = Recorder()
     results = read(engine, platform, recorder)
     probed = [item.id for item in platform.items if item.probe]
-    assert sorted(r.item_id for r in results) == sorted(probed) and len(probed) >= 5
+    assert sorted(r.item_id for r in results) == sorted(probed) and len(probed) >= 4
     for result in results:
         assert result.ok, result.describe()
         assert result.suggested is AnswerStatus.SAFE
@@ -102,14 +106,19 @@ def test_nobody_signing_in_gives_one_message_for_the_platform(engine, shipped, r
 def test_a_changed_login_form_falls_back_to_signing_in_by_hand_and_leaks_no_password(
     engine, shipped, replica, saved_credentials, caplog
 ) -> None:
-    site = replica.sites["x"]
-    site.rename(site.config["login"], "Password <input", "Passcode <input")
+    # LinkedIn sometimes serves a login page built of custom components instead of inputs
+    # (sigvardt/linkedin-buddy, auth/session.ts): none of the password locators match it.
+    site = replica.sites["linkedin"]
+    site.rename(
+        site.config["login"],
+        '<input id="password" name="session_password" type="password" '
+        'autocomplete="current-password">',
+        '<div id="pw" contenteditable="true" role="textbox"></div>',
+    )
     recorder = Recorder()
     with caplog.at_level(logging.DEBUG):
-        results = read(engine, shipped.platform("x"), recorder)
-    assert any(
-        "could not find the usual fields of X (Twitter)'s sign-in" in m for m in recorder.waits
-    )
+        results = read(engine, shipped.platform("linkedin"), recorder)
+    assert any("could not find the usual fields of LinkedIn's sign-in" in m for m in recorder.waits)
     assert not any("one more step" in m or "did not sign you in" in m for m in recorder.waits)
     assert not any(r.ok for r in results)
     assert {r.failure for r in results} == {Failure.SIGNED_OUT}
@@ -122,24 +131,36 @@ def test_a_renamed_element_is_could_not_read_and_the_rest_is_read(
     engine, shipped, replica, saved_credentials
 ) -> None:
     site = replica.sites["facebook"]
-    site.rename("/settings?tab=privacy", "Who can see your friends list?", "Who sees your friends?")
+    site.rename(
+        "/settings/?tab=how_people_find_and_contact_you",
+        "Who can see your friends list?",
+        "Who sees your friends?",
+    )
     results = by_item(read(engine, shipped.platform("facebook")))
     broken = results.pop("friend-list-visibility")
     assert not broken.ok and broken.failure is Failure.PAGE_CHANGED
     assert broken.describe() == (
-        "could not read: the page may have changed (nothing on the page matches "
-        "role=combobox[name='Who can see your friends list?']) — check this setting by hand; "
-        "Footprint needs an update to read it again"
+        "could not read: the page may have changed (nothing on the page matches any of 2 "
+        "locators) — check this setting by hand; Footprint needs an update to read it again"
     )
+    assert broken.where is not None and broken.where.locators == (
+        "row=\"Who can see your friends list?\" >> css=[role='button'][aria-label^='Edit privacy']",
+        "row=\"Who can see your friends list?\" >> css=[role='button']",
+    )
+    assert broken.where.screenshot and broken.where.screenshot[:2] == b"\xff\xd8"  # a JPEG
     assert all(r.ok for r in results.values())
 
 
 def test_two_elements_matching_one_probe_is_could_not_read(
     engine, shipped, replica, saved_credentials
 ) -> None:
-    replica.sites["x"].rename("/settings/contacts", "your phone number", "your email address")
+    site = replica.sites["x"]
+    site.rename("/settings/contacts", "your phone number", "your email address")
+    site.rename("/settings/contacts", '"CHECKBOX_2_LABEL"', '"CHECKBOX_1_LABEL"')
     results = by_item(read(engine, shipped.platform("x")))
-    assert "2 parts of the page match" in (results["find-by-email"].problem or "")
+    assert results["find-by-email"].problem == (
+        "the page may have changed (2 parts of the page match any of 2 locators, not one)"
+    )
     assert "nothing on the page matches" in (results["find-by-phone"].problem or "")
     assert (
         results["find-by-email"].failure is results["find-by-phone"].failure is Failure.PAGE_CHANGED
@@ -253,11 +274,11 @@ def test_value_and_present_reads(engine, shipped, replica, saved_credentials) ->
     linkedin = shipped.platform("linkedin")
     url = "https://www.linkedin.com/public-profile/settings"
     probes = {
-        "two-step-verification": Probe(url, "label=Your public profile URL", ProbeRead.VALUE,
-                                       ("www.linkedin.com/in/jo-worker",)),
-        "search-engine-visibility": Probe(url, "role=heading[name='Edit visibility']",
+        "two-step-verification": Probe((url,), ("label=Your public profile URL",),
+                                       ProbeRead.VALUE, ("www.linkedin.com/in/jo-worker",)),
+        "search-engine-visibility": Probe((url,), ("role=heading[name='Edit visibility']",),
                                           ProbeRead.PRESENT, ("false",)),
-        "profile-workplace": Probe(url, "role=heading[name='Photo visibility']",
+        "profile-workplace": Probe((url,), ("role=heading[name='Photo visibility']",),
                                    ProbeRead.PRESENT, ("false",)),
     }  # fmt: skip
     items = tuple(replace(item, probe=probes[item.id]) for item in linkedin.items

@@ -10,7 +10,7 @@ worker thread, so starting Footprint never pays for it. The modules:
 - `failures`: why a value could not be read, one classification with a message and next step;
 - `probes`, `locators`: which locators to try on a page in a given language, and how;
 - `page`: a page's state (loaded, signed in, blocked, in which language) with timeouts/cancel;
-- `reading`: one probe's value, read explicitly and only once it has settled;
+- `values`: one probe's value, read explicitly and only once it has settled;
 - `signin`: by hand (the main path), or the login form filled from the keyring;
 - `engine`: Playwright and the browser profiles; reads a platform's probes, item by item;
 - `results`: pure values (ReadResult, FailedRead) and turning confirmed results into answers;

@@ -19,9 +19,9 @@ from app.automation.failures import Failure, PageProblem
 from app.automation.origins import SiteGuard
 from app.automation.page import CHANGE_WATCH, Cancelled, PageState, ReadOnlyPage
 from app.automation.profiles import BrowserProfiles
-from app.automation.reading import Reading, read
 from app.automation.results import FailedRead, ReadResult, failed, succeeded
 from app.automation.signin import sign_in
+from app.automation.values import Reading, read
 from app.checklists.model import CheckItem, Platform, Probe
 
 log = logging.getLogger(__name__)

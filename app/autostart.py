@@ -1,62 +1,268 @@
-"""Starting Footprint minimised at login: one small file in the user's usual place.
+"""Starting Footprint minimised at login, in each system's own per-user place.
 
-Linux: an XDG autostart entry; Windows: a command file in the Startup folder; macOS: a
-LaunchAgent. Nothing is written unless the worker turns the option on.
+- Windows: a value in the per-user Run key (HKCU\\...\\CurrentVersion\\Run), no admin rights
+  needed, pointing at a windowless program so no console opens at login.
+- macOS: a LaunchAgent plist in ~/Library/LaunchAgents, written with plistlib.
+- Linux and other XDG desktops: an autostart .desktop file, Exec quoted as the Desktop Entry
+  specification asks.
+
+The command is the way this Footprint was started: the frozen executable, the installed
+`footprint-gui`/`footprint` script, or `python main.py` in a checkout (`python -m app`
+otherwise). Nothing is written unless the worker turns the option on.
 """
 
 from __future__ import annotations
 
 import os
+import plistlib
+import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ENTRY_NAME = "footprint"
+LAUNCH_AGENT_LABEL = "org.footprint.app"
+RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
+RUN_VALUE = "Footprint"
+LOGIN_ARGUMENTS = ("gui", "--minimised")
+GUI_SCRIPT, CONSOLE_SCRIPT = "footprint-gui", "footprint"
+# Before 0.2 Windows had a command file in the Startup folder; it opened a console.
+_OLD_WINDOWS_ENTRY = "Microsoft/Windows/Start Menu/Programs/Startup/footprint.cmd"
 
 
-def autostart_file(platform: str = sys.platform, home: Path | None = None) -> Path:
-    home = home or Path.home()
-    if platform.startswith("win"):
-        appdata = Path(os.environ.get("APPDATA", home / "AppData" / "Roaming"))
-        return appdata / "Microsoft/Windows/Start Menu/Programs/Startup" / f"{ENTRY_NAME}.cmd"
-    if platform == "darwin":
-        return home / "Library/LaunchAgents" / "org.footprint.app.plist"
-    config = Path(os.environ.get("XDG_CONFIG_HOME", home / ".config"))
-    return config / "autostart" / f"{ENTRY_NAME}.desktop"
+def is_windows(platform: str) -> bool:
+    return platform.startswith("win")
 
 
-def launch_command() -> list[str]:
-    main = Path(__file__).resolve().parent.parent / "main.py"
-    return [sys.executable, str(main), "gui", "--minimised"]
+@dataclass(frozen=True)
+class Launch:
+    """How this Footprint was started: what a login entry must run to start it again."""
 
+    platform: str  # sys.platform
+    executable: Path  # sys.executable: Python, or the frozen app
+    script: Path  # sys.argv[0], made absolute
+    frozen: bool
+    package: Path  # the folder of the `app` package
 
-def entry_text(platform: str, command: list[str]) -> str:
-    if platform.startswith("win"):
-        return '@echo off\r\nstart "" ' + " ".join(f'"{part}"' for part in command) + "\r\n"
-    if platform == "darwin":
-        arguments = "".join(f"<string>{part}</string>" for part in command)
-        return (
-            '<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0"><dict>'
-            "<key>Label</key><string>org.footprint.app</string>"
-            f"<key>ProgramArguments</key><array>{arguments}</array>"
-            "<key>RunAtLoad</key><true/></dict></plist>\n"
+    @classmethod
+    def current(cls) -> Launch:
+        return cls(
+            platform=sys.platform,
+            executable=Path(sys.executable),
+            script=Path(sys.argv[0]).absolute() if sys.argv and sys.argv[0] else Path(),
+            frozen=bool(getattr(sys, "frozen", False)),
+            package=Path(__file__).resolve().parent,
         )
-    quoted = " ".join(f'"{part}"' for part in command)
+
+    def command(self) -> list[str]:
+        """The program and arguments that start Footprint minimised, without a console."""
+        return [*self._program(), *LOGIN_ARGUMENTS]
+
+    def _program(self) -> list[str]:
+        if self.frozen:
+            return [str(self._frozen_gui())]
+        if script := self._entry_script():
+            return [str(script)]
+        python = str(self._windowless_python())
+        checkout_main = self.package.parent / "main.py"
+        if checkout_main.is_file():
+            return [python, str(checkout_main)]
+        return [python, "-m", "app"]
+
+    def _frozen_gui(self) -> Path:
+        """The windowed executable beside the console one (footprint-cli runs commands)."""
+        sibling = self.executable.with_name("Footprint" + self.executable.suffix)
+        return sibling if sibling.is_file() else self.executable
+
+    def _entry_script(self) -> Path | None:
+        """The installed `footprint-gui` (or `footprint`) script this run came through."""
+        suffix = ".exe" if is_windows(self.platform) else ""
+        if self.script.name.removesuffix(".exe") not in (GUI_SCRIPT, CONSOLE_SCRIPT):
+            return None
+        for name in (GUI_SCRIPT, CONSOLE_SCRIPT):
+            candidate = self.script.with_name(name + suffix)
+            if candidate.is_file():
+                return candidate
+        return None
+
+    def _windowless_python(self) -> Path:
+        """pythonw.exe on Windows (no console window); the same Python elsewhere."""
+        if is_windows(self.platform):
+            pythonw = self.executable.with_name("pythonw.exe")
+            if pythonw.is_file():
+                return pythonw
+        return self.executable
+
+
+# --- Linux and other XDG desktops ---------------------------------------------------------
+
+_EXEC_RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
+
+
+def desktop_exec_argument(argument: str) -> str:
+    """One argument of an Exec key, quoted as the Desktop Entry specification says."""
+    if argument and not _EXEC_RESERVED.intersection(argument):
+        quoted = argument
+    else:
+        escaped = "".join("\\" + c if c in '"`$\\' else c for c in argument)
+        quoted = f'"{escaped}"'
+    return quoted.replace("%", "%%")  # a literal percent sign is %% (field codes)
+
+
+def desktop_string(value: str) -> str:
+    """A value of type string in a .desktop file: backslash and control escapes first."""
+    for raw, escaped in (("\\", "\\\\"), ("\n", "\\n"), ("\t", "\\t"), ("\r", "\\r")):
+        value = value.replace(raw, escaped)
+    return value
+
+
+def desktop_entry(command: list[str]) -> str:
+    exec_line = desktop_string(" ".join(desktop_exec_argument(a) for a in command))
     return (
         "[Desktop Entry]\nType=Application\nName=Footprint\n"
         "Comment=Privacy self-audit reminders\n"
-        f"Exec={quoted}\nX-GNOME-Autostart-enabled=true\n"
+        f"Icon={ENTRY_NAME}\nExec={exec_line}\nTerminal=false\n"
+        "X-GNOME-Autostart-enabled=true\n"
     )
 
 
-def set_autostart(enabled: bool, platform: str = sys.platform, home: Path | None = None) -> Path:
-    path = autostart_file(platform, home)
-    if enabled:
+def xdg_autostart_file(home: Path, environ: dict[str, str]) -> Path:
+    config = Path(environ.get("XDG_CONFIG_HOME") or home / ".config")
+    return config / "autostart" / f"{ENTRY_NAME}.desktop"
+
+
+# --- macOS -------------------------------------------------------------------------------
+
+
+def launch_agent(command: list[str]) -> bytes:
+    return plistlib.dumps(
+        {
+            "Label": LAUNCH_AGENT_LABEL,
+            "ProgramArguments": command,
+            "RunAtLoad": True,
+            "ProcessType": "Interactive",
+        }
+    )
+
+
+def launch_agent_file(home: Path) -> Path:
+    return home / "Library" / "LaunchAgents" / f"{LAUNCH_AGENT_LABEL}.plist"
+
+
+# --- Windows -----------------------------------------------------------------------------
+
+
+def run_key_command(command: list[str]) -> str:
+    """The Run value: one command line, quoted the way Windows programs parse it."""
+    return subprocess.list2cmdline(command)
+
+
+def _set_run_value(registry: Any, command: str | None) -> None:
+    """Write (or, for None, remove) our value under HKCU's Run key."""
+    hkcu, access = registry.HKEY_CURRENT_USER, registry.KEY_SET_VALUE
+    with registry.CreateKeyEx(hkcu, RUN_KEY, 0, access) as key:
+        if command is not None:
+            registry.SetValueEx(key, RUN_VALUE, 0, registry.REG_SZ, command)
+            return
+        try:
+            registry.DeleteValue(key, RUN_VALUE)
+        except FileNotFoundError:
+            pass
+
+
+def _run_value(registry: Any) -> str | None:
+    hkcu, access = registry.HKEY_CURRENT_USER, registry.KEY_QUERY_VALUE
+    try:
+        with registry.OpenKey(hkcu, RUN_KEY, 0, access) as key:
+            value, _kind = registry.QueryValueEx(key, RUN_VALUE)
+    except FileNotFoundError:
+        return None
+    return str(value)
+
+
+def _winreg() -> Any:
+    import winreg  # only on Windows
+
+    return winreg
+
+
+# --- One interface for the three ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Autostart:
+    """The login entry of one user on one system. Tests pass a fake registry and home."""
+
+    platform: str = sys.platform
+    home: Path | None = None
+    registry: Any = None  # the winreg module, or an object with the same functions
+    environ: dict[str, str] | None = None
+
+    def _home(self) -> Path:
+        return self.home or Path.home()
+
+    def _environ(self) -> dict[str, str]:
+        return dict(os.environ) if self.environ is None else self.environ
+
+    def entry_file(self) -> Path | None:
+        """The file that holds the entry, or None where it is a registry value (Windows)."""
+        if is_windows(self.platform):
+            return None
+        if self.platform == "darwin":
+            return launch_agent_file(self._home())
+        return xdg_autostart_file(self._home(), self._environ())
+
+    def enable(self, command: list[str]) -> Path | None:
+        if is_windows(self.platform):
+            _set_run_value(self._registry(), run_key_command(command))
+            self._remove_old_windows_entry()
+            return None
+        path = self.entry_file()
+        assert path is not None
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(entry_text(platform, launch_command()), encoding="utf-8")
-    elif path.exists():
-        path.unlink()
-    return path
+        if self.platform == "darwin":
+            path.write_bytes(launch_agent(command))
+        else:
+            path.write_text(desktop_entry(command), encoding="utf-8")
+        return path
+
+    def disable(self) -> Path | None:
+        if is_windows(self.platform):
+            _set_run_value(self._registry(), None)
+            self._remove_old_windows_entry()
+            return None
+        path = self.entry_file()
+        if path is not None and path.exists():
+            path.unlink()
+        return path
+
+    def is_enabled(self) -> bool:
+        if is_windows(self.platform):
+            return _run_value(self._registry()) is not None
+        path = self.entry_file()
+        return path is not None and path.exists()
+
+    def _registry(self) -> Any:
+        return self.registry if self.registry is not None else _winreg()
+
+    def _remove_old_windows_entry(self) -> None:
+        appdata = self._environ().get("APPDATA") or str(self._home() / "AppData" / "Roaming")
+        (Path(appdata) / _OLD_WINDOWS_ENTRY).unlink(missing_ok=True)
+
+
+def launch_command() -> list[str]:
+    """The command a login entry runs: this Footprint, minimised."""
+    return Launch.current().command()
+
+
+def set_autostart(
+    enabled: bool, platform: str = sys.platform, home: Path | None = None
+) -> Path | None:
+    """Turn start at login on or off; the entry's file, or None for the Windows registry."""
+    autostart = Autostart(platform, home)
+    return autostart.enable(launch_command()) if enabled else autostart.disable()
 
 
 def is_autostart_enabled(platform: str = sys.platform, home: Path | None = None) -> bool:
-    return autostart_file(platform, home).exists()
+    return Autostart(platform, home).is_enabled()

@@ -11,18 +11,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import __version__
-from app.clock import SystemClock
+from app.commands.common import (
+    EXIT_ERROR,
+    EXIT_FOUND,
+    EXIT_OK,
+    UserError,
+    open_app,
+    require_shipped_data,
+)
 from app.paths import HOME_ENV, DataHome, data_home
 
 if TYPE_CHECKING:
     from app.checklists.model import Catalogue
 
 log = logging.getLogger(__name__)
-EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
-
-
-class UserError(Exception):
-    """Something the worker can fix; printed as a sentence, never as a traceback."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,10 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     demo = commands.add_parser("demo", help="fill a data home with sample data and open it")
     demo.add_argument("--no-gui", action="store_true", help="only write the sample data")
-    from app.report.command import add_report_parser
+    from app.commands.report import add_report_parser
 
     add_report_parser(commands)
-    from app.exports.command import add_import_export_parser
+    from app.commands.import_export import add_import_export_parser
 
     add_import_export_parser(commands)
     return parser
@@ -67,8 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     command = args.command or "gui"
-    from app.exports.command import run_import_export
-    from app.report.command import run_report
+    from app.commands.import_export import run_import_export
+    from app.commands.report import run_report
 
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
         "gui": _run_gui,
@@ -89,27 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def _open(home: DataHome):  # type: ignore[no-untyped-def]
-    from app.footprint import open_footprint
-    from app.logs import configure_logging
-    from app.storage.database import DatabaseError
-
-    try:
-        home.ensure()
-    except OSError as error:
-        raise UserError(f"cannot use the data folder {home.root}: {error.strerror}") from None
-    configure_logging(home.log_file)
-    try:
-        footprint = open_footprint(home, SystemClock())
-    except DatabaseError as error:
-        raise UserError(str(error)) from None
-    if notice := footprint.database.notice():
-        print(f"footprint: {notice}", file=sys.stderr)
-    return footprint
-
-
 def _run_gui(args: argparse.Namespace, home: DataHome | None = None) -> int:
-    footprint = _open(home or data_home())
+    footprint = open_app(home or data_home())
     from app.ui.application import run_application
 
     return run_application(footprint, minimised=getattr(args, "minimised", False))
@@ -120,6 +103,7 @@ def _run_validate(args: argparse.Namespace) -> int:
     from app.checklists.errors import ChecklistError
     from app.checklists.loader import load_catalogue, shipped_audit_files
 
+    require_shipped_data()
     paths = args.paths or shipped_audit_files()
     if not paths:
         raise UserError("no audit files to check")
@@ -148,9 +132,8 @@ def _validate_one(path: Path, known: set[str], shipped: Catalogue) -> str:
 
 def _run_policy(args: argparse.Namespace) -> int:
     from app.checklists.errors import ChecklistError
-    from app.policy_packs import install_pack, remove_pack
 
-    footprint = _open(data_home())
+    footprint = open_app(data_home())
     try:
         if args.policy_command == "list":
             for pack in footprint.policy_packs:
@@ -158,16 +141,15 @@ def _run_policy(args: argparse.Namespace) -> int:
             if not footprint.policy_packs:
                 print("No employer policy packs are installed.")
         elif args.policy_command == "add":
-            codes = set(footprint.codes.clauses)
             try:
-                pack = install_pack(footprint.home, args.file, footprint.shipped, codes)
+                pack = footprint.install_policy_pack(args.file)
             except ChecklistError as error:
                 print(error.describe(), file=sys.stderr)
                 raise UserError("the policy pack was not installed") from None
             print(f"Installed {pack.path.name}: {pack.summary()}")
         else:
             try:
-                removed = remove_pack(footprint.home, args.name)
+                removed = footprint.remove_policy_pack(args.name)
             except FileNotFoundError as error:
                 raise UserError(str(error)) from None
             print(f"Removed {removed.name}")
@@ -177,11 +159,9 @@ def _run_policy(args: argparse.Namespace) -> int:
 
 
 def _run_due(args: argparse.Namespace) -> int:
-    from app.reminders import due_report
-
-    footprint = _open(data_home())
+    footprint = open_app(data_home())
     try:
-        report = due_report(footprint)
+        report = footprint.due_report()
     finally:
         footprint.close()
     if args.json:
@@ -192,13 +172,11 @@ def _run_due(args: argparse.Namespace) -> int:
 
 
 def _run_reminders(args: argparse.Namespace) -> int:
-    from app.calendar_export import reminders_calendar
-
-    footprint = _open(data_home())
+    footprint = open_app(data_home())
     try:
         if footprint.profile() is None:
             raise UserError("Footprint is not set up yet: start the app and choose your platforms")
-        data = reminders_calendar(footprint.overviews(), footprint.clock.now())
+        data = footprint.reminders_calendar()
     finally:
         footprint.close()
     try:
@@ -213,15 +191,14 @@ def _run_demo(args: argparse.Namespace) -> int:
     import os
     import tempfile
 
-    from app.demo import write_demo_data
-
+    require_shipped_data()
     root = os.environ.get(HOME_ENV) or tempfile.mkdtemp(prefix="footprint-demo-")
     home = DataHome(Path(root))
-    footprint = _open(home)
+    footprint = open_app(home)
     try:
         if footprint.history():
             raise UserError(f"{home.root} already holds audits; the demo needs an empty data home")
-        write_demo_data(footprint)
+        footprint.write_demo_data()
     finally:
         footprint.close()
     print(f"Demo data written to {home.root}")

@@ -1,17 +1,22 @@
-"""The composition root: the data home, clock, catalogue and database, wired once at start-up.
+"""The composition root: the data home, clock, catalogue and store, wired once at start-up.
 
-Windows and commands receive this object instead of reaching for globals.
+`Footprint` is what the windows and the commands receive (through their constructors): every
+use case is a method here that hands the right dependencies to a service in `app.services`.
+Nothing outside `app.storage` and this module touches the database.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.audit.overview import PlatformOverview, overviews
 from app.audit.profile import WorkerProfile
+from app.audit.reminders import DueReport
 from app.audit.run import AuditRun
+from app.audit.stored import AllData
 from app.checklists.codes import CodeBook, load_code_book
 from app.checklists.errors import ChecklistError
 from app.checklists.loader import load_catalogue, shipped_audit_files
@@ -19,26 +24,27 @@ from app.checklists.model import Catalogue
 from app.checklists.policy import PolicyPack
 from app.clock import Clock
 from app.paths import DataHome
-from app.policy_packs import apply_installed_packs
-from app.storage import reads
+from app.services import audits, dashboard
+from app.services.audits import AuditStart
+from app.services.dashboard import DashboardView
+from app.services.policy_packs import apply_installed_packs
 from app.storage.database import DatabaseStatus, prepare_database
+from app.storage.store import Store
 
 if TYPE_CHECKING:
-    from app.data_removal import RemovalReport
-    from app.storage.repository import Repository
+    from app.audit.records import ConnectionReviewRecord, PendingReview, RemovalCheck
+    from app.exports.findings import ExportFindings
+    from app.exports.recording import ImportOutcome
+    from app.report.content import ReportScope, SupervisionReport
+    from app.services.data_deletion import DeletionReport
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class DashboardState:
-    profile: WorkerProfile | None
-    overviews: list[PlatformOverview]
-    open_run: AuditRun | None
-
-
 @dataclass
 class Footprint:
+    """The application as the windows and the commands see it."""
+
     home: DataHome
     clock: Clock
     catalogue: Catalogue
@@ -47,8 +53,22 @@ class Footprint:
     database: DatabaseStatus
     shipped: Catalogue
     policy_packs: tuple[PolicyPack, ...] = ()
-    _repository: Repository | None = field(default=None, repr=False)
+    _store: Store | None = field(default=None, repr=False)
 
+    @property
+    def store(self) -> Store:
+        """The database; services receive it, windows never do."""
+        if self._store is None:
+            self._store = Store(self.home.database)
+        return self._store
+
+    def close(self) -> None:
+        """Release the database engine (safe to call twice)."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    # -- audit definitions -------------------------------------------------------------------
     def reload_catalogue(self) -> None:
         """Load the audits again, after a policy pack was added or removed."""
         full, shipped, packs, errors = load_full_catalogue(self.home, self.codes)
@@ -56,50 +76,153 @@ class Footprint:
             full, shipped, packs, errors
         )  # fmt: skip
 
-    def repository(self) -> Repository:
-        """The write side, created on first use (it imports SQLAlchemy's ORM)."""
-        if self._repository is None:
-            from app.storage.repository import Repository
+    def install_policy_pack(self, source: Path) -> PolicyPack:
+        """Check a pack completely, copy it into the data home and load it; ChecklistError."""
+        from app.services.policy_packs import install_pack
 
-            self._repository = Repository(self.home.database)
-        return self._repository
+        pack = install_pack(self.home, source, self.shipped, set(self.codes.clauses))
+        self.reload_catalogue()
+        return pack
 
-    def history(self) -> list[AuditRun]:
-        return reads.load_history(self.home.database)
+    def remove_policy_pack(self, name: str) -> Path:
+        """Remove an installed pack by its file name; FileNotFoundError if there is none."""
+        from app.services.policy_packs import remove_pack
+
+        removed = remove_pack(self.home, name)
+        self.reload_catalogue()
+        return removed
+
+    # -- what the windows show ---------------------------------------------------------------
+    def dashboard(self) -> DashboardView:
+        """The overview, from one read of the database."""
+        data = self.store.dashboard_data()
+        return dashboard.dashboard_view(data, self.catalogue, self.clock.now())
+
+    def notices(self) -> list[str]:
+        """Problems to show on the overview: a damaged database, audit files that failed."""
+        found = [error.describe() for error in self.catalogue_errors]
+        if notice := self.database.notice():
+            found.insert(0, notice)
+        return found
 
     def profile(self) -> WorkerProfile | None:
-        return reads.load_profile(self.home.database)
+        """The worker's profile, or None before onboarding."""
+        return self.store.profile()
 
-    def overviews(self) -> list[PlatformOverview]:
-        return self.dashboard().overviews
+    def history(self) -> list[AuditRun]:
+        """Every audit with its answers, oldest first."""
+        return self.store.history()
 
-    def dashboard(self) -> DashboardState:
-        """Profile, platform overviews and the unfinished audit, from one read of each."""
-        data = reads.load_dashboard_data(self.home.database)
-        profile = self.profile()
-        rows = overviews(self.catalogue, data.runs, profile, self.clock.now(), data.newest)
-        return DashboardState(profile, rows, data.open_run)
+    def all_data(self) -> AllData:
+        """Everything stored, in one read: for the history window."""
+        return self.store.all_data()
 
-    def open_run(self) -> AuditRun | None:
-        """The newest audit that was started and never completed."""
-        return reads.load_dashboard_data(self.home.database).open_run
+    def due_report(self) -> DueReport:
+        """Platforms due a re-check or drifted (what `footprint due` prints)."""
+        return dashboard.due_report(self.dashboard())
 
-    def delete_all_data(self) -> RemovalReport:
+    def report(self, scope: ReportScope | None = None) -> SupervisionReport:
+        """The supervision report now; raises app.report.content.ReportError."""
+        from app.report.content import ReportScope
+        from app.services.reports import supervision_report
+
+        scope = scope or ReportScope()
+        return supervision_report(self.store, self.catalogue, self.codes, self.clock.now(), scope)
+
+    def record_report(self, report: SupervisionReport) -> None:
+        """Remember that the worker saved or printed `report` (for "since the previous
+        report"); nothing of its content is stored."""
+        self.store.record_report(report.created_at, report.period.start, report.run_id)
+
+    def previous_report_date(self) -> datetime | None:
+        """When the worker last saved or printed a report of the current state."""
+        made = [r for r in self.store.reports_made() if r.run_id is None]
+        return made[-1].made_at if made else None
+
+    def completed_audits(self) -> list[AuditRun]:
+        """Finished audits, newest first: the choices for a report of one audit."""
+        runs = [run for run in self.store.history() if run.completed_at is not None]
+        return sorted(runs, key=lambda run: run.completed_at or run.started_at, reverse=True)
+
+    def reminders_calendar(self) -> bytes:
+        """An iCalendar file with a recurring re-check event per platform."""
+        from app.services.reminder_calendar import reminders_calendar
+
+        return reminders_calendar(self.dashboard().overviews, self.clock.now())
+
+    # -- the worker's details ----------------------------------------------------------------
+    def save_profile(self, profile: WorkerProfile) -> None:
+        """Save the worker's details and platforms."""
+        self.store.save_profile(profile, self.clock.now())
+
+    def snooze(self, platform_id: str, days: int) -> None:
+        """Silence a platform's reminder for `days` days (0: remind again now)."""
+        until = self.clock.now() + timedelta(days=days) if days else None
+        self.store.snooze(platform_id, until)
+
+    # -- audits ------------------------------------------------------------------------------
+    def start_audit(self, platform_ids: tuple[str, ...], view: DashboardView) -> AuditStart:
+        """A new audit of these platforms; `view` is the overview it was started from."""
+        return audits.start_audit(platform_ids, self.catalogue, self.store, self.clock, view.runs)
+
+    def resume_audit(self, view: DashboardView) -> AuditStart | None:
+        """The unfinished audit shown in `view`, if there is one."""
+        if view.open_run is None:
+            return None
+        return audits.resume_audit(view.open_run, self.catalogue, self.store, self.clock, view.runs)
+
+    # -- data exports and friend-list reviews ------------------------------------------------
+    def pending_reviews(self) -> list[PendingReview]:
+        """Reviews whose marked people are not all confirmed removed yet."""
+        return self.store.pending_reviews()
+
+    def save_import(
+        self, findings: ExportFindings, checks: tuple[RemovalCheck, ...]
+    ) -> ImportOutcome:
+        """Record what an export held (read off the UI thread beforehand)."""
+        from app.services.exports import save_import
+
+        return save_import(self.store, self.catalogue, findings, checks, self.clock.now())
+
+    def import_export(self, path: Path, expected: str | None = None) -> ImportOutcome:
+        """Read an export and record it (the CLI); raises ExportError."""
+        from app.services.exports import import_export
+
+        return import_export(self.store, self.catalogue, path, self.clock.now(), expected)
+
+    def save_review(self, findings: ExportFindings, marked_keys: set[str]) -> int:
+        """Save a friend-list review; returns its id."""
+        from app.services.exports import save_review
+
+        return save_review(self.store, findings, marked_keys, self.clock.now())
+
+    def confirm_removed(self, review_id: int) -> None:
+        """The worker confirms everyone marked in a review was removed."""
+        self.store.confirm_review_by_worker(review_id, self.clock.now())
+
+    def connection_reviews(self) -> list[ConnectionReviewRecord]:
+        """Every friend-list review, oldest first."""
+        return self.store.connection_reviews()
+
+    # -- sample data and deletion ------------------------------------------------------------
+    def write_demo_data(self) -> None:
+        """A sample profile and a year of audits (the data home must be empty)."""
+        from app.services.demo import write_demo_data
+
+        write_demo_data(self.store, self.catalogue, self.clock.now())
+
+    def delete_all_data(self) -> DeletionReport:
         """Remove everything Footprint stored and start again with an empty database."""
-        from app.data_removal import delete_all_data
+        from app.services.data_deletion import delete_all_data
 
         self.close()
         report = delete_all_data(self.home, self.catalogue.ids)
         self.database = prepare_database(self.home.database, self.clock.now())
         return report
 
-    def close(self) -> None:
-        if self._repository is not None:
-            self._repository.close()
-            self._repository = None
-
 
 def load_shipped_catalogue(codes: CodeBook) -> tuple[Catalogue, tuple[ChecklistError, ...]]:
+    """The audits shipped with Footprint, and the files that could not be loaded."""
     report = load_catalogue(shipped_audit_files(), set(codes.clauses))
     for error in report.errors:
         log.warning("audit file skipped: %s", error.describe())

@@ -26,7 +26,7 @@ from app.audit.session import AuditSession  # noqa: E402
 from app.clock import FixedClock  # noqa: E402
 from app.footprint import open_footprint  # noqa: E402
 from app.paths import DataHome  # noqa: E402
-from app.storage import reads  # noqa: E402
+from app.storage.store import Store  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 MONTHS = 120
@@ -38,10 +38,10 @@ def fill(home: DataHome) -> int:
     platforms = footprint.catalogue.platforms[:9]
     ids = tuple(p.id for p in platforms)
     profile = WorkerProfile("Bench Worker", "Role", "Org", "sssc", platform_ids=ids)
-    footprint.repository().save_profile(profile, NOW - timedelta(days=31 * MONTHS))
+    footprint.store.save_profile(profile, NOW - timedelta(days=31 * MONTHS))
     for month in range(MONTHS):
         clock = FixedClock(NOW - timedelta(days=30 * (MONTHS - month)))
-        session = AuditSession.start(ids, footprint.catalogue, footprint.repository(), clock)
+        session = AuditSession.start(ids, footprint.catalogue, footprint.store, clock)
         step = 0
         while session.position() is not None:
             step += 1
@@ -49,7 +49,7 @@ def fill(home: DataHome) -> int:
             unsafe = (step + month) % 7 == 0
             session.record(AnswerStatus.NEEDS_ACTION if unsafe else AnswerStatus.SAFE)
     footprint.close()
-    return reads.count_answers(home.database)
+    return Store(home.database).count_answers()
 
 
 def median_ms(action, runs: int) -> float:  # type: ignore[no-untyped-def]
@@ -76,7 +76,7 @@ def main() -> None:
 
     app = QApplication([])
     footprint = open_footprint(home, FixedClock(NOW))
-    dashboard = median_ms(footprint.overviews, runs)
+    dashboard = median_ms(footprint.dashboard, runs)
 
     def show_history() -> None:
         dialog = HistoryDialog(footprint=footprint)

@@ -42,7 +42,6 @@ def time_in_process(home: Path, out: Path, runs: int) -> tuple[list[float], int]
     from app.footprint import open_footprint
     from app.paths import DataHome
     from app.report.html import render_report
-    from app.report.model import report_from_footprint
     from app.report.pdf import write_pdf
 
     application = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841
@@ -52,7 +51,7 @@ def time_in_process(home: Path, out: Path, runs: int) -> tuple[list[float], int]
     try:
         for _ in range(runs + 1):  # the first run warms fonts and caches; not counted
             start = time.perf_counter()
-            report = report_from_footprint(footprint, run_id=run_id, include_notes=True)
+            report = footprint.report(run_id=run_id, include_notes=True)
             pages = write_pdf(render_report(report), out)
             times.append(time.perf_counter() - start)
     finally:

@@ -31,9 +31,9 @@ app.exec()
 FOOTPRINT = """
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from app.cli import _open
+from app.commands.common import open_app
 from app.paths import data_home
-footprint = _open(data_home())
+footprint = open_app(data_home())
 from app.ui.application import configure_qt_settings
 from app.ui.main_window import MainWindow
 app = QApplication([])

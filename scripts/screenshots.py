@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.audit.answers import AnswerStatus  # noqa: E402
 from app.clock import SystemClock  # noqa: E402
-from app.demo import write_demo_data  # noqa: E402
 from app.footprint import open_footprint  # noqa: E402
 from app.paths import DataHome  # noqa: E402
 from app.ui.application import configure_qt_settings  # noqa: E402
@@ -43,7 +42,7 @@ def main(out: Path) -> None:
     settle(app)
     onboarding.grab().save(str(out / "onboarding.png"))
     onboarding.close()
-    write_demo_data(footprint)
+    footprint.write_demo_data()
     window = MainWindow(footprint=footprint)
     window.resize(1000, 700)
     window.show()

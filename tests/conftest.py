@@ -16,6 +16,7 @@ from app.checklists.model import (  # noqa: E402
     Catalogue,
     Category,
     CheckItem,
+    Concern,
     Platform,
     Severity,
 )
@@ -24,6 +25,9 @@ from app.paths import HOME_ENV, DataHome  # noqa: E402
 from tests.memory_keyring import MemoryKeyring  # noqa: E402
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+# The most any test waits for a condition or a signal: a ceiling for a busy machine. Waits end
+# as soon as the condition holds, so a quiet machine never waits this long.
+WAIT_MS = 60_000
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -57,8 +61,11 @@ def make_item(item_id: str, severity: Severity = Severity.HIGH) -> CheckItem:
     return CheckItem(
         id=item_id,
         category=Category.ACCOUNT_PRIVACY,
-        title=f"Title of {item_id}",
+        name=f"Title of {item_id}",
+        goal=f"Goal of {item_id}",
+        action=f"Fix {item_id}",
         why="Why it matters.",
+        concerns=(Concern.FINDABILITY,),
         codes=("SSSC-5.7",),
         steps=("Open settings", "Turn it off"),
         safe="Off",
@@ -86,3 +93,13 @@ def catalogue() -> Catalogue:
             make_platform("beta", ("b1", "b2"), recheck_days=30),
         )
     )
+
+
+@pytest.fixture
+def jobs(qapp):  # noqa: ANN001, ANN201
+    """The background-job runner the windows use; every job is ended before the test ends."""
+    from app.ui.jobs import JobRunner
+
+    runner = JobRunner()
+    yield runner
+    assert runner.shutdown(60_000), "a background job did not end"

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from app.audit import glossary
+
 
 class AnswerStatus(StrEnum):
     SAFE = "safe"
@@ -29,11 +31,11 @@ class AnswerStatus(StrEnum):
 
 
 _STATUS_LABELS = {
-    AnswerStatus.SAFE: "Safe",
-    AnswerStatus.NEEDS_ACTION: "Needs action",
-    AnswerStatus.NOT_APPLICABLE: "Not applicable",
-    AnswerStatus.UNSURE: "Not sure",
-    AnswerStatus.NOT_CHECKED: "Not checked",
+    AnswerStatus.SAFE: glossary.SAFE,
+    AnswerStatus.NEEDS_ACTION: glossary.NEEDS_ACTION,
+    AnswerStatus.NOT_APPLICABLE: glossary.NOT_APPLICABLE,
+    AnswerStatus.UNSURE: glossary.NOT_SURE,
+    AnswerStatus.NOT_CHECKED: glossary.NOT_CHECKED,
 }
 _RISK: dict[AnswerStatus, int | None] = {
     AnswerStatus.SAFE: 0,
@@ -45,19 +47,39 @@ _RISK: dict[AnswerStatus, int | None] = {
 
 
 class AnswerSource(StrEnum):
+    """Where an answer came from."""
+
     MANUAL = "manual"
     AUTOMATION = "automation"
     EXPORT = "export"
+    OUTSIDE = "outside"  # what a signed-out stranger's browser could see
 
     @property
     def label(self) -> str:
-        return {"manual": "by hand", "automation": "read automatically", "export": "data export"}[
-            self.value
-        ]
+        """How it was checked, in the words every screen and the report use."""
+        return _SOURCE_LABELS[self]
+
+
+_SOURCE_LABELS = {
+    AnswerSource.MANUAL: "by hand",
+    AnswerSource.AUTOMATION: "read automatically",
+    AnswerSource.EXPORT: "data export",
+    AnswerSource.OUTSIDE: "seen as a stranger",
+}
+
+
+class AnswerKind(StrEnum):
+    """An answer given in the audit, or a fix the worker recorded after it."""
+
+    ANSWER = "answer"
+    FIX = "fix"
 
 
 @dataclass(frozen=True)
 class Answer:
+    """One answer to one item. A fix ("I fixed it", after the audit) is an answer of its own,
+    dated when it was recorded, that keeps the note the worker wrote."""
+
     platform_id: str
     item_id: str
     status: AnswerStatus
@@ -65,6 +87,12 @@ class Answer:
     answered_at: datetime
     observed: str | None = None
     note: str | None = None
+    kind: AnswerKind = AnswerKind.ANSWER
+
+    @property
+    def is_fix(self) -> bool:
+        """Whether this records a fix made after the audit."""
+        return self.kind is AnswerKind.FIX
 
     @property
     def key(self) -> tuple[str, str]:

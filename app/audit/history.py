@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.audit.answers import Answer
-from app.audit.drift import NO_DRIFT, DriftReport, drift_between
-from app.audit.overview import CompletedCheck, completed_checks
-from app.audit.run import AuditRun
-from app.audit.scoring import Score, score_platform
+from app.audit.comparison import compare_with_previous, completed_checks
+from app.audit.drift import DriftReport
+from app.audit.run import AuditRun, PlatformCheck
+from app.audit.scoring import PlatformState, Score, check_state, score_platform
 from app.checklists.model import Platform
 
 
@@ -21,43 +21,49 @@ class TimelineEntry:
     run_id: int
     checked_at: datetime  # when the platform was finished, or its newest answer if unfinished
     completed: bool
+    state: PlatformState  # Skipped and Not finished said as such
     score: Score
-    sources: tuple[str, ...]
+    sources: tuple[str, ...]  # how it was checked, in words ("by hand", "data export")
     answers: dict[str, Answer]
     drift: DriftReport  # against the previous completed check of the platform
     previous_checked_at: datetime | None
 
 
 def platform_timeline(platform: Platform, history: Sequence[AuditRun]) -> list[TimelineEntry]:
-    """Every run that answered something for the platform, with drift against the check
-    completed before it."""
-    completed = completed_checks(history, platform.id)
+    """Every run that answered something for the platform, each compared with its previous
+    check (app.audit.comparison's rule), oldest first."""
     entries = [
-        _timeline_entry(platform, run, completed) for run in history if run.answers_for(platform.id)
+        _timeline_entry(platform, run, history) for run in history if run.answers_for(platform.id)
     ]
     return sorted(entries, key=lambda e: e.checked_at)
 
 
 def _timeline_entry(
-    platform: Platform, run: AuditRun, completed: list[CompletedCheck]
+    platform: Platform, run: AuditRun, history: Sequence[AuditRun]
 ) -> TimelineEntry:
     answers = run.answers_for(platform.id)
     check = run.check_for(platform.id)
-    finished_at = check.completed_at if check is not None else None
-    when = finished_at or max(a.answered_at for a in answers.values())
-    earlier = [c for c in completed if c.completed_at < when and c.run.id != run.id]
-    previous = earlier[-1] if earlier else None
-    drift = drift_between(platform, previous.answers(), answers) if previous else NO_DRIFT
+    comparison = compare_with_previous(platform, history, run)
+    score = score_platform(platform, answers)
+    completed = check is not None and check.completed_at is not None
+    state = check_state(score, check) if completed else _unfinished_state(score, check)
     return TimelineEntry(
         run_id=run.id,
-        checked_at=when,
-        completed=finished_at is not None,
-        score=score_platform(platform, answers),
-        sources=tuple(sorted({a.source.value for a in answers.values()})),
+        checked_at=comparison.checked_at,
+        completed=completed,
+        state=state,
+        score=score,
+        sources=tuple(sorted({a.source.label for a in answers.values()})),
         answers=answers,
-        drift=drift,
-        previous_checked_at=previous.completed_at if previous else None,
+        drift=comparison.drift,
+        previous_checked_at=comparison.previous_checked_at,
     )
+
+
+def _unfinished_state(score: Score, check: PlatformCheck | None) -> PlatformState:
+    if check is not None and check.skipped:
+        return PlatformState.SKIPPED
+    return PlatformState.INCOMPLETE
 
 
 def item_history(platform: Platform, item_id: str, history: Sequence[AuditRun]) -> list[Answer]:

@@ -7,26 +7,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.audit.answers import Answer
-from app.audit.drift import NO_DRIFT, DriftReport, drift_between
+from app.audit.comparison import compare_with_previous, last_completed_check
+from app.audit.drift import NO_DRIFT, DriftReport
 from app.audit.profile import WorkerProfile
-from app.audit.run import AuditRun, PlatformCheck, latest_answers
+from app.audit.run import AuditRun, latest_answers
 from app.audit.schedule import DueStatus, due_status, effective_interval
 from app.audit.scoring import Score, score_platform
 from app.checklists.model import Catalogue, Platform
-
-
-@dataclass(frozen=True)
-class CompletedCheck:
-    run: AuditRun
-    check: PlatformCheck
-
-    @property
-    def completed_at(self) -> datetime:
-        assert self.check.completed_at is not None
-        return self.check.completed_at
-
-    def answers(self) -> dict[str, Answer]:
-        return self.run.answers_for(self.check.platform_id)
 
 
 @dataclass(frozen=True)
@@ -40,16 +27,6 @@ class PlatformOverview:
     @property
     def last_checked(self) -> datetime | None:
         return self.due.last_checked
-
-
-def completed_checks(history: Sequence[AuditRun], platform_id: str) -> list[CompletedCheck]:
-    """Every finished check of a platform, oldest first."""
-    found = [
-        CompletedCheck(run, check)
-        for run in history
-        if (check := run.check_for(platform_id)) is not None and check.completed_at is not None
-    ]
-    return sorted(found, key=lambda c: c.completed_at)
 
 
 def current_answers(history: Sequence[AuditRun], platform_id: str) -> dict[str, Answer]:
@@ -67,15 +44,15 @@ def platform_overview(
 ) -> PlatformOverview:
     """`newest` (the newest answer per item over all runs) may be given when `history`
     carries answers only for recent runs; by default it is computed from `history`."""
-    checks = completed_checks(history, platform.id)
+    latest = last_completed_check(history, platform.id)
     worker_days = profile.recheck_days.get(platform.id) if profile else None
     interval = effective_interval(platform.recheck_days, platform.policy_recheck_days, worker_days)
     snooze = profile.snoozed_until.get(platform.id) if profile else None
-    last = checks[-1].completed_at if checks else None
+    last = latest.completed_at if latest else None
     drift, previous = NO_DRIFT, None
-    if len(checks) >= 2:
-        drift = drift_between(platform, checks[-2].answers(), checks[-1].answers())
-        previous = checks[-2].completed_at
+    if latest is not None:
+        comparison = compare_with_previous(platform, history, latest.run)
+        drift, previous = comparison.drift, comparison.previous_checked_at
     if newest is None:
         current = current_answers(history, platform.id)
     else:

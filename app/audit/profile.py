@@ -20,6 +20,8 @@ class WorkerProfile:
     platform_ids: tuple[str, ...] = ()
     recheck_days: Mapping[str, int] = field(default_factory=dict)  # worker's own, per platform
     snoozed_until: Mapping[str, datetime] = field(default_factory=dict)
+    works_with_children: bool = False  # shows the clauses about children (UNCRC) too
+    code_edition: str | None = None  # the regulator's code edition chosen; None: the current
 
 
 def profile_problems(profile: WorkerProfile, known_platforms: tuple[str, ...]) -> list[str]:

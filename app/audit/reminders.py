@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from app.audit import glossary
 from app.audit.overview import PlatformOverview
 
 
@@ -20,9 +21,10 @@ class DueEntry:
     drifted_items: tuple[str, ...]
 
     def reasons(self, now: datetime) -> list[str]:
+        """Why the platform needs attention, in the glossary's words."""
         reasons = []
         if self.last_checked is None:
-            reasons.append("never checked")
+            reasons.append(glossary.NEVER_CHECKED.lower())
         elif self.is_due and self.next_due is not None:
             overdue = (now - self.next_due).days
             reasons.append(
@@ -30,8 +32,7 @@ class DueEntry:
                 + (f" ({overdue} days overdue)" if overdue > 0 else "")
             )
         if self.drifted_items:
-            count = len(self.drifted_items)
-            reasons.append(f"{count} setting{'s' if count > 1 else ''} drifted to less safe")
+            reasons.append(glossary.slid_back_count(len(self.drifted_items)))
         return reasons
 
 
@@ -46,7 +47,7 @@ class DueReport:
             return "Footprint is not set up yet: start the app and choose your platforms."
         if not self.entries:
             return "Nothing is due: every platform was checked within its re-check interval."
-        lines = [f"{len(self.entries)} platform(s) need attention:"]
+        lines = [f"{glossary.need_attention(len(self.entries))}:"]
         for entry in self.entries:
             lines.append(f"  {entry.platform_name}: {'; '.join(entry.reasons(self.now))}")
         return "\n".join(lines)

@@ -51,9 +51,6 @@ class AuditRun:
             grouped.setdefault(platform_id, {})[item_id] = answer
         return grouped
 
-    def sources_for(self, platform_id: str) -> set[str]:
-        return {a.source.value for a in self.answers_for(platform_id).values()}
-
 
 def latest_answers(answers: Iterable[Answer]) -> dict[tuple[str, str], Answer]:
     """Keep the newest answer per (platform, item); later re-answers replace earlier ones."""

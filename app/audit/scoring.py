@@ -7,12 +7,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from app.audit import glossary
 from app.audit.answers import Answer, AnswerStatus
+from app.audit.run import PlatformCheck
 from app.checklists.model import Platform
 
 
 class PlatformState(StrEnum):
+    """A platform's state, in one word each (app.audit.glossary)."""
+
     NOT_AUDITED = "not_audited"
+    SKIPPED = "skipped"
     INCOMPLETE = "incomplete"
     NEEDS_ACTION = "needs_action"
     UNSURE = "unsure"
@@ -20,12 +25,14 @@ class PlatformState(StrEnum):
 
     @property
     def label(self) -> str:
+        """The word every screen and the report use."""
         return {
-            "not_audited": "Not audited yet",
-            "incomplete": "Audit not finished",
-            "needs_action": "Needs action",
-            "unsure": "Some answers unsure",
-            "safe": "All safe",
+            "not_audited": glossary.NEVER_CHECKED,
+            "skipped": glossary.SKIPPED,
+            "incomplete": glossary.NOT_FINISHED,
+            "needs_action": glossary.NEEDS_ACTION,
+            "unsure": glossary.NOT_SURE,
+            "safe": glossary.ALL_SAFE,
         }[self.value]
 
 
@@ -76,3 +83,11 @@ def overall_score(scores: Iterable[Score]) -> Score:
         total.update(score.counts)
         size += score.total
     return Score(total, size)
+
+
+def check_state(score: Score, check: PlatformCheck | None) -> PlatformState:
+    """A platform's state in one run: a skipped platform is Skipped, whatever was answered;
+    one left part-way is Not finished unless an answer already needs action."""
+    if check is not None and check.skipped and check.completed_at is None:
+        return PlatformState.SKIPPED
+    return score.state

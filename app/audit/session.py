@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Protocol
 
-from app.audit.answers import Answer, AnswerSource, AnswerStatus
+from app.audit.answers import Answer, AnswerKind, AnswerSource, AnswerStatus
 from app.audit.run import AuditRun, PlatformCheck
 from app.checklists.model import Catalogue, CheckItem, Platform
 from app.clock import Clock
@@ -23,6 +23,7 @@ class AuditStore(Protocol):
     def save_answer(self, run_id: int, answer: Answer) -> None: ...
     def save_platform_check(self, run_id: int, check: PlatformCheck) -> None: ...
     def complete_run(self, run_id: int, completed_at: datetime) -> None: ...
+    def delete_fix(self, run_id: int, fix: Answer) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class AuditSession:
             p for pid in run.platform_ids if (p := catalogue.get(pid)) is not None
         )
         self._cursor: tuple[int, int] | None = self._first_open_position()
+        self._fixed_from: dict[tuple[str, str], Answer | None] = {}
 
     @classmethod
     def start(
@@ -114,19 +116,50 @@ class AuditSession:
         self._advance(position)
         return answer
 
-    def reanswer(
-        self, platform_id: str, item_id: str, status: AnswerStatus, note: str | None = None
-    ) -> Answer:
-        """Record a new answer to any item of the run (a fix), without moving the position."""
+    def mark_fixed(self, platform_id: str, item_id: str) -> Answer:
+        """Record that the worker fixed an item after the audit: a new answer, Safe, dated
+        now, that keeps the note they wrote. The earlier answer stays in the history, and
+        `undo_fix` takes the fix back."""
+        self._platform_of(platform_id, item_id)
+        previous = self.answer_for(platform_id, item_id)
+        note = previous.note if previous is not None else None
+        fix = Answer(
+            platform_id,
+            item_id,
+            AnswerStatus.SAFE,
+            AnswerSource.MANUAL,
+            self._clock.now(),
+            note=note,
+            kind=AnswerKind.FIX,
+        )
+        self._store.save_answer(self._run.id, fix)
+        self._fixed_from[fix.key] = previous
+        self._run = replace(self._run, answers={**self._run.answers, fix.key: fix})
+        return fix
+
+    def can_undo_fix(self, platform_id: str, item_id: str) -> bool:
+        """Whether the item's current answer is a fix recorded in this session."""
+        current = self.answer_for(platform_id, item_id)
+        return current is not None and current.is_fix and current.key in self._fixed_from
+
+    def undo_fix(self, platform_id: str, item_id: str) -> Answer | None:
+        """Take back the fix just recorded; the answer before it is current again."""
+        if not self.can_undo_fix(platform_id, item_id):
+            raise RuntimeError(f"{platform_id}/{item_id} has no fix to undo")
+        fix = self._run.answers[(platform_id, item_id)]
+        self._store.delete_fix(self._run.id, fix)
+        previous = self._fixed_from.pop(fix.key)
+        answers = {k: a for k, a in self._run.answers.items() if k != fix.key}
+        if previous is not None:
+            answers[fix.key] = previous
+        self._run = replace(self._run, answers=answers)
+        return previous
+
+    def _platform_of(self, platform_id: str, item_id: str) -> Platform:
         platform = next((p for p in self._platforms if p.id == platform_id), None)
         if platform is None or item_id not in platform.item_ids:
             raise KeyError(f"{platform_id}/{item_id} is not part of this audit")
-        answer = Answer(
-            platform_id, item_id, status, AnswerSource.MANUAL, self._clock.now(), None, note
-        )
-        self._store.save_answer(self._run.id, answer)
-        self._run = replace(self._run, answers={**self._run.answers, answer.key: answer})
-        return answer
+        return platform
 
     def record_for(
         self,
@@ -143,9 +176,7 @@ class AuditSession:
         A platform whose items are now all answered is marked checked; if the worker was on
         the item just answered, the audit moves to the first item still open.
         """
-        platform = next((p for p in self._platforms if p.id == platform_id), None)
-        if platform is None or item_id not in platform.item_ids:
-            raise KeyError(f"{platform_id}/{item_id} is not part of this audit")
+        platform = self._platform_of(platform_id, item_id)
         answer = Answer(
             platform_id, item_id, status, source, self._clock.now(), observed, note or None
         )
@@ -175,6 +206,42 @@ class AuditSession:
         else:
             return False
         return True
+
+    def forward(self) -> bool:
+        """Go to the next item without answering (Next); False at the very end."""
+        if self._cursor is None:
+            return False
+        p_index, i_index = self._cursor
+        if i_index + 1 < len(self._platforms[p_index].items):
+            self._cursor = (p_index, i_index + 1)
+        elif p_index + 1 < len(self._platforms):
+            self._cursor = (p_index + 1, 0)
+        else:
+            return False
+        return True
+
+    def go_to(self, platform_id: str, item_id: str) -> None:
+        """Jump to any item of the audit (the item list)."""
+        platform = self._platform_of(platform_id, item_id)
+        self._cursor = (self._platforms.index(platform), platform.item_ids.index(item_id))
+
+    def has_previous(self) -> bool:
+        """Whether Back can move (there is an item before the current one)."""
+        return self._cursor != (0, 0) and bool(self._platforms)
+
+    def has_next(self) -> bool:
+        """Whether Next can move (there is an item after the current one)."""
+        if self._cursor is None:
+            return False
+        p_index, i_index = self._cursor
+        last_platform = len(self._platforms) - 1
+        return p_index < last_platform or i_index + 1 < len(self._platforms[p_index].items)
+
+    def skipped_platforms(self) -> tuple[Platform, ...]:
+        """Platforms the worker left for later in this audit."""
+        return tuple(
+            p for p in self._platforms if (c := self._run.check_for(p.id)) is not None and c.skipped
+        )
 
     def skip_platform(self) -> None:
         """Leave the current platform for later; it is offered again on resume."""

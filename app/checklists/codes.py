@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
-CODES_FILE = RESOURCES / "codes.toml"
+from app.resources import shipped
+
+RESOURCES = shipped().resources
+CODES_FILE = shipped().codes_file
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,17 @@ class TableReader:
             self.problem(f"'{key}' = '{value}' is not one of: {', '.join(options)}", key)
         return kind(options[0])
 
+    def choices(self, key: str, kind: type[E]) -> list[E]:
+        """A non-empty list, each value one of `kind`'s."""
+        options = [member.value for member in kind]
+        found = []
+        for value in self.text_list(key):
+            if value in options:
+                found.append(kind(value))
+            else:
+                self.problem(f"'{key}' has '{value}', not one of: {', '.join(options)}", key)
+        return found
+
     def text_list(self, key: str) -> tuple[str, ...]:
         value = self.table.get(key)
         if value is None:

@@ -17,6 +17,8 @@ from app.checklists.model import (
     Catalogue,
     Category,
     CheckItem,
+    Concern,
+    Evidence,
     Phrases,
     Platform,
     PlatformAutomation,
@@ -26,15 +28,21 @@ from app.checklists.model import (
     SignInPhrases,
 )
 from app.checklists.source_lines import SourceLines
+from app.resources import shipped
 
-FORMAT_VERSION = 1
-SHIPPED_AUDITS = Path(__file__).resolve().parent.parent.parent / "audits"
+FORMATS = (1, 2)  # 2 names each item three ways and gives its concerns; 1 still loads
+FORMAT_VERSION = 2
+SHIPPED_AUDITS = shipped().audits
 GENERAL_ID = "general"
 
 _PLATFORM_KEYS = {"id", "name", "settings_url", "recheck_days", "notes", "automation"}
-_ITEM_KEYS = {
+_ITEM_KEYS_V1 = {
     "id", "category", "title", "why", "codes", "steps", "safe",
     "open_url", "source", "severity", "probe",
+}  # fmt: skip
+_ITEM_KEYS_V2 = {
+    "id", "category", "name", "goal", "action", "why", "concerns", "codes", "steps",
+    "app_steps", "safe", "open_url", "source", "evidence", "steps_source", "severity", "probe",
 }  # fmt: skip
 _PROBE_KEYS = {"url", "urls", "locator", "locators", "read", "safe_when", "evidence"}
 _PROBE_PHRASE_KEYS = {"title", "safe_when"}
@@ -100,17 +108,25 @@ def load_platform_text(
     problems: list[Problem] = []
     top = TableReader(data, "", lines, problems)
     top.reject_unknown({"format", "platform", "item"})
-    if data.get("format", FORMAT_VERSION) != FORMAT_VERSION:
-        top.problem(f"format = {data.get('format')!r} is not supported (expected {FORMAT_VERSION})")
+    version = file_format(top)
     platform_table = top.subtable("platform")
     if platform_table is None:
         raise ChecklistError.single(path, 1, "the file has no [platform] table")
     platform_reader = TableReader(platform_table, "platform", lines, problems)
     platform = read_platform_fields(platform_reader, from_pack=False)
-    items = _read_items(data.get("item"), lines, problems, known_codes, platform["id"])
+    items = _read_items(data.get("item"), lines, problems, known_codes, version, platform["id"])
     if problems:
         raise ChecklistError(path, sorted(problems, key=lambda p: p.line))
     return Platform(items=items, origin=origin, source_file=path, **platform)
+
+
+def file_format(top: TableReader) -> int:
+    """The file's `format` (1 when absent, as files from before format 2 have none)."""
+    version = top.table.get("format", 1)
+    if version not in FORMATS:
+        top.problem(f"format = {version!r} is not supported (expected one of {FORMATS})")
+        return FORMAT_VERSION
+    return int(version)
 
 
 def read_platform_fields(reader: TableReader, *, from_pack: bool) -> dict[str, Any]:
@@ -215,6 +231,7 @@ def _read_items(
     lines: SourceLines,
     problems: list[Problem],
     known_codes: set[str] | None,
+    version: int,
     platform_id: str,
 ) -> tuple[CheckItem, ...]:
     if not isinstance(raw, list) or not raw:
@@ -227,7 +244,7 @@ def _read_items(
             problems.append(Problem(lines.line(f"item.{index}"), "each [[item]] must be a table"))
             continue
         reader = TableReader(table, f"item.{index}", lines, problems)
-        item = read_item(reader, known_codes, platform_id=platform_id)
+        item = read_item(reader, known_codes, version, platform_id=platform_id)
         if item.id in seen:
             reader.problem(f"item id '{item.id}' is used twice", "id")
         seen.add(item.id)
@@ -238,18 +255,17 @@ def _read_items(
 def read_item(
     reader: TableReader,
     known_codes: set[str] | None,
+    version: int = FORMAT_VERSION,
     extra_keys: frozenset[str] = frozenset(),
     *,
     platform_id: str,
     probes_allowed: bool = True,
 ) -> CheckItem:
-    """One [[item]] table of `platform_id`; `extra_keys` are allowed keys the caller reads
-    itself. `probes_allowed` is off for a policy pack's own platform (never read)."""
-    reader.reject_unknown(_ITEM_KEYS | extra_keys)
-    codes = reader.text_list("codes")
-    for code in codes:
-        if known_codes is not None and code not in known_codes:
-            reader.problem(f"code '{code}' is not in resources/codes.toml", "codes")
+    """One [[item]] table of `platform_id` in a file in `version`; `extra_keys` are allowed
+    keys the caller reads itself. `probes_allowed` is off for a policy pack's own platform
+    (never read)."""
+    reader.reject_unknown((_ITEM_KEYS_V2 if version >= 2 else _ITEM_KEYS_V1) | extra_keys)
+    codes = _codes(reader, known_codes, required=version < 2)
     probe_table = reader.subtable("probe")
     probe = None
     if probe_table is not None and not probes_allowed:
@@ -258,19 +274,42 @@ def read_item(
         )
     elif probe_table is not None:
         probe = _read_probe(reader.child(probe_table, "probe"), platform_id)
+    common: dict[str, Any] = {
+        "id": reader.identifier("id"),
+        "category": reader.choice("category", Category),
+        "why": reader.text("why"),
+        "codes": codes,
+        "steps": reader.text_list("steps"),
+        "safe": reader.text("safe"),
+        "open_url": platform_url(reader, "open_url", platform_id),
+        "source": reader.https_url("source"),
+        "severity": reader.choice("severity", Severity),
+        "probe": probe,
+    }
+    if version < 2:
+        # Format 1 had one title, written as the goal; it serves as all three names.
+        title = reader.text("title")
+        return CheckItem(name=title, goal=title, action=title, concerns=(), **common)
     return CheckItem(
-        id=reader.identifier("id"),
-        category=reader.choice("category", Category),
-        title=reader.text("title"),
-        why=reader.text("why"),
-        codes=codes,
-        steps=reader.text_list("steps"),
-        safe=reader.text("safe"),
-        open_url=platform_url(reader, "open_url", platform_id),
-        source=reader.https_url("source"),
-        severity=reader.choice("severity", Severity),
-        probe=probe,
+        name=reader.text("name"),
+        goal=reader.text("goal"),
+        action=reader.text("action"),
+        concerns=tuple(reader.choices("concerns", Concern)),
+        app_steps=reader.text_list("app_steps") if "app_steps" in reader.table else (),
+        evidence=reader.choice("evidence", Evidence),
+        steps_source=reader.https_url("steps_source") if "steps_source" in reader.table else "",
+        **common,
     )
+
+
+def _codes(reader: TableReader, known: set[str] | None, *, required: bool) -> tuple[str, ...]:
+    if not required and "codes" not in reader.table:
+        return ()
+    codes = reader.text_list("codes")
+    for code in codes:
+        if known is not None and code not in known:
+            reader.problem(f"code '{code}' is not in resources/codes.toml", "codes")
+    return codes
 
 
 def _read_probe(reader: TableReader, platform_id: str) -> Probe:

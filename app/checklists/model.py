@@ -44,9 +44,52 @@ class Severity(StrEnum):
     LOW = "low"
 
     @property
+    def label(self) -> str:
+        """'High importance' and so on: the words every screen and the report use."""
+        return _IMPORTANCE_LABELS[self.value]
+
+    @property
     def rank(self) -> int:
         """Higher is more severe, for sorting action lists."""
         return {"high": 3, "medium": 2, "low": 1}[self.value]
+
+
+class Concern(StrEnum):
+    """What the guidance cares about; each maps to Code clauses per regulator (codes.toml)."""
+
+    FINDABILITY = "findability"  # people who use services can find or identify the worker
+    BOUNDARIES = "boundaries"  # friends, followers, contact with people who use services
+    CONFIDENTIALITY = "confidentiality"  # information about work or people leaks
+    PRIVACY_OF_OTHERS = "privacy_of_others"  # dignity and privacy of people who use services
+    PUBLIC_TRUST = "public_trust"  # conduct online reflecting on suitability to work
+    SELF_PROTECTION = "self_protection"  # the worker's own safety and account security
+    REPORTING = "reporting"  # the duty to report concerns
+    EMPLOYER_POLICY = "employer_policy"  # the employer's own social media policy
+
+
+class Evidence(StrEnum):
+    """How the item's steps were checked."""
+
+    PLATFORM = "platform"  # the platform's own help page for the setting states it
+    THIRD_PARTY = "third-party"  # the steps rest on other guides (see steps_source)
+    UNKNOWN = "unknown"  # an employer pack or an older file did not say
+
+    @property
+    def label(self) -> str:
+        return {
+            "platform": "checked against the platform's own help page",
+            "third-party": "checked against guides other than the platform's own",
+            "unknown": "not stated",
+        }[self.value]
+
+
+# Kept beside app.audit.glossary.IMPORTANCE (definitions cannot import the domain); a test
+# checks the two agree.
+_IMPORTANCE_LABELS = {
+    "high": "High importance",
+    "medium": "Medium importance",
+    "low": "Low importance",
+}
 
 
 class ProbeRead(StrEnum):
@@ -189,16 +232,29 @@ class PlatformAutomation:
 
 @dataclass(frozen=True)
 class CheckItem:
+    """One thing to check. Three names, each used where it reads right:
+
+    `name` is the setting's neutral name ("Account privacy": headings, tables, drift), `goal`
+    the safe state ("Your account is private": what to aim for), `action` the fix ("Make your
+    account private": the action list).
+    """
+
     id: str
     category: Category
-    title: str
+    name: str
+    goal: str
+    action: str
     why: str
-    codes: tuple[str, ...]
-    steps: tuple[str, ...]
+    concerns: tuple[Concern, ...]
+    codes: tuple[str, ...]  # clauses cited explicitly, beyond those of the concerns
+    steps: tuple[str, ...]  # on the web, or the only steps
     safe: str
     open_url: str
-    source: str
+    source: str  # the platform's own help page for this setting
     severity: Severity
+    app_steps: tuple[str, ...] = ()  # in the phone app, where they differ
+    evidence: Evidence = Evidence.UNKNOWN
+    steps_source: str = ""  # where the steps were checked, when not `source`
     probe: Probe | None = None
     origin: str = "shipped"  # or "employer: <organisation>" for items from a policy pack
 

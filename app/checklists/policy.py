@@ -14,6 +14,7 @@ from typing import Any
 from app.checklists.errors import ChecklistError, Problem
 from app.checklists.fields import TableReader
 from app.checklists.loader import (
+    file_format,
     parse_toml,
     read_item,
     read_platform_fields,
@@ -63,6 +64,7 @@ def load_policy_pack(path: Path, base: Catalogue, known_codes: set[str]) -> Poli
     problems: list[Problem] = []
     top = TableReader(data, "", lines, problems)
     top.reject_unknown(_TOP_KEYS)
+    version = file_format(top)
     policy = top.subtable("policy")
     if policy is None:
         raise ChecklistError.single(path, 1, "the file has no [policy] table")
@@ -73,7 +75,9 @@ def load_policy_pack(path: Path, base: Catalogue, known_codes: set[str]) -> Poli
     new_platforms = _read_new_platforms(data.get("platform"), base, lines, problems, origin)
     known_ids = set(base.ids) | {p["id"] for p in new_platforms}
     changes = _read_changes(data.get("change"), base, lines, problems)
-    items = _read_items(data.get("item"), base, known_ids, lines, problems, known_codes, origin)
+    items = _read_items(
+        data.get("item"), base, known_ids, lines, problems, known_codes, origin, version
+    )
     platforms = tuple(
         Platform(
             items=tuple(i for pid, i in items if pid == fields["id"]),
@@ -156,6 +160,7 @@ def _read_items(
     problems: list[Problem],
     known_codes: set[str],
     origin: str,
+    version: int,
 ) -> list[tuple[str, CheckItem]]:
     items: list[tuple[str, CheckItem]] = []
     seen: set[tuple[str, str]] = set()
@@ -167,6 +172,7 @@ def _read_items(
         item = read_item(
             reader,
             known_codes,
+            version,
             frozenset({"platform"}),
             platform_id=platform_id,
             probes_allowed=platform_id in base.ids,

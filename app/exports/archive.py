@@ -68,7 +68,6 @@ class ExportArchive:
         self.source = source
         self.entries = entries
         self._opener = opener
-        self._by_name = {e.name: e for e in entries}
 
     @classmethod
     def open(cls, path: Path, monitor: Monitor | None = None) -> ExportArchive:
@@ -90,9 +89,6 @@ class ExportArchive:
 
     def names(self) -> list[str]:
         return [e.name for e in self.entries]
-
-    def matching(self, pattern: re.Pattern[str]) -> list[Entry]:
-        return [e for e in self.entries if pattern.search(e.name)]
 
     def newest_modification(self) -> datetime | None:
         dates = [e.modified for e in self.entries if e.modified is not None]

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.audit.overview import completed_checks
+from app.audit.comparison import last_completed_check
 from app.audit.run import AuditRun
 from app.exports.findings import ExportFindings, SettingSwitch
 
@@ -37,11 +37,6 @@ class ExportDrift:
         ]
 
 
-def last_completed_check(history: Sequence[AuditRun], platform_id: str) -> datetime | None:
-    checks = completed_checks(history, platform_id)
-    return checks[-1].completed_at if checks else None
-
-
 def switches_to_public_since(
     switches: Sequence[SettingSwitch], since: datetime | None
 ) -> tuple[SettingSwitch, ...]:
@@ -53,7 +48,8 @@ def switches_to_public_since(
 
 
 def export_drift(findings: ExportFindings, history: Sequence[AuditRun]) -> ExportDrift:
-    since = last_completed_check(history, findings.platform_id)
+    latest = last_completed_check(history, findings.platform_id)
+    since = latest.completed_at if latest else None
     return ExportDrift(
         findings.platform_name, since, switches_to_public_since(findings.switches, since)
     )

@@ -12,17 +12,17 @@ from datetime import datetime
 from typing import Protocol
 
 from app.audit.answers import Answer, AnswerSource, AnswerStatus
-from app.audit.run import AuditRun
-from app.checklists.model import Catalogue, Platform
-from app.exports.drift import ExportDrift, export_drift
-from app.exports.findings import ConnectionKind, ExportFindings, SettingObservation
-from app.exports.hashing import ITERATIONS, digests, new_salt
-from app.exports.records import (
+from app.audit.records import (
     ImportPlan,
     PendingReview,
     RemovalCheck,
     ReviewToSave,
 )
+from app.audit.run import AuditRun
+from app.checklists.model import Catalogue, Platform
+from app.exports.drift import ExportDrift, export_drift
+from app.exports.findings import ExportFindings, SettingObservation
+from app.exports.hashing import ITERATIONS, digests, new_salt
 
 
 class ExportStore(Protocol):
@@ -125,7 +125,7 @@ def _answer(findings: ExportFindings, observation: SettingObservation, now: date
 
 
 def _answered(platform: Platform, answer: Answer) -> AnsweredItem:
-    title = platform.item(answer.item_id).title
+    title = platform.item(answer.item_id).name
     return AnsweredItem(answer.item_id, title, answer.status, answer.observed or "")
 
 
@@ -170,7 +170,3 @@ def review_to_save(
         iterations=ITERATIONS,
         marked_digests=digests(salt, marked) if marked else frozenset(),
     )
-
-
-def kinds_label(kinds: Collection[ConnectionKind]) -> str:
-    return ", ".join(kind.label for kind in kinds)

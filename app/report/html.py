@@ -13,24 +13,24 @@ from datetime import datetime
 from html import escape
 from pathlib import Path
 
+from app.audit import glossary
 from app.audit.answers import AnswerStatus
 from app.audit.drift import DriftReason
 from app.audit.scoring import PlatformState
 from app.formatting import plural, short_date
-from app.report.model import (
+from app.report.content import (
     ActionLine,
     ClauseLine,
-    DriftLine,
+    ItemLine,
     NoteLine,
     OverdueLine,
     PlatformSection,
     SupervisionReport,
 )
+from app.resources import shipped
 
-STYLESHEET = Path(__file__).resolve().parents[2] / "resources" / "report" / "report.css"
+STYLESHEET = shipped().report_stylesheet
 # In a report "Audit not finished" would contradict "Checked on <date>": say what it means.
-STATE_LABELS = {PlatformState.INCOMPLETE: "Some settings not checked"}
-SEVERITY_LABELS = {"high": "High priority", "medium": "Medium priority", "low": "Low priority"}
 
 
 @dataclass(frozen=True)
@@ -47,23 +47,30 @@ def render_report(report: SupervisionReport) -> ReportDocument:
     return ReportDocument(render_html(report), report.title, report.worker.name)
 
 
-def render_html(report: SupervisionReport, stylesheet: Path = STYLESHEET) -> str:
-    """The whole report as one HTML page, the stylesheet inlined (Qt loads nothing external)."""
-    css = stylesheet.read_text(encoding="utf-8")
+def render_html(report: SupervisionReport, stylesheet: Path | None = None) -> str:
+    """The whole report as one HTML page, the stylesheet inlined (Qt loads nothing external).
+
+    What a supervisor needs first comes first: who, when, each platform's state, what slid
+    back, what is outstanding. The detail of each platform and the step-by-step fixes follow
+    the signatures as appendices.
+    """
+    css = (stylesheet or STYLESHEET).read_text(encoding="utf-8")
     body = "\n".join(
         [
             f"<h1>{_text(report.title)}</h1>",
             f'<p class="meta">Made with Footprint on {_date(report.created_at)}.</p>',
             _summary(report.summary),
             _details(report),
+            _states(report),
+            _drift(report),
             _actions(report.actions),
-            _drift(report.drift),
             _overdue(report.overdue),
             _clauses(report),
-            _platforms(report.platforms),
             _evidence(report.evidence),
             _notes(report),
             _signatures(report),
+            _platform_appendix(report.platforms),
+            _steps_appendix(report) if report.steps_included else "",
         ]
     )
     return (
@@ -114,62 +121,89 @@ def _summary(summary: str) -> str:
 
 def _details(report: SupervisionReport) -> str:
     worker = report.worker
-    audit = f"Number {report.run_id}, started {_date(report.run_started)}, " + (
-        f"finished {_date(report.run_completed)}" if report.run_completed else "<b>not finished</b>"
-    )
     rows = [
         ("Worker", _text(worker.name)),
         ("Role", _text(worker.role or "—")),
         ("Organisation", _text(worker.organisation or "—")),
         ("Regulator", _text(worker.regulator or "—")),
         ("Supervisor", _text(worker.supervisor or "—")),
-        ("Audit", audit),
+        ("This report covers", _text(report.covers)),
+        (
+            "Changes shown",
+            _text(report.period.description[:1].upper() + report.period.description[1:]),
+        ),
     ]
     cells = "".join(
         f'<tr><td class="label">{label}</td><td>{value}</td></tr>' for label, value in rows
     )
-    return _section("Worker and audit", f'<table class="details" cellspacing="0">{cells}</table>')
+    return _section("Worker", f'<table class="details" cellspacing="0">{cells}</table>')
 
 
-def _actions(actions: Sequence[ActionLine]) -> str:
-    if not actions:
-        return _section("Needs action", _none("Nothing needs action: every setting was safe."))
-    rows = [_action_row(line) for line in actions]
-    headers = (("Setting", 38), ("Answer", 14), ("How to fix it", 48))
-    return _section("Needs action", _table(headers, rows))
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
-def _action_row(line: ActionLine) -> list[str]:
-    steps = "".join(f"<li>{_text(step)}</li>" for step in line.steps)
-    setting = (
-        f"<b>{_text(line.platform)}</b><br>{_text(line.title)}<br>"
-        f'<span class="small">{SEVERITY_LABELS[line.severity.value]}</span>'
-    )
-    fix = f'<ol>{steps}</ol><span class="small">Safe setting: {_text(line.safe)}</span>'
-    return [setting, _status(line.status), fix]
+def _states(report: SupervisionReport) -> str:
+    headers = (("Platform", 24), ("State", 18), ("Last checked", 18), ("Next re-check", 18),
+               ("Answers", 22))  # fmt: skip
+    rows = [_state_row(section, report) for section in report.platforms]
+    return _section("State of each platform", _table(headers, rows))
 
 
-def _drift(drift: Sequence[DriftLine]) -> str:
-    heading = "Changed since the previous check"
-    if not drift:
-        return _section(heading, _none("No setting became less safe or changed since last time."))
-    headers = (("Setting", 40), ("Previous check", 30), ("This audit", 30))
+def _state_row(section: PlatformSection, report: SupervisionReport) -> list[str]:
+    score = section.score
+    counts = [
+        f"{score.count(status)} {status.label.lower()}"
+        for status in AnswerStatus
+        if score.count(status) and section.checked_at is not None
+    ]
+    if section.checked_at is not None:
+        checked = _date(section.checked_at)
+    elif section.seen_at is not None:
+        checked = f"{_text(section.state.label)} ({_date(section.seen_at)})"
+    else:
+        checked = _text(glossary.NEVER_CHECKED)
+    due = "Due now" if section.is_due else _date(section.next_due)
+    due_class = ' class="needs_action"' if section.is_due else ""
+    return [
+        f"<b>{_text(section.name)}</b>",
+        _state(section.state),
+        checked,
+        f"<span{due_class}>{_text(due)}</span>",
+        _text(", ".join(counts) or "—"),
+    ]
+
+
+def _state(state: PlatformState) -> str:
+    css = {
+        PlatformState.NEEDS_ACTION: "needs_action",
+        PlatformState.UNSURE: "unsure",
+        PlatformState.SAFE: "safe",
+    }.get(state, "not_checked")
+    return f'<span class="{css}">{_text(state.label)}</span>'
+
+
+def _drift(report: SupervisionReport) -> str:
+    heading = f"What slid back ({report.period.description})"
+    if not report.drift:
+        return _section(
+            heading, _none(f"No setting slid back or changed value {report.period.description}.")
+        )
+    headers = (("Setting", 40), ("Before", 30), ("After", 30))
     rows = [
         [
-            f"<b>{_text(line.platform)}</b><br>{_text(line.title)}<br>"
-            f'<span class="small">{_drift_reason(line.reason)}</span>',
+            f"<b>{_text(line.platform)}</b>: {_text(line.name)}<br>"
+            f'<span class="small">{_text(_drift_reason(line.reason))}</span>',
             _observation(line.before, line.before_observed, line.before_date),
             _observation(line.after, line.after_observed, line.after_date),
         ]
-        for line in drift
+        for line in report.drift
     ]
     return _section(heading, _table(headers, rows))
 
 
 def _drift_reason(reason: DriftReason) -> str:
-    if reason is DriftReason.WORSE:
-        return "Less safe than before"
-    return "The setting's value changed"
+    return glossary.SLID_BACK if reason is DriftReason.WORSE else glossary.VALUE_CHANGED
 
 
 def _observation(status: AnswerStatus, observed: str | None, when: datetime) -> str:
@@ -177,10 +211,28 @@ def _observation(status: AnswerStatus, observed: str | None, when: datetime) -> 
     return f"{_status(status)}{value}<br>{_date(when)}"
 
 
+def _actions(actions: Sequence[ActionLine]) -> str:
+    heading = "Outstanding actions"
+    if not actions:
+        return _section(heading, _none("Nothing is outstanding: every setting checked was safe."))
+    headers = (("Action", 50), ("Answer", 16), ("Importance", 17), ("Found on", 17))
+    rows = [
+        [
+            f"<b>{_text(line.platform)}</b>: {_text(line.action)}<br>"
+            f'<span class="small">{_text(line.name)}</span>',
+            _status(line.status),
+            _text(line.severity.label),
+            _date(line.checked_at),
+        ]
+        for line in actions
+    ]
+    return _section(heading, _table(headers, rows))
+
+
 def _overdue(overdue: Sequence[OverdueLine]) -> str:
-    heading = "Overdue re-checks"
+    heading = "Re-checks due"
     if not overdue:
-        return _section(heading, _none("No platform is overdue for a re-check."))
+        return _section(heading, _none("No platform is due a re-check."))
     headers = (("Platform", 40), ("Last checked", 20), ("Re-check due", 20), ("Overdue by", 20))
     rows = [
         [
@@ -190,7 +242,7 @@ def _overdue(overdue: Sequence[OverdueLine]) -> str:
                 if line.snoozed_until
                 else ""
             ),
-            _date(line.last_checked) if line.last_checked else "Never checked",
+            _date(line.last_checked) if line.last_checked else _text(glossary.NEVER_CHECKED),
             _date(line.next_due) if line.next_due else "Now",
             _text(plural(line.overdue_days, "day")) if line.last_checked else "—",
         ]
@@ -216,50 +268,6 @@ def _clause_row(line: ClauseLine) -> list[str]:
     return [_text(line.source), _text(line.text), _text(", ".join(line.platforms))]
 
 
-def _platforms(sections: Sequence[PlatformSection]) -> str:
-    headers = (("Platform", 28), ("State", 26), ("Checked on", 18), ("Answers", 28))
-    overview = _table(headers, [_overview_row(section) for section in sections])
-    details = "".join(_platform_items(section) for section in sections)
-    return _section("Platforms checked", overview + details)
-
-
-def _overview_row(section: PlatformSection) -> list[str]:
-    score = section.score
-    counts = [
-        f"{score.count(status)} {status.label.lower()}"
-        for status in AnswerStatus
-        if score.count(status)
-    ]
-    return [
-        f"<b>{_text(section.name)}</b>",
-        _text(_state(section.state)),
-        _checked_on(section),
-        _text(", ".join(counts)),
-    ]
-
-
-def _state(state: PlatformState) -> str:
-    return STATE_LABELS.get(state, state.label)
-
-
-def _checked_on(section: PlatformSection) -> str:
-    if section.checked_at is not None:
-        return _date(section.checked_at)
-    return "Skipped" if section.skipped else "Not finished"  # in this audit
-
-
-def _platform_items(section: PlatformSection) -> str:
-    heading = f"<h3>{_text(section.name)}</h3>"
-    checked = (
-        f"Checked on {_checked_on(section)}." if section.checked_at else f"{_checked_on(section)}."
-    )
-    state = f'<p class="small">{_text(_state(section.state))}. {checked}</p>'
-    # The platform's name in the header: a repeated header tells which platform goes on.
-    headers = ((f"{section.name} setting", 60), ("Answer", 18), ("How it was checked", 22))
-    rows = [[_text(item.title), _status(item.status), _text(item.method)] for item in section.items]
-    return heading + state + _table(headers, rows)
-
-
 def _evidence(lines: Sequence[str]) -> str:
     heading = "Data exports and friend-list reviews"
     if not lines:
@@ -270,18 +278,59 @@ def _evidence(lines: Sequence[str]) -> str:
 
 
 def _notes(report: SupervisionReport) -> str:
-    heading = "Worker's notes"
     if not report.notes_included:
-        return _section(heading, _none("The worker chose not to include their notes."))
+        return ""  # notes are the worker's own; leaving them out needs no comment
+    heading = "Worker's notes"
     if not report.notes:
-        return _section(heading, _none("There are no notes in this audit."))
+        return _section(heading, _none("There are no notes on the settings shown."))
     headers = (("Setting", 40), ("Note", 60))
     rows = [_note_row(line) for line in report.notes]
     return _section(heading, _table(headers, rows))
 
 
 def _note_row(line: NoteLine) -> list[str]:
-    return [f"<b>{_text(line.platform)}</b><br>{_text(line.title)}", _text(line.note)]
+    return [f"<b>{_text(line.platform)}</b><br>{_text(line.name)}", _text(line.note)]
+
+
+def _platform_appendix(sections: Sequence[PlatformSection]) -> str:
+    details = "".join(_platform_items(section) for section in sections)
+    return _section("Appendix: each platform's settings", details)
+
+
+def _platform_items(section: PlatformSection) -> str:
+    heading = f"<h3>{_text(section.name)}</h3>"
+    if section.checked_at is None:
+        return heading + _none(f"{section.state.label}: there is no finished check to show.")
+    state = (
+        f'<p class="small">{_text(section.state.label)}. Checked on '
+        f"{_date(section.checked_at)}.</p>"
+    )
+    # The platform's name in the header: a repeated header tells which platform goes on.
+    headers = ((f"{section.name} setting", 52), ("Answer", 18), ("How it was checked", 30))
+    rows = [[_text(item.name), _status(item.status), _method(item)] for item in section.items]
+    return heading + state + _table(headers, rows)
+
+
+def _method(item: ItemLine) -> str:
+    if item.fixed_at is None:
+        return _text(item.method)
+    return f"{_text(glossary.FIXED)}, {_date(item.fixed_at)}"
+
+
+def _steps_appendix(report: SupervisionReport) -> str:
+    heading = "Appendix: how to fix each outstanding item"
+    if not report.actions:
+        return _section(heading, _none("Nothing is outstanding."))
+    parts = []
+    for line in report.actions:
+        steps = "".join(f"<li>{_text(step)}</li>" for step in line.steps)
+        app = "".join(f"<li>{_text(step)}</li>" for step in line.app_steps)
+        app_html = f'<p class="small">In the app:</p><ol>{app}</ol>' if app else ""
+        parts.append(
+            f"<h3>{_text(line.platform)}: {_text(line.action)}</h3><ol>{steps}</ol>{app_html}"
+            f'<p class="small">Safe setting: {_text(line.safe)}</p>'
+        )
+    return _section(heading, "".join(parts))
 
 
 def _signatures(report: SupervisionReport) -> str:

@@ -3,139 +3,68 @@
 Pure Python (no Qt, no SQL), so what the report says is decided and tested here, and the HTML,
 PDF and print paths only lay it out.
 
+By default the report shows the current state of every platform the worker uses — each
+platform's latest finished check, with its date — because workers re-check one platform at a
+time as reminders arrive; then what slid back over a period (since the previous report, or
+one the worker picks); then what is still to do. A report of one audit remains possible.
+
 What it never holds, by construction: it is built only from the worker's profile, the audit
 definitions and the stored answers. Passwords live in the keyring, which this module never
-reads. Footprint stores no account handles (user names on the platforms) at all today, so none
-can appear; if handles are ever stored, they may only be added here behind an explicit opt-in by
-the worker. Footprint stores no friend or follower names and no page HTML or screenshots, and
-the worker's notes are only included when the worker asks for them.
+reads; Footprint stores no friend or follower names and no page HTML or screenshots; the
+worker's notes are included only when the worker asks for them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from datetime import datetime
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from app.audit.actions import action_list
 from app.audit.answers import Answer, AnswerStatus
-from app.audit.drift import DriftReason, drift_between
-from app.audit.overview import completed_checks, platform_overview
+from app.audit.comparison import (
+    CompletedCheck,
+    compare_with_previous,
+    completed_checks,
+    last_completed_check,
+)
+from app.audit.overview import platform_overview
 from app.audit.profile import WorkerProfile
-from app.audit.run import AuditRun, PlatformCheck
-from app.audit.scoring import PlatformState, Score, score_platform
-from app.checklists.codes import CodeBook
-from app.checklists.model import Catalogue, CheckItem, Platform, Severity
-from app.report.wording import evidence_lines, summary_paragraph
-from app.storage import reads
-
-if TYPE_CHECKING:
-    from app.footprint import Footprint
+from app.audit.records import ReportRecord
+from app.audit.run import AuditRun
+from app.audit.scoring import PlatformState, check_state, score_platform
+from app.checklists.codes import Clause, CodeBook
+from app.checklists.model import Catalogue, CheckItem, Platform
+from app.formatting import short_date
+from app.report.content import (
+    ActionLine,
+    ClauseLine,
+    DriftLine,
+    ItemLine,
+    NoteLine,
+    OverdueLine,
+    Period,
+    PlatformSection,
+    ReportError,
+    ReportScope,
+    SupervisionReport,
+    WorkerDetails,
+)
+from app.report.wording import summary_paragraph
 
 REPORT_TITLE = "Social media privacy self-audit: supervision record"
 OBSERVED_LIMIT = 60  # observed values are setting values; a cap keeps stray page text out
 FINDING_STATUSES = (AnswerStatus.NEEDS_ACTION, AnswerStatus.UNSURE)
-
-
-class ReportError(Exception):
-    """A report cannot be made; the message is a sentence for the worker."""
-
-
-@dataclass(frozen=True)
-class WorkerDetails:
-    name: str
-    role: str
-    organisation: str
-    regulator: str  # the regulator's full name
-    supervisor: str
+DEFAULT_PERIOD = timedelta(days=91)  # with no earlier report: about three months
+CURRENT_STATE = "The current state of every platform you use"
 
 
 @dataclass(frozen=True)
-class ItemLine:
-    """One item of one platform as answered in the chosen audit."""
+class _Shown:
+    """The answers the report shows for one platform, and where they come from."""
 
-    title: str
-    status: AnswerStatus
-    method: str  # how it was checked: "By hand", "Read automatically", "Data export" or "—"
-
-
-@dataclass(frozen=True)
-class PlatformSection:
-    platform_id: str
-    name: str
-    state: PlatformState
-    checked_at: datetime | None  # None: the platform's check was not finished in this audit
-    skipped: bool
-    score: Score
-    items: tuple[ItemLine, ...]
-
-
-@dataclass(frozen=True)
-class ActionLine:
-    """An item the worker still has to act on (or is unsure about), with how to fix it."""
-
-    platform: str
-    title: str
-    status: AnswerStatus
-    severity: Severity
-    steps: tuple[str, ...]
-    safe: str
-
-
-@dataclass(frozen=True)
-class DriftLine:
-    platform: str
-    title: str
-    reason: DriftReason
-    before: AnswerStatus
-    before_observed: str | None
-    before_date: datetime
-    after: AnswerStatus
-    after_observed: str | None
-    after_date: datetime
-
-
-@dataclass(frozen=True)
-class OverdueLine:
-    platform: str
-    last_checked: datetime | None  # None: never checked
-    next_due: datetime | None
-    overdue_days: int
-    snoozed_until: datetime | None
-
-
-@dataclass(frozen=True)
-class ClauseLine:
-    source: str
-    text: str
-    platforms: tuple[str, ...]  # where the findings citing it were made
-
-
-@dataclass(frozen=True)
-class NoteLine:
-    platform: str
-    title: str
-    note: str
-
-
-@dataclass(frozen=True)
-class SupervisionReport:
-    title: str
-    created_at: datetime
-    worker: WorkerDetails
-    run_id: int
-    run_started: datetime
-    run_completed: datetime | None
-    summary: str
-    platforms: tuple[PlatformSection, ...]
-    actions: tuple[ActionLine, ...]
-    drift: tuple[DriftLine, ...]
-    overdue: tuple[OverdueLine, ...]
-    clauses: tuple[ClauseLine, ...]
-    notes_included: bool
-    notes: tuple[NoteLine, ...]
-    evidence: tuple[str, ...] = ()  # data-export imports and friend-list reviews, as counts
+    platform: Platform
+    run: AuditRun | None
+    answers: dict[str, Answer]
 
 
 def build_report(
@@ -144,82 +73,111 @@ def build_report(
     profile: WorkerProfile | None,
     codes: CodeBook,
     now: datetime,
-    run_id: int | None = None,
-    include_notes: bool = False,
+    scope: ReportScope = ReportScope(),  # noqa: B008 - frozen, never mutated
+    reports_made: Sequence[ReportRecord] = (),
 ) -> SupervisionReport:
-    """Gather what the supervision report shows for one audit.
+    """Gather what the supervision report shows.
 
     Args:
-        catalogue: The audit definitions (titles, steps, cited clauses).
-        history: Every stored audit run, oldest first.
+        catalogue: The audit definitions (names, steps, cited clauses).
+        history: Every stored audit run, oldest first, with their answers.
         profile: The worker's profile; required, it names the worker on every page.
         codes: The Code-of-Practice clauses and regulators.
-        now: The report's date; overdue re-checks are judged at this moment.
-        run_id: The audit to report on; None for the latest completed one.
-        include_notes: Whether the worker chose to include their notes.
+        now: The report's date; due re-checks are judged at this moment.
+        scope: One audit or the current state, the period, notes and steps.
+        reports_made: Earlier reports, for "since the previous report".
 
     Raises:
-        ReportError: No profile, no completed audit, or no audit with `run_id`.
+        ReportError: No profile, nothing checked yet, or no audit with `scope.run_id`.
     """
     if profile is None:
         raise ReportError("Set up your profile (your name and regulator) before making a report.")
-    run = choose_run(history, run_id)
-    platforms = [p for pid in run.platform_ids if (p := catalogue.get(pid)) is not None]
-    sections = tuple(_section(p, run) for p in platforms)
-    actions = _actions(platforms, run)
-    drift = tuple(line for p in platforms for line in _drift(p, run, history))
+    if scope.run_id is not None:
+        run = choose_run(history, scope.run_id)
+        shown = [_Shown(p, run, run.answers_for(p.id)) for p in _platforms_of(catalogue, run)]
+        period = Period(None, now, f"compared with each platform's check before audit {run.id}")
+        drift = tuple(line for s in shown for line in _drift_of_run(s.platform, run, history))
+        covers = _one_audit(run)
+    else:
+        used = _used_platforms(catalogue, profile)
+        if not any(last_completed_check(history, p.id) for p in used):
+            raise ReportError("There is no finished check to report on yet. Finish an audit first.")
+        shown = [_latest(p, history) for p in used]
+        period = choose_period(scope.since, reports_made, now)
+        drift = tuple(line for p in used for line in _drift_in_period(p, history, period))
+        covers = CURRENT_STATE
+    sections = tuple(_section(s, history, profile, now) for s in shown)
+    actions = _actions(shown)
     overdue = _overdue(catalogue, history, profile, now)
-    clauses = _clauses(platforms, run, drift, codes, profile.regulator)
+    clauses = _clauses(shown, drift, codes, profile)
     worker = _worker(profile, codes)
-    notes = _notes(platforms, run) if include_notes else ()
-    summary = summary_paragraph(worker, run, sections, drift, overdue, clauses)
+    notes = _notes(shown) if scope.include_notes else ()
+    summary = summary_paragraph(worker, covers, period, sections, actions, drift, overdue)
     return SupervisionReport(
         title=REPORT_TITLE,
         created_at=now,
         worker=worker,
-        run_id=run.id,
-        run_started=run.started_at,
-        run_completed=run.completed_at,
+        covers=covers,
+        run_id=scope.run_id,
+        period=period,
         summary=summary,
         platforms=sections,
         actions=actions,
         drift=drift,
         overdue=overdue,
         clauses=clauses,
-        notes_included=include_notes,
+        notes_included=scope.include_notes,
         notes=notes,
+        steps_included=scope.include_steps,
     )
 
 
-def report_from_footprint(
-    footprint: Footprint, *, run_id: int | None = None, include_notes: bool = False
-) -> SupervisionReport:
-    """Build the report from the worker's stored data at the footprint clock's current time."""
-    report = build_report(
-        footprint.catalogue,
-        footprint.history(),
-        footprint.profile(),
-        footprint.codes,
-        footprint.clock.now(),
-        run_id,
-        include_notes,
-    )
-    imports = reads.load_export_imports(footprint.home.database)
-    reviews = reads.load_connection_reviews(footprint.home.database)
-    return replace(report, evidence=evidence_lines(footprint.catalogue, imports, reviews))
+def choose_run(history: Sequence[AuditRun], run_id: int) -> AuditRun:
+    """The audit with `run_id`."""
+    found = next((run for run in history if run.id == run_id), None)
+    if found is None:
+        raise ReportError(f"There is no audit number {run_id}. Check the number and try again.")
+    return found
 
 
-def choose_run(history: Sequence[AuditRun], run_id: int | None) -> AuditRun:
-    """The audit with `run_id`, or the most recently completed one."""
-    if run_id is not None:
-        found = next((run for run in history if run.id == run_id), None)
-        if found is None:
-            raise ReportError(f"There is no audit number {run_id}. Check the number and try again.")
-        return found
-    completed = [run for run in history if run.completed_at is not None]
-    if not completed:
-        raise ReportError("There is no finished audit to report on yet. Finish an audit first.")
-    return max(completed, key=lambda run: run.completed_at)  # type: ignore[arg-type, return-value]
+def choose_period(
+    since: datetime | None, reports_made: Sequence[ReportRecord], now: datetime
+) -> Period:
+    """The worker's chosen start; else the previous report of the current state; else about
+    three months."""
+    if since is not None:
+        return Period(since, now, f"since {short_date(since)}")
+    earlier = [r for r in reports_made if r.run_id is None and r.made_at <= now]
+    if earlier:
+        previous = earlier[-1].made_at
+        return Period(previous, now, f"since the previous report, {short_date(previous)}")
+    start = now - DEFAULT_PERIOD
+    return Period(start, now, f"over the last three months (since {short_date(start)})")
+
+
+def _one_audit(run: AuditRun) -> str:
+    finished = f", finished {short_date(run.completed_at)}" if run.completed_at else ""
+    return f"Audit number {run.id}, started {short_date(run.started_at)}{finished}"
+
+
+def _platforms_of(catalogue: Catalogue, run: AuditRun) -> list[Platform]:
+    return [p for pid in run.platform_ids if (p := catalogue.get(pid)) is not None]
+
+
+def _used_platforms(catalogue: Catalogue, profile: WorkerProfile) -> list[Platform]:
+    wanted = profile.platform_ids or catalogue.ids
+    return [p for p in catalogue.platforms if p.id in wanted]
+
+
+def _latest(platform: Platform, history: Sequence[AuditRun]) -> _Shown:
+    """The platform's latest finished check; else the newest run it was part of, unfinished."""
+    latest = last_completed_check(history, platform.id)
+    if latest is not None:
+        return _Shown(platform, latest.run, latest.answers())
+    runs = [run for run in history if run.check_for(platform.id) is not None]
+    if not runs:
+        return _Shown(platform, None, {})
+    return _Shown(platform, runs[-1], {})  # unfinished answers are not a state to report
 
 
 def _worker(profile: WorkerProfile, codes: CodeBook) -> WorkerDetails:
@@ -233,84 +191,100 @@ def _worker(profile: WorkerProfile, codes: CodeBook) -> WorkerDetails:
     )
 
 
-def _section(platform: Platform, run: AuditRun) -> PlatformSection:
-    answers = run.answers_for(platform.id)
-    check = run.check_for(platform.id)
-    items = tuple(_item_line(item, answers.get(item.id)) for item in platform.items)
-    score = score_platform(platform, answers)
+def _section(
+    shown: _Shown, history: Sequence[AuditRun], profile: WorkerProfile, now: datetime
+) -> PlatformSection:
+    platform, run = shown.platform, shown.run
+    check = run.check_for(platform.id) if run is not None else None
+    score = score_platform(platform, shown.answers)
+    state = check_state(score, check) if run is not None else PlatformState.NOT_AUDITED
+    finished = check.completed_at if check is not None else None
+    if finished is None and state is PlatformState.NOT_AUDITED and check is not None:
+        state = PlatformState.SKIPPED if check.skipped else PlatformState.INCOMPLETE
+    due = platform_overview(platform, history, profile, now).due
     return PlatformSection(
-        platform.id,
-        platform.name,
-        score.state,
-        check.completed_at if check else None,
-        bool(check and check.skipped),
-        score,
-        items,
+        platform_id=platform.id,
+        name=platform.name,
+        state=state,
+        checked_at=finished,
+        seen_at=run.started_at if run is not None and finished is None else None,
+        next_due=due.next_due,
+        is_due=due.is_due,
+        score=score,
+        items=tuple(_item_line(item, shown.answers.get(item.id)) for item in platform.items),
     )
 
 
 def _item_line(item: CheckItem, answer: Answer | None) -> ItemLine:
     if answer is None:
-        return ItemLine(item.title, AnswerStatus.NOT_CHECKED, "—")
+        return ItemLine(item.name, AnswerStatus.NOT_CHECKED, "—")
     method = answer.source.label if answer.status.is_answered else "—"
-    return ItemLine(item.title, answer.status, method[:1].upper() + method[1:])
+    fixed_at = answer.answered_at if answer.is_fix else None
+    return ItemLine(item.name, answer.status, method[:1].upper() + method[1:], fixed_at)
 
 
-def _actions(platforms: Sequence[Platform], run: AuditRun) -> tuple[ActionLine, ...]:
-    """Items needing action, then unsure ones; most severe first, in checklist order."""
-    order = {status: index for index, status in enumerate(FINDING_STATUSES)}
-    found = sorted(
-        action_list(platforms, run.answers),
-        key=lambda action: (order[action.answer.status], -action.item.severity.rank),
-    )
-    return tuple(
-        ActionLine(
-            platform=action.platform.name,
-            title=action.item.title,
-            status=action.answer.status,
-            severity=action.item.severity,
-            steps=action.item.steps,
-            safe=action.item.safe,
-        )
-        for action in found
-    )
+def _actions(shown: Sequence[_Shown]) -> tuple[ActionLine, ...]:
+    """Items needing action, then unsure ones; most important first, in checklist order."""
+    found: list[tuple[tuple[int, int, int, int], ActionLine]] = []
+    for p_index, entry in enumerate(shown):
+        check = entry.run.check_for(entry.platform.id) if entry.run else None
+        for i_index, item in enumerate(entry.platform.items):
+            answer = entry.answers.get(item.id)
+            if answer is None or answer.status not in FINDING_STATUSES:
+                continue
+            order = (
+                FINDING_STATUSES.index(answer.status), -item.severity.rank, p_index, i_index
+            )  # fmt: skip
+            line = ActionLine(
+                platform=entry.platform.name,
+                action=item.action,
+                name=item.name,
+                status=answer.status,
+                severity=item.severity,
+                checked_at=check.completed_at if check else None,
+                steps=item.steps,
+                app_steps=item.app_steps,
+                safe=item.safe,
+            )
+            found.append((order, line))
+    return tuple(line for _, line in sorted(found, key=lambda pair: pair[0]))
 
 
-def _check_time(check: PlatformCheck | None, run: AuditRun, answers: dict[str, Answer]) -> datetime:
-    """When the platform was checked in `run`: its completion, else its latest answer."""
-    if check is not None and check.completed_at is not None:
-        return check.completed_at
-    return max((a.answered_at for a in answers.values()), default=run.started_at)
-
-
-def _drift(platform: Platform, run: AuditRun, history: Sequence[AuditRun]) -> list[DriftLine]:
-    """What got worse or changed since this platform's previous completed check."""
-    after = run.answers_for(platform.id)
-    if not after:
-        return []
-    checked = _check_time(run.check_for(platform.id), run, after)
-    earlier = [
+def _drift_in_period(
+    platform: Platform, history: Sequence[AuditRun], period: Period
+) -> list[DriftLine]:
+    """What slid back in every check of the platform finished within the period."""
+    start = period.start
+    checks: list[CompletedCheck] = [
         c
         for c in completed_checks(history, platform.id)
-        if c.run.id != run.id and c.completed_at < checked
+        if (start is None or c.completed_at > start) and c.completed_at <= period.end
     ]
-    if not earlier:
+    return [line for c in checks for line in _drift_of_run(platform, c.run, history)]
+
+
+def _drift_of_run(
+    platform: Platform, run: AuditRun, history: Sequence[AuditRun]
+) -> list[DriftLine]:
+    """What slid back or changed value in `run`'s check, against its previous check."""
+    if not run.answers_for(platform.id):
         return []
-    previous = earlier[-1]
-    report = drift_between(platform, previous.answers(), after)
+    comparison = compare_with_previous(platform, history, run)
+    if comparison.previous is None:
+        return []
     return [
         DriftLine(
             platform=platform.name,
-            title=platform.item(e.item_id).title,
+            name=platform.item(e.item_id).name,
             reason=e.reason,
             before=e.before.status,
             before_observed=_observed(e.before),
-            before_date=previous.completed_at,
+            before_date=comparison.previous.completed_at,
             after=e.after.status,
             after_observed=_observed(e.after),
-            after_date=checked,
+            after_date=comparison.checked_at,
         )
-        for e in report.entries
+        for e in comparison.drift.entries
     ]
 
 
@@ -325,11 +299,8 @@ def _overdue(
     catalogue: Catalogue, history: Sequence[AuditRun], profile: WorkerProfile, now: datetime
 ) -> tuple[OverdueLine, ...]:
     """The worker's platforms whose re-check is due at `now` (snoozed ones are still listed)."""
-    wanted = profile.platform_ids or catalogue.ids
     lines = []
-    for platform in catalogue.platforms:
-        if platform.id not in wanted:
-            continue
+    for platform in _used_platforms(catalogue, profile):
         due = platform_overview(platform, history, profile, now).due
         if due.is_due:
             lines.append(
@@ -345,22 +316,18 @@ def _overdue(
 
 
 def _clauses(
-    platforms: Sequence[Platform],
-    run: AuditRun,
-    drift: Sequence[DriftLine],
-    codes: CodeBook,
-    regulator: str,
+    shown: Sequence[_Shown], drift: Sequence[DriftLine], codes: CodeBook, profile: WorkerProfile
 ) -> tuple[ClauseLine, ...]:
-    """The clauses cited by the findings (action, unsure, drift) that apply to this regulator."""
-    drifted = {(line.platform, line.title) for line in drift}
+    """The clauses cited by the findings (to act on, unsure, slid back) for this worker."""
+    drifted = {(line.platform, line.name) for line in drift}
     cited: dict[str, list[str]] = {}
-    for platform in platforms:
-        answers = run.answers_for(platform.id)
+    for entry in shown:
+        platform = entry.platform
         for item in platform.items:
-            answer = answers.get(item.id)
+            answer = entry.answers.get(item.id)
             finding = answer is not None and answer.status in FINDING_STATUSES
-            if finding or (platform.name, item.title) in drifted:
-                for clause in codes.clauses_for(item.codes, regulator):
+            if finding or (platform.name, item.name) in drifted:
+                for clause in _item_clauses(codes, item, profile):
                     names = cited.setdefault(clause.id, [])
                     if platform.name not in names:
                         names.append(platform.name)
@@ -371,12 +338,17 @@ def _clauses(
     )
 
 
-def _notes(platforms: Iterable[Platform], run: AuditRun) -> tuple[NoteLine, ...]:
+def _item_clauses(codes: CodeBook, item: CheckItem, profile: WorkerProfile) -> list[Clause]:
+    clauses = codes.clauses_for(item.codes, profile.regulator)
+    # The UN Convention on the Rights of the Child is for workers whose role involves children.
+    return [c for c in clauses if profile.works_with_children or not c.id.startswith("UNCRC")]
+
+
+def _notes(shown: Sequence[_Shown]) -> tuple[NoteLine, ...]:
     lines = []
-    for platform in platforms:
-        answers = run.answers_for(platform.id)
-        for item in platform.items:
-            answer = answers.get(item.id)
+    for entry in shown:
+        for item in entry.platform.items:
+            answer = entry.answers.get(item.id)
             if answer is not None and answer.note and answer.note.strip():
-                lines.append(NoteLine(platform.name, item.title, answer.note.strip()))
+                lines.append(NoteLine(entry.platform.name, item.name, answer.note.strip()))
     return tuple(lines)

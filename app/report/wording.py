@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from app.audit.answers import AnswerStatus
-from app.audit.run import AuditRun
+from app.audit.records import ConnectionReviewRecord, ExportImportRecord
 from app.audit.scoring import Score, overall_score
 from app.checklists.model import Catalogue
-from app.exports.records import ConnectionReviewRecord, ExportImportRecord
 from app.formatting import plural, short_date
-
-if TYPE_CHECKING:
-    from app.report.model import ClauseLine, DriftLine, OverdueLine, PlatformSection, WorkerDetails
+from app.report.content import (
+    ActionLine,
+    DriftLine,
+    OverdueLine,
+    Period,
+    PlatformSection,
+    WorkerDetails,
+)
 
 
 def evidence_lines(
@@ -43,37 +46,31 @@ def evidence_lines(
 
 def summary_paragraph(
     worker: WorkerDetails,
-    run: AuditRun,
+    covers: str,
+    period: Period,
     sections: Sequence[PlatformSection],
+    actions: Sequence[ActionLine],
     drift: Sequence[DriftLine],
     overdue: Sequence[OverdueLine],
-    clauses: Sequence[ClauseLine],
 ) -> str:
-    """One paragraph in plain language: what was checked, what was found, what is late."""
+    """One paragraph in plain language: what is covered, what was found, what is late."""
     total = overall_score(section.score for section in sections)
-    when = (
-        f"finished on {short_date(run.completed_at)}"
-        if run.completed_at
-        else f"started on {short_date(run.started_at)} and not finished yet"
+    never = [s.name for s in sections if s.checked_at is None]
+    parts = [f"{covers[:1].upper()}{covers[1:]}, for {worker.name}:"]
+    checked = len(sections) - len(never)
+    parts.append(
+        f"{plural(len(sections), 'platform')}, {checked} of them checked"
+        + (f" ({_join(never)} never finished)." if never else ".")
     )
-    parts = [
-        f"This is {worker.name}'s privacy self-audit number {run.id}, {when}. "
-        f"It covered {plural(len(sections), 'platform')} and checked "
-        f"{plural(total.answered, 'setting')}."
-    ]
     parts.append(_findings_sentence(total))
     if drift:
-        parts.append(
-            f"{plural(len(drift), 'setting')} became less safe or changed since the platform's "
-            "previous check."
-        )
+        parts.append(f"{plural(len(drift), 'setting')} slid back {period.description}.")
+    else:
+        parts.append(f"No setting slid back {period.description}.")
     if overdue:
         parts.append(f"{plural(len(overdue), 'platform')} {_is_are(len(overdue))} due a re-check.")
-    if clauses:
-        parts.append(
-            f"The findings relate to {plural(len(clauses), 'clause')} of the codes and "
-            "standards that apply to this worker, listed below."
-        )
+    if actions:
+        parts.append(f"{plural(len(actions), 'action')} {_is_are(len(actions))} outstanding.")
     return " ".join(parts)
 
 
@@ -82,13 +79,13 @@ def _findings_sentence(total: Score) -> str:
     unsure = total.count(AnswerStatus.UNSURE)
     safe = total.count(AnswerStatus.SAFE)
     if not action and not unsure:
-        return f"All {plural(safe, 'setting')} checked were safe or did not apply."
+        return f"All {plural(total.answered, 'setting')} checked were safe or did not apply."
     found = [f"{safe} {_was_were(safe)} safe"]
     if action:
         found.append(f"{action} {_need_needs(action)} action")
     if unsure:
         found.append(f"{unsure} {_was_were(unsure)} answered “not sure”")
-    return "Of these, " + _join(found) + "."
+    return f"Of the {plural(total.answered, 'setting')} checked, " + _join(found) + "."
 
 
 def _join(parts: Sequence[str]) -> str:

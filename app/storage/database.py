@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from app.resources import shipped
 from app.storage.revision import SCHEMA_HEAD
 
 log = logging.getLogger(__name__)
 SQLITE_HEADER = b"SQLite format 3\x00"
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS = shipped().migrations
 
 
 class DatabaseError(Exception):
@@ -165,8 +166,13 @@ def _migrate(path: Path, revision: str | None) -> None:
 def create_engine_for(path: Path):  # type: ignore[no-untyped-def]
     """An SQLAlchemy engine with foreign keys and WAL on every connection."""
     from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import NullPool
 
-    engine = create_engine(f"sqlite:///{path}")
+    # A creator, not a "sqlite:///path" URL: '#', '?' or '%' in the path would be read as
+    # parts of the URL, and SQLite would open or create a different file.
+    # No pool: each transaction opens and closes its own connection, so nothing holds the file
+    # open between writes (Windows cannot delete or replace a file that is open).
+    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(path), poolclass=NullPool)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection, _record):  # type: ignore[no-untyped-def]

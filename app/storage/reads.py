@@ -1,7 +1,7 @@
-"""Read-only queries with the standard library, used at start-up and for every display.
+"""Read-only queries with the standard library; `Store` opens one connection per read pass.
 
-Keeping SQLAlchemy out of this path keeps start-up fast (the ORM alone costs more than
-showing the window); writes go through app.storage.repository.
+Keeping SQLAlchemy out of this path keeps start-up fast (importing the ORM alone costs more
+than showing the window); writes go through `writes.py`. Every name comes from `tables.py`.
 """
 
 from __future__ import annotations
@@ -10,62 +10,87 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from app.audit.answers import Answer, AnswerSource, AnswerStatus
+from app.audit.answers import Answer, AnswerKind, AnswerSource, AnswerStatus
 from app.audit.profile import WorkerProfile
+from app.audit.records import (
+    ConnectionReviewRecord,
+    ExportImportRecord,
+    PendingReview,
+    ReportRecord,
+)
 from app.audit.run import AuditRun, PlatformCheck
-from app.exports.records import ConnectionReviewRecord, ExportImportRecord, PendingReview
-from app.storage.timestamps import from_text
+from app.audit.stored import AllData, DashboardData
+from app.storage.tables import (
+    ANSWER,
+    AUDIT_RUN,
+    CONNECTION_REVIEW,
+    EXPORT_IMPORT,
+    KEYRING_ENTRY,
+    MARKED_CONNECTION_HASH,
+    PROFILE,
+    PUBLIC_ADDRESS,
+    REPORT_MADE,
+    RUN_PLATFORM,
+    USER_PLATFORM,
+)
+from app.storage.timestamps import from_text, required
 
 # Enum lookups by value are slow enough to show when reading ten years of answers.
 _STATUSES = {status.value: status for status in AnswerStatus}
 _SOURCES = {source.value: source for source in AnswerSource}
+A, RUN, RP = ANSWER, AUDIT_RUN, RUN_PLATFORM
+_ANSWER_COLUMNS = ", ".join(
+    (
+        A.run_id, A.platform_id, A.item_id, A.status, A.source, A.answered_at, A.observed,
+        A.note, A.kind,
+    )
+)  # fmt: skip
+_KINDS = {kind.value: kind for kind in AnswerKind}
+
+
+def sqlite_uri(path: Path, mode: str = "ro") -> str:
+    """A `file:` URI for sqlite3: characters such as '#', '?' and '%' in the path are escaped,
+    so they cannot cut the address short or end up in a stray file's name."""
+    return f"{path.resolve().as_uri()}?mode={mode}"
 
 
 @contextmanager
-def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+def read_only(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection, closed when the block ends."""
+    connection = sqlite3.connect(sqlite_uri(path), uri=True)
     try:
         yield connection
     finally:
         connection.close()
 
 
-def load_history(path: Path) -> list[AuditRun]:
+def dashboard_data(db: sqlite3.Connection) -> DashboardData:
+    """Profile, runs (answers of recent checks only), newest answers and export imports."""
+    checks = _checks_by_run(db)
+    answers = _latest_answers_by_run(db, _runs_worth_answers(db, checks))
+    newest_rows = db.execute(
+        f"SELECT {_ANSWER_COLUMNS} FROM {A.name} WHERE {A.id} IN"
+        f" (SELECT max({A.id}) FROM {A.name} GROUP BY {A.platform_id}, {A.item_id})"
+    )
+    newest = {answer.key: answer for _, answer in map(_answer, newest_rows)}
+    runs = _load_runs(db, answers, checks)
+    return DashboardData(profile(db), runs, newest, export_imports(db))
+
+
+def all_data(db: sqlite3.Connection) -> AllData:
+    """Every run with every item's newest answer in it, the profile and the records."""
+    return AllData(
+        profile(db), history(db), export_imports(db), connection_reviews(db), reports_made(db)
+    )
+
+
+def history(db: sqlite3.Connection) -> list[AuditRun]:
     """Every audit run, oldest first, each with the newest answer per item."""
-    with _read_only(path) as db:
-        return _load_runs(db, _latest_answers_by_run(db))
-
-
-@dataclass(frozen=True)
-class DashboardData:
-    """What the dashboard needs, without reading every answer ever given: all runs and
-    their platform checks, answers only for each platform's two newest completed checks
-    and the open run, and the newest answer to every item across all runs."""
-
-    runs: list[AuditRun]
-    newest: dict[tuple[str, str], Answer]
-
-    @property
-    def open_run(self) -> AuditRun | None:
-        return next((run for run in reversed(self.runs) if not run.is_complete), None)
-
-
-def load_dashboard_data(path: Path) -> DashboardData:
-    with _read_only(path) as db:
-        checks = _checks_by_run(db)
-        wanted = _runs_worth_answers(db, checks)
-        answers = _latest_answers_by_run(db, wanted)
-        newest_rows = db.execute(
-            f"SELECT {_ANSWER_COLUMNS} FROM answer WHERE id IN"
-            " (SELECT max(id) FROM answer GROUP BY platform_id, item_id)"
-        )
-        newest = {answer.key: answer for _, answer in map(_answer, newest_rows)}
-        return DashboardData(_load_runs(db, answers, checks), newest)
+    return _load_runs(db, _latest_answers_by_run(db))
 
 
 def _runs_worth_answers(db: sqlite3.Connection, checks: dict[int, list[PlatformCheck]]) -> set[int]:
@@ -75,7 +100,7 @@ def _runs_worth_answers(db: sqlite3.Connection, checks: dict[int, list[PlatformC
             if check.completed_at is not None:
                 completed[check.platform_id].append((check.completed_at, run_id))
     wanted = {run_id for found in completed.values() for _, run_id in sorted(found)[-2:]}
-    open_runs = db.execute("SELECT id FROM audit_run WHERE completed_at IS NULL")
+    open_runs = db.execute(f"SELECT {RUN.id} FROM {RUN.name} WHERE {RUN.completed_at} IS NULL")
     return wanted | {row[0] for row in open_runs}
 
 
@@ -84,12 +109,14 @@ def _load_runs(
     answers: dict[int, dict[tuple[str, str], Answer]],
     checks: dict[int, list[PlatformCheck]] | None = None,
 ) -> list[AuditRun]:
-    runs = db.execute("SELECT id, started_at, completed_at FROM audit_run ORDER BY id")
+    runs = db.execute(
+        f"SELECT {RUN.id}, {RUN.started_at}, {RUN.completed_at} FROM {RUN.name} ORDER BY {RUN.id}"
+    )
     checks = checks if checks is not None else _checks_by_run(db)
     return [
         AuditRun(
             id=run_id,
-            started_at=from_text(started),  # type: ignore[arg-type]
+            started_at=required(started),
             completed_at=from_text(completed),
             platforms=tuple(checks.get(run_id, ())),
             answers=answers.get(run_id, {}),
@@ -101,8 +128,8 @@ def _load_runs(
 def _checks_by_run(db: sqlite3.Connection) -> dict[int, list[PlatformCheck]]:
     checks: dict[int, list[PlatformCheck]] = defaultdict(list)
     rows = db.execute(
-        "SELECT run_id, platform_id, position, completed_at, skipped FROM run_platform"
-        " ORDER BY run_id, position"
+        f"SELECT {RP.run_id}, {RP.platform_id}, {RP.position}, {RP.completed_at}, {RP.skipped}"
+        f" FROM {RP.name} ORDER BY {RP.run_id}, {RP.position}"
     )
     for run_id, platform_id, position, completed, skipped in rows:
         checks[run_id].append(
@@ -111,15 +138,17 @@ def _checks_by_run(db: sqlite3.Connection) -> dict[int, list[PlatformCheck]]:
     return checks
 
 
-_ANSWER_COLUMNS = "run_id, platform_id, item_id, status, source, answered_at, observed, note"
-
-
 def _answer(row: tuple[Any, ...]) -> tuple[int, Answer]:
-    run_id, platform_id, item_id, status, source, answered, observed, note = row
-    answered_at = from_text(answered)
-    assert answered_at is not None
+    run_id, platform_id, item_id, status, source, answered, observed, note, kind = row
     answer = Answer(
-        platform_id, item_id, _STATUSES[status], _SOURCES[source], answered_at, observed, note
+        platform_id,
+        item_id,
+        _STATUSES[status],
+        _SOURCES[source],
+        required(answered),
+        observed,
+        note,
+        _KINDS[kind],
     )
     return run_id, answer
 
@@ -130,10 +159,11 @@ def _latest_answers_by_run(
     # Answer ids grow with time, so the highest id per item is the newest answer.
     only = ""
     if run_ids is not None:
-        only = f" WHERE run_id IN ({','.join(str(int(r)) for r in sorted(run_ids)) or 'NULL'})"
+        wanted = ",".join(str(int(r)) for r in sorted(run_ids)) or "NULL"
+        only = f" WHERE {A.run_id} IN ({wanted})"
     rows = db.execute(
-        f"SELECT {_ANSWER_COLUMNS} FROM answer WHERE id IN (SELECT max(id) FROM answer{only}"
-        " GROUP BY run_id, platform_id, item_id)"
+        f"SELECT {_ANSWER_COLUMNS} FROM {A.name} WHERE {A.id} IN (SELECT max({A.id})"
+        f" FROM {A.name}{only} GROUP BY {A.run_id}, {A.platform_id}, {A.item_id})"
     )
     answers: dict[int, dict[tuple[str, str], Answer]] = defaultdict(dict)
     for run_id, answer in map(_answer, rows):
@@ -141,42 +171,53 @@ def _latest_answers_by_run(
     return answers
 
 
-def load_profile(path: Path) -> WorkerProfile | None:
-    with _read_only(path) as db:
-        row = db.execute(
-            "SELECT display_name, role, organisation, regulator, supervisor FROM profile"
-        ).fetchone()
-        platforms = db.execute(
-            "SELECT platform_id, recheck_days, snoozed_until FROM user_platform ORDER BY position"
-        ).fetchall()
+def profile(db: sqlite3.Connection) -> WorkerProfile | None:
+    """The worker's profile and platforms, or None before onboarding."""
+    P, UP = PROFILE, USER_PLATFORM
+    row = db.execute(
+        f"SELECT {P.display_name}, {P.role}, {P.organisation}, {P.regulator}, {P.supervisor},"
+        f" {P.works_with_children}, {P.code_edition} FROM {P.name}"
+    ).fetchone()
+    platforms = db.execute(
+        f"SELECT {UP.platform_id}, {UP.recheck_days}, {UP.snoozed_until} FROM {UP.name}"
+        f" ORDER BY {UP.position}"
+    ).fetchall()
     if row is None:
         return None
+    name, role, organisation, regulator, supervisor, with_children, edition = row
     return WorkerProfile(
-        *row,
+        name,
+        role,
+        organisation,
+        regulator,
+        supervisor,
         platform_ids=tuple(p[0] for p in platforms),
         recheck_days={p[0]: p[1] for p in platforms if p[1] is not None},
-        snoozed_until={p[0]: from_text(p[2]) for p in platforms if p[2] is not None},  # type: ignore[misc]
+        snoozed_until={p[0]: required(p[2]) for p in platforms if p[2] is not None},
+        works_with_children=bool(with_children),
+        code_edition=edition,
     )
 
 
-def count_answers(path: Path) -> int:
-    with _read_only(path) as db:
-        return int(db.execute("SELECT count(*) FROM answer").fetchone()[0])
+def count_answers(db: sqlite3.Connection) -> int:
+    """How many answers were ever given (re-answers included)."""
+    return int(db.execute(f"SELECT count(*) FROM {A.name}").fetchone()[0])
 
 
-def load_export_imports(path: Path) -> list[ExportImportRecord]:
+def export_imports(db: sqlite3.Connection) -> list[ExportImportRecord]:
     """Every data-export import, oldest first: dates and counts."""
-    with _read_only(path) as db:
-        rows = db.execute(
-            "SELECT id, platform_id, imported_at, export_date, run_id, items_answered,"
-            " connection_count, request_count, public_switches FROM export_import ORDER BY id"
-        ).fetchall()
+    E = EXPORT_IMPORT
+    rows = db.execute(
+        f"SELECT {E.id}, {E.platform_id}, {E.imported_at}, {E.export_date}, {E.run_id},"
+        f" {E.items_answered}, {E.connection_count}, {E.request_count}, {E.public_switches}"
+        f" FROM {E.name} ORDER BY {E.id}"
+    ).fetchall()
     return [
         ExportImportRecord(
             id=row[0],
             platform_id=row[1],
-            imported_at=from_text(row[2]),  # type: ignore[arg-type]
-            export_date=from_text(row[3]),  # type: ignore[arg-type]
+            imported_at=required(row[2]),
+            export_date=required(row[3]),
             run_id=row[4],
             items_answered=row[5],
             connection_count=row[6],
@@ -187,20 +228,20 @@ def load_export_imports(path: Path) -> list[ExportImportRecord]:
     ]
 
 
-def load_connection_reviews(path: Path) -> list[ConnectionReviewRecord]:
+def connection_reviews(db: sqlite3.Connection) -> list[ConnectionReviewRecord]:
     """Every friend-list review, oldest first: dates, counts and whether removal was confirmed."""
-    with _read_only(path) as db:
-        rows = db.execute(
-            "SELECT id, platform_id, reviewed_at, export_date, reviewed_count, marked_count,"
-            " confirmed_removed_count, confirmed_at, confirmed_by FROM connection_review"
-            " ORDER BY id"
-        ).fetchall()
+    R = CONNECTION_REVIEW
+    rows = db.execute(
+        f"SELECT {R.id}, {R.platform_id}, {R.reviewed_at}, {R.export_date}, {R.reviewed_count},"
+        f" {R.marked_count}, {R.confirmed_removed_count}, {R.confirmed_at}, {R.confirmed_by}"
+        f" FROM {R.name} ORDER BY {R.id}"
+    ).fetchall()
     return [
         ConnectionReviewRecord(
             id=row[0],
             platform_id=row[1],
-            reviewed_at=from_text(row[2]),  # type: ignore[arg-type]
-            export_date=from_text(row[3]),  # type: ignore[arg-type]
+            reviewed_at=required(row[2]),
+            export_date=required(row[3]),
             reviewed_count=row[4],
             marked_count=row[5],
             confirmed_removed_count=row[6],
@@ -211,21 +252,21 @@ def load_connection_reviews(path: Path) -> list[ConnectionReviewRecord]:
     ]
 
 
-def load_pending_reviews(path: Path) -> list[PendingReview]:
+def pending_reviews(db: sqlite3.Connection) -> list[PendingReview]:
     """Reviews with marked people not yet confirmed removed, with their salted hashes."""
-    with _read_only(path) as db:
-        reviews = db.execute(
-            "SELECT id, platform_id, reviewed_at, lists, salt, hash_iterations"
-            " FROM connection_review WHERE salt IS NOT NULL ORDER BY id"
-        ).fetchall()
-        hashes: dict[int, set[str]] = defaultdict(set)
-        for review_id, digest in db.execute("SELECT review_id, digest FROM marked_connection_hash"):
-            hashes[review_id].add(digest)
+    R, H = CONNECTION_REVIEW, MARKED_CONNECTION_HASH
+    reviews = db.execute(
+        f"SELECT {R.id}, {R.platform_id}, {R.reviewed_at}, {R.lists}, {R.salt},"
+        f" {R.hash_iterations} FROM {R.name} WHERE {R.salt} IS NOT NULL ORDER BY {R.id}"
+    ).fetchall()
+    hashes: dict[int, set[str]] = defaultdict(set)
+    for review_id, digest in db.execute(f"SELECT {H.review_id}, {H.digest} FROM {H.name}"):
+        hashes[review_id].add(digest)
     return [
         PendingReview(
             review_id,
             platform_id,
-            from_text(reviewed),  # type: ignore[arg-type]
+            required(reviewed),
             tuple(k for k in lists.split(",") if k),
             salt,
             iterations,
@@ -234,3 +275,26 @@ def load_pending_reviews(path: Path) -> list[PendingReview]:
         for review_id, platform_id, reviewed, lists, salt, iterations in reviews
         if hashes[review_id]
     ]
+
+
+def reports_made(db: sqlite3.Connection) -> list[ReportRecord]:
+    """Every supervision report saved or printed, oldest first."""
+    R = REPORT_MADE
+    rows = db.execute(
+        f"SELECT {R.id}, {R.made_at}, {R.period_start}, {R.run_id} FROM {R.name} ORDER BY {R.id}"
+    )
+    return [
+        ReportRecord(id, required(made), from_text(start), run) for id, made, start, run in rows
+    ]
+
+
+def keyring_services(db: sqlite3.Connection) -> list[str]:
+    """The keyring services Footprint created entries in (names only)."""
+    K = KEYRING_ENTRY
+    return [row[0] for row in db.execute(f"SELECT {K.service} FROM {K.name} ORDER BY 1")]
+
+
+def public_addresses(db: sqlite3.Connection) -> dict[str, str]:
+    """The worker's own public profile addresses, by platform."""
+    PA = PUBLIC_ADDRESS
+    return dict(db.execute(f"SELECT {PA.platform_id}, {PA.address} FROM {PA.name}").fetchall())

@@ -3,4 +3,4 @@
 A test asserts this equals the head of app/storage/migrations.
 """
 
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"

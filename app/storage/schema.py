@@ -15,10 +15,23 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from app.audit.answers import AnswerKind, AnswerSource, AnswerStatus
+from app.storage.tables import ANSWER as A
+from app.storage.tables import AUDIT_RUN as RUN
+from app.storage.tables import CONNECTION_REVIEW as CR
+from app.storage.tables import EXPORT_IMPORT as EI
+from app.storage.tables import KEYRING_ENTRY as KE
+from app.storage.tables import MARKED_CONNECTION_HASH as MH
+from app.storage.tables import PROFILE as P
+from app.storage.tables import PUBLIC_ADDRESS as PA
+from app.storage.tables import REPORT_MADE as RM
+from app.storage.tables import RUN_PLATFORM as RP
+from app.storage.tables import USER_PLATFORM as UP
 from app.storage.timestamps import from_text, to_text
 
-STATUSES = ("safe", "needs_action", "not_applicable", "unsure", "not_checked")
-SOURCES = ("manual", "automation", "export")
+STATUSES = tuple(status.value for status in AnswerStatus)
+SOURCES = tuple(source.value for source in AnswerSource)
+KINDS = tuple(kind.value for kind in AnswerKind)
 
 
 class UtcTimestamp(TypeDecorator[datetime]):
@@ -37,125 +50,135 @@ class Base(DeclarativeBase):
 
 
 class ProfileRow(Base):
-    __tablename__ = "profile"
-    __table_args__ = (CheckConstraint("id = 1", name="single_profile"),)
+    __tablename__ = P.name
+    __table_args__ = (CheckConstraint(f"{P.id} = 1", name="single_profile"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True, default=1)
-    display_name: Mapped[str] = mapped_column(Text)
-    role: Mapped[str] = mapped_column(Text, default="")
-    organisation: Mapped[str] = mapped_column(Text, default="")
-    regulator: Mapped[str] = mapped_column(String(16))
-    supervisor: Mapped[str] = mapped_column(Text, default="")
-    updated_at: Mapped[datetime] = mapped_column(UtcTimestamp)
+    id: Mapped[int] = mapped_column(P.id, primary_key=True, default=1)
+    display_name: Mapped[str] = mapped_column(P.display_name, Text)
+    role: Mapped[str] = mapped_column(P.role, Text, default="")
+    organisation: Mapped[str] = mapped_column(P.organisation, Text, default="")
+    regulator: Mapped[str] = mapped_column(P.regulator, String(16))
+    supervisor: Mapped[str] = mapped_column(P.supervisor, Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(P.updated_at, UtcTimestamp)
+    works_with_children: Mapped[bool] = mapped_column(P.works_with_children, default=False)
+    code_edition: Mapped[str | None] = mapped_column(P.code_edition, String(16))
 
 
 class UserPlatformRow(Base):
-    __tablename__ = "user_platform"
+    __tablename__ = UP.name
 
-    platform_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    position: Mapped[int]
-    recheck_days: Mapped[int | None]
-    snoozed_until: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    platform_id: Mapped[str] = mapped_column(UP.platform_id, String(64), primary_key=True)
+    position: Mapped[int] = mapped_column(UP.position)
+    recheck_days: Mapped[int | None] = mapped_column(UP.recheck_days)
+    snoozed_until: Mapped[datetime | None] = mapped_column(UP.snoozed_until, UtcTimestamp)
 
 
 class AuditRunRow(Base):
-    __tablename__ = "audit_run"
+    __tablename__ = RUN.name
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    started_at: Mapped[datetime] = mapped_column(UtcTimestamp)
-    completed_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    id: Mapped[int] = mapped_column(RUN.id, primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(RUN.started_at, UtcTimestamp)
+    completed_at: Mapped[datetime | None] = mapped_column(RUN.completed_at, UtcTimestamp)
     platforms: Mapped[list[RunPlatformRow]] = relationship(
         back_populates="run", cascade="all, delete-orphan", order_by="RunPlatformRow.position"
     )
 
 
 class RunPlatformRow(Base):
-    __tablename__ = "run_platform"
+    __tablename__ = RP.name
 
     run_id: Mapped[int] = mapped_column(
-        ForeignKey("audit_run.id", ondelete="CASCADE"), primary_key=True
+        RP.run_id, ForeignKey(f"{RUN.name}.{RUN.id}", ondelete="CASCADE"), primary_key=True
     )
-    platform_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    position: Mapped[int]
-    completed_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
-    skipped: Mapped[bool] = mapped_column(default=False)
+    platform_id: Mapped[str] = mapped_column(RP.platform_id, String(64), primary_key=True)
+    position: Mapped[int] = mapped_column(RP.position)
+    completed_at: Mapped[datetime | None] = mapped_column(RP.completed_at, UtcTimestamp)
+    skipped: Mapped[bool] = mapped_column(RP.skipped, default=False)
     run: Mapped[AuditRunRow] = relationship(back_populates="platforms")
 
 
 class AnswerRow(Base):
     """Every answer given; a re-answer adds a row, the newest per item is the current one."""
 
-    __tablename__ = "answer"
+    __tablename__ = A.name
     __table_args__ = (
-        CheckConstraint(f"status IN {STATUSES}", name="known_status"),
-        CheckConstraint(f"source IN {SOURCES}", name="known_source"),
-        Index("ix_answer_run_item", "run_id", "platform_id", "item_id"),
+        CheckConstraint(f"{A.status} IN {STATUSES}", name="known_status"),
+        CheckConstraint(f"{A.source} IN {SOURCES}", name="known_source"),
+        CheckConstraint(f"{A.kind} IN {KINDS}", name="known_kind"),
+        Index("ix_answer_run_item", A.run_id, A.platform_id, A.item_id),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    run_id: Mapped[int] = mapped_column(ForeignKey("audit_run.id", ondelete="CASCADE"))
-    platform_id: Mapped[str] = mapped_column(String(64))
-    item_id: Mapped[str] = mapped_column(String(64))
-    status: Mapped[str] = mapped_column(String(16))
-    source: Mapped[str] = mapped_column(String(16))
-    observed: Mapped[str | None] = mapped_column(Text)
-    note: Mapped[str | None] = mapped_column(Text)
-    answered_at: Mapped[datetime] = mapped_column(UtcTimestamp)
+    id: Mapped[int] = mapped_column(A.id, primary_key=True)
+    run_id: Mapped[int] = mapped_column(
+        A.run_id, ForeignKey(f"{RUN.name}.{RUN.id}", ondelete="CASCADE")
+    )
+    platform_id: Mapped[str] = mapped_column(A.platform_id, String(64))
+    item_id: Mapped[str] = mapped_column(A.item_id, String(64))
+    status: Mapped[str] = mapped_column(A.status, String(16))
+    source: Mapped[str] = mapped_column(A.source, String(16))
+    observed: Mapped[str | None] = mapped_column(A.observed, Text)
+    note: Mapped[str | None] = mapped_column(A.note, Text)
+    answered_at: Mapped[datetime] = mapped_column(A.answered_at, UtcTimestamp)
+    kind: Mapped[str] = mapped_column(A.kind, String(16), default=AnswerKind.ANSWER.value)
 
 
 class ExportImportRow(Base):
     """One data-export import: its dates and counts (revision 0002)."""
 
-    __tablename__ = "export_import"
+    __tablename__ = EI.name
     __table_args__ = (
         CheckConstraint(
-            "items_answered >= 0 AND connection_count >= 0 AND request_count >= 0"
-            " AND public_switches >= 0",
+            f"{EI.items_answered} >= 0 AND {EI.connection_count} >= 0"
+            f" AND {EI.request_count} >= 0 AND {EI.public_switches} >= 0",
             name="import_counts",
         ),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    platform_id: Mapped[str] = mapped_column(String(64))
-    imported_at: Mapped[datetime] = mapped_column(UtcTimestamp)
-    export_date: Mapped[datetime] = mapped_column(UtcTimestamp)
-    run_id: Mapped[int | None] = mapped_column(ForeignKey("audit_run.id", ondelete="SET NULL"))
-    items_answered: Mapped[int]
-    connection_count: Mapped[int]
-    request_count: Mapped[int]
-    public_switches: Mapped[int]
+    id: Mapped[int] = mapped_column(EI.id, primary_key=True)
+    platform_id: Mapped[str] = mapped_column(EI.platform_id, String(64))
+    imported_at: Mapped[datetime] = mapped_column(EI.imported_at, UtcTimestamp)
+    export_date: Mapped[datetime] = mapped_column(EI.export_date, UtcTimestamp)
+    run_id: Mapped[int | None] = mapped_column(
+        EI.run_id, ForeignKey(f"{RUN.name}.{RUN.id}", ondelete="SET NULL")
+    )
+    items_answered: Mapped[int] = mapped_column(EI.items_answered)
+    connection_count: Mapped[int] = mapped_column(EI.connection_count)
+    request_count: Mapped[int] = mapped_column(EI.request_count)
+    public_switches: Mapped[int] = mapped_column(EI.public_switches)
 
 
 class ConnectionReviewRow(Base):
     """A friend-list review as counts; the salt exists only while hashes await confirmation."""
 
-    __tablename__ = "connection_review"
+    __tablename__ = CR.name
     __table_args__ = (
         CheckConstraint(
-            "marked_count >= 0 AND marked_count <= reviewed_count", name="review_counts"
+            f"{CR.marked_count} >= 0 AND {CR.marked_count} <= {CR.reviewed_count}",
+            name="review_counts",
         ),
         CheckConstraint(
-            "confirmed_removed_count IS NULL OR"
-            " (confirmed_removed_count >= 0 AND confirmed_removed_count <= marked_count)",
+            f"{CR.confirmed_removed_count} IS NULL OR ({CR.confirmed_removed_count} >= 0"
+            f" AND {CR.confirmed_removed_count} <= {CR.marked_count})",
             name="confirmed_counts",
         ),
         CheckConstraint(
-            "confirmed_by IS NULL OR confirmed_by IN ('export', 'worker')", name="known_confirmer"
+            f"{CR.confirmed_by} IS NULL OR {CR.confirmed_by} IN ('export', 'worker')",
+            name="known_confirmer",
         ),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    platform_id: Mapped[str] = mapped_column(String(64))
-    reviewed_at: Mapped[datetime] = mapped_column(UtcTimestamp)
-    export_date: Mapped[datetime] = mapped_column(UtcTimestamp)
-    reviewed_count: Mapped[int]
-    marked_count: Mapped[int]
-    lists: Mapped[str] = mapped_column(String(200))
-    confirmed_removed_count: Mapped[int | None]
-    confirmed_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
-    confirmed_by: Mapped[str | None] = mapped_column(String(16))
-    salt: Mapped[str | None] = mapped_column(String(64))
-    hash_iterations: Mapped[int | None]
+    id: Mapped[int] = mapped_column(CR.id, primary_key=True)
+    platform_id: Mapped[str] = mapped_column(CR.platform_id, String(64))
+    reviewed_at: Mapped[datetime] = mapped_column(CR.reviewed_at, UtcTimestamp)
+    export_date: Mapped[datetime] = mapped_column(CR.export_date, UtcTimestamp)
+    reviewed_count: Mapped[int] = mapped_column(CR.reviewed_count)
+    marked_count: Mapped[int] = mapped_column(CR.marked_count)
+    lists: Mapped[str] = mapped_column(CR.lists, String(200))
+    confirmed_removed_count: Mapped[int | None] = mapped_column(CR.confirmed_removed_count)
+    confirmed_at: Mapped[datetime | None] = mapped_column(CR.confirmed_at, UtcTimestamp)
+    confirmed_by: Mapped[str | None] = mapped_column(CR.confirmed_by, String(16))
+    salt: Mapped[str | None] = mapped_column(CR.salt, String(64))
+    hash_iterations: Mapped[int | None] = mapped_column(CR.hash_iterations)
     hashes: Mapped[list[MarkedConnectionHashRow]] = relationship(
         back_populates="review", cascade="all, delete-orphan"
     )
@@ -164,10 +187,43 @@ class ConnectionReviewRow(Base):
 class MarkedConnectionHashRow(Base):
     """A salted hash of one marked person: never a name, deleted once they are removed."""
 
-    __tablename__ = "marked_connection_hash"
-    __table_args__ = (UniqueConstraint("review_id", "digest", name="one_hash_per_person"),)
+    __tablename__ = MH.name
+    __table_args__ = (UniqueConstraint(MH.review_id, MH.digest, name="one_hash_per_person"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    review_id: Mapped[int] = mapped_column(ForeignKey("connection_review.id", ondelete="CASCADE"))
-    digest: Mapped[str] = mapped_column(String(64))
+    id: Mapped[int] = mapped_column(MH.id, primary_key=True)
+    review_id: Mapped[int] = mapped_column(
+        MH.review_id, ForeignKey(f"{CR.name}.{CR.id}", ondelete="CASCADE")
+    )
+    digest: Mapped[str] = mapped_column(MH.digest, String(64))
     review: Mapped[ConnectionReviewRow] = relationship(back_populates="hashes")
+
+
+class ReportMadeRow(Base):
+    """A supervision report saved or printed (revision 0003)."""
+
+    __tablename__ = RM.name
+
+    id: Mapped[int] = mapped_column(RM.id, primary_key=True)
+    made_at: Mapped[datetime] = mapped_column(RM.made_at, UtcTimestamp)
+    period_start: Mapped[datetime | None] = mapped_column(RM.period_start, UtcTimestamp)
+    run_id: Mapped[int | None] = mapped_column(
+        RM.run_id, ForeignKey(f"{RUN.name}.{RUN.id}", ondelete="SET NULL")
+    )
+
+
+class KeyringEntryRow(Base):
+    """A keyring entry Footprint created: the service's name only, never a secret."""
+
+    __tablename__ = KE.name
+
+    service: Mapped[str] = mapped_column(KE.service, String(128), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(KE.created_at, UtcTimestamp)
+
+
+class PublicAddressRow(Base):
+    """The worker's own public profile address on one platform (revision 0003)."""
+
+    __tablename__ = PA.name
+
+    platform_id: Mapped[str] = mapped_column(PA.platform_id, String(64), primary_key=True)
+    address: Mapped[str] = mapped_column(PA.address, Text)

@@ -16,3 +16,11 @@ def from_text(text: str | None) -> datetime | None:
         return None
     moment = datetime.fromisoformat(text)
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def required(text: str | None) -> datetime:
+    """A timestamp from a NOT NULL column."""
+    moment = from_text(text)
+    if moment is None:
+        raise ValueError("a required timestamp is missing")
+    return moment

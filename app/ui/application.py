@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.footprint import Footprint
 from app.ui import preferences
+from app.ui.app_icon import THEME_NAME, app_icon
 from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,8 @@ def install_crash_dialog(footprint: Footprint) -> None:
 def run_application(footprint: Footprint, *, minimised: bool = False) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(THEME_NAME)  # Wayland: match resources/footprint.desktop
     configure_qt_settings(footprint)
     install_crash_dialog(footprint)
     window = MainWindow(footprint=footprint)
@@ -59,4 +62,5 @@ def run_application(footprint: Footprint, *, minimised: bool = False) -> int:
     try:
         return app.exec()
     finally:
+        window.jobs.shutdown()  # a read or a PDF still running is cancelled and waited for
         footprint.close()

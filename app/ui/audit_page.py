@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from html import escape
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,18 +22,14 @@ from app.audit.session import AuditSession, Position
 from app.checklists.codes import CodeBook
 from app.checklists.hosts import is_allowed
 from app.formatting import short_date
+from app.ui.links import UrlOpener, open_in_browser
 
-UrlOpener = Callable[[str], object]
 ANSWER_BUTTONS = (
     (AnswerStatus.SAFE, "&Safe", "It is set as the safe value"),
     (AnswerStatus.NEEDS_ACTION, "&Needs action", "It is not safe yet; add it to my actions"),
     (AnswerStatus.NOT_APPLICABLE, "Not a&pplicable", "I do not use this feature"),
     (AnswerStatus.UNSURE, "Not s&ure", "I could not tell; add it to my actions"),
 )
-
-
-def open_in_browser(url: str) -> bool:
-    return QDesktopServices.openUrl(QUrl(url))
 
 
 class AuditPage(QWidget):
@@ -143,7 +138,7 @@ class AuditPage(QWidget):
         """Show `session` at its current item; `earlier` holds answers from past audits."""
         self._session = session
         self._earlier = earlier or {}
-        self._show_current()
+        self.show_current()
 
     def set_regulator(self, regulator: str) -> None:
         self._regulator = regulator
@@ -152,7 +147,8 @@ class AuditPage(QWidget):
     def session(self) -> AuditSession | None:
         return self._session
 
-    def _show_current(self) -> None:
+    def show_current(self) -> None:
+        """Show the session's current item (or signal `finished`)."""
         assert self._session is not None
         position = self._session.position()
         if position is None:
@@ -169,7 +165,7 @@ class AuditPage(QWidget):
         self.progress_bar.setMaximum(sum(len(p.items) for p in session.platforms))
         self.progress_bar.setValue(len(session.run.answers))
         self.title.setText(
-            f"<h2>{escape(item.title)}</h2>"
+            f"<h2>{escape(item.name)}</h2><p><b>Aim:</b> {escape(item.goal)}</p>"
             f"<p>{escape(position.platform.name)} · {escape(item.category.label)} · "
             f"importance: {escape(item.severity.value)}</p>"
         )
@@ -209,16 +205,16 @@ class AuditPage(QWidget):
         if self._session is None or self._session.position() is None:
             return
         self._session.record(status, self.note.text())
-        self._show_current()
+        self.show_current()
 
     def _back(self) -> None:
         if self._session is not None and self._session.back():
-            self._show_current()
+            self.show_current()
 
     def _skip(self) -> None:
         if self._session is not None:
             self._session.skip_platform()
-            self._show_current()
+            self.show_current()
 
     def _open_settings(self) -> None:
         position = self._session.position() if self._session else None

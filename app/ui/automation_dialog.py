@@ -1,7 +1,7 @@
 """Read my settings automatically: choose platforms, watch progress, confirm what was read.
 
-The browser runs in the automation worker thread; this dialog only shows its signals. Nothing
-is saved until the worker presses "Use these answers".
+The browser runs in a background job (app.ui.jobs) for one read at a time; this dialog only
+shows the events it sends. Nothing is saved until the worker presses "Use these answers".
 """
 
 from __future__ import annotations
@@ -33,10 +33,20 @@ from PySide6.QtWidgets import (
 from app.audit.session import AuditSession
 from app.automation.browsers import find_browser, missing_message
 from app.automation.config import AutomationConfig, readable_items
+from app.automation.reading import (
+    ItemRead,
+    ItemStarted,
+    PlatformFinished,
+    PlatformStarted,
+    ReadCancelled,
+    ReadRequest,
+    Waiting,
+    read_settings,
+)
 from app.automation.results import ReadResult, platform_problem, record_results, save_private
-from app.automation.worker import AutomationRunner, ReadRequest
 from app.checklists.model import CheckItem, Platform
 from app.footprint import Footprint
+from app.ui.jobs import Job, JobCancelled, JobContext, JobRunner, Work
 
 BROWSER_PATH_KEY = "automation/browser_path"  # set by "Choose browser…" (or Settings)
 INTRO = (
@@ -80,6 +90,7 @@ class AutomationDialog(QDialog):
         self,
         *,
         footprint: Footprint,
+        jobs: JobRunner,
         session: AuditSession | None = None,
         parent: QWidget | None = None,
         config: AutomationConfig | None = None,
@@ -88,8 +99,8 @@ class AutomationDialog(QDialog):
         self._footprint = footprint
         self._session = session
         self._config = config
-        self._runner: AutomationRunner | None = None
-        self._running = False
+        self._jobs = jobs
+        self._job: Job | None = None
         self._results: dict[tuple[str, str], ReadResult] = {}
         self._unchecked: set[tuple[str, str]] = set()
         platforms = session.platforms if session else footprint.catalogue.platforms
@@ -222,20 +233,14 @@ class AutomationDialog(QDialog):
         dialog = CredentialsDialog(
             footprint=self._footprint,
             parent=self,
-            forget_sign_in=self._forget_sign_in if self._runner else None,
+            can_forget_sign_in=lambda: self._job is None,
         )
         dialog.exec()
 
-    def _forget_sign_in(self, platform_id: str) -> None:
-        # The worker has the profile open: it closes that browser before deleting it.
-        assert self._runner is not None
-        self._runner.forget(platform_id)
-
-    # -- running ----------------------------------------------------------------------------
     @property
-    def runner(self) -> AutomationRunner | None:
-        """The worker thread's handle, once a read has started (None after closing)."""
-        return self._runner
+    def is_reading(self) -> bool:
+        """Whether a read is running."""
+        return self._job is not None
 
     def selected_platforms(self) -> list[Platform]:
         return [p for p in self._platforms if self.platform_boxes[p.id].isChecked()]
@@ -243,42 +248,54 @@ class AutomationDialog(QDialog):
     def start(self) -> None:
         """Read every chosen platform, one after another."""
         platforms = self.selected_platforms()
-        if platforms and not self._running:
+        if platforms and not self.is_reading:
             self._run([ReadRequest(p) for p in platforms])
 
     def check_again(self, platform_id: str, item_id: str | None = None) -> None:
         """Read one item, or a whole platform, again (after the worker changed a setting)."""
         platform = next(p for p in self._platforms if p.id == platform_id)
-        if not self._running:
+        if not self.is_reading:
             self._run([ReadRequest(platform, (item_id,) if item_id else None)])
 
     def cancel(self) -> None:
-        if self._runner is not None and self._running:
-            self._runner.cancel()
+        """Stop reading; what was read so far stays in the table."""
+        if self._job is not None:
+            self._job.cancel()
             self.stop_button.setEnabled(False)
             self.waiting_label.setText("Stopping…")
             self.waiting_label.show()
 
     def _run(self, requests: list[ReadRequest]) -> None:
-        runner = self._ensure_runner()
-        if runner is None:
+        config = self._config
+        if config is None or self._job is not None:
             return
-        self._running = True
+        job = Job(_reading(config, requests), name="read settings", explain=_explain)
+        # Bound methods only: if the dialog closes mid-read, Qt drops these connections with
+        # it and the job, cancelled, closes its browser on its own thread.
+        job.sent.connect(self._event)
+        job.failed.connect(self._browser_failed)
+        job.finished.connect(self._run_completed)
+        job.cancelled.connect(self._run_cancelled)
+        self._job = self._jobs.start(job)
         self._update_buttons()
-        runner.read(requests)
 
-    def _ensure_runner(self) -> AutomationRunner | None:
-        if self._runner is None and self._config is not None:
-            self._runner = AutomationRunner(self._config, self)
-            worker = self._runner.worker
-            worker.platform_started.connect(self._platform_started)
-            worker.waiting.connect(self._waiting)
-            worker.item_started.connect(self._item_started)
-            worker.item_read.connect(self._item_read)
-            worker.platform_finished.connect(self._platform_finished)
-            worker.run_finished.connect(self._run_finished)
-            worker.browser_failed.connect(self._browser_failed)
-        return self._runner
+    def _event(self, event: object) -> None:
+        if isinstance(event, PlatformStarted):
+            self._platform_started(event.platform_id, event.total)
+        elif isinstance(event, Waiting):
+            self._waiting(event.platform_id, event.message)
+        elif isinstance(event, ItemStarted):
+            self._item_started(event.platform_id, event.item_id, event.index, event.total)
+        elif isinstance(event, ItemRead):
+            self._item_read(event.result)
+        elif isinstance(event, PlatformFinished):
+            self._platform_finished(event.platform_id, event.problem)
+
+    def _run_completed(self, _result: object) -> None:
+        self._run_finished(cancelled=False)
+
+    def _run_cancelled(self) -> None:
+        self._run_finished(cancelled=True)
 
     # -- worker signals ---------------------------------------------------------------------
     def _platform_started(self, platform_id: str, total: int) -> None:
@@ -298,7 +315,7 @@ class AutomationDialog(QDialog):
 
     def _item_started(self, platform_id: str, item_id: str, index: int, total: int) -> None:
         self.waiting_label.hide()
-        title = self._platform(platform_id).item(item_id).title
+        title = self._platform(platform_id).item(item_id).name
         self.rows[platform_id].status.setText(f"Reading {index + 1} of {total}: {title}")
 
     def _item_read(self, result: ReadResult) -> None:
@@ -319,7 +336,7 @@ class AutomationDialog(QDialog):
         )
 
     def _run_finished(self, cancelled: bool) -> None:
-        self._running = False
+        self._job = None
         if cancelled:
             self.waiting_label.setText("Stopped. What was read so far is kept below.")
             for row in self.rows.values():
@@ -331,6 +348,7 @@ class AutomationDialog(QDialog):
         self.run_finished.emit(cancelled)
 
     def _browser_failed(self, message: str) -> None:
+        self._run_finished(cancelled=False)
         self.waiting_label.setText(escape(message))
         self.waiting_label.show()
 
@@ -373,14 +391,14 @@ class AutomationDialog(QDialog):
         else:
             use.setFlags(Qt.ItemFlag.NoItemFlags)
         suggested = result.suggested.label if result.suggested else "Check by hand"
-        title = platform.item(result.item_id).title
+        title = platform.item(result.item_id).name
         texts = (platform.name, title, result.observed or "—", suggested, result.describe())
         self.table.setItem(row, 0, use)
         for column, text in enumerate(texts, start=1):
             self.table.setItem(row, column, QTableWidgetItem(text))
         again = QPushButton("Check again")
-        again.setAccessibleName(f"Check again: {platform.item(result.item_id).title}")
-        again.setEnabled(not self._running)
+        again.setAccessibleName(f"Check again: {platform.item(result.item_id).name}")
+        again.setEnabled(not self.is_reading)
         again.clicked.connect(lambda: self.check_again(result.platform_id, result.item_id))
         self.table.setCellWidget(row, 6, again)
 
@@ -407,7 +425,7 @@ class AutomationDialog(QDialog):
     def use_answers(self) -> None:
         """Record the chosen reads in the audit and hand them back."""
         chosen = self.chosen_results()
-        if not chosen or self._running:
+        if not chosen or self.is_reading:
             return
         if self._session is not None:
             record_results(self._session, chosen)
@@ -416,10 +434,10 @@ class AutomationDialog(QDialog):
 
     # -- state ------------------------------------------------------------------------------
     def _update_buttons(self) -> None:
-        idle = not self._running
+        idle = not self.is_reading
         can_read = self._config is not None and bool(self.selected_platforms())
         self.start_button.setEnabled(idle and can_read)
-        self.stop_button.setEnabled(self._running)
+        self.stop_button.setEnabled(self.is_reading)
         self.use_button.setEnabled(idle and bool(self.chosen_results()))
         self.seen_button.setEnabled(self.selected_failure() is not None)
         for box in self.platform_boxes.values():
@@ -473,11 +491,12 @@ class AutomationDialog(QDialog):
                 save_private(Path(path), picture)
 
     def done(self, result: int) -> None:
-        """Closing stops the browser; pictures of pages are dropped (what was read stays in
-        the table until then)."""
-        if self._runner is not None:
-            self._runner.stop()
-            self._runner = None
+        """Closing stops a read in progress (the job closes its browser on its own thread,
+        so the window goes at once) and drops the pictures of pages kept for "What Footprint
+        saw…"."""
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
         self._results = {key: r.without_screenshot() for key, r in self._results.items()}
         super().done(result)
 
@@ -499,3 +518,22 @@ def _row(*widgets: QWidget, stretch: bool = False, first: bool = False) -> QHBox
     if stretch and not first:
         row.addStretch(1)
     return row
+
+
+def _reading(config: AutomationConfig, requests: list[ReadRequest]) -> Work:
+    """The job's work: one browser engine for this read, on the job's thread."""
+
+    def work(context: JobContext) -> None:
+        try:
+            read_settings(config, requests, send=context.send, cancelled=context.cancelled)
+        except ReadCancelled:
+            raise JobCancelled from None
+
+    return work
+
+
+def _explain(error: BaseException) -> str | None:
+    """A browser that would not start is the worker's to know about; anything else is ours."""
+    from app.automation.engine import BrowserUnavailable
+
+    return str(error) if isinstance(error, BrowserUnavailable) else None

@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.exports.findings import ExportFindings, Person
-from app.exports.removal import GENERAL, removal_step
-from app.exports.service import confirm_removed, save_review
+from app.exports.removal_steps import GENERAL, removal_step
 from app.footprint import Footprint
 from app.formatting import plural
-from app.ui.audit_page import UrlOpener, open_in_browser
+from app.ui.links import UrlOpener, open_in_browser
 
 MARK_LABEL = "uses my service / carer or family / child who attended"
 INTRO = (
@@ -162,7 +161,7 @@ class ConnectionReviewDialog(QDialog):
         """Save the counts (and hashes of the marked), then show how to remove them."""
         assert self._findings is not None
         marked = self.marked_keys()
-        self.review_id = save_review(self._footprint, self._findings, marked)
+        self.review_id = self._footprint.save_review(self._findings, marked)
         self._show_steps([self._people[k] for k in self._people if k in marked])
         self._pages.setCurrentIndex(1)
         self.saved.emit(self.review_id)
@@ -214,17 +213,17 @@ class ConnectionReviewDialog(QDialog):
     def confirm_all_removed(self) -> None:
         if self.review_id is None:
             return
-        confirm_removed(self._footprint, self.review_id)
+        self._footprint.confirm_removed(self.review_id)
         self.saved_label.setText("Saved: you confirmed everyone you marked is removed.")
         self.confirm_button.setEnabled(False)
         self.later_button.setText("&Close")
         self.removal_confirmed.emit(self.review_id)
 
     def done(self, result: int) -> None:
-        self._forget_names()
+        self.forget_names()
         super().done(result)
 
-    def _forget_names(self) -> None:
+    def forget_names(self) -> None:
         """Drop every name as soon as the review window closes."""
         self._findings = None
         self._people = {}

@@ -43,14 +43,14 @@ class CredentialsDialog(QDialog):
         *,
         footprint: Footprint,
         parent: QWidget | None = None,
-        forget_sign_in: Callable[[str], object] | None = None,
+        can_forget_sign_in: Callable[[], bool] = lambda: True,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Sign-in details")
         self._platforms = [p for p in footprint.catalogue.platforms if p.automation is not None]
         self._profiles = BrowserProfiles(footprint.home.browser_profiles)
-        # The automation dialog passes its worker's forget, which closes the browser first.
-        self._forget_sign_in = forget_sign_in or self._profiles.forget
+        # While a read runs, its browser has the profile open: it cannot be deleted under it.
+        self._can_forget_sign_in = can_forget_sign_in
         self.keyring_problem = credentials.keyring_status()
         self._build()
         self.refresh()
@@ -147,5 +147,13 @@ class CredentialsDialog(QDialog):
 
     def forget_browser(self, platform_id: str) -> None:
         """ "Forget sign-in": the platform's browser profile (cookies) is deleted."""
-        self._forget_sign_in(platform_id)
+        if not self._can_forget_sign_in():
+            QMessageBox.information(
+                self,
+                "Sign-in details",
+                "Footprint is reading your settings in that browser. Stop reading first, then "
+                "forget the sign-in.",
+            )
+            return
+        self._profiles.forget(platform_id)
         self.refresh()

@@ -8,12 +8,17 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
+from app.audit import glossary
 from app.audit.answers import AnswerStatus
 from app.audit.overview import PlatformOverview
-from app.formatting import plural, relative_due, short_date
+from app.audit.scoring import PlatformState
+from app.formatting import relative_due, short_date
 from app.ui.theme import state_colour, tone
 
-COLUMNS = ("Platform", "State", "Safe items", "Last checked", "Next re-check", "Drift")
+COLUMNS = (
+    "Platform", "State", "Safe settings", "Last checked", "Next re-check",
+    "Change since the previous check",
+)  # fmt: skip
 ROLE_PLATFORM_ID = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
@@ -69,31 +74,38 @@ class DashboardModel(QAbstractTableModel):
             origin = "" if row.platform.origin == "shipped" else f" ({row.platform.origin})"
             return row.platform.name + origin
         if column == 1:
-            return row.score.state.label
+            return _state(row).label
         if column == 2:
             return f"{row.score.count(AnswerStatus.SAFE)} of {row.score.total}"
         if column == 3:
-            return short_date(row.last_checked, "never")
+            return short_date(row.last_checked, glossary.NEVER_CHECKED)
         if column == 4:
             due = relative_due(row.due.next_due, self._now)
             snooze = row.due.snoozed_until
-            return f"{due} (reminder snoozed to {short_date(snooze)})" if snooze else due
+            return f"{due} (reminder snoozed until {short_date(snooze)})" if snooze else due
         if row.platform.id in self._export_alerts:
-            return "⚠ your data export shows a switch to public"
-        return _drift_text(row)
+            return "Your data export shows a switch to public"
+        return _change_text(row)
 
     def _colour(self, row: PlatformOverview, column: int) -> QBrush | None:
-        if column == 1 and (colour := state_colour(row.score.state)) is not None:
+        if column == 1 and (colour := state_colour(_state(row))) is not None:
             return QBrush(colour)
         drifted = row.drift.has_drift or row.platform.id in self._export_alerts
-        if (column == 4 and row.due.is_due) or (column == 5 and drifted):
+        if column == 4 and row.due.is_due:  # a snoozed reminder is due, but not alarming
+            return QBrush(tone("warn" if row.due.is_snoozed else "bad"))
+        if column == 5 and drifted:
             return QBrush(tone("bad"))
         return None
 
 
-def _drift_text(row: PlatformOverview) -> str:
+def _state(row: PlatformOverview) -> PlatformState:
+    """A platform never finished is Never checked, whatever stray answers it has."""
+    return row.score.state if row.last_checked is not None else PlatformState.NOT_AUDITED
+
+
+def _change_text(row: PlatformOverview) -> str:
     if row.drift.has_drift:
-        return f"⚠ {plural(len(row.drift.entries), 'setting')} slid back"
-    if row.previous_check is None:
+        return glossary.slid_back_count(len(row.drift.entries))
+    if row.last_checked is None:
         return "—"
-    return "none"
+    return glossary.FIRST_CHECK if row.previous_check is None else glossary.NO_CHANGE

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from html import escape
 
@@ -19,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.audit.overview import PlatformOverview
 from app.audit.profile import WorkerProfile
 from app.audit.reminders import DueEntry, due_entries
-from app.formatting import plural
+from app.formatting import plural, short_date
+from app.services.dashboard import DashboardView
 from app.ui.dashboard_model import ROLE_PLATFORM_ID, DashboardModel
 from app.ui.theme import tone
 
@@ -120,33 +121,27 @@ class DashboardPage(QWidget):
         buttons.addWidget(self.settings_button)
         layout.addLayout(buttons)
 
-    def show_state(
-        self,
-        *,
-        profile: WorkerProfile | None,
-        rows: list[PlatformOverview],
-        now: datetime,
-        open_audit: str | None,
-        notices: list[str],
-        export_alerts: frozenset[str] = frozenset(),
-    ) -> None:
-        """Show the platforms; `open_audit` describes an unfinished audit to resume, if any."""
-        self.model.set_overviews(rows, now, export_alerts)
+    def show_state(self, view: DashboardView, *, notices: Sequence[str] = ()) -> None:
+        """Show the overview; `notices` are problems to show above the table."""
+        rows = list(view.overviews)
+        self.model.set_overviews(rows, view.now, view.public_switch_alerts)
         if rows and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
-        self._show_heading(profile)
+        self._show_heading(view.profile)
         attention = due_entries(rows)
         summary = f"{plural(len(rows), 'platform')}; " + (
             f"{len(attention)} need attention now." if attention else "nothing is due."
         )
-        if open_audit:
-            summary += f" You have an unfinished audit ({open_audit})."
+        open_run = view.open_run
+        if open_run is not None:
+            summary += f" You have an unfinished audit (started {short_date(open_run.started_at)})."
         self.summary.setText(summary)
-        self.start_button.setText("&Resume your audit" if open_audit else "&Start a full audit")
-        self.start_button.setEnabled(profile is not None)
-        self.recheck_button.setEnabled(profile is not None and open_audit is None and bool(rows))
-        self.snooze_button.setEnabled(profile is not None and bool(rows))
-        self.export_button.setEnabled(profile is not None)
+        set_up = view.profile is not None
+        self.start_button.setText("&Resume your audit" if open_run else "&Start a full audit")
+        self.start_button.setEnabled(set_up)
+        self.recheck_button.setEnabled(set_up and open_run is None and bool(rows))
+        self.snooze_button.setEnabled(set_up and bool(rows))
+        self.export_button.setEnabled(set_up)
         self.history_button.setEnabled(any(r.last_checked for r in rows))
         self.report_button.setEnabled(any(r.last_checked for r in rows))
         self.notices.setVisible(bool(notices))

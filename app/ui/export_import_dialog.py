@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import html
 import logging
-import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,18 +28,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.audit.records import PendingReview, RemovalCheck
 from app.exports.archive import Monitor
 from app.exports.detect import READERS
 from app.exports.errors import ExportError, ImportCancelled
 from app.exports.findings import ExportFindings
 from app.exports.recording import ImportOutcome
-from app.exports.records import PendingReview, RemovalCheck
 from app.exports.request_steps import request_for
-from app.exports.service import pending_reviews, read_export_and_checks, save_import
 from app.exports.summary import connection_line, other_lines, removal_lines
 from app.footprint import Footprint
-from app.ui.audit_page import UrlOpener, open_in_browser
+from app.services.exports import read_export_and_checks
 from app.ui.connection_review_dialog import ConnectionReviewDialog
+from app.ui.jobs import Job, JobCancelled, JobContext, JobRunner
+from app.ui.links import UrlOpener, open_in_browser
 from app.ui.theme import tone
 
 log = logging.getLogger(__name__)
@@ -62,43 +62,24 @@ def choose_with_dialog(parent: QWidget, folder: bool) -> Path | None:
     return Path(chosen) if chosen else None
 
 
-class _ReadJob(QObject):
-    """Reads the export on the worker thread; reports back through signals only."""
+def _read_export(
+    path: Path, now: datetime, pending: list[PendingReview], expected: str | None
+) -> Callable[[JobContext], tuple[ExportFindings, tuple[RemovalCheck, ...]]]:
+    """The job's work: read the archive off the UI thread (no database, no widgets)."""
 
-    progress = Signal(int)  # per mille
-    finished = Signal(object, object)  # ExportFindings, tuple[RemovalCheck, ...]
-    failed = Signal(str, bool)  # sentence for the worker, cancelled?
-
-    def __init__(
-        self, path: Path, now: datetime, pending: list[PendingReview], expected: str | None
-    ) -> None:
-        super().__init__()
-        self._path, self._now, self._pending, self._expected = path, now, pending, expected
-        self.cancel = threading.Event()
-
-    @Slot()
-    def run(self) -> None:
-        monitor = Monitor(self._report, self.cancel.is_set)
+    def work(context: JobContext) -> tuple[ExportFindings, tuple[RemovalCheck, ...]]:
+        monitor = Monitor(context.progress, context.cancelled)
         try:
-            findings, checks = read_export_and_checks(
-                self._path, self._now, self._pending, expected=self._expected, monitor=monitor
-            )
-        except ImportCancelled as error:
-            self.failed.emit(str(error), True)
-        except ExportError as error:
-            self.failed.emit(str(error), False)
-        except Exception:  # a bug: the sentence goes to the worker, the traceback to the log
-            log.exception("reading an export failed")
-            self.failed.emit(
-                "Footprint could not read this export because of a problem in Footprint itself. "
-                "Nothing was imported; the details are in Footprint's log file.",
-                False,
-            )
-        else:
-            self.finished.emit(findings, checks)
+            return read_export_and_checks(path, now, pending, expected=expected, monitor=monitor)
+        except ImportCancelled:
+            raise JobCancelled from None
 
-    def _report(self, done: int, total: int) -> None:
-        self.progress.emit(1000 if total <= 0 else done * 1000 // total)
+    return work
+
+
+def _explain(error: BaseException) -> str | None:
+    """Archive problems are the worker's to know about, in the reader's own words."""
+    return str(error) if isinstance(error, ExportError) else None
 
 
 class ExportImportDialog(QDialog):
@@ -118,6 +99,7 @@ class ExportImportDialog(QDialog):
         self,
         *,
         footprint: Footprint,
+        jobs: JobRunner,
         parent: QWidget | None = None,
         choose_path: FileChooser = choose_with_dialog,
         open_url: UrlOpener = open_in_browser,
@@ -126,10 +108,9 @@ class ExportImportDialog(QDialog):
         self._footprint = footprint
         self._choose_path = choose_path
         self._open_url = open_url
-        self._thread: QThread | None = None
-        self._job: _ReadJob | None = None
+        self._jobs = jobs
+        self._job: Job | None = None
         self._findings: ExportFindings | None = None
-        self._closed = False
         self.outcome: ImportOutcome | None = None
         self.review_dialog: ConnectionReviewDialog | None = None
         self.setWindowTitle("Import a data export — Footprint")
@@ -235,50 +216,52 @@ class ExportImportDialog(QDialog):
 
     def start_import(self, path: Path) -> None:
         """Read `path` (a ZIP or folder) on a worker thread, then save and show the findings."""
-        if self._thread is not None:
+        if self._job is not None:
             return
-        self._closed = False
         self.reading_label.setText(f"Reading {html.escape(path.name)}… Only the files with "
                                    "settings and friend lists are read.")  # fmt: skip
         self.progress.setValue(0)
         self.cancel_button.setEnabled(True)
         self._pages.setCurrentIndex(1)
         footprint = self._footprint
-        self._job = _ReadJob(
-            path, footprint.clock.now(), pending_reviews(footprint), self.platform.currentData()
+        work = _read_export(
+            path, footprint.clock.now(), footprint.pending_reviews(), self.platform.currentData()
         )
-        self._thread = QThread(self)
-        self._job.moveToThread(self._thread)
-        self._thread.started.connect(self._job.run)
-        self._job.progress.connect(self.progress.setValue)
-        self._job.finished.connect(self._read_finished)
-        self._job.failed.connect(self._read_failed)
-        self._thread.start()
+        job = Job(work, name="read export", explain=_explain)
+        job.progressed.connect(self._progressed)
+        job.finished.connect(self._read_finished)
+        job.failed.connect(self._read_failed)
+        job.cancelled.connect(self._read_cancelled)
+        job.ended.connect(self._job_ended)
+        self._job = self._jobs.start(job)
 
     def cancel(self) -> None:
+        """Stop reading; nothing is imported."""
         if self._job is not None:
-            self._job.cancel.set()
+            self._job.cancel()
             self.cancel_button.setEnabled(False)
             self.reading_label.setText("Cancelling…")
 
-    def _stop_thread(self) -> None:
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-            self._thread.deleteLater()
-        self._thread, self._job = None, None  # the job has no parent: dropping it frees it
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setValue(1000 if total <= 0 else done * 1000 // total)
 
-    def _read_finished(self, findings: ExportFindings, checks: tuple[RemovalCheck, ...]) -> None:
-        self._stop_thread()
-        if self._closed:
-            return  # the worker closed the window while the last file was read: save nothing
+    def _job_ended(self) -> None:
+        self._job = None
+
+    def _read_finished(self, result: tuple[ExportFindings, tuple[RemovalCheck, ...]]) -> None:
+        findings, checks = result
         self._findings = findings
-        self.outcome = save_import(self._footprint, findings, checks)
+        self.outcome = self._footprint.save_import(findings, checks)
         self._show_outcome(self.outcome)
         self.imported.emit(self.outcome.import_id)
 
-    def _read_failed(self, message: str, cancelled: bool) -> None:
-        self._stop_thread()
+    def _read_cancelled(self) -> None:
+        self._show_problem(str(ImportCancelled()), cancelled=True)
+
+    def _read_failed(self, message: str) -> None:
+        self._show_problem(message, cancelled=False)
+
+    def _show_problem(self, message: str, *, cancelled: bool) -> None:
         self._findings, self.outcome = None, None
         colour = tone("warn" if cancelled else "bad").name()
         self.findings_view.setHtml(f'<p style="color:{colour}">{html.escape(message)}</p>')
@@ -327,10 +310,13 @@ class ExportImportDialog(QDialog):
         self.review_dialog.open()
 
     def done(self, result: int) -> None:
-        self._closed = True
+        """Closing cancels a read in progress (the job's results then go nowhere: its
+        connections end with this window) and lets go of every name."""
         self.cancel()
-        self._stop_thread()
-        self._findings = None  # the names go with the window
+        self._findings, self.outcome = None, None
+        if self.review_dialog is not None:
+            self.review_dialog.forget_names()
+            self.review_dialog = None
         super().done(result)
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.audit import glossary
 from app.audit.answers import AnswerStatus
 from app.audit.history import TimelineEntry, item_history, platform_timeline, safe_share_series
 from app.audit.run import AuditRun
@@ -26,8 +27,11 @@ from app.formatting import short_date
 from app.ui.safe_share_chart import SafeShareChart
 from app.ui.theme import state_colour, tone
 
-TIMELINE_COLUMNS = ("Date", "State", "Safe", "Needs action", "Not checked", "How checked", "Drift")
-ANSWER_COLUMNS = ("Item", "Answer", "Value seen", "Note", "Change since previous check")
+TIMELINE_COLUMNS = (
+    "Date", "State", "Safe", "Needs action", "Not checked", "How checked",
+    "Change since the previous check",
+)  # fmt: skip
+ANSWER_COLUMNS = ("Setting", "Answer", "Value seen", "Note", "Change since the previous check")
 
 
 def _table(columns: tuple[str, ...], name: str) -> QTableWidget:
@@ -47,8 +51,9 @@ class HistoryDialog(QDialog):
     def __init__(self, *, footprint: Footprint, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Footprint — history")
-        self._history: list[AuditRun] = footprint.history()
-        profile = footprint.profile()
+        data = footprint.all_data()
+        self._history: list[AuditRun] = data.runs
+        profile = data.profile
         wanted = profile.platform_ids if profile else footprint.catalogue.ids
         self._platforms = [p for p in footprint.catalogue.platforms if p.id in wanted]
         self._timeline: list[TimelineEntry] = []
@@ -117,21 +122,26 @@ class HistoryDialog(QDialog):
 
     def _fill_timeline_row(self, row: int, entry: TimelineEntry) -> None:
         score = entry.score
-        drift = f"⚠ {len(entry.drift.entries)} slid back" if entry.drift.has_drift else ""
+        if entry.drift.has_drift:
+            change = glossary.slid_back_count(len(entry.drift.entries))
+        else:
+            change = (
+                glossary.FIRST_CHECK if entry.previous_checked_at is None else glossary.NO_CHANGE
+            )
         cells = (
-            short_date(entry.checked_at) + ("" if entry.completed else " (unfinished)"),
-            score.state.label,
+            short_date(entry.checked_at),
+            entry.state.label,
             str(score.count(AnswerStatus.SAFE)),
             str(score.count(AnswerStatus.NEEDS_ACTION)),
             str(score.count(AnswerStatus.NOT_CHECKED)),
             ", ".join(entry.sources),
-            drift,
+            change,
         )
         for column, text in enumerate(cells):
             cell = QTableWidgetItem(text)
-            if column == 1 and (colour := state_colour(score.state)) is not None:
+            if column == 1 and (colour := state_colour(entry.state)) is not None:
                 cell.setForeground(colour)
-            if column == 6 and drift:
+            if column == 6 and entry.drift.has_drift:
                 cell.setForeground(tone("bad"))
             self.timeline_table.setItem(row, column, cell)
 
@@ -149,15 +159,15 @@ class HistoryDialog(QDialog):
             if item.id in drifted:
                 d = drifted[item.id]
                 change = (
-                    f"⚠ drifted: {d.before.status.label}"
+                    f"{glossary.SLID_BACK}: {d.before.status.label}"
                     f"{_value(d.before.observed)} ({short_date(d.before.answered_at)}) → "
                     f"{d.after.status.label}{_value(d.after.observed)}"
                     f" ({short_date(d.after.answered_at)})"
                 )
             elif item.id in entry.drift.new_item_ids:
-                change = "new check"
+                change = glossary.NEW_CHECK
             cells = (
-                item.title,
+                item.name,
                 answer.status.label if answer else "Not checked",
                 answer.observed or "" if answer else "",
                 answer.note or "" if answer else "",
@@ -165,7 +175,7 @@ class HistoryDialog(QDialog):
             )
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                if column == 4 and change.startswith("⚠"):
+                if column == 4 and item.id in drifted:
                     cell.setForeground(tone("bad"))
                 table.setItem(index, column, cell)
         table.setColumnWidth(0, 280)
@@ -181,7 +191,7 @@ class HistoryDialog(QDialog):
         steps = " → ".join(
             f"{a.status.label}{_value(a.observed)} ({short_date(a.answered_at)})" for a in answers
         )
-        self.item_label.setText(f"{item.title}: {steps or 'never answered'}")
+        self.item_label.setText(f"{item.name}: {steps or 'never answered'}")
         self.item_label.setTextFormat(Qt.TextFormat.PlainText)
 
 

@@ -61,5 +61,7 @@ class DesktopNotifier:
 
 
 def tray_icon() -> QIcon:
-    icon = QIcon.fromTheme("security-medium")
-    return icon if not icon.isNull() else QIcon.fromTheme("dialog-information")
+    """The desktop theme's Footprint icon where one is installed, otherwise the one we ship."""
+    from app.ui.app_icon import THEME_NAME, app_icon
+
+    return QIcon.fromTheme(THEME_NAME, app_icon())

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from app.checklists.errors import ChecklistError
 from app.footprint import Footprint
-from app.policy_packs import install_pack, remove_pack
 
 
 class PolicyPacksBox(QGroupBox):
@@ -75,11 +74,8 @@ class PolicyPacksBox(QGroupBox):
             self.import_pack(Path(path))
 
     def import_pack(self, path: Path) -> bool:
-        footprint = self._footprint
         try:
-            pack = install_pack(
-                footprint.home, path, footprint.shipped, set(footprint.codes.clauses)
-            )
+            pack = self._footprint.install_policy_pack(path)
         except ChecklistError as error:
             QMessageBox.warning(
                 self, "Policy pack not imported",
@@ -98,10 +94,9 @@ class PolicyPacksBox(QGroupBox):
         packs = self._footprint.policy_packs
         if not 0 <= row < len(packs):
             return
-        remove_pack(self._footprint.home, packs[row].path.name)
+        self._footprint.remove_policy_pack(packs[row].path.name)
         self._after_change()
 
     def _after_change(self) -> None:
-        self._footprint.reload_catalogue()
         self._refresh()
         self.changed.emit()

@@ -88,7 +88,7 @@ class ProfileDialog(QDialog):
     def accept(self) -> None:
         if not self.form.validate():
             return
-        self._footprint.repository().save_profile(self.saved_profile(), self._footprint.clock.now())
+        self._footprint.save_profile(self.saved_profile())
         self._save_preferences()
         super().accept()
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QThreadPool, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -25,18 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.footprint import Footprint
+from app.formatting import short_date
+from app.report.content import ReportError, ReportScope, SupervisionReport
 from app.report.html import ReportDocument, render_report
-from app.report.model import ReportError, SupervisionReport, report_from_footprint
 from app.report.pdf import Paper, page_layout, print_report, write_pdf
+from app.ui.jobs import Job, JobRunner
 
 log = logging.getLogger(__name__)
-
-
-class _JobSignals(QObject):
-    """Carries a background PDF write's outcome back to the GUI thread."""
-
-    finished = Signal(str, int)  # path, pages
-    failed = Signal(str, str)  # path, reason
 
 
 class ReportDialog(QDialog):
@@ -51,17 +48,21 @@ class ReportDialog(QDialog):
     save_failed = Signal(str)
 
     def __init__(
-        self, *, footprint: Footprint, run_id: int | None = None, parent: QWidget | None = None
+        self,
+        *,
+        footprint: Footprint,
+        jobs: JobRunner,
+        run_id: int | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._footprint = footprint
+        self._jobs = jobs
         self._run_id = run_id
         self._report: SupervisionReport | None = None
         self._document: ReportDocument | None = None
-        self._pool = QThreadPool(self)  # PDF writes run off the UI thread
-        self._jobs = _JobSignals(self)
-        self._jobs.finished.connect(self._saved)
-        self._jobs.failed.connect(self._save_failed)
+        self._saving: Job | None = None
+        self._saving_path = Path()
         self.setWindowTitle("Supervision report — Footprint")
         self._build_controls()
         self._build_layout()
@@ -74,6 +75,23 @@ class ReportDialog(QDialog):
             "This is what leaves your computer. Read it through before you print or save it."
         )
         self._intro.setWordWrap(True)
+        self._covers = QComboBox()
+        self._covers.setObjectName("covers")
+        self._covers.setAccessibleName("What the report covers")
+        self._covers.addItem("The current state of all my platforms", None)
+        for run in self._footprint.completed_audits():
+            finished = short_date(run.completed_at)
+            self._covers.addItem(f"One audit: number {run.id}, finished {finished}", run.id)
+        if self._run_id is not None:
+            self._covers.setCurrentIndex(max(self._covers.findData(self._run_id), 0))
+        self._since = QComboBox()
+        self._since.setObjectName("since")
+        self._since.setAccessibleName("Show what slid back since")
+        previous = self._footprint.previous_report_date()
+        if previous is not None:
+            self._since.addItem(f"my previous report ({short_date(previous)})", None)
+        for label, days in SINCE_CHOICES:
+            self._since.addItem(label, days)
         self._paper = QComboBox()
         for paper in Paper:
             self._paper.addItem(paper.label, paper.value)
@@ -83,11 +101,19 @@ class ReportDialog(QDialog):
         self._notes.setObjectName("include_notes")
         self._notes.setAccessibleName("Include my notes")
         self._notes.setToolTip("Your notes on items appear in the report only when this is ticked.")
-        self._notes.toggled.connect(self._refresh)
+        self._steps = QCheckBox("Add the step-by-step &fixes")
+        self._steps.setObjectName("include_steps")
+        self._steps.setAccessibleName("Add the step-by-step fixes")
+        self._steps.setToolTip("An appendix with how to fix each outstanding item.")
+        for combo in (self._covers, self._since):
+            combo.currentIndexChanged.connect(self._refresh)
+        for box in (self._notes, self._steps):
+            box.toggled.connect(self._refresh)
         self._preview = QTextBrowser()
         self._preview.setObjectName("report_preview")
         self._preview.setAccessibleName("Report preview")
         self._preview.setOpenLinks(False)  # the report has no links; never go anywhere
+        paper_look(self._preview)
         self._status = QLabel()
         self._status.setObjectName("report_status")
         self._status.setWordWrap(True)
@@ -97,6 +123,9 @@ class ReportDialog(QDialog):
         self._save = self._add_button(
             "save_pdf", "&Save as PDF…", "Save the report as a PDF", self._save_pdf
         )
+        close = self._buttons.button(QDialogButtonBox.StandardButton.Close)
+        for button in (self._print, close):
+            button.setAutoDefault(False)  # Return saves the PDF, whatever has the focus
         self._save.setDefault(True)
         self._buttons.rejected.connect(self.reject)
 
@@ -110,30 +139,46 @@ class ReportDialog(QDialog):
         return button
 
     def _build_layout(self) -> None:
-        paper_label = QLabel("Paper si&ze:")
-        paper_label.setBuddy(self._paper)
-        options = QHBoxLayout()
-        for widget in (paper_label, self._paper):
-            options.addWidget(widget)
-        options.addSpacing(24)
-        options.addWidget(self._notes)
-        options.addStretch(1)
+        form = QFormLayout()
+        form.addRow(_buddy("&What to report:", self._covers), self._covers)
+        form.addRow(_buddy("Show what slid back si&nce:", self._since), self._since)
+        form.addRow(_buddy("Paper si&ze:", self._paper), self._paper)
+        boxes = QHBoxLayout()
+        boxes.addWidget(self._notes)
+        boxes.addWidget(self._steps)
+        boxes.addStretch(1)
+        form.addRow("", boxes)
         layout = QVBoxLayout(self)
         layout.addWidget(self._intro)
-        layout.addLayout(options)
+        layout.addLayout(form)
         layout.addWidget(self._preview, 1)
         layout.addWidget(self._status)
         layout.addWidget(self._buttons)
-        for first, second in ((self._paper, self._notes), (self._notes, self._preview)):
+        order = (self._covers, self._since, self._paper, self._notes, self._steps, self._preview,
+                 self._print, self._save)  # fmt: skip
+        for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
     # -- the report --------------------------------------------------------------------------
+    def scope(self) -> ReportScope:
+        """What the controls ask for."""
+        run_id = self._covers.currentData()
+        days = self._since.currentData()
+        since = None
+        if run_id is None and days is not None:
+            since = self._footprint.clock.now() - timedelta(days=days)
+        return ReportScope(
+            run_id=run_id,
+            since=since,
+            include_notes=self._notes.isChecked(),
+            include_steps=self._steps.isChecked(),
+        )
+
     def _refresh(self) -> None:
         """Rebuild the report from the stored audits and show it."""
+        self._since.setEnabled(self._covers.currentData() is None)
         try:
-            self._report = report_from_footprint(
-                self._footprint, run_id=self._run_id, include_notes=self._notes.isChecked()
-            )
+            self._report = self._footprint.report(self.scope())
         except ReportError as error:
             self._report, self._document = None, None
             self._preview.setPlainText(str(error))
@@ -148,10 +193,13 @@ class ReportDialog(QDialog):
         return Paper(self._paper.currentData())
 
     def default_file_name(self) -> str:
-        """`footprint-audit-YYYY-MM-DD.pdf`, dated by the audit the report is about."""
+        """`footprint-report-YYYY-MM-DD.pdf` (or `…-audit-N-…`): no character any system
+        forbids in a file name."""
         assert self._report is not None
-        moment = self._report.run_completed or self._report.run_started
-        return f"footprint-audit-{moment.astimezone():%Y-%m-%d}.pdf"
+        day = f"{self._report.created_at.astimezone():%Y-%m-%d}"
+        if self._report.run_id is not None:
+            return f"footprint-audit-{self._report.run_id}-{day}.pdf"
+        return f"footprint-report-{day}.pdf"
 
     # -- saving ------------------------------------------------------------------------------
     def _save_pdf(self) -> None:
@@ -170,41 +218,44 @@ class ReportDialog(QDialog):
         self._start_save(self._document, path, self.paper)
 
     def _start_save(self, document: ReportDocument, path: Path, paper: Paper) -> None:
-        signals = self._jobs
         self._set_busy(True, f"Saving {path.name}…")
+        job = Job(
+            lambda _context: write_pdf(document, path, paper),
+            name="save report",
+            explain=lambda error: _save_problem(path, error),
+        )
+        # Bound methods only: if the dialog closes first, Qt drops these connections with it,
+        # and the PDF (written atomically) is still finished by the job.
+        job.finished.connect(self._saved)
+        job.failed.connect(self._save_failed)
+        job.ended.connect(self._save_ended)
+        self._saving_path = path
+        self._saving = self._jobs.start(job)
 
-        def job() -> None:
-            try:
-                pages = write_pdf(document, path, paper)
-            except OSError as error:
-                log.warning("report not saved to %s: %s", path, error)
-                signals.failed.emit(str(path), error.strerror or str(error))
-            else:
-                signals.finished.emit(str(path), pages)
-
-        self._pool.start(job)
-
-    def _saved(self, path: str, pages: int) -> None:
+    def _saved(self, pages: int) -> None:
+        path = str(self._saving_path)
+        if self._report is not None:
+            self._footprint.record_report(self._report)
         self._set_busy(False, f"Saved to {path} ({pages} page{'' if pages == 1 else 's'}).")
         self.saved.emit(path)
 
-    def _save_failed(self, path: str, reason: str) -> None:
-        message = (
-            f"The report could not be saved to {path}: {reason}.\n\n"
-            "Choose another folder, or check there is space on the disk, and try again."
-        )
+    def _save_failed(self, message: str) -> None:
         self._set_busy(False, "The report was not saved.")
         self.save_failed.emit(message)
         QMessageBox.warning(self, "Report not saved", message)
+
+    def _save_ended(self) -> None:
+        self._saving = None
+
+    @property
+    def is_saving(self) -> bool:
+        """Whether a PDF is being written."""
+        return self._saving is not None
 
     def _set_busy(self, busy: bool, status: str) -> None:
         self._status.setText(status)
         for button in (self._print, self._save):
             button.setEnabled(not busy and self._document is not None)
-        if busy:
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        else:
-            QGuiApplication.restoreOverrideCursor()
 
     # -- printing ----------------------------------------------------------------------------
     def _print_report(self) -> None:
@@ -212,7 +263,7 @@ class ReportDialog(QDialog):
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout(self.paper))
-        printer.setDocName(self._document.title)
+        printer.setDocName(self.default_file_name().removesuffix(".pdf"))
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle("Print the supervision report")
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -229,8 +280,41 @@ class ReportDialog(QDialog):
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
+        if self._report is not None:
+            self._footprint.record_report(self._report)
         self._status.setText(f"Sent {pages} page{'' if pages == 1 else 's'} to the printer.")
 
-    def done(self, result: int) -> None:
-        self._pool.waitForDone()  # never leave a half-written PDF behind a closed dialog
-        super().done(result)
+
+def _save_problem(path: Path, error: BaseException) -> str | None:
+    """The sentence for a PDF that could not be written, or None for a bug."""
+    if not isinstance(error, OSError):
+        return None
+    reason = error.strerror or str(error)
+    return (
+        f"The report could not be saved to {path}: {reason}.\n\n"
+        "Choose another folder, or check there is space on the disk, and try again."
+    )
+
+
+SINCE_CHOICES = (
+    ("the last month", 31),
+    ("the last 3 months", 91),
+    ("the last 6 months", 183),
+    ("the last 12 months", 365),
+)
+
+
+def _buddy(text: str, widget: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
+
+
+def paper_look(view: QTextBrowser) -> None:
+    """Show the report as it prints, dark text on white paper, whatever the desktop's theme:
+    the report's own colours are chosen for paper."""
+    palette = view.palette()
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        palette.setColor(group, QPalette.ColorRole.Base, QColor("#ffffff"))
+        palette.setColor(group, QPalette.ColorRole.Text, QColor("#111111"))
+    view.setPalette(palette)

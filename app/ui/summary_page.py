@@ -7,7 +7,9 @@ from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -19,21 +21,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.audit import glossary
 from app.audit.actions import ActionItem, action_list
-from app.audit.answers import AnswerStatus
-from app.audit.drift import drift_between
-from app.audit.overview import CompletedCheck, completed_checks
+from app.audit.answers import Answer, AnswerStatus
+from app.audit.comparison import Comparison, compare_with_previous
 from app.audit.run import AuditRun
-from app.audit.scoring import Score, overall_score, score_platform
+from app.audit.scoring import Score, check_state, overall_score, score_platform
 from app.audit.session import AuditSession
 from app.checklists.hosts import is_allowed
 from app.checklists.model import Platform
 from app.formatting import plural, short_date
-from app.ui.audit_page import UrlOpener, open_in_browser
+from app.ui.links import UrlOpener, open_in_browser
 from app.ui.theme import state_colour, tone
 
 SUMMARY_COLUMNS = (
-    "Platform", "State", "Safe", "Needs action", "Not sure", "Not checked", "Since last check",
+    "Platform", "State", "Safe", "Needs action", "Not sure", "Not checked",
+    "Change since the previous check",
 )  # fmt: skip
 COUNTED = (
     AnswerStatus.SAFE,
@@ -46,48 +49,85 @@ COUNTED = (
 class SummaryPage(QWidget):
     """Signals:
     done: the worker returns to the overview.
+    resume_skipped: the worker wants to check the platforms they skipped, now.
+    undo_available(bool): whether "Undo" has a fix to take back.
     """
 
     done = Signal()
+    resume_skipped = Signal()
+    undo_available = Signal(bool)
 
     def __init__(self, *, open_url: UrlOpener = open_in_browser, parent: QWidget | None = None):
         super().__init__(parent)
         self._open_url = open_url
         self._session: AuditSession | None = None
-        self._previous: dict[str, CompletedCheck] = {}
+        self._history: Sequence[AuditRun] = ()
         self._actions: list[ActionItem] = []
+        self._last_fix: Answer | None = None
         self.heading = QLabel()
         self.heading.setWordWrap(True)
-        self.table = QTableWidget(0, len(SUMMARY_COLUMNS))
-        self.table.setHorizontalHeaderLabels(SUMMARY_COLUMNS)
-        self.table.setAccessibleName("State of each platform")
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        # As tall as its rows, so the action list below gets the space.
-        self.table.setSizeAdjustPolicy(QTableWidget.SizeAdjustPolicy.AdjustToContents)
-        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self.skipped_label = QLabel()
+        self.skipped_label.setWordWrap(True)
+        self.skipped_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.skipped_button = QPushButton("Check the skipped platforms &now")
+        self.skipped_button.clicked.connect(self.resume_skipped)
+        self.table = self._build_table()
         self.actions_list = QListWidget()
         self.actions_list.setAccessibleName("Actions still to do, most important first")
         self.actions_list.currentRowChanged.connect(self._show_action)
         self.action_details = QLabel()
         self.action_details.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setObjectName("summary-status")
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.fixed_button = QPushButton("I &fixed it: mark as safe")
-        self.fixed_button.clicked.connect(self._mark_fixed)
+        self.fixed_button.setToolTip(
+            "Records the fix as its own dated answer; your note stays as you wrote it."
+        )
+        self.fixed_button.clicked.connect(self.mark_fixed)
+        self.undo_button = QPushButton("&Undo “I fixed it”")
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(self.undo)
         self.open_button = QPushButton("&Open the settings page")
         self.open_button.clicked.connect(self._open_selected)
         self.done_button = QPushButton("&Done: back to overview")
         self.done_button.clicked.connect(self.done)
         self._lay_out()
 
+    def _build_table(self) -> QTableWidget:
+        table = QTableWidget(0, len(SUMMARY_COLUMNS))
+        table.setHorizontalHeaderLabels(SUMMARY_COLUMNS)
+        table.setAccessibleName("State of each platform")
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+        table.setWordWrap(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(SUMMARY_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        # As tall as its rows, so the action list below gets the space.
+        table.setSizeAdjustPolicy(QTableWidget.SizeAdjustPolicy.AdjustToContents)
+        table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        return table
+
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        skipped = QHBoxLayout()
+        skipped.addWidget(self.skipped_label, 1)
+        skipped.addWidget(self.skipped_button)
+        layout.addLayout(skipped)
         layout.addWidget(self.table)
-        layout.addWidget(QLabel("<h3>Your actions</h3>"))
+        actions_heading = QLabel("<h3>Your actions</h3>")
+        actions_heading.setBuddy(self.actions_list)
+        layout.addWidget(actions_heading)
         layout.addWidget(self.actions_list, 1)
         layout.addWidget(self.action_details)
+        layout.addWidget(self.status)
         buttons = QHBoxLayout()
-        for button in (self.fixed_button, self.open_button):
+        for button in (self.fixed_button, self.undo_button, self.open_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.done_button)
@@ -96,67 +136,68 @@ class SummaryPage(QWidget):
     def show_session(
         self, session: AuditSession, history: Sequence[AuditRun] | None = None
     ) -> None:
-        """Show the run's results; `history` (the other runs) gives drift since last time."""
+        """Show the run's results; `history` (the other runs) gives what slid back."""
         self._session = session
-        self._previous = {
-            p.id: checks[-1]
-            for p in session.platforms
-            if (checks := [c for c in completed_checks(history or [], p.id)
-                           if c.run.id != session.run.id])
-        }  # fmt: skip
+        self._history = history or ()
+        self._set_last_fix(None)
+        self.status.clear()
         self._refresh()
 
     def _refresh(self) -> None:
         assert self._session is not None
-        platforms, answers = self._session.platforms, self._session.run.answers
-        scores = [score_platform(p, self._session.run.answers_for(p.id)) for p in platforms]
+        session = self._session
+        platforms, answers = session.platforms, session.run.answers
+        scores = [score_platform(p, session.run.answers_for(p.id)) for p in platforms]
         total = overall_score(scores)
         self._actions = action_list(platforms, answers)
         self.heading.setText(
             f"<h2>Audit summary</h2><p>{total.count(AnswerStatus.SAFE)} of "
-            f"{plural(total.total, 'item')} safe across {plural(len(platforms), 'platform')}; "
+            f"{plural(total.total, 'setting')} safe across {plural(len(platforms), 'platform')}; "
             f"{plural(len(self._actions), 'action')} to do.</p>"
         )
-        drifts = [self._drift(p) for p in platforms]
-        self._fill_table(platforms, scores, drifts)
+        skipped = session.skipped_platforms()
+        self.skipped_label.setText(
+            f"You skipped {', '.join(p.name for p in skipped)} for now." if skipped else ""
+        )
+        self.skipped_label.setVisible(bool(skipped))
+        self.skipped_button.setVisible(bool(skipped))
+        comparisons = [self._comparison(p) for p in platforms]
+        self._fill_table(platforms, scores, comparisons)
         self._fill_actions()
 
-    def _drift(self, platform: Platform) -> str:
-        previous = self._previous.get(platform.id)
-        if previous is None or self._session is None:
-            return "first check"
-        report = drift_between(
-            platform, previous.answers(), self._session.run.answers_for(platform.id)
-        )
-        since = short_date(previous.completed_at)
-        if report.has_drift:
-            titles = ", ".join(platform.item(e.item_id).title for e in report.entries)
-            return f"⚠ slid back since {since}: {titles}"
-        new = f"; {plural(len(report.new_item_ids), 'new check')}" if report.new_item_ids else ""
-        return f"no drift since {since}{new}"
+    def _comparison(self, platform: Platform) -> Comparison:
+        assert self._session is not None
+        return compare_with_previous(platform, self._history, self._session.run)
 
     def _fill_table(
-        self, platforms: Sequence[Platform], scores: Sequence[Score], drifts: Sequence[str]
+        self,
+        platforms: Sequence[Platform],
+        scores: Sequence[Score],
+        comparisons: Sequence[Comparison],
     ) -> None:
+        assert self._session is not None
+        run = self._session.run
         self.table.setRowCount(len(platforms))
-        for row, (platform, score) in enumerate(zip(platforms, scores, strict=True)):
+        rows = zip(platforms, scores, comparisons, strict=True)
+        for row, (platform, score, comparison) in enumerate(rows):
+            state = check_state(score, run.check_for(platform.id))
             counts = (str(score.count(status)) for status in COUNTED)
-            cells = (platform.name, score.state.label, *counts, drifts[row])
+            cells = (platform.name, state.label, *counts, _change_text(platform, comparison))
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                if column == 1 and (colour := state_colour(score.state)) is not None:
+                if column == 1 and (colour := state_colour(state)) is not None:
                     cell.setForeground(colour)
-                if column == len(cells) - 1 and text.startswith("⚠"):
+                if column == len(cells) - 1 and comparison.drift.has_drift:
                     cell.setForeground(tone("bad"))
                 self.table.setItem(row, column, cell)
-        self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
 
     def _fill_actions(self) -> None:
         self.actions_list.clear()
         for action in self._actions:
             text = (
-                f"[{action.item.severity.value}] {action.platform.name}: {action.item.title}"
-                f" — {action.answer.status.label.lower()}"
+                f"{action.item.severity.label} · {action.platform.name}: {action.item.action}"
+                f" ({action.answer.status.label})"
             )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
@@ -173,31 +214,70 @@ class SummaryPage(QWidget):
         if not 0 <= row < len(self._actions):
             return
         action = self._actions[row]
-        steps = "".join(f"<li>{escape(s)}</li>" for s in action.item.steps)
+        item = action.item
+        steps = "".join(f"<li>{escape(s)}</li>" for s in item.steps)
+        app = "".join(f"<li>{escape(s)}</li>" for s in item.app_steps)
+        app_html = f"<p>In the app:</p><ol>{app}</ol>" if app else ""
         note = f"<p>Your note: {escape(action.answer.note)}</p>" if action.answer.note else ""
         self.action_details.setText(
-            f"<b>{escape(action.item.title)}</b> ({escape(action.platform.name)})"
-            f"<ol>{steps}</ol><p>Safe setting: <b>{escape(action.item.safe)}</b></p>{note}"
+            f"<b>{escape(item.action)}</b> ({escape(action.platform.name)}: "
+            f"{escape(item.name)})<ol>{steps}</ol>{app_html}"
+            f"<p>Safe setting: <b>{escape(item.safe)}</b></p>{note}"
         )
 
     def _selected(self) -> ActionItem | None:
         row = self.actions_list.currentRow()
         return self._actions[row] if 0 <= row < len(self._actions) else None
 
-    def _mark_fixed(self) -> None:
+    # -- fixes ------------------------------------------------------------------------------
+    def mark_fixed(self) -> None:
+        """Record that the selected action was done: a dated fix, the note kept."""
         action = self._selected()
         if action is None or self._session is None:
             return
         row = self.actions_list.currentRow()
-        self._session.reanswer(
-            action.platform.id, action.item.id, AnswerStatus.SAFE, "Fixed after the audit"
-        )
+        fix = self._session.mark_fixed(action.platform.id, action.item.id)
         self._refresh()
         self.actions_list.setCurrentRow(min(row, len(self._actions) - 1))
         self.actions_list.setFocus()
+        self.status.setText(
+            f"Marked as fixed on {short_date(fix.answered_at)}: {action.item.action} "
+            f"({action.platform.name}). Undo with Ctrl+Z."
+        )
+        self._set_last_fix(fix)
+
+    def undo(self) -> None:
+        """Take back the last "I fixed it"."""
+        fix, session = self._last_fix, self._session
+        if fix is None or session is None or not session.can_undo_fix(fix.platform_id, fix.item_id):
+            return
+        session.undo_fix(fix.platform_id, fix.item_id)
+        platform = next(p for p in session.platforms if p.id == fix.platform_id)
+        self._refresh()
+        self.status.setText(f"Undone: {platform.item(fix.item_id).action} is back on your list.")
+        self._set_last_fix(None)
+        self.actions_list.setFocus()
+
+    def _set_last_fix(self, fix: Answer | None) -> None:
+        self._last_fix = fix
+        self.undo_button.setEnabled(fix is not None)
+        self.undo_available.emit(fix is not None)
 
     def _open_selected(self) -> None:
         action = self._selected()
         # Only the platform's own site (app/checklists/hosts.py), whatever a file said.
         if action is not None and is_allowed(action.platform.id, action.item.open_url):
             self._open_url(action.item.open_url)
+
+
+def _change_text(platform: Platform, comparison: Comparison) -> str:
+    """What changed since the platform's previous check, for the summary table."""
+    previous, drift = comparison.previous, comparison.drift
+    if previous is None:
+        return glossary.FIRST_CHECK
+    since = short_date(previous.completed_at)
+    if drift.has_drift:
+        names = ", ".join(platform.item(e.item_id).name for e in drift.entries)
+        return f"{glossary.SLID_BACK} since {since}: {names}"
+    new = f"; {plural(len(drift.new_item_ids), 'new check')}" if drift.new_item_ids else ""
+    return f"{glossary.NO_CHANGE} since {since}{new}"

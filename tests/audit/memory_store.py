@@ -31,5 +31,17 @@ class MemoryStore:
         checks = tuple(sorted([*others, check], key=lambda c: c.position))
         self.runs[run_id] = replace(run, platforms=checks)
 
+    def delete_fix(self, run_id: int, fix: Answer) -> bool:
+        run = self.runs[run_id]
+        if run.answers.get(fix.key) != fix:
+            return False
+        self.saved_answers.remove(fix)
+        earlier = [a for a in self.saved_answers if a.key == fix.key]
+        answers = {k: a for k, a in run.answers.items() if k != fix.key}
+        if earlier:
+            answers[fix.key] = earlier[-1]
+        self.runs[run_id] = replace(run, answers=answers)
+        return True
+
     def complete_run(self, run_id: int, completed_at: datetime) -> None:
         self.runs[run_id] = replace(self.runs[run_id], completed_at=completed_at)

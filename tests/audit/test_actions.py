@@ -18,9 +18,9 @@ def test_most_severe_first_then_needs_action_before_unsure_then_checklist_order(
     )})  # fmt: skip
     beta = make_platform("beta", ("b-high",))
     session = AuditSession.start(("alpha", "beta"), Catalogue((alpha, beta)), MemoryStore(), clock)
-    N, U, S = AnswerStatus.NEEDS_ACTION, AnswerStatus.UNSURE, AnswerStatus.SAFE
+    N, U = AnswerStatus.NEEDS_ACTION, AnswerStatus.UNSURE
     for status in (N, U, N, N, U):  # low-1, high-1, medium-1, high-2, b-high
         session.record(status)
-    session.reanswer("alpha", "medium-1", S)  # fixed: leaves the list
+    session.mark_fixed("alpha", "medium-1")  # fixed: leaves the list
     order = [a.item.id for a in action_list(session.platforms, session.run.answers)]
     assert order == ["high-2", "high-1", "b-high", "low-1"]

@@ -90,3 +90,37 @@ def test_finishing_a_platform_records_when(catalogue, clock) -> None:
 def test_an_audit_needs_a_platform(catalogue, clock) -> None:
     with pytest.raises(ValueError):
         AuditSession.start((), catalogue, MemoryStore(), clock)
+
+
+def test_i_fixed_it_is_a_dated_answer_of_its_own_that_keeps_the_note(catalogue, clock) -> None:
+    store = MemoryStore()
+    session = start(catalogue, clock, store)
+    note = "Was set to Everyone – changed to Only me on 26 Nov"
+    session.record(AnswerStatus.NEEDS_ACTION, note)
+    clock.advance(timedelta(days=1))
+    fix = session.mark_fixed("alpha", "a1")
+    assert fix.is_fix and fix.status is AnswerStatus.SAFE and fix.note == note
+    assert fix.answered_at == clock.now()
+    before, after = [a for a in store.saved_answers if a.key == ("alpha", "a1")]
+    assert before.status is AnswerStatus.NEEDS_ACTION and before.note == note and after == fix
+
+
+def test_undo_takes_the_fix_back_and_the_earlier_answer_is_current_again(catalogue, clock) -> None:
+    store = MemoryStore()
+    session = start(catalogue, clock, store)
+    answer = session.record(AnswerStatus.NEEDS_ACTION, "my note")
+    session.mark_fixed("alpha", "a1")
+    assert session.can_undo_fix("alpha", "a1")
+    assert session.undo_fix("alpha", "a1") == answer
+    assert session.answer_for("alpha", "a1") == answer
+    assert store.runs[1].answers[("alpha", "a1")] == answer
+    assert not session.can_undo_fix("alpha", "a1")
+
+
+def test_next_and_go_to_move_without_answering(catalogue, clock) -> None:
+    session = start(catalogue, clock, MemoryStore())
+    assert session.forward() and session.position().item.id == "a2"  # type: ignore[union-attr]
+    session.go_to("beta", "b2")
+    assert session.position().item.id == "b2"  # type: ignore[union-attr]
+    assert not session.has_next() and not session.forward()
+    assert session.run.answers == {}

@@ -16,7 +16,7 @@ from app.footprint import Footprint, open_footprint
 from app.ui.application import configure_qt_settings
 from app.ui.automation_dialog import BROWSER_PATH_KEY, AutomationDialog
 from tests.automation.conftest import AUTOMATED, make_config
-from tests.conftest import START
+from tests.conftest import START, WAIT_MS
 from tests.sites.replica import PASSWORD
 
 RUN_TIMEOUT = 60_000  # ms; a safety net for a hung browser, not a benchmark
@@ -32,16 +32,14 @@ def footprint(data_home, clock) -> Iterator[Footprint]:
 
 @pytest.fixture
 def session(footprint: Footprint) -> AuditSession:
-    return AuditSession.start(
-        AUTOMATED, footprint.catalogue, footprint.repository(), footprint.clock
-    )
+    return AuditSession.start(AUTOMATED, footprint.catalogue, footprint.store, footprint.clock)
 
 
 @pytest.fixture
-def make_dialog(qtbot, footprint, session, replica, data_home):
+def make_dialog(qtbot, footprint, session, replica, data_home, jobs):
     def make(**config_changes: object) -> AutomationDialog:
         config = make_config(replica, data_home.browser_profiles, **config_changes)
-        dialog = AutomationDialog(footprint=footprint, session=session, config=config)
+        dialog = AutomationDialog(footprint=footprint, jobs=jobs, session=session, config=config)
         qtbot.addWidget(dialog)
         dialog.show()
         return dialog
@@ -87,7 +85,7 @@ def test_a_full_read_prefills_the_audit_and_the_worker_confirms_it(
     run(qtbot, dialog, dialog.table.cellWidget(row, 6))
     assert dialog.table.item(row_of(dialog, "Your posts are protected"), 4).text() == "Safe"
 
-    with qtbot.waitSignal(dialog.answers_confirmed) as confirmed:
+    with qtbot.waitSignal(dialog.answers_confirmed, timeout=WAIT_MS) as confirmed:
         qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
     assert len(confirmed.args[0]) == 23
     stored = footprint.history()[-1].answers
@@ -107,18 +105,18 @@ def test_a_full_read_prefills_the_audit_and_the_worker_confirms_it(
 def test_cancel_stops_promptly_and_keeps_what_was_read(
     qtbot, make_dialog, replica, saved_credentials
 ) -> None:
-    replica.sites["facebook"].delays["/settings?tab=timeline"] = 30
+    replica.sites["facebook"].delays["/settings/?tab=profile_and_tagging"] = 30
     dialog = make_dialog()
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(dialog.results()) >= 6, timeout=RUN_TIMEOUT)
-    with qtbot.waitSignal(dialog.run_finished, timeout=10_000) as finished:
+    with qtbot.waitSignal(dialog.run_finished, timeout=WAIT_MS) as finished:
         qtbot.mouseClick(dialog.stop_button, Qt.MouseButton.LeftButton)
     assert finished.args == [True]
     assert len(dialog.results()) == 6 and dialog.use_button.isEnabled()
     assert dialog.rows["instagram"].status.text() == "Not read yet"
     assert "What was read so far is kept" in dialog.waiting_label.text()
-    dialog.reject()  # closing ends the worker thread
-    assert dialog.runner is None
+    dialog.reject()  # closing cancels the job; it closes its browser on its own thread
+    assert not dialog.is_reading
 
 
 @pytest.mark.browser
@@ -128,7 +126,9 @@ def test_waiting_for_sign_in_then_one_message_when_nothing_could_be_read(
     dialog = make_dialog()
     only(dialog, "x")
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Sign in to X (Twitter)" in dialog.waiting_label.text())
+    qtbot.waitUntil(
+        lambda: "Sign in to X (Twitter)" in dialog.waiting_label.text(), timeout=WAIT_MS
+    )
     assert dialog.rows["x"].status.text() == "Waiting for you to sign in"
     assert dialog.stop_button.isEnabled() and not dialog.use_button.isEnabled()
     qtbot.waitSignal(dialog.run_finished, timeout=RUN_TIMEOUT).wait()
@@ -143,36 +143,36 @@ def test_waiting_for_sign_in_then_one_message_when_nothing_could_be_read(
 
 
 def test_without_a_browser_it_says_what_to_install_and_manual_mode_is_untouched(
-    qtbot, footprint, session, monkeypatch
+    qtbot, jobs, footprint, session, monkeypatch
 ) -> None:
     monkeypatch.setattr("app.ui.automation_dialog.find_browser", lambda path: None)
-    dialog = AutomationDialog(footprint=footprint, session=session)
+    dialog = AutomationDialog(footprint=footprint, jobs=jobs, session=session)
     qtbot.addWidget(dialog)
     assert "install Google Chrome or Microsoft Edge" in dialog.browser_notice.text()
     assert not dialog.start_button.isEnabled()
     assert session.position() is not None and not session.run.answers
 
 
-def test_a_chosen_browser_that_is_gone_is_reported(qtbot, footprint, session) -> None:
+def test_a_chosen_browser_that_is_gone_is_reported(qtbot, jobs, footprint, session) -> None:
     QSettings().setValue(BROWSER_PATH_KEY, "/nowhere/chrome")
-    dialog = AutomationDialog(footprint=footprint, session=session)
+    dialog = AutomationDialog(footprint=footprint, jobs=jobs, session=session)
     qtbot.addWidget(dialog)
     assert "(/nowhere/chrome) was not found" in dialog.browser_notice.text()
     assert not dialog.start_button.isEnabled()
 
 
-def test_platforms_without_probes_are_left_for_the_worker(qtbot, footprint) -> None:
+def test_platforms_without_probes_are_left_for_the_worker(qtbot, jobs, footprint) -> None:
     session = AuditSession.start(
-        ("facebook", "tiktok"), footprint.catalogue, footprint.repository(), footprint.clock
+        ("facebook", "tiktok"), footprint.catalogue, footprint.store, footprint.clock
     )
-    dialog = AutomationDialog(footprint=footprint, session=session)
+    dialog = AutomationDialog(footprint=footprint, jobs=jobs, session=session)
     qtbot.addWidget(dialog)
     assert list(dialog.platform_boxes) == ["facebook"]
     assert dialog.platform_boxes["facebook"].text() == "Facebook: 7 of 13 settings"
 
 
-def test_unticked_reads_are_not_saved(qtbot, footprint, session) -> None:
-    dialog = AutomationDialog(footprint=footprint, session=session)
+def test_unticked_reads_are_not_saved(qtbot, jobs, footprint, session) -> None:
+    dialog = AutomationDialog(footprint=footprint, jobs=jobs, session=session)
     qtbot.addWidget(dialog)
     for item_id, value in (("private-account", "On"), ("tag-review", "Off")):
         result = ReadResult("instagram", item_id, START, value, AnswerStatus.SAFE)
@@ -193,12 +193,12 @@ def test_opening_the_dialog_does_not_import_playwright() -> None:
 
 
 def test_a_failed_read_s_record_can_be_looked_at_and_its_picture_goes_when_closing(
-    qtbot, footprint, session, tmp_path
+    qtbot, footprint, session, jobs, tmp_path
 ) -> None:
     from app.automation.failures import Failure, PageProblem
     from app.automation.results import FailedRead, failed, save_private
 
-    dialog = AutomationDialog(footprint=footprint, session=session)
+    dialog = AutomationDialog(footprint=footprint, jobs=jobs, session=session)
     qtbot.addWidget(dialog)
     record = FailedRead("https://x.com/settings/contacts", ("role=checkbox[name='A']",), b"JPEG")
     problem = PageProblem(Failure.PAGE_CHANGED, "nothing on the page matches it")

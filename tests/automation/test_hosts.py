@@ -18,7 +18,7 @@ from app.automation.urls import UrlMap
 from app.checklists.hosts import PLATFORM_HOSTS, is_allowed, url_problem
 from app.checklists.loader import load_catalogue, shipped_audit_files
 from app.cli import main
-from app.policy_packs import installed_pack_files
+from app.services.policy_packs import installed_pack_files
 from tests.automation.conftest import AUTOMATED
 
 FACEBOOK = Path(__file__).resolve().parents[2] / "audits" / "facebook.toml"
@@ -248,9 +248,7 @@ def test_the_open_settings_button_opens_only_the_platform_s_own_site(qtbot, data
         facebook = footprint.catalogue.platform("facebook")
         planted = replace(facebook.items[0], open_url="https://facebook-help.example/settings")
         catalogue = Catalogue((replace(facebook, items=(planted, *facebook.items[1:])),))
-        session = AuditSession.start(
-            ("facebook",), catalogue, footprint.repository(), footprint.clock
-        )
+        session = AuditSession.start(("facebook",), catalogue, footprint.store, footprint.clock)
         opened: list[str] = []
         page = AuditPage(codes=footprint.codes, regulator="SSSC", open_url=opened.append)
         qtbot.addWidget(page)

@@ -180,3 +180,60 @@ def test_any_value_in_any_field_gives_the_loaders_own_error(data: st.DataObject)
         load_platform_text("\n".join(lines), Path("fuzz.toml"), CODES)
     except ChecklistError:
         pass
+
+
+VALID_V2 = """\
+format = 2
+
+[platform]
+id = "demo"
+name = "Demo"
+settings_url = "https://demo.example/settings"
+recheck_days = 90
+
+[[item]]
+id = "private-account"
+category = "account_privacy"
+name = "Account privacy"
+goal = "Your account is private"
+action = "Make your account private"
+why = "Only people you approve see your posts."
+concerns = ["findability", "boundaries"]
+steps = ["Settings", "Privacy", "Private account: on"]
+app_steps = ["Profile", "Menu", "Account privacy"]
+safe = "Private account: on"
+open_url = "https://demo.example/settings/privacy"
+source = "https://help.demo.example/private"
+evidence = "platform"
+severity = "high"
+"""
+
+
+def test_format_2_names_an_item_three_ways_and_gives_its_concerns(tmp_path) -> None:
+    from app.checklists.model import Concern, Evidence
+
+    [item] = load_platform_file(write(tmp_path, VALID_V2), CODES).items
+    assert (item.name, item.goal, item.action) == (
+        "Account privacy",
+        "Your account is private",
+        "Make your account private",
+    )
+    assert item.concerns == (Concern.FINDABILITY, Concern.BOUNDARIES) and item.codes == ()
+    assert item.app_steps == ("Profile", "Menu", "Account privacy")
+    assert item.evidence is Evidence.PLATFORM
+
+
+def test_format_1_still_loads_its_title_serving_as_all_three_names(tmp_path) -> None:
+    first = load_platform_file(write(tmp_path, VALID), CODES).items[0]
+    assert first.name == first.goal == first.action == "Your account is private"
+
+
+def test_format_2_rejects_an_unknown_concern_and_a_format_1_title(tmp_path) -> None:
+    text = VALID_V2.replace('"boundaries"]', '"gossip"]').replace(
+        'goal = "Your account is private"', 'title = "Your account is private"'
+    )
+    with pytest.raises(ChecklistError) as raised:
+        load_platform_file(write(tmp_path, text), CODES)
+    message = raised.value.describe()
+    assert "'concerns' has 'gossip'" in message and "unknown key 'title'" in message
+    assert "missing 'goal'" in message

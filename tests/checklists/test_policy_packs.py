@@ -11,7 +11,7 @@ from app.checklists.policy import apply_pack, load_policy_pack
 from app.cli import main
 from app.clock import FixedClock
 from app.footprint import load_shipped_catalogue, open_footprint
-from app.policy_packs import install_pack, installed_pack_files
+from app.services.policy_packs import install_pack, installed_pack_files
 from tests.conftest import START
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources/examples/riverside-care-policy.toml"
@@ -86,7 +86,7 @@ def test_cli_add_list_remove_and_the_interval_reaches_the_schedule(capsys, data_
     assert "riverside-care-policy.toml: Staff social media policy" in capsys.readouterr().out
     footprint = open_footprint(data_home, FixedClock(START))
     assert "staff-network" in footprint.catalogue.ids
-    [facebook] = [o for o in footprint.overviews() if o.platform.id == "facebook"]
+    [facebook] = [o for o in footprint.dashboard().overviews if o.platform.id == "facebook"]
     assert facebook.due.interval_days == 60
     footprint.close()
     assert main(["policy", "remove", "riverside-care-policy.toml"]) == 0

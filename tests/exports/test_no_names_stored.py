@@ -8,7 +8,6 @@ from contextlib import closing
 from pathlib import Path
 
 from app.clock import FixedClock
-from app.exports.service import import_export, save_review
 from app.footprint import open_footprint
 from app.paths import DataHome
 from tests.conftest import START
@@ -55,12 +54,12 @@ def test_imports_and_completed_reviews_leave_no_names_in_the_database(data_home,
     }
     try:
         outcomes = [
-            import_export(footprint, builders.write_zip(tmp_path / name, files))
+            footprint.import_export(builders.write_zip(tmp_path / name, files))
             for name, files in exports.items()
         ]
         for outcome in outcomes:
             people = outcome.findings.people()
-            save_review(footprint, outcome.findings, {p.key for p in people[::2]})
+            footprint.save_review(outcome.findings, {p.key for p in people[::2]})
     finally:
         footprint.close()
     words = identifiers(o.findings for o in outcomes)
@@ -76,14 +75,13 @@ def test_the_report_shows_imports_and_reviews_as_counts_without_names(data_home,
     import subprocess
 
     from app.cli import main
-    from app.demo import write_demo_data
 
     footprint = open_footprint(data_home, FixedClock(START))
-    write_demo_data(footprint)
-    outcome = import_export(footprint, builders.write_zip(tmp_path / "fb.zip",
+    footprint.write_demo_data()
+    outcome = footprint.import_export(builders.write_zip(tmp_path / "fb.zip",
                                                           builders.facebook_export()))  # fmt: skip
     people = outcome.findings.people()
-    save_review(footprint, outcome.findings, {people[0].key})
+    footprint.save_review(outcome.findings, {people[0].key})
     footprint.close()
     pdf = tmp_path / "report.pdf"
     assert main(["report", "--out", str(pdf)]) == 0

@@ -169,7 +169,7 @@ def test_an_unpacked_folder_reads_like_its_zip_and_macos_leftovers_are_ignored(t
 
 def test_an_export_that_is_readable_but_empty_is_nothing_usable(tmp_path) -> None:
     files = {"TikTok_Data_1771574400/user_data_tiktok.json": '{"Profile And Settings": {}}'}
-    from app.exports.service import read_export_and_checks
+    from app.services.exports import read_export_and_checks
 
     with pytest.raises(NothingUsableError, match="no followers or following lists"):
         read_export_and_checks(builders.write_zip(tmp_path / "t.zip", files), START, [])

@@ -13,9 +13,7 @@ from app.audit.answers import Answer, AnswerSource, AnswerStatus
 from app.audit.run import PlatformCheck
 from app.checklists.model import Catalogue
 from app.clock import FixedClock
-from app.exports.service import confirm_removed, import_export, save_review
 from app.footprint import open_footprint
-from app.storage import reads
 from tests.conftest import START
 from tests.exports import builders
 
@@ -33,9 +31,9 @@ def rows(footprint, sql: str) -> list[tuple]:
 
 
 def test_x_and_instagram_imports_answer_their_items_with_source_export(footprint, tmp_path):
-    x = import_export(footprint, builders.write_zip(tmp_path / "x.zip", builders.x_archive()))
+    x = footprint.import_export(builders.write_zip(tmp_path / "x.zip", builders.x_archive()))
     ig_zip = builders.write_zip(tmp_path / "ig.zip", builders.instagram_export())
-    ig = import_export(footprint, ig_zip)
+    ig = footprint.import_export(ig_zip)
     history = footprint.history()
     x_answer = history[0].answers[("x", "private-account")]
     assert x_answer.source is AnswerSource.EXPORT and x_answer.status is AnswerStatus.SAFE
@@ -45,10 +43,10 @@ def test_x_and_instagram_imports_answer_their_items_with_source_export(footprint
     assert ig_answers["private-account"].observed == "Private account: on (export of 2026-02-20)"
     assert ig_answers["private-account"].source is AnswerSource.EXPORT
     assert [o.item_id for o in ig.not_in_checklist] == ["contact-sync"]  # no Instagram item
-    assert all(run.is_complete for run in history) and footprint.open_run() is None
+    assert all(run.is_complete for run in history) and footprint.dashboard().open_run is None
     assert not any(check.completed_at for run in history for check in run.platforms)
     assert (x.run_id, ig.run_id) == (history[0].id, history[1].id)
-    imports = reads.load_export_imports(footprint.home.database)
+    imports = footprint.store.export_imports()
     assert [(i.platform_id, i.items_answered, i.connection_count, i.request_count)
             for i in imports] == [("x", 1, 3, 0), ("instagram", 2, 5, 1)]  # fmt: skip
 
@@ -57,14 +55,14 @@ def test_the_platform_check_completes_only_when_the_export_answers_every_item(fo
     x_platform = footprint.catalogue.platform("x")
     only_protected = replace(x_platform, items=(x_platform.item("private-account"),))
     footprint.catalogue = Catalogue((only_protected,))
-    outcome = import_export(footprint, builders.write_zip(tmp_path / "x.zip", builders.x_archive()))
+    outcome = footprint.import_export(builders.write_zip(tmp_path / "x.zip", builders.x_archive()))
     assert outcome.platform_complete
     [run] = footprint.history()
     assert run.check_for("x").completed_at == START
 
 
 def test_a_switch_to_public_since_the_last_check_is_drift(footprint, tmp_path):
-    repository = footprint.repository()
+    repository = footprint.store
     checked = datetime(2026, 1, 20, tzinfo=UTC)
     run = repository.create_run(("x",), checked)
     repository.save_answer(
@@ -79,20 +77,20 @@ def test_a_switch_to_public_since_the_last_check_is_drift(footprint, tmp_path):
         ("2026-02-08T08:00:00.000Z", "Protect"),
     )
     path = builders.write_zip(tmp_path / "x.zip", builders.x_archive(history=history))
-    outcome = import_export(footprint, path)
+    outcome = footprint.import_export(path)
     assert outcome.drift.describe() == [
         "Protect your posts was changed to off on 2026-02-01, after your last X (Twitter) "
         "check on 2026-01-20."
     ]
     assert outcome.answered[0].status is AnswerStatus.SAFE  # protected again now
-    [record] = reads.load_export_imports(footprint.home.database)
+    [record] = footprint.store.export_imports()
     assert record.public_switches == 1
 
 
 def test_without_an_earlier_check_there_is_nothing_to_drift_from(footprint, tmp_path):
     history = (("2026-02-01T18:30:00.000Z", "Unprotect"),)
     path = builders.write_zip(tmp_path / "x.zip", builders.x_archive(history=history))
-    outcome = import_export(footprint, path)
+    outcome = footprint.import_export(path)
     assert not outcome.drift.has_drift and outcome.answered[0].status is AnswerStatus.NEEDS_ACTION
 
 
@@ -102,18 +100,18 @@ def facebook(tmp_path, name: str, friends=builders.FACEBOOK_FRIENDS, day: str = 
 
 
 def review_marking(footprint, tmp_path, names: set[str]) -> int:
-    outcome = import_export(footprint, facebook(tmp_path, "fb1.zip"))
+    outcome = footprint.import_export(facebook(tmp_path, "fb1.zip"))
     people = outcome.findings.people()
-    return save_review(footprint, outcome.findings, {p.key for p in people if p.name in names})
+    return footprint.save_review(outcome.findings, {p.key for p in people if p.name in names})
 
 
 def test_a_review_keeps_counts_and_hashes_of_the_marked_only(footprint, tmp_path):
     review_id = review_marking(footprint, tmp_path, {"Zoë Blackwood", "Tom Ellery"})
-    [review] = reads.load_connection_reviews(footprint.home.database)
+    [review] = footprint.connection_reviews()
     assert (review.id, review.reviewed_count, review.marked_count) == (review_id, 5, 2)
     assert review.removal_status() == "removal not yet confirmed"
     assert len(rows(footprint, "SELECT digest FROM marked_connection_hash")) == 2
-    [pending] = reads.load_pending_reviews(footprint.home.database)
+    [pending] = footprint.pending_reviews()
     assert pending.lists == ("friend", "request_received") and len(pending.digests) == 2
 
 
@@ -121,17 +119,17 @@ def test_a_newer_export_confirms_removals_person_by_person(footprint, tmp_path):
     review_marking(footprint, tmp_path, {"Zoë Blackwood", "Tom Ellery"})
     footprint.clock.advance(timedelta(days=10))
     still = ("Anna Crowther", "Zoë Blackwood", "Priya Ramanathan")
-    first = import_export(footprint, facebook(tmp_path, "fb2.zip", still, day="2026-03-05"))
+    first = footprint.import_export(facebook(tmp_path, "fb2.zip", still, day="2026-03-05"))
     [check] = first.removal_checks
     assert (len(check.gone), check.still_there) == (1, 1)
-    [review] = reads.load_connection_reviews(footprint.home.database)
+    [review] = footprint.connection_reviews()
     assert review.removal_status() == (
         "1 of 2 confirmed removed (by a newer export); 1 still connected"
     )
     footprint.clock.advance(timedelta(days=10))
     gone = ("Anna Crowther", "Priya Ramanathan")
-    import_export(footprint, facebook(tmp_path, "fb3.zip", gone, day="2026-03-15"))
-    [review] = reads.load_connection_reviews(footprint.home.database)
+    footprint.import_export(facebook(tmp_path, "fb3.zip", gone, day="2026-03-15"))
+    [review] = footprint.connection_reviews()
     assert review.removal_status() == "all 2 confirmed removed (by a newer export)"
     assert rows(footprint, "SELECT salt FROM connection_review") == [(None,)]
     assert rows(footprint, "SELECT * FROM marked_connection_hash") == []
@@ -139,20 +137,20 @@ def test_a_newer_export_confirms_removals_person_by_person(footprint, tmp_path):
 
 def test_an_export_older_than_the_review_or_missing_a_list_confirms_nothing(footprint, tmp_path):
     review_marking(footprint, tmp_path, {"Tom Ellery"})
-    older = import_export(footprint, facebook(tmp_path, "old.zip", (), day="2026-02-10"))
+    older = footprint.import_export(facebook(tmp_path, "old.zip", (), day="2026-02-10"))
     assert older.removal_checks == ()
     footprint.clock.advance(timedelta(days=10))
     no_friends = builders.facebook_export(friends=(), prefix="facebook-jo-2026-03-05-A/")
-    newer = import_export(footprint, builders.write_zip(tmp_path / "n.zip", no_friends))
+    newer = footprint.import_export(builders.write_zip(tmp_path / "n.zip", no_friends))
     assert newer.removal_checks == ()  # the friends list is missing, not emptied by removals
-    [review] = reads.load_connection_reviews(footprint.home.database)
+    [review] = footprint.connection_reviews()
     assert review.confirmed_removed_count is None
 
 
 def test_the_worker_can_confirm_removal_and_the_hashes_go(footprint, tmp_path):
     review_id = review_marking(footprint, tmp_path, {"Tom Ellery", "Anna Crowther"})
-    confirm_removed(footprint, review_id)
-    [review] = reads.load_connection_reviews(footprint.home.database)
+    footprint.confirm_removed(review_id)
+    [review] = footprint.connection_reviews()
     assert review.removal_status() == "all 2 confirmed removed (by you)"
     assert rows(footprint, "SELECT * FROM marked_connection_hash") == []
-    assert reads.load_pending_reviews(footprint.home.database) == []
+    assert footprint.pending_reviews() == []

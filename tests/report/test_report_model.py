@@ -6,14 +6,16 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from app.audit.answers import Answer, AnswerSource, AnswerStatus
+from app.audit.answers import Answer, AnswerKind, AnswerSource, AnswerStatus
 from app.audit.drift import DriftReason
 from app.audit.profile import WorkerProfile
+from app.audit.records import ReportRecord
 from app.audit.run import AuditRun, PlatformCheck
 from app.audit.scoring import PlatformState
 from app.checklists.codes import load_code_book
 from app.checklists.model import Catalogue
-from app.report.model import ReportError, SupervisionReport, build_report
+from app.report.content import ReportError, ReportScope, SupervisionReport
+from app.report.model import build_report
 from tests.conftest import START
 
 PROFILE = WorkerProfile(
@@ -79,33 +81,51 @@ def report(
     run_id: int | None = None,
     *,
     notes: bool = False,
+    steps: bool = False,
+    since: datetime | None = None,
     profile: WorkerProfile | None = PROFILE,
+    reports: tuple[ReportRecord, ...] = (),
 ) -> SupervisionReport:
     runs = history() if runs is None else runs
-    return build_report(catalogue, runs, profile, load_code_book(), START, run_id, notes)
+    scope = ReportScope(run_id=run_id, since=since, include_notes=notes, include_steps=steps)
+    return build_report(catalogue, runs, profile, load_code_book(), START, scope, reports)
 
 
-def test_the_latest_completed_audit_is_reported_and_an_unfinished_one_is_not(catalogue) -> None:
+def test_by_default_every_platform_shows_its_latest_finished_check_with_its_date(catalogue) -> None:
     unfinished = run(3, START, [answer("a1", SAFE, START)], complete=False)
-    chosen = report(catalogue, [*history(), unfinished])
-    assert chosen.run_id == 2 and chosen.run_completed == SECOND
-    assert chosen.worker.name == "Jo Worker"
-    assert chosen.worker.regulator == "Scottish Social Services Council (SSSC)"
-    assert (chosen.worker.role, chosen.worker.organisation, chosen.worker.supervisor) == (
+    shown = report(catalogue, [*history(), unfinished])
+    assert shown.run_id is None and shown.covers.startswith("The current state")
+    alpha, beta = shown.platforms
+    # alpha was re-checked alone (second audit); beta's latest check is the first audit's.
+    assert (alpha.name, alpha.state, alpha.checked_at) == (
+        "Alpha",
+        PlatformState.NEEDS_ACTION,
+        SECOND,
+    )
+    assert (beta.name, beta.state, beta.checked_at) == ("Beta", PlatformState.SAFE, FIRST)
+    assert shown.worker.name == "Jo Worker"
+    assert shown.worker.regulator == "Scottish Social Services Council (SSSC)"
+    assert (shown.worker.role, shown.worker.organisation, shown.worker.supervisor) == (
         "Care assistant",
         "Hillside Care",
         "Pat Lead",
     )
 
 
-def test_each_platform_has_its_state_date_and_how_each_item_was_checked(catalogue) -> None:
-    (alpha,) = report(catalogue).platforms  # beta was not part of the second audit
-    assert (alpha.name, alpha.state, alpha.checked_at) == (
-        "Alpha",
-        PlatformState.NEEDS_ACTION,
-        SECOND,
-    )
-    methods = [(line.title, line.method) for line in alpha.items]
+def test_a_platform_never_finished_is_said_plainly(catalogue) -> None:
+    skipped = AuditRun(
+        1, SECOND, (PlatformCheck("alpha", 0, SECOND), PlatformCheck("beta", 1, None, True)),
+        SECOND, {("alpha", "a1"): answer("a1", SAFE, SECOND)},
+    )  # fmt: skip
+    alpha, beta = report(catalogue, [skipped]).platforms
+    assert alpha.checked_at == SECOND
+    assert beta.state is PlatformState.SKIPPED and beta.checked_at is None
+    assert beta.seen_at is not None and beta.is_due
+
+
+def test_each_platform_has_how_each_item_was_checked(catalogue) -> None:
+    alpha = report(catalogue).platforms[0]
+    methods = [(line.name, line.method) for line in alpha.items]
     assert methods == [
         ("Title of a1", "By hand"),
         ("Title of a2", "Read automatically"),
@@ -113,26 +133,44 @@ def test_each_platform_has_its_state_date_and_how_each_item_was_checked(catalogu
     ]
 
 
-def test_items_needing_action_come_first_with_their_steps(catalogue) -> None:
+def test_actions_are_phrased_as_actions_most_important_first(catalogue) -> None:
     actions = report(catalogue).actions
-    assert [(a.title, a.status) for a in actions] == [
-        ("Title of a1", ACTION),
-        ("Title of a3", UNSURE),
-    ]
+    assert [(a.action, a.status) for a in actions] == [("Fix a1", ACTION), ("Fix a3", UNSURE)]
     assert actions[0].steps == ("Open settings", "Turn it off") and actions[0].safe == "Off"
+    assert actions[0].checked_at == SECOND
 
 
-def test_drift_against_the_previous_check_with_both_dates(catalogue) -> None:
-    (line,) = report(catalogue).drift
-    assert (line.title, line.reason) == ("Title of a1", DriftReason.WORSE)
+def test_what_slid_back_since_the_previous_report_or_a_chosen_date(catalogue) -> None:
+    (line,) = report(catalogue).drift  # no earlier report: the last three months
+    assert (line.name, line.reason) == ("Title of a1", DriftReason.WORSE)
     assert (line.before, line.before_observed, line.before_date) == (SAFE, "Only me", FIRST)
     assert (line.after, line.after_observed, line.after_date) == (ACTION, "Friends", SECOND)
+    after_it = ReportRecord(1, SECOND + timedelta(days=1), None, None)
+    later = report(catalogue, reports=(after_it,))
+    assert later.drift == () and "since the previous report" in later.period.description
+    assert report(catalogue, since=SECOND + timedelta(hours=1)).drift == ()
 
 
-def test_an_older_audit_is_compared_with_the_one_before_it_not_with_later_ones(catalogue) -> None:
+def test_a_report_of_one_audit_compares_it_with_the_check_before_it(catalogue) -> None:
     first = report(catalogue, run_id=1)
-    assert first.run_id == 1 and first.drift == ()
+    assert first.run_id == 1 and first.drift == () and first.covers.startswith("Audit number 1")
     assert {p.name for p in first.platforms} == {"Alpha", "Beta"}
+    (line,) = report(catalogue, run_id=2).drift
+    assert line.before_date == FIRST
+
+
+def test_a_fix_after_the_audit_is_shown_with_its_date_and_the_note_kept(catalogue) -> None:
+    first, second = history()
+    fixed_at = SECOND + timedelta(days=1)
+    fix = Answer("alpha", "a1", SAFE, AnswerSource.MANUAL, fixed_at, None, "Changed <b>by</b> me",
+                 AnswerKind.FIX)  # fmt: skip
+    second = AuditRun(second.id, second.started_at, second.platforms, second.completed_at,
+                      {**second.answers, fix.key: fix})  # fmt: skip
+    shown = report(catalogue, [first, second], notes=True)
+    line = shown.platforms[0].items[0]
+    assert line.status is SAFE and line.fixed_at == fixed_at
+    assert [a.action for a in shown.actions] == ["Fix a3"]
+    assert shown.notes[0].note == "Changed <b>by</b> me"
 
 
 def test_overdue_platforms_are_judged_at_the_report_date(catalogue) -> None:
@@ -163,20 +201,21 @@ def test_notes_are_included_only_when_the_worker_asks(catalogue) -> None:
 
 def test_the_summary_says_what_was_found_in_plain_words(catalogue) -> None:
     summary = report(catalogue).summary
-    assert "Jo Worker's privacy self-audit number 2" in summary
-    assert "checked 3 settings" in summary and "1 needs action" in summary
-    assert "1 setting became less safe" in summary and "1 platform is due" in summary
+    assert summary.startswith("The current state of every platform you use, for Jo Worker")
+    assert "2 platforms, 2 of them checked" in summary
+    assert "1 needs action" in summary and "1 setting slid back" in summary
+    assert "1 platform is due" in summary and "2 actions are outstanding" in summary
 
 
 @pytest.mark.parametrize(
     ("runs", "run_id", "profile", "sentence"),
     [
-        ([], None, PROFILE, "There is no finished audit"),
+        ([], None, PROFILE, "There is no finished check"),
         (
             [run(1, SECOND, [answer("a1", SAFE, SECOND)], complete=False)],
             None,
             PROFILE,
-            "no finished",
+            "no finished check",
         ),
         (None, 42, PROFILE, "There is no audit number 42"),
         (None, None, None, "Set up your profile"),

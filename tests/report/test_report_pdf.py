@@ -19,23 +19,24 @@ from app.cli import main
 from app.clock import SystemClock
 from app.footprint import open_footprint
 from app.formatting import short_date
+from app.report.content import ReportScope
 from app.report.html import render_report
-from app.report.model import report_from_footprint
 from app.report.pdf import Paper, page_layout, plan_pages
 from tests.memory_keyring import MemoryKeyring
 
 MARKUP_NOTE = "<b>bold</b> & <script>x</script>"
 SECTIONS = (
     "Social media privacy self-audit: supervision record",
-    "Worker and audit",
-    "Needs action",
-    "Changed since the previous check",
-    "Overdue re-checks",
+    "Worker",
+    "State of each platform",
+    "What slid back",
+    "Outstanding actions",
+    "Re-checks due",
     "Code of Practice clauses",
-    "Platforms checked",
-    "Worker's notes",
     "Signatures",
+    "Appendix: each platform's settings",
 )
+FIRST_PAGE = ("State of each platform", "What slid back", "Outstanding actions")
 
 
 def pdf_text(path: Path, *, layout: bool = False) -> str:
@@ -73,7 +74,7 @@ def write_report(tmp_path: Path, capsys, *extra: str) -> Path:
 def stored_report(data_home, notes: bool = False):
     footprint = open_footprint(data_home, SystemClock())
     try:
-        return report_from_footprint(footprint, include_notes=notes)
+        return footprint.report(ReportScope(include_notes=notes))
     finally:
         footprint.close()
 
@@ -88,13 +89,16 @@ def test_the_report_has_every_section_and_the_worker_on_every_page(demo, tmp_pat
     pages = text.split("\f")[:-1]  # pdftotext ends every page with a form feed
     for number, page in enumerate(pages, start=1):
         assert f"Alex Sample — page {number} of {len(pages)}" in page
+    for heading in FIRST_PAGE:  # what a supervisor needs first starts on page 1
+        assert heading in pages[0]
+    assert "Worker's notes" not in text  # left out without a word when not asked for
 
 
 def test_drift_and_overdue_are_shown_with_their_dates(demo, tmp_path, capsys, data_home) -> None:
+    report = stored_report(data_home)  # before writing one: that moves "since the previous"
     text = pdf_text(write_report(tmp_path, capsys), layout=True)
-    report = stored_report(data_home)
     (drift,) = report.drift
-    assert "Less safe than before" in text and drift.title in text
+    assert "Slid back" in text and drift.name in text
     assert short_date(drift.before_date) in text and short_date(drift.after_date) in text
     assert "Seen: “Only me”" in text and "Seen: “Friends”" in text
     (overdue,) = report.overdue
@@ -102,16 +106,20 @@ def test_drift_and_overdue_are_shown_with_their_dates(demo, tmp_path, capsys, da
     assert f"{overdue.overdue_days} days" in text
 
 
-def test_items_needing_action_are_listed_with_their_steps(
+def test_actions_are_listed_and_their_steps_only_in_the_appendix_when_asked(
     demo, tmp_path, capsys, data_home
 ) -> None:
-    text = words(pdf_text(write_report(tmp_path, capsys)))
     report = stored_report(data_home)
+    text = words(pdf_text(write_report(tmp_path, capsys)))
     assert report.actions
     for action in report.actions:
-        assert words(action.title) in text
-        assert words(action.steps[0]) in text
+        assert words(action.action) in text
+    assert "how to fix each outstanding item" not in text
     assert "SSSC Code of Practice" in text
+    with_steps = words(pdf_text(write_report(tmp_path, capsys, "--steps")))
+    assert "Appendix: how to fix each outstanding item" in with_steps
+    for action in report.actions:
+        assert words(action.steps[0]) in with_steps
 
 
 def test_a_note_with_markup_is_printed_literally_and_only_when_asked(
@@ -121,12 +129,10 @@ def test_a_note_with_markup_is_printed_literally_and_only_when_asked(
     latest = max((r for r in footprint.history() if r.completed_at), key=lambda r: r.completed_at)
     existing = next(iter(latest.answers.values()))
     later = existing.answered_at + timedelta(seconds=1)
-    footprint.repository().save_answer(
-        latest.id, replace(existing, note=MARKUP_NOTE, answered_at=later)
-    )
+    footprint.store.save_answer(latest.id, replace(existing, note=MARKUP_NOTE, answered_at=later))
     footprint.close()
     without = pdf_text(write_report(tmp_path, capsys))
-    assert "bold" not in without and "The worker chose not to include their notes." in without
+    assert "bold" not in without and "notes" not in without.lower()
     with_notes = pdf_text(write_report(tmp_path, capsys, "--notes"))
     assert MARKUP_NOTE in with_notes
 
@@ -138,6 +144,15 @@ def test_a_password_in_the_keyring_never_reaches_the_report(
     out = write_report(tmp_path, capsys, "--notes")
     assert "S3cret-PW" not in pdf_text(out)
     assert b"S3cret-PW" not in out.read_bytes()
+
+
+def test_a_report_is_remembered_so_the_next_one_shows_changes_since_it(
+    demo, tmp_path, capsys, data_home
+) -> None:
+    first = words(pdf_text(write_report(tmp_path, capsys)))
+    assert "over the last three months" in first
+    second = words(pdf_text(write_report(tmp_path, capsys)))
+    assert "since the previous report" in second
 
 
 def test_nine_platforms_fit_on_a_sensible_number_of_pages(
@@ -177,7 +192,7 @@ def test_no_table_row_is_split_across_pages(demo, data_home) -> None:
 
 def test_an_earlier_audit_can_be_chosen_by_number(demo, tmp_path, capsys) -> None:
     text = pdf_text(write_report(tmp_path, capsys, "--run", "1"))
-    assert "privacy self-audit number 1" in words(text)
+    assert "Audit number 1, started" in words(text)
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,6 @@ import pytest
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
-from app.storage import reads
 from app.storage.database import (
     MIGRATIONS,
     DatabaseTooNewError,
@@ -21,6 +20,7 @@ from app.storage.database import (
     prepare_database,
 )
 from app.storage.revision import SCHEMA_HEAD
+from app.storage.store import Store
 from tests.conftest import START
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,7 +67,7 @@ def test_every_earlier_schema_upgrades_with_a_backup_first(tmp_path, revision) -
     assert status.backup is not None and status.backup.exists()
     assert current_revision(status.backup) == revision  # the copy is the old file, untouched
     assert stat.S_IMODE(status.backup.stat().st_mode) == 0o600
-    [run] = reads.load_history(path)
+    [run] = Store(path).history()
     answer = run.answers[("alpha", "a1")]
     assert answer.observed == "Off" and run.is_complete and run.platforms[0].completed_at
 
@@ -106,7 +106,19 @@ def _fill_0001(path: Path) -> None:
         )
 
 
-HISTORICAL_FIXTURES = {"0001": _fill_0001}
+def _fill_0002(path: Path) -> None:
+    """0002 added export imports and reviews; answers then had no kind (0003 adds it)."""
+    _fill_0001(path)
+    stamp = "2026-01-06T10:00:00.000000+00:00"
+    with closing(sqlite3.connect(path)) as db, db:
+        db.execute(
+            "INSERT INTO connection_review (platform_id, reviewed_at, export_date,"
+            " reviewed_count, marked_count, lists) VALUES ('x', ?, ?, 3, 0, 'follower')",
+            (stamp, stamp),
+        )
+
+
+HISTORICAL_FIXTURES = {"0001": _fill_0001, "0002": _fill_0002}
 
 
 def test_a_file_that_is_not_sqlite_is_reported_and_moved_aside(tmp_path) -> None:
@@ -155,8 +167,8 @@ def test_an_answer_saved_before_a_crash_is_there_after_reopening(tmp_path) -> No
         from datetime import UTC, datetime
         from pathlib import Path
         from app.audit.answers import Answer, AnswerSource, AnswerStatus
-        from app.storage.repository import Repository
-        repository = Repository(Path({str(path)!r}))
+        from app.storage.store import Store
+        repository = Store(Path({str(path)!r}))
         run = repository.create_run(("alpha",), datetime(2026, 3, 2, tzinfo=UTC))
         repository.save_answer(run.id, Answer("alpha", "a1", AnswerStatus.NEEDS_ACTION,
             AnswerSource.MANUAL, datetime(2026, 3, 2, 9, 5, tzinfo=UTC), None, "note"))
@@ -166,6 +178,6 @@ def test_an_answer_saved_before_a_crash_is_there_after_reopening(tmp_path) -> No
     result = subprocess.run([sys.executable, "-c", crash], cwd=ROOT, check=False)
     assert result.returncode == 9
     prepare_database(path, START)
-    [run] = reads.load_history(path)
+    [run] = Store(path).history()
     answer = run.answers[("alpha", "a1")]
     assert answer.note == "note" and answer.status.value == "needs_action"

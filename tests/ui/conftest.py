@@ -10,7 +10,7 @@ from app.clock import FixedClock
 from app.footprint import Footprint, open_footprint
 from app.ui.application import configure_qt_settings
 from app.ui.main_window import MainWindow
-from tests.conftest import START
+from tests.conftest import START, WAIT_MS
 
 PROFILE = WorkerProfile(
     display_name="Jo Worker",
@@ -31,7 +31,7 @@ def footprint(data_home) -> Iterator[Footprint]:
 
 @pytest.fixture
 def set_up(footprint) -> Footprint:
-    footprint.repository().save_profile(PROFILE, START)
+    footprint.store.save_profile(PROFILE, START)
     return footprint
 
 
@@ -47,7 +47,7 @@ def make_window(qtbot, opened_urls):
         qtbot.addWidget(window)
         window.show()
         window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT_MS)
         return window
 
     return make

@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt, QUrl
 from app.audit.answers import Answer, AnswerSource, AnswerStatus
 from app.audit.run import PlatformCheck
 from app.exports.errors import ImportCancelled
-from app.storage import reads
 from app.ui import export_import_dialog as dialog_module
 from app.ui.export_import_dialog import ExportImportDialog
+from tests.conftest import WAIT_MS
 from tests.exports import builders
 from tests.exports.test_no_names_stored import assert_absent
 
@@ -23,12 +23,13 @@ LONG = 10_000
 
 
 @pytest.fixture
-def make_dialog(qtbot, footprint, opened_urls):
+def make_dialog(qtbot, footprint, opened_urls, jobs):
     chosen: list = []
 
     def make() -> ExportImportDialog:
         dialog = ExportImportDialog(
             footprint=footprint,
+            jobs=jobs,
             choose_path=lambda _parent, folder: chosen.pop(0) if chosen else None,
             open_url=opened_urls.append,
         )
@@ -74,7 +75,7 @@ def test_an_x_archive_is_read_with_progress_and_its_answers_saved(
 
 def test_drift_from_the_switch_history_is_shown(qtbot, make_dialog, footprint, tmp_path) -> None:
     checked = datetime(2026, 1, 20, tzinfo=UTC)
-    repository = footprint.repository()
+    repository = footprint.store
     run = repository.create_run(("x",), checked)
     repository.save_answer(
         run.id,
@@ -102,7 +103,7 @@ def test_an_html_export_says_how_to_ask_for_json_and_saves_nothing(
     assert "change Format from HTML to JSON" in signal.args[0]
     assert "HTML format" in dialog.findings_view.toPlainText()
     assert not dialog.review_button.isVisible()
-    assert footprint.history() == [] and reads.load_export_imports(footprint.home.database) == []
+    assert footprint.history() == [] and footprint.store.export_imports() == []
 
 
 def test_cancel_while_reading_saves_nothing(
@@ -119,11 +120,11 @@ def test_cancel_while_reading_saves_nothing(
     monkeypatch.setattr(dialog_module, "read_export_and_checks", slow_read)
     dialog = make_dialog()
     dialog.start_import(builders.write_zip(tmp_path / "x.zip", builders.x_archive()))
-    assert started.wait(5)
+    assert started.wait(WAIT_MS / 1000)
     with qtbot.waitSignal(dialog.failed, timeout=LONG) as signal:
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert signal.args[0] == str(ImportCancelled())
-    assert footprint.history() == [] and reads.load_export_imports(footprint.home.database) == []
+    assert footprint.history() == [] and footprint.store.export_imports() == []
 
 
 def tick(review, names: set[str]) -> None:
@@ -173,7 +174,7 @@ def test_a_friend_list_review_end_to_end_leaves_only_counts(
         qtbot.mouseClick(review.confirm_button, Qt.MouseButton.LeftButton)
     review.accept()
     assert review.model.rowCount() == 0  # the names went with the window
-    [record] = reads.load_connection_reviews(footprint.home.database)
+    [record] = footprint.connection_reviews()
     assert (record.reviewed_count, record.marked_count) == (reviewed, len(marked))
     assert record.removal_status() == f"all {len(marked)} confirmed removed (by you)"
     names = {c.name for c in dialog.outcome.findings.connections}
@@ -192,7 +193,7 @@ def test_marking_no_one_still_records_the_review(qtbot, make_dialog, footprint, 
     qtbot.mouseClick(review.finish_button, Qt.MouseButton.LeftButton)
     assert "You marked no one on Snapchat" in review.steps.toPlainText()
     assert not review.confirm_button.isVisible()
-    [record] = reads.load_connection_reviews(footprint.home.database)
+    [record] = footprint.connection_reviews()
     assert (record.reviewed_count, record.marked_count) == (3, 0)
     assert record.removal_status() == "no one marked"
 
@@ -206,3 +207,23 @@ def test_a_profile_link_opens_only_on_request(qtbot, make_dialog, tmp_path, open
     review.people_list.setCurrentIndex(review.people_list.model().index(0, 0))
     qtbot.mouseClick(review.open_button, Qt.MouseButton.LeftButton)
     assert opened_urls == ["https://www.tiktok.com/@dance.mum"]
+
+
+def test_no_object_holding_a_name_outlives_the_closed_dialog(qtbot, make_dialog, tmp_path) -> None:
+    import gc
+    import weakref
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    dialog = make_dialog()
+    import_file(qtbot, dialog, builders.write_zip(tmp_path / "f.zip", builders.facebook_export()))
+    dialog.open_review()
+    findings = weakref.ref(dialog.outcome.findings)
+    people = [weakref.ref(person) for person in dialog.outcome.findings.people()]
+    assert findings() is not None and people
+    dialog.reject()
+    dialog.deleteLater()  # as the main window does with every dialog it closes
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    assert findings() is None
+    assert all(person() is None for person in people)

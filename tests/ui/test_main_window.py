@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from app.clock import FixedClock
-from app.demo import write_demo_data
 from app.footprint import open_footprint
 from app.ui.main_window import MainWindow
 from tests.conftest import START
@@ -9,7 +8,7 @@ from tests.conftest import START
 
 def test_the_main_window_lists_the_demo_platforms(qtbot, data_home) -> None:
     footprint = open_footprint(data_home, FixedClock(START))
-    write_demo_data(footprint)
+    footprint.write_demo_data()
     window = MainWindow(footprint=footprint)
     qtbot.addWidget(window)
     window.show()

@@ -8,7 +8,7 @@ from app.audit.answers import AnswerStatus
 from app.autostart import is_autostart_enabled, set_autostart
 from app.cli import main
 from app.ui.history_dialog import HistoryDialog
-from app.ui.reminder_service import ReminderService
+from tests.conftest import WAIT_MS
 
 
 class FakeTray:
@@ -27,61 +27,72 @@ def finish_audit(window) -> None:
     window.summary_page.done_button.click()
 
 
+def start_with_tray(window) -> FakeTray:
+    tray = FakeTray()
+    window.reminders.set_notifiers([tray])
+    window.start_reminders()
+    return tray
+
+
 def test_the_hourly_check_notifies_through_the_tray_when_a_platform_falls_due(
     qtbot, set_up, make_window
 ) -> None:
     window = make_window(set_up)
     finish_audit(window)
-    tray = FakeTray()
-    service = ReminderService(footprint=set_up, notifiers=[tray], monotonic=lambda: 0.0)
-    service.start()
+    tray = start_with_tray(window)
     assert tray.messages == []  # everything was just checked
     set_up.clock.advance(timedelta(days=91))  # facebook and instagram re-check every 90 days
-    with qtbot.waitSignal(service.announced) as announced:
-        service.hourly.timeout.emit()
+    with qtbot.waitSignal(window.reminders.announced, timeout=WAIT_MS) as announced:
+        window.reminders.hourly.timeout.emit()
     assert {e.platform_id for e in announced.args[0]} == {"facebook", "instagram"}
     assert "Facebook" in tray.messages[0][1]
-    service.hourly.timeout.emit()
+    window.reminders.hourly.timeout.emit()
     assert len(tray.messages) == 1  # not repeated within the day
+    assert "Facebook" in window.dashboard.banner.text()  # the banner follows the same read
 
 
 def test_a_clock_jump_triggers_a_check_at_once(qtbot, set_up, make_window) -> None:
     window = make_window(set_up)
     finish_audit(window)
-    tray = FakeTray()
-    service = ReminderService(footprint=set_up, notifiers=[tray], monotonic=lambda: 0.0)
-    service.start()
+    tray = start_with_tray(window)
     set_up.clock.advance(timedelta(days=100))  # asleep for 100 days; monotonic stood still
-    service.heartbeat.timeout.emit()
+    window.reminders.heartbeat.timeout.emit()
     assert tray.messages
 
 
 def test_snooze_silences_a_platform_for_a_week(qtbot, set_up, make_window) -> None:
     window = make_window(set_up)
-    tray = FakeTray()
-    window.reminders._notifiers = [tray]
-    with qtbot.waitSignal(window.reminders.due_changed) as checked:
+    tray = start_with_tray(window)
+    assert "Facebook" in tray.messages[-1][1]  # never checked: announced at start
+    with qtbot.waitSignal(window.reminders.due_changed, timeout=WAIT_MS) as checked:
         window.snooze("facebook", 7)
     assert [e.platform_id for e in checked.args[0]] == ["instagram"]
     assert "snoozed" in window.dashboard.model.index(0, 4).data()
-    assert "Instagram" in tray.messages[-1][1] and "Facebook" not in tray.messages[-1][1]
+    assert "Facebook" not in window.dashboard.banner.text()
     set_up.clock.advance(timedelta(days=8))
-    with qtbot.waitSignal(window.reminders.due_changed) as checked:
+    with qtbot.waitSignal(window.reminders.due_changed, timeout=WAIT_MS) as checked:
         window.reminders.hourly.timeout.emit()
     assert {e.platform_id for e in checked.args[0]} == {"facebook", "instagram"}
+    assert "Facebook" in tray.messages[-1][1]
 
 
 def test_the_banner_shows_due_platforms(qtbot, set_up, make_window) -> None:
     window = make_window(set_up)
-    window.reminders.check_now()
     assert window.dashboard.banner.isVisible()
     assert "Facebook" in window.dashboard.banner.text()
 
 
-def test_history_shows_timeline_chart_and_drift_on_demo_data(qtbot, footprint) -> None:
-    from app.demo import write_demo_data
+def test_opening_the_main_window_reads_the_database_once(qtbot, set_up, make_window) -> None:
+    set_up.write_demo_data()  # ... behind the profile already saved: a lived-in data home
+    before = set_up.store.read_passes
+    window = make_window(set_up)
+    window.start_reminders()
+    assert set_up.store.read_passes - before == 1
 
-    write_demo_data(footprint)
+
+def test_history_shows_timeline_chart_and_drift_on_demo_data(qtbot, footprint) -> None:
+
+    footprint.write_demo_data()
     dialog = HistoryDialog(footprint=footprint)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -90,7 +101,7 @@ def test_history_shows_timeline_chart_and_drift_on_demo_data(qtbot, footprint) -
     changes = [
         dialog.answers_table.item(r, 4).text() for r in range(dialog.answers_table.rowCount())
     ]
-    assert any(c.startswith("⚠ drifted: Safe “Only me”") for c in changes)
+    assert any(c.startswith("Slid back: Safe “Only me”") for c in changes)
     assert "safe on" in dialog.chart.accessibleDescription()
     dialog.answers_table.selectRow(0)
     assert "→" in dialog.item_label.text()
@@ -132,10 +143,9 @@ def test_an_export_showing_a_switch_to_public_marks_drift_on_the_dashboard(
     from app.audit.answers import Answer, AnswerSource
     from app.audit.profile import WorkerProfile
     from app.audit.run import PlatformCheck
-    from app.exports.service import import_export
     from tests.exports import builders
 
-    repository = footprint.repository()
+    repository = footprint.store
     profile = WorkerProfile("Jo", "Role", "Org", "sssc", platform_ids=("x",))
     repository.save_profile(profile, footprint.clock.now())
     checked = datetime(2026, 1, 20, tzinfo=UTC)
@@ -146,7 +156,7 @@ def test_an_export_showing_a_switch_to_public_marks_drift_on_the_dashboard(
     repository.save_platform_check(run.id, PlatformCheck("x", 0, checked))
     repository.complete_run(run.id, checked)
     switches = (("2026-02-01T18:30:00.000Z", "Unprotect"),)
-    import_export(footprint, builders.write_zip(tmp_path / "x.zip",
+    footprint.import_export(builders.write_zip(tmp_path / "x.zip",
                                                 builders.x_archive(history=switches)))  # fmt: skip
     window = make_window(footprint)
     assert "switch to public" in window.dashboard.model.index(0, 5).data()

@@ -18,7 +18,6 @@ from app.exports.findings import Connection, ConnectionKind, SettingObservation,
 from app.exports.platforms.base import Members, Parsed, PlatformReader, pattern, safe_link
 
 SETTING = "Protect your posts"
-HISTORY_MONTHS_NOTE = "X keeps the history of this switch for the six months before the archive."
 _MANIFEST = pattern(r"(^|/)manifest\.js$")
 _ACCOUNT = pattern(r"(^|/)account\.js$")
 _HISTORY = pattern(r"(^|/)protected-history\.js$")

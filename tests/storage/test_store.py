@@ -1,24 +1,25 @@
 from __future__ import annotations
 
+import sqlite3
 from datetime import timedelta
 
 from app.audit.answers import AnswerStatus
 from app.audit.profile import WorkerProfile
 from app.audit.session import AuditSession
-from app.storage import reads
 from app.storage.database import prepare_database
-from app.storage.repository import Repository
+from app.storage.store import Store
+from app.storage.tables import ALL_TABLES
 from tests.conftest import START
 
 
-def open_repository(tmp_path) -> Repository:
+def open_store(tmp_path) -> Store:
     path = tmp_path / "footprint.db"
     prepare_database(path, START)
-    return Repository(path)
+    return Store(path)
 
 
 def test_profile_round_trip(tmp_path) -> None:
-    repository = open_repository(tmp_path)
+    store = open_store(tmp_path)
     profile = WorkerProfile(
         display_name=" Jo Worker ",
         role="Care assistant",
@@ -29,8 +30,8 @@ def test_profile_round_trip(tmp_path) -> None:
         recheck_days={"alpha": 30},
         snoozed_until={"beta": START + timedelta(days=1)},
     )
-    repository.save_profile(profile, START)
-    loaded = reads.load_profile(repository.path)
+    store.save_profile(profile, START)
+    loaded = store.profile()
     assert loaded is not None
     assert loaded.display_name == "Jo Worker" and loaded.platform_ids == ("beta", "alpha")
     assert loaded.recheck_days == {"alpha": 30}
@@ -38,28 +39,28 @@ def test_profile_round_trip(tmp_path) -> None:
 
 
 def test_a_re_answer_adds_a_row_and_the_newest_is_current(tmp_path, catalogue, clock) -> None:
-    repository = open_repository(tmp_path)
-    session = AuditSession.start(("alpha",), catalogue, repository, clock)
+    store = open_store(tmp_path)
+    session = AuditSession.start(("alpha",), catalogue, store, clock)
     session.record(AnswerStatus.NEEDS_ACTION)
     session.back()
     clock.advance(timedelta(minutes=3))
     session.record(AnswerStatus.SAFE)
-    assert reads.count_answers(repository.path) == 2
-    [run] = reads.load_history(repository.path)
+    assert store.count_answers() == 2
+    [run] = store.history()
     assert run.answers[("alpha", "a1")].status is AnswerStatus.SAFE
 
 
 def test_the_open_run_is_the_newest_unfinished_one(tmp_path, catalogue, clock) -> None:
-    repository = open_repository(tmp_path)
-    assert repository.open_run() is None
-    finished = AuditSession.start(("beta",), catalogue, repository, clock)
+    store = open_store(tmp_path)
+    assert store.dashboard_data().open_run is None
+    finished = AuditSession.start(("beta",), catalogue, store, clock)
     finished.record(AnswerStatus.SAFE)
     finished.record(AnswerStatus.SAFE)
-    unfinished = AuditSession.start(("alpha", "beta"), catalogue, repository, clock)
+    unfinished = AuditSession.start(("alpha", "beta"), catalogue, store, clock)
     unfinished.record(AnswerStatus.UNSURE)
-    run = repository.open_run()
+    run = store.dashboard_data().open_run
     assert run is not None and run.id == unfinished.run.id
-    resumed = AuditSession(run, catalogue, repository, clock)
+    resumed = AuditSession(run, catalogue, store, clock)
     assert resumed.position().item.id == "a2"  # type: ignore[union-attr]
 
 
@@ -67,14 +68,41 @@ def test_dashboard_data_gives_the_same_overviews_as_the_full_history(data_home) 
     """The dashboard reads only recent answers; it must agree with the full history."""
     from app.audit.overview import overviews
     from app.clock import FixedClock
-    from app.demo import write_demo_data
     from app.footprint import open_footprint
 
     footprint = open_footprint(data_home, FixedClock(START + timedelta(days=400)))
-    write_demo_data(footprint)
+    footprint.write_demo_data()
     now, profile = footprint.clock.now(), footprint.profile()
     full = overviews(footprint.catalogue, footprint.history(), profile, now)
-    data = reads.load_dashboard_data(footprint.home.database)
+    data = footprint.store.dashboard_data()
     assert overviews(footprint.catalogue, data.runs, profile, now, data.newest) == full
     assert any(o.drift.has_drift for o in full) and any(o.due.is_due for o in full)
     footprint.close()
+
+
+def test_the_migrated_database_has_exactly_the_declared_tables_and_columns(tmp_path) -> None:
+    """tables.py is the one source of names: migrations, the ORM and the reads agree with it."""
+    from app.storage.schema import Base
+
+    store = open_store(tmp_path)
+    with sqlite3.connect(store.path) as db:
+        names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        on_disk = {
+            table: tuple(row[1] for row in db.execute(f"PRAGMA table_info({table})"))
+            for table in names - {"alembic_version"}
+        }
+    declared = {table.name: table.columns() for table in ALL_TABLES}
+    assert {name: set(columns) for name, columns in on_disk.items()} == {
+        name: set(columns) for name, columns in declared.items()
+    }
+    orm = {name: {c.name for c in table.columns} for name, table in Base.metadata.tables.items()}
+    assert orm == {name: set(columns) for name, columns in declared.items()}
+
+
+def test_a_path_with_hash_question_mark_and_percent_is_read_where_it_is(tmp_path) -> None:
+    folder = tmp_path / "a#b?c%20d"
+    folder.mkdir()
+    store = open_store(folder)
+    store.save_profile(WorkerProfile("Jo", "", "", "sssc", platform_ids=("alpha",)), START)
+    assert store.profile() is not None
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a#b?c%20d"]  # no stray files

@@ -1,33 +1,36 @@
-"""Writes, through SQLAlchemy: each call is one committed transaction, so nothing is lost."""
+"""Writes, through the SQLAlchemy ORM: each call is one committed transaction, so nothing is
+lost. Used only through `Store`."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.audit.answers import Answer
+from app.audit.answers import Answer, AnswerKind
 from app.audit.profile import WorkerProfile
+from app.audit.records import ImportPlan, RemovalCheck, ReviewToSave
 from app.audit.run import AuditRun, PlatformCheck
-from app.exports.records import ImportPlan, RemovalCheck, ReviewToSave
-from app.storage import reads
 from app.storage.database import create_engine_for
 from app.storage.schema import (
     AnswerRow,
     AuditRunRow,
     ConnectionReviewRow,
     ExportImportRow,
+    KeyringEntryRow,
     MarkedConnectionHashRow,
     ProfileRow,
+    PublicAddressRow,
+    ReportMadeRow,
     RunPlatformRow,
     UserPlatformRow,
 )
 
 
-class Repository:
-    """The audit store and profile store over one SQLite file (already prepared)."""
+class Writer:
+    """Every write to one SQLite file (already prepared), each in its own transaction."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -65,27 +68,24 @@ class Repository:
             row.completed_at = check.completed_at
             row.skipped = check.skipped
 
+    def delete_fix(self, run_id: int, fix: Answer) -> bool:
+        """Undo a recorded fix: delete its row (only a fix, only this one); True if found."""
+        with self._sessions.begin() as session:
+            found = session.execute(
+                delete(AnswerRow).where(
+                    AnswerRow.run_id == run_id,
+                    AnswerRow.platform_id == fix.platform_id,
+                    AnswerRow.item_id == fix.item_id,
+                    AnswerRow.kind == AnswerKind.FIX.value,
+                    AnswerRow.answered_at == fix.answered_at,
+                )
+            )
+            return bool(getattr(found, "rowcount", 0))
+
     def complete_run(self, run_id: int, completed_at: datetime) -> None:
         with self._sessions.begin() as session:
             row = session.get_one(AuditRunRow, run_id)
             row.completed_at = completed_at
-
-    def open_run(self) -> AuditRun | None:
-        """The newest run that was never completed: the audit to resume."""
-        with self._sessions.begin() as session:
-            run_id = session.scalar(
-                select(AuditRunRow.id)
-                .where(AuditRunRow.completed_at.is_(None))
-                .order_by(AuditRunRow.id.desc())
-            )
-        if run_id is None:
-            return None
-        return next(run for run in reads.load_history(self.path) if run.id == run_id)
-
-    def delete_run(self, run_id: int) -> None:
-        with self._sessions.begin() as session:
-            session.execute(delete(AnswerRow).where(AnswerRow.run_id == run_id))
-            session.execute(delete(AuditRunRow).where(AuditRunRow.id == run_id))
 
     # -- profile ----------------------------------------------------------------------------
     def snooze(self, platform_id: str, until: datetime | None) -> None:
@@ -104,6 +104,8 @@ class Repository:
             row.organisation = profile.organisation.strip()
             row.regulator = profile.regulator
             row.supervisor = profile.supervisor.strip()
+            row.works_with_children = profile.works_with_children
+            row.code_edition = profile.code_edition
             row.updated_at = now
             session.add(row)
             session.execute(delete(UserPlatformRow))
@@ -116,6 +118,28 @@ class Repository:
                         snoozed_until=profile.snoozed_until.get(platform_id),
                     )
                 )
+
+    # -- reports, keyring entries, public addresses ----------------------------------------
+    def record_report(
+        self, made_at: datetime, period_start: datetime | None, run_id: int | None
+    ) -> None:
+        with self._sessions.begin() as session:
+            session.add(ReportMadeRow(made_at=made_at, period_start=period_start, run_id=run_id))
+
+    def remember_keyring_entry(self, service: str, now: datetime) -> None:
+        with self._sessions.begin() as session:
+            if session.get(KeyringEntryRow, service) is None:
+                session.add(KeyringEntryRow(service=service, created_at=now))
+
+    def forget_keyring_entry(self, service: str) -> None:
+        with self._sessions.begin() as session:
+            session.execute(delete(KeyringEntryRow).where(KeyringEntryRow.service == service))
+
+    def save_public_addresses(self, addresses: dict[str, str]) -> None:
+        with self._sessions.begin() as session:
+            session.execute(delete(PublicAddressRow))
+            for platform_id, address in sorted(addresses.items()):
+                session.add(PublicAddressRow(platform_id=platform_id, address=address))
 
     # -- data exports and friend-list reviews: dates, counts and salted hashes only ---------
     def record_export_import(self, plan: ImportPlan) -> tuple[int, int | None]:
@@ -192,6 +216,7 @@ def _answer_row(run_id: int, answer: Answer) -> AnswerRow:
         observed=answer.observed,
         note=answer.note,
         answered_at=answer.answered_at,
+        kind=answer.kind.value,
     )
 
 

@@ -7,26 +7,20 @@ worker thread runs; `save_import` is the quick database part on the caller's thr
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.audit.records import PendingReview, RemovalCheck
 from app.exports.archive import Monitor
 from app.exports.errors import NothingUsableError
 from app.exports.findings import ExportFindings
 from app.exports.reader import read_export
 from app.exports.recording import ImportOutcome, record_import, removal_checks, review_to_save
-from app.exports.records import PendingReview, RemovalCheck
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
-    from app.footprint import Footprint
-
-
-def pending_reviews(footprint: Footprint) -> list[PendingReview]:
-    from app.storage import reads
-
-    return reads.load_pending_reviews(footprint.home.database)
+    from app.checklists.model import Catalogue
+    from app.storage.store import Store
 
 
 def read_export_and_checks(
@@ -51,31 +45,26 @@ def read_export_and_checks(
 
 
 def save_import(
-    footprint: Footprint, findings: ExportFindings, checks: tuple[RemovalCheck, ...]
+    store: Store,
+    catalogue: Catalogue,
+    findings: ExportFindings,
+    checks: tuple[RemovalCheck, ...],
+    now: datetime,
 ) -> ImportOutcome:
-    return record_import(
-        footprint.repository(),
-        findings,
-        footprint.catalogue,
-        footprint.history(),
-        checks,
-        footprint.clock.now(),
-    )
+    """Record what was read: answers, counts and removal checks, in one transaction."""
+    return record_import(store, findings, catalogue, store.history(), checks, now)
 
 
-def import_export(footprint: Footprint, path: Path, expected: str | None = None) -> ImportOutcome:
+def import_export(
+    store: Store, catalogue: Catalogue, path: Path, now: datetime, expected: str | None = None
+) -> ImportOutcome:
     """Read and save in one go (the CLI)."""
-    now = footprint.clock.now()
-    findings, checks = read_export_and_checks(
-        path, now, pending_reviews(footprint), expected=expected
-    )
-    return save_import(footprint, findings, checks)
+    findings, checks = read_export_and_checks(path, now, store.pending_reviews(), expected=expected)
+    return save_import(store, catalogue, findings, checks, now)
 
 
-def save_review(footprint: Footprint, findings: ExportFindings, marked_keys: set[str]) -> int:
-    review = review_to_save(findings, marked_keys, footprint.clock.now())
-    return footprint.repository().save_connection_review(review)
-
-
-def confirm_removed(footprint: Footprint, review_id: int) -> None:
-    footprint.repository().confirm_review_by_worker(review_id, footprint.clock.now())
+def save_review(
+    store: Store, findings: ExportFindings, marked_keys: set[str], now: datetime
+) -> int:
+    """Save a friend-list review: counts, and hashes of the marked people until removed."""
+    return store.save_connection_review(review_to_save(findings, marked_keys, now))

@@ -1,6 +1,6 @@
 """Sample data for a newcomer, the screenshots and the benchmarks: a lived-in year of audits.
 
-The data is written through the same session and repository the app uses, with a clock
+The data is written through the same session and store the app uses, with a clock
 that is moved by hand, so the demo exercises the real code path.
 """
 
@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from app.audit.answers import AnswerStatus
 from app.audit.profile import WorkerProfile
 from app.audit.session import AuditSession
-from app.checklists.model import Platform
+from app.checklists.model import Catalogue, Platform
 from app.clock import FixedClock
-from app.footprint import Footprint
+from app.storage.store import Store
 
 DEMO_PROFILE = WorkerProfile(
     display_name="Alex Sample",
@@ -24,20 +24,27 @@ DEMO_PROFILE = WorkerProfile(
     regulator="sssc",
     supervisor="Sam Example",
 )
-# Days before today of each audit; the last one leaves out the "overdue" platform.
-AUDIT_AGES_DAYS = (350, 260, 170, 25)
+# Days before today of each full audit; the last one leaves out the "overdue" platform. The
+# year ends as real use does: a reminder, and a re-check of one platform on its own.
+AUDIT_AGES_DAYS = (350, 260, 170, 40)
+RECHECK_AGE_DAYS = 8
 DRIFTED_ITEM_PREFERENCE = ("friend-list-visibility", "follower-list-visibility", "private-account")
 
 
-def write_demo_data(footprint: Footprint, *, platform_limit: int = 9, seed: int = 7) -> None:
+def write_demo_data(
+    store: Store,
+    catalogue: Catalogue,
+    now: datetime,
+    *,
+    platform_limit: int = 9,
+    seed: int = 7,
+) -> None:
     """Write the sample profile and four audits over about a year into an empty data home."""
-    platforms = footprint.catalogue.platforms[:platform_limit]
+    platforms = catalogue.platforms[:platform_limit]
     if not platforms:
         raise ValueError("no audit definitions are loaded; the demo needs at least one")
-    now = footprint.clock.now()
-    repository = footprint.repository()
     profile = replace(DEMO_PROFILE, platform_ids=tuple(p.id for p in platforms))
-    repository.save_profile(profile, now - timedelta(days=AUDIT_AGES_DAYS[0] + 1))
+    store.save_profile(profile, now - timedelta(days=AUDIT_AGES_DAYS[0] + 1))
     overdue = platforms[1] if len(platforms) > 1 else None
     drifter = platforms[0]
     rng = random.Random(seed)
@@ -46,7 +53,7 @@ def write_demo_data(footprint: Footprint, *, platform_limit: int = 9, seed: int 
         chosen = tuple(p for p in platforms if not (is_last and p is overdue))
         clock = FixedClock(now - timedelta(days=age))
         ids = tuple(p.id for p in chosen)
-        session = AuditSession.start(ids, footprint.catalogue, repository, clock)
+        session = AuditSession.start(ids, catalogue, store, clock)
         while (position := session.position()) is not None:
             clock.advance(timedelta(seconds=rng.randint(20, 90)))
             drifts_now = is_last and position.platform is drifter
@@ -54,6 +61,21 @@ def write_demo_data(footprint: Footprint, *, platform_limit: int = 9, seed: int 
                 position.platform, position.item.id, round_index, drifts_now, rng
             )
             session.record(status, observed=observed)
+    if len(platforms) > 2:
+        _recheck_one(store, catalogue, platforms[2], now, rng)
+
+
+def _recheck_one(
+    store: Store, catalogue: Catalogue, platform: Platform, now: datetime, rng: random.Random
+) -> None:
+    clock = FixedClock(now - timedelta(days=RECHECK_AGE_DAYS))
+    session = AuditSession.start((platform.id,), catalogue, store, clock)
+    while (position := session.position()) is not None:
+        clock.advance(timedelta(seconds=rng.randint(20, 90)))
+        status, observed = _demo_answer(
+            platform, position.item.id, len(AUDIT_AGES_DAYS), False, rng
+        )
+        session.record(status, observed=observed)
 
 
 def _demo_answer(
@@ -61,11 +83,14 @@ def _demo_answer(
 ) -> tuple[AnswerStatus, str | None]:
     """Each item is fixed at some audit and stays fixed; one setting slides back at the end."""
     if item_id == _drifted_item(platform):
+        # Values as Facebook's friend-list setting shows them; other platforms' settings say
+        # other things, so their demo answers carry no value rather than Facebook's words.
+        shows = platform.id == "facebook" and item_id == "friend-list-visibility"
         if drifts_now:
-            return AnswerStatus.NEEDS_ACTION, "Friends"
+            return AnswerStatus.NEEDS_ACTION, "Friends" if shows else None
         if round_index == 0:
-            return AnswerStatus.NEEDS_ACTION, "Public"
-        return AnswerStatus.SAFE, "Only me"
+            return AnswerStatus.NEEDS_ACTION, "Public" if shows else None
+        return AnswerStatus.SAFE, "Only me" if shows else None
     # A per-item generator keeps each item's story the same across the four audits.
     item_rng = random.Random(f"{platform.id}/{item_id}")
     fixed_from = item_rng.choice((0, 0, 0, 1, 1, 2, 3, 9))  # 9: never fixed yet

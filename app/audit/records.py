@@ -109,3 +109,13 @@ class ImportPlan:
     request_count: int
     public_switches: int
     removal_checks: tuple[RemovalCheck, ...]
+
+
+@dataclass(frozen=True)
+class ReportRecord:
+    """A supervision report the worker saved or printed: when, and what it covered."""
+
+    id: int
+    made_at: datetime
+    period_start: datetime | None  # changes were shown from here; None: one audit's report
+    run_id: int | None  # the audit reported on, for a report of one audit

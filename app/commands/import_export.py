@@ -31,15 +31,14 @@ def add_import_export_parser(commands: Any) -> None:
 
 
 def run_import_export(args: argparse.Namespace) -> int:
-    from app.cli import _open
+    from app.commands.common import open_app
     from app.exports.errors import BadArchiveError, NothingUsableError
-    from app.exports.service import import_export
     from app.exports.summary import outcome_lines
     from app.paths import data_home
 
-    footprint = _open(data_home())
+    footprint = open_app(data_home())
     try:
-        outcome = import_export(footprint, args.path.expanduser(), args.platform)
+        outcome = footprint.import_export(args.path.expanduser(), args.platform)
     except NothingUsableError as error:
         print(f"footprint: {error}", file=sys.stderr)
         return EXIT_NOTHING_USABLE

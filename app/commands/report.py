@@ -10,16 +10,17 @@ import argparse
 import logging
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.cli import EXIT_OK, UserError, _open
+from app.commands.common import EXIT_OK, UserError, open_app
 from app.paths import data_home
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QGuiApplication
 
-    from app.report.model import SupervisionReport
+    from app.report.content import SupervisionReport
 
 log = logging.getLogger(__name__)
 PAPERS = ("a4", "letter")  # app.report.pdf.Paper values, without importing Qt here
@@ -29,14 +30,36 @@ def add_report_parser(subparsers: Any) -> None:
     """Add the `report` command to the CLI's subparsers."""
     report = subparsers.add_parser(
         "report",
-        help="write the supervision report of an audit as a PDF",
-        description="Write the supervision report of your latest finished audit (or of --run "
-        "ID) as a PDF to bring to supervision.",
+        help="write the supervision report as a PDF",
+        description="Write the supervision report as a PDF to bring to supervision: the current "
+        "state of every platform you use (each platform's latest finished check), what slid back "
+        "since your previous report (or --since DATE), and what is outstanding. --run ID reports "
+        "one audit instead.",
     )
     report.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="PDF to write")
-    report.add_argument("--run", type=int, metavar="ID", help="audit number (default: latest)")
+    report.add_argument(
+        "--run", type=int, metavar="ID", help="report this one audit instead of the current state"
+    )
+    report.add_argument(
+        "--since",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="show what slid back since this date (default: since your previous report)",
+    )
     report.add_argument("--paper", choices=PAPERS, default="a4", help="paper size (default: a4)")
     report.add_argument("--notes", action="store_true", help="include your notes on items")
+    report.add_argument(
+        "--steps", action="store_true", help="add an appendix with the step-by-step fixes"
+    )
+
+
+def _date(text: str) -> datetime:
+    """A YYYY-MM-DD date as the start of that day, local time."""
+    try:
+        day = datetime.strptime(text, "%Y-%m-%d")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-10-31") from None
+    return day.astimezone()
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -45,18 +68,22 @@ def run_report(args: argparse.Namespace) -> int:
     Returns:
         0 once the PDF is written; its path is printed.
     """
-    from app.report.model import ReportError, report_from_footprint
+    from app.report.content import ReportError, ReportScope
 
     out: Path = args.out.expanduser()
     _check_destination(out)
-    footprint = _open(data_home())
+    footprint = open_app(data_home())
+    scope = ReportScope(
+        run_id=args.run, since=args.since, include_notes=args.notes, include_steps=args.steps
+    )
     try:
-        report = report_from_footprint(footprint, run_id=args.run, include_notes=args.notes)
+        report = footprint.report(scope)
+        pages = _write(report, out, args.paper)
+        footprint.record_report(report)
     except ReportError as error:
         raise UserError(str(error)) from None
     finally:
         footprint.close()
-    pages = _write(report, out, args.paper)
     log.info("supervision report written, %d pages", pages)
     print(out.resolve())
     return EXIT_OK

@@ -14,13 +14,15 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
-class RemovalReport:
+class DeletionReport:
+    """What "Delete all my data" removed."""
+
     files: int
     folders: int
     keyring_entries: int
 
 
-def delete_all_data(home: DataHome, platform_ids: Iterable[str]) -> RemovalReport:
+def delete_all_data(home: DataHome, platform_ids: Iterable[str]) -> DeletionReport:
     """Remove the database (with its backups and damaged copies), policy packs, browser
     profiles, the log, window settings and the keyring entries. The folder itself stays."""
     files = 0
@@ -38,4 +40,4 @@ def delete_all_data(home: DataHome, platform_ids: Iterable[str]) -> RemovalRepor
             folders += 1
     entries = len(credentials.forget_all(platform_ids))
     log.info("deleted all data: %s files, %s folders, %s keyring entries", files, folders, entries)
-    return RemovalReport(files, folders, entries)
+    return DeletionReport(files, folders, entries)

@@ -1,0 +1,105 @@
+"""Which earlier check a platform's check is compared with: one rule for every screen.
+
+The summary after an audit, the dashboard, the history and the supervision report all show
+"what changed since last time". They must agree, so the rule lives here only:
+
+    A check of a platform in a run is compared with the newest *completed* check of the same
+    platform in another run that was completed *before* this check was made.
+
+"When this check was made" is when the platform was finished in the run; for a platform not
+finished (skipped, or the audit is still open) it is the newest answer given to it, and for a
+platform with no answers at all the start of the run. A later audit is therefore never the
+"previous" one, whichever screen asks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.audit.answers import Answer
+from app.audit.drift import NO_DRIFT, DriftReport, drift_between
+from app.audit.run import AuditRun, PlatformCheck
+from app.checklists.model import Platform
+
+
+@dataclass(frozen=True)
+class CompletedCheck:
+    """A finished check of one platform in one run."""
+
+    run: AuditRun
+    check: PlatformCheck
+
+    @property
+    def completed_at(self) -> datetime:
+        """When the worker finished the platform in this run."""
+        assert self.check.completed_at is not None
+        return self.check.completed_at
+
+    def answers(self) -> dict[str, Answer]:
+        """The platform's answers in this run, keyed by item id."""
+        return self.run.answers_for(self.check.platform_id)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A check of a platform set against its previous check (if there is one)."""
+
+    checked_at: datetime
+    previous: CompletedCheck | None
+    drift: DriftReport
+
+    @property
+    def previous_checked_at(self) -> datetime | None:
+        """When the check compared with was finished; None for a first check."""
+        return self.previous.completed_at if self.previous else None
+
+
+def completed_checks(history: Sequence[AuditRun], platform_id: str) -> list[CompletedCheck]:
+    """Every finished check of a platform, oldest first."""
+    found = [
+        CompletedCheck(run, check)
+        for run in history
+        if (check := run.check_for(platform_id)) is not None and check.completed_at is not None
+    ]
+    return sorted(found, key=lambda c: c.completed_at)
+
+
+def check_time(run: AuditRun, platform_id: str) -> datetime:
+    """When the platform was checked in `run` (see the module's rule)."""
+    check = run.check_for(platform_id)
+    if check is not None and check.completed_at is not None:
+        return check.completed_at
+    answers = run.answers_for(platform_id).values()
+    return max((a.answered_at for a in answers), default=run.started_at)
+
+
+def previous_check(
+    history: Sequence[AuditRun], platform_id: str, run: AuditRun
+) -> CompletedCheck | None:
+    """The check that `run`'s check of the platform is compared with, or None."""
+    checked = check_time(run, platform_id)
+    earlier = [
+        c
+        for c in completed_checks(history, platform_id)
+        if c.run.id != run.id and c.completed_at < checked
+    ]
+    return earlier[-1] if earlier else None
+
+
+def compare_with_previous(
+    platform: Platform, history: Sequence[AuditRun], run: AuditRun
+) -> Comparison:
+    """`run`'s check of `platform` against its previous check: what slid back or changed."""
+    previous = previous_check(history, platform.id, run)
+    drift = NO_DRIFT
+    if previous is not None:
+        drift = drift_between(platform, previous.answers(), run.answers_for(platform.id))
+    return Comparison(check_time(run, platform.id), previous, drift)
+
+
+def last_completed_check(history: Sequence[AuditRun], platform_id: str) -> CompletedCheck | None:
+    """The platform's newest finished check, or None if it was never finished."""
+    checks = completed_checks(history, platform_id)
+    return checks[-1] if checks else None

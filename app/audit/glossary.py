@@ -1,0 +1,53 @@
+"""One plain word for each state, used by every screen, the command line and the report.
+
+A worker who reads "Skipped" on the summary must read "Skipped" in the history and in the
+report too, never "Needs action", "(unfinished)" or "Never checked" for the same thing. Every
+label a screen shows for an answer, a platform's state, an item's importance or a change since
+the previous check comes from here.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# Answers to one item.
+SAFE: Final = "Safe"
+NEEDS_ACTION: Final = "Needs action"
+NOT_APPLICABLE: Final = "Not applicable"
+NOT_SURE: Final = "Not sure"
+NOT_CHECKED: Final = "Not checked"
+
+# A platform's state.
+ALL_SAFE: Final = "All safe"
+NEVER_CHECKED: Final = "Never checked"
+NOT_FINISHED: Final = "Not finished"
+SKIPPED: Final = "Skipped"
+
+# An item's importance (severity in the audit files).
+IMPORTANCE: Final = {
+    "high": "High importance",
+    "medium": "Medium importance",
+    "low": "Low importance",
+}
+
+# What changed since the previous check (app.audit.comparison).
+SLID_BACK: Final = "Slid back"  # an answer became less safe
+VALUE_CHANGED: Final = "Value changed"  # the same answer, but the setting shows another value
+NO_CHANGE: Final = "No change"
+FIRST_CHECK: Final = "First check"
+NEW_CHECK: Final = "New check"  # an item added to the checklist since the previous check
+
+# A fix recorded after the audit ("I fixed it").
+FIXED: Final = "Fixed after the audit"
+
+
+def slid_back_count(count: int) -> str:
+    """'1 setting slid back', '3 settings slid back'."""
+    return f"{count} setting{'' if count == 1 else 's'} slid back"
+
+
+def need_attention(count: int) -> str:
+    """'1 platform needs attention', '2 platforms need attention'."""
+    return (
+        f"{count} platform needs attention" if count == 1 else f"{count} platforms need attention"
+    )

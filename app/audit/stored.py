@@ -1,0 +1,41 @@
+"""The stored data as plain values: what `app.storage` returns from one read pass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.audit.answers import Answer
+from app.audit.profile import WorkerProfile
+from app.audit.records import ConnectionReviewRecord, ExportImportRecord, ReportRecord
+from app.audit.run import AuditRun
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    """What the dashboard needs, from one read pass, without reading every answer ever given.
+
+    `runs` holds every run and its platform checks, but answers only for each platform's two
+    newest completed checks and for unfinished runs: enough for the current state, drift and
+    resuming. Never use it as the full history (see `AllData`).
+    """
+
+    profile: WorkerProfile | None
+    runs: list[AuditRun]
+    newest: dict[tuple[str, str], Answer]  # the newest answer to every item, across all runs
+    export_imports: list[ExportImportRecord]
+
+    @property
+    def open_run(self) -> AuditRun | None:
+        """The newest run that was started and never completed: the audit to resume."""
+        return next((run for run in reversed(self.runs) if not run.is_complete), None)
+
+
+@dataclass(frozen=True)
+class AllData:
+    """Everything stored, for the history and the report: every run with its answers."""
+
+    profile: WorkerProfile | None
+    runs: list[AuditRun]
+    export_imports: list[ExportImportRecord]
+    connection_reviews: list[ConnectionReviewRecord]
+    reports_made: list[ReportRecord]

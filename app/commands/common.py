@@ -1,0 +1,49 @@
+"""What every command shares: exit codes, the user-error type and opening the data home."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from app.clock import SystemClock
+from app.paths import DataHome
+
+if TYPE_CHECKING:
+    from app.footprint import Footprint
+
+EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+
+
+class UserError(Exception):
+    """Something the worker can fix; printed as a sentence, never as a traceback."""
+
+
+def require_shipped_data() -> None:
+    """Stop with a sentence, before anything is written, if Footprint's own files are missing."""
+    from app.resources import MissingDataError, shipped
+
+    try:
+        shipped().require()
+    except MissingDataError as error:
+        raise UserError(str(error)) from None
+
+
+def open_app(home: DataHome) -> Footprint:
+    """Prepare the data home, logging and database; UserError says what stopped it."""
+    from app.footprint import open_footprint
+    from app.logs import configure_logging
+    from app.storage.database import DatabaseError
+
+    require_shipped_data()
+    try:
+        home.ensure()
+    except OSError as error:
+        raise UserError(f"cannot use the data folder {home.root}: {error.strerror}") from None
+    configure_logging(home.log_file)
+    try:
+        footprint = open_footprint(home, SystemClock())
+    except DatabaseError as error:
+        raise UserError(str(error)) from None
+    if notice := footprint.database.notice():
+        print(f"footprint: {notice}", file=sys.stderr)
+    return footprint

@@ -1,0 +1,151 @@
+"""What the supervision report says, as plain values (built by `app.report.model`).
+
+Everything in here leaves the worker's computer when they print or save the report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.audit.answers import AnswerStatus
+from app.audit.drift import DriftReason
+from app.audit.scoring import PlatformState, Score
+from app.checklists.model import Severity
+
+
+class ReportError(Exception):
+    """A report cannot be made; the message is a sentence for the worker."""
+
+
+@dataclass(frozen=True)
+class ReportScope:
+    """What the worker asked the report to cover."""
+
+    run_id: int | None = None  # one audit; None: the current state of every platform used
+    since: datetime | None = None  # changes from here; None: since the previous report
+    include_notes: bool = False
+    include_steps: bool = False  # an appendix with the step-by-step fixes
+
+
+@dataclass(frozen=True)
+class Period:
+    """The stretch of time whose changes the report shows."""
+
+    start: datetime | None  # None: compared with each platform's previous check (one audit)
+    end: datetime
+    description: str  # "since the previous report, 12 Oct 2026", for headings and the summary
+
+
+@dataclass(frozen=True)
+class WorkerDetails:
+    name: str
+    role: str
+    organisation: str
+    regulator: str  # the regulator's full name
+    supervisor: str
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    """One item of one platform, as answered in the check the report shows."""
+
+    name: str
+    status: AnswerStatus
+    method: str  # how it was checked: "By hand", "Read automatically", "Data export", "—"
+    fixed_at: datetime | None = None  # when the worker recorded "I fixed it", if they did
+
+
+@dataclass(frozen=True)
+class PlatformSection:
+    """One platform: its state, the check it comes from, and each item."""
+
+    platform_id: str
+    name: str
+    state: PlatformState
+    checked_at: datetime | None  # the check shown was finished then; None: never finished
+    seen_at: datetime | None  # for a platform never finished: when it was last started
+    next_due: datetime | None  # None: never checked, so due now
+    is_due: bool
+    score: Score
+    items: tuple[ItemLine, ...]
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    """An item still to act on (or answered "Not sure"), with how to fix it."""
+
+    platform: str
+    action: str  # the fix, as a phrase ("Make your account private")
+    name: str  # the setting's name
+    status: AnswerStatus
+    severity: Severity
+    checked_at: datetime | None  # the check that found it
+    steps: tuple[str, ...]
+    app_steps: tuple[str, ...]
+    safe: str
+
+
+@dataclass(frozen=True)
+class DriftLine:
+    """A setting that slid back (or changed value) between two checks."""
+
+    platform: str
+    name: str
+    reason: DriftReason
+    before: AnswerStatus
+    before_observed: str | None
+    before_date: datetime
+    after: AnswerStatus
+    after_observed: str | None
+    after_date: datetime
+
+
+@dataclass(frozen=True)
+class OverdueLine:
+    platform: str
+    last_checked: datetime | None  # None: never checked
+    next_due: datetime | None
+    overdue_days: int
+    snoozed_until: datetime | None
+
+
+@dataclass(frozen=True)
+class ClauseLine:
+    source: str
+    text: str
+    platforms: tuple[str, ...]  # where the findings citing it were made
+
+
+@dataclass(frozen=True)
+class NoteLine:
+    platform: str
+    name: str
+    note: str
+
+
+@dataclass(frozen=True)
+class SupervisionReport:
+    """The whole report. Built only from the profile, the definitions and stored answers."""
+
+    title: str
+    created_at: datetime
+    worker: WorkerDetails
+    covers: str  # "The current state of every platform you use" or "Audit number 4"
+    run_id: int | None  # the audit, for a report of one audit
+    period: Period
+    summary: str
+    platforms: tuple[PlatformSection, ...]
+    actions: tuple[ActionLine, ...]
+    drift: tuple[DriftLine, ...]
+    overdue: tuple[OverdueLine, ...]
+    clauses: tuple[ClauseLine, ...]
+    notes_included: bool
+    notes: tuple[NoteLine, ...]
+    steps_included: bool
+    evidence: tuple[str, ...] = ()  # data-export imports and friend-list reviews, as counts
+
+    @property
+    def dated(self) -> datetime:
+        """The date a file name should carry: the report's own."""
+        return self.created_at

@@ -1,0 +1,76 @@
+"""The overview as the main window shows it, built from one read of the database."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.audit.overview import PlatformOverview, overviews
+from app.audit.profile import WorkerProfile
+from app.audit.records import ExportImportRecord
+from app.audit.reminders import DueEntry, DueReport, due_entries
+from app.audit.run import AuditRun
+from app.audit.stored import DashboardData
+from app.checklists.model import Catalogue
+
+
+@dataclass(frozen=True)
+class DashboardView:
+    """Everything the main window shows, from one read pass.
+
+    `runs` carries answers only for each platform's recent checks and unfinished audits
+    (`app.storage.reads.DashboardData`): enough to resume, compare and score.
+    """
+
+    profile: WorkerProfile | None
+    overviews: tuple[PlatformOverview, ...]
+    runs: tuple[AuditRun, ...]
+    open_run: AuditRun | None
+    public_switch_alerts: frozenset[str]
+    attention: tuple[DueEntry, ...]  # due or drifted platforms, not snoozed
+    now: datetime
+
+    @property
+    def is_set_up(self) -> bool:
+        """Whether the worker has finished onboarding."""
+        return self.profile is not None
+
+
+def dashboard_view(data: DashboardData, catalogue: Catalogue, now: datetime) -> DashboardView:
+    """The overview of every platform the worker uses, at `now`."""
+    rows = tuple(overviews(catalogue, data.runs, data.profile, now, data.newest))
+    return DashboardView(
+        profile=data.profile,
+        overviews=rows,
+        runs=tuple(data.runs),
+        open_run=data.open_run,
+        public_switch_alerts=public_switch_alerts(data.export_imports, rows),
+        attention=due_entries(rows) if data.profile is not None else (),
+        now=now,
+    )
+
+
+def public_switch_alerts(
+    imports: Sequence[ExportImportRecord], rows: Sequence[PlatformOverview]
+) -> frozenset[str]:
+    """Platforms whose newest data export shows a switch to public after their last check."""
+    newest: dict[str, ExportImportRecord] = {}
+    for record in imports:
+        newest[record.platform_id] = record  # oldest first, so the newest wins
+    last = {row.platform.id: row.last_checked for row in rows}
+
+    def after_last_check(record: ExportImportRecord) -> bool:
+        checked = last.get(record.platform_id)
+        return checked is None or record.imported_at > checked
+
+    return frozenset(
+        pid for pid, record in newest.items() if record.public_switches and after_last_check(record)
+    )
+
+
+def due_report(view: DashboardView) -> DueReport:
+    """What `footprint due` prints: platforms due a re-check or drifted, not snoozed."""
+    if view.profile is None:
+        return DueReport((), view.now, set_up=False)
+    return DueReport(view.attention, view.now)

@@ -1,0 +1,23 @@
+"""The supervision report, from everything stored, at the clock's current time."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from app.checklists.codes import CodeBook
+from app.checklists.model import Catalogue
+from app.report.content import ReportScope, SupervisionReport
+from app.report.model import build_report
+from app.report.wording import evidence_lines
+from app.storage.store import Store
+
+
+def supervision_report(
+    store: Store, catalogue: Catalogue, codes: CodeBook, now: datetime, scope: ReportScope
+) -> SupervisionReport:
+    """Build the report from one read of the database; raises ReportError."""
+    data = store.all_data()
+    report = build_report(catalogue, data.runs, data.profile, codes, now, scope, data.reports_made)
+    evidence = evidence_lines(catalogue, data.export_imports, data.connection_reviews)
+    return replace(report, evidence=evidence)

@@ -1,0 +1,168 @@
+"""`Store`: Footprint's database behind one API, the only way in or out of SQLite.
+
+Reads open a read-only standard-library connection for each *read pass* (one call, one
+connection, a consistent view); writes go through the ORM, each in its own transaction. The
+ORM is imported on the first write, never at start-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from app.audit.answers import Answer
+from app.audit.profile import WorkerProfile
+from app.audit.records import (
+    ConnectionReviewRecord,
+    ExportImportRecord,
+    ImportPlan,
+    PendingReview,
+    ReportRecord,
+    ReviewToSave,
+)
+from app.audit.run import AuditRun, PlatformCheck
+from app.audit.stored import AllData, DashboardData
+from app.storage import reads
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from app.storage.writes import Writer
+
+T = TypeVar("T")
+
+
+class Store:
+    """Reads and writes of one prepared database file (see `app.storage.database`).
+
+    Implements `app.audit.session.AuditStore`, so an audit session saves through it.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.read_passes = 0  # how many read-only connections were opened (tests count them)
+        self._writer: Writer | None = None
+
+    def close(self) -> None:
+        """Release the write engine, if one was created."""
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+
+    # -- reads ------------------------------------------------------------------------------
+    def _read(self, query: Callable[[sqlite3.Connection], T]) -> T:
+        self.read_passes += 1
+        with reads.read_only(self.path) as connection:
+            return query(connection)
+
+    def dashboard_data(self) -> DashboardData:
+        """Everything the overview needs, in one read pass."""
+        return self._read(reads.dashboard_data)
+
+    def all_data(self) -> AllData:
+        """Every run with its answers, the profile and the records of imports and reviews."""
+        return self._read(reads.all_data)
+
+    def history(self) -> list[AuditRun]:
+        """Every audit run, oldest first, each with the newest answer per item."""
+        return self._read(reads.history)
+
+    def profile(self) -> WorkerProfile | None:
+        """The worker's profile, or None before onboarding."""
+        return self._read(reads.profile)
+
+    def export_imports(self) -> list[ExportImportRecord]:
+        """Every data-export import, oldest first."""
+        return self._read(reads.export_imports)
+
+    def connection_reviews(self) -> list[ConnectionReviewRecord]:
+        """Every friend-list review, oldest first."""
+        return self._read(reads.connection_reviews)
+
+    def pending_reviews(self) -> list[PendingReview]:
+        """Reviews whose marked people are not all confirmed removed yet."""
+        return self._read(reads.pending_reviews)
+
+    def count_answers(self) -> int:
+        """How many answers were ever saved."""
+        return self._read(reads.count_answers)
+
+    def reports_made(self) -> list[ReportRecord]:
+        """Every supervision report saved or printed, oldest first."""
+        return self._read(reads.reports_made)
+
+    def keyring_services(self) -> list[str]:
+        """The keyring services Footprint created entries in."""
+        return self._read(reads.keyring_services)
+
+    def public_addresses(self) -> dict[str, str]:
+        """The worker's own public profile addresses, by platform."""
+        return self._read(reads.public_addresses)
+
+    # -- writes -----------------------------------------------------------------------------
+    def _writes(self) -> Writer:
+        if self._writer is None:
+            from app.storage.writes import Writer
+
+            self._writer = Writer(self.path)
+        return self._writer
+
+    def create_run(self, platform_ids: tuple[str, ...], started_at: datetime) -> AuditRun:
+        """Start an audit run of these platforms; returns it, empty."""
+        return self._writes().create_run(platform_ids, started_at)
+
+    def save_answer(self, run_id: int, answer: Answer) -> None:
+        """Save one answer (a re-answer adds a row; the newest counts)."""
+        self._writes().save_answer(run_id, answer)
+
+    def save_platform_check(self, run_id: int, check: PlatformCheck) -> None:
+        """Save a platform's progress in a run: finished, skipped or open."""
+        self._writes().save_platform_check(run_id, check)
+
+    def delete_fix(self, run_id: int, fix: Answer) -> bool:
+        """Undo a recorded fix (its row only); True if it was there."""
+        return self._writes().delete_fix(run_id, fix)
+
+    def complete_run(self, run_id: int, completed_at: datetime) -> None:
+        """Mark the run finished."""
+        self._writes().complete_run(run_id, completed_at)
+
+    def save_profile(self, profile: WorkerProfile, now: datetime) -> None:
+        """Save the worker's details and platforms, replacing the old ones."""
+        self._writes().save_profile(profile, now)
+
+    def snooze(self, platform_id: str, until: datetime | None) -> None:
+        """Silence a platform's reminder until `until` (None: remind again)."""
+        self._writes().snooze(platform_id, until)
+
+    def record_report(
+        self, made_at: datetime, period_start: datetime | None, run_id: int | None
+    ) -> None:
+        """Remember that a report was saved or printed, and what it covered."""
+        self._writes().record_report(made_at, period_start, run_id)
+
+    def remember_keyring_entry(self, service: str, now: datetime) -> None:
+        """Note that Footprint created a keyring entry for `service` (no secret)."""
+        self._writes().remember_keyring_entry(service, now)
+
+    def forget_keyring_entry(self, service: str) -> None:
+        """Footprint deleted its keyring entry for `service`."""
+        self._writes().forget_keyring_entry(service)
+
+    def save_public_addresses(self, addresses: dict[str, str]) -> None:
+        """Replace the worker's public profile addresses."""
+        self._writes().save_public_addresses(addresses)
+
+    def record_export_import(self, plan: ImportPlan) -> tuple[int, int | None]:
+        """Save a data-export import in one transaction; returns (import id, run id)."""
+        return self._writes().record_export_import(plan)
+
+    def save_connection_review(self, review: ReviewToSave) -> int:
+        """Save a friend-list review as counts (and, for now, salted hashes); its id."""
+        return self._writes().save_connection_review(review)
+
+    def confirm_review_by_worker(self, review_id: int, now: datetime) -> None:
+        """The worker says everyone marked is removed: keep the count, drop the hashes."""
+        self._writes().confirm_review_by_worker(review_id, now)

@@ -1,0 +1,158 @@
+"""The database's table and column names, declared once.
+
+Writes go through the ORM models in `schema.py`; reads use the standard library's sqlite3
+(`reads.py`), because importing SQLAlchemy at start-up costs more than showing the window.
+Both take every table and column name from here, and a test checks that a freshly migrated
+database has exactly these tables and columns. Migrations are history and keep the literal
+names they were written with.
+
+Plain Python: importing this module costs nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table's name; subclasses add one attribute per column, whose value is its name."""
+
+    name: str
+
+    def columns(self) -> tuple[str, ...]:
+        """Every column's name, in declaration order."""
+        return tuple(getattr(self, f.name) for f in fields(self) if f.name != "name")
+
+
+@dataclass(frozen=True)
+class ProfileTable(Table):
+    id: str = "id"
+    display_name: str = "display_name"
+    role: str = "role"
+    organisation: str = "organisation"
+    regulator: str = "regulator"
+    supervisor: str = "supervisor"
+    updated_at: str = "updated_at"
+    works_with_children: str = "works_with_children"
+    code_edition: str = "code_edition"
+
+
+@dataclass(frozen=True)
+class UserPlatformTable(Table):
+    platform_id: str = "platform_id"
+    position: str = "position"
+    recheck_days: str = "recheck_days"
+    snoozed_until: str = "snoozed_until"
+
+
+@dataclass(frozen=True)
+class AuditRunTable(Table):
+    id: str = "id"
+    started_at: str = "started_at"
+    completed_at: str = "completed_at"
+
+
+@dataclass(frozen=True)
+class RunPlatformTable(Table):
+    run_id: str = "run_id"
+    platform_id: str = "platform_id"
+    position: str = "position"
+    completed_at: str = "completed_at"
+    skipped: str = "skipped"
+
+
+@dataclass(frozen=True)
+class AnswerTable(Table):
+    id: str = "id"
+    run_id: str = "run_id"
+    platform_id: str = "platform_id"
+    item_id: str = "item_id"
+    status: str = "status"
+    source: str = "source"
+    observed: str = "observed"
+    note: str = "note"
+    answered_at: str = "answered_at"
+    kind: str = "kind"
+
+
+@dataclass(frozen=True)
+class ExportImportTable(Table):
+    id: str = "id"
+    platform_id: str = "platform_id"
+    imported_at: str = "imported_at"
+    export_date: str = "export_date"
+    run_id: str = "run_id"
+    items_answered: str = "items_answered"
+    connection_count: str = "connection_count"
+    request_count: str = "request_count"
+    public_switches: str = "public_switches"
+
+
+@dataclass(frozen=True)
+class ConnectionReviewTable(Table):
+    id: str = "id"
+    platform_id: str = "platform_id"
+    reviewed_at: str = "reviewed_at"
+    export_date: str = "export_date"
+    reviewed_count: str = "reviewed_count"
+    marked_count: str = "marked_count"
+    lists: str = "lists"
+    confirmed_removed_count: str = "confirmed_removed_count"
+    confirmed_at: str = "confirmed_at"
+    confirmed_by: str = "confirmed_by"
+    salt: str = "salt"
+    hash_iterations: str = "hash_iterations"
+
+
+@dataclass(frozen=True)
+class MarkedConnectionHashTable(Table):
+    id: str = "id"
+    review_id: str = "review_id"
+    digest: str = "digest"
+
+
+@dataclass(frozen=True)
+class ReportMadeTable(Table):
+    id: str = "id"
+    made_at: str = "made_at"
+    period_start: str = "period_start"
+    run_id: str = "run_id"
+
+
+@dataclass(frozen=True)
+class KeyringEntryTable(Table):
+    service: str = "service"
+    created_at: str = "created_at"
+
+
+@dataclass(frozen=True)
+class PublicAddressTable(Table):
+    platform_id: str = "platform_id"
+    address: str = "address"
+
+
+PROFILE = ProfileTable("profile")
+USER_PLATFORM = UserPlatformTable("user_platform")
+AUDIT_RUN = AuditRunTable("audit_run")
+RUN_PLATFORM = RunPlatformTable("run_platform")
+ANSWER = AnswerTable("answer")
+EXPORT_IMPORT = ExportImportTable("export_import")
+CONNECTION_REVIEW = ConnectionReviewTable("connection_review")
+MARKED_CONNECTION_HASH = MarkedConnectionHashTable("marked_connection_hash")
+REPORT_MADE = ReportMadeTable("report_made")
+KEYRING_ENTRY = KeyringEntryTable("keyring_entry")
+PUBLIC_ADDRESS = PublicAddressTable("public_address")
+ALL_TABLES: tuple[Table, ...] = (
+    PROFILE,
+    USER_PLATFORM,
+    AUDIT_RUN,
+    RUN_PLATFORM,
+    ANSWER,
+    EXPORT_IMPORT,
+    CONNECTION_REVIEW,
+    MARKED_CONNECTION_HASH,
+    REPORT_MADE,
+    KEYRING_ENTRY,
+    PUBLIC_ADDRESS,
+)

@@ -1,0 +1,105 @@
+"""About Footprint: version, licence, where the worker's data is kept, where to read more.
+
+Links are plain, selectable text: nothing here opens a browser or reaches the network.
+Call `show_about(parent, footprint)` from a Help menu.
+"""
+
+from __future__ import annotations
+
+import platform
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from app import __version__
+from app.footprint import Footprint
+from app.ui.app_icon import app_icon
+
+LICENCE = "MIT licence. Copyright (c) Footprint contributors. Footprint comes with no warranty."
+# The regulators' own sites, by the regulator ids of resources/codes.toml.
+REGULATOR_SITES = {
+    "sssc": "https://www.sssc.uk.com",
+    "swe": "https://www.socialworkengland.org.uk",
+    "hcpc": "https://www.hcpc-uk.org",
+    "niscc": "https://niscc.info",
+    "scw": "https://socialcare.wales",
+}
+
+
+@dataclass(frozen=True)
+class AboutInfo:
+    """What the About box says, gathered without Qt widgets."""
+
+    version: str
+    data_folder: Path
+    log_file: Path
+    regulator_sites: tuple[tuple[str, str], ...]  # (name, address)
+    runtime: str
+
+    @classmethod
+    def of(cls, footprint: Footprint) -> AboutInfo:
+        sites = tuple(
+            (regulator.name, REGULATOR_SITES[regulator.id])
+            for regulator in footprint.codes.regulators
+            if regulator.id in REGULATOR_SITES
+        )
+        runtime = f"Python {platform.python_version()}, Qt for Python {pyside_version}"
+        home = footprint.home
+        return cls(__version__, home.root, home.log_file, sites, runtime)
+
+    def data_text(self) -> str:
+        return (
+            "Your answers, profile and history are kept only on this computer, in:\n"
+            f"{self.data_folder}\n\nTechnical details of errors go to:\n{self.log_file}"
+        )
+
+    def links_text(self) -> str:
+        lines = [f"{name}: {address}" for name, address in self.regulator_sites]
+        return "Your regulator's Code of Practice and guidance:\n" + "\n".join(lines)
+
+
+class AboutDialog(QDialog):
+    """A read-only box; every text can be selected and copied."""
+
+    def __init__(self, *, info: AboutInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("About Footprint")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        icon = QLabel()
+        icon.setPixmap(app_icon().pixmap(64, 64))
+        layout.addWidget(icon, alignment=Qt.AlignmentFlag.AlignHCenter)
+        title = QLabel(f"Footprint {info.version}")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        layout.addWidget(title, alignment=Qt.AlignmentFlag.AlignHCenter)
+        tagline = "A privacy self-audit for social care and social service workers."
+        for text in (tagline, info.data_text(), LICENCE, info.runtime):
+            layout.addWidget(self._plain_label(text))
+        links = self._plain_label(info.links_text())
+        links.setWordWrap(False)  # an address broken over two lines cannot be copied whole
+        layout.insertWidget(layout.count() - 2, links)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    @staticmethod
+    def _plain_label(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+
+def show_about(parent: QWidget | None, footprint: Footprint) -> AboutDialog:
+    """Open the About box (non-modal) and return it; it deletes itself when closed."""
+    dialog = AboutDialog(info=AboutInfo.of(footprint), parent=parent)
+    dialog.show()
+    return dialog

@@ -1,0 +1,89 @@
+"""Build the frozen Footprint with PyInstaller on this system, then smoke-test it.
+
+    python packaging/build_frozen.py [--venv DIR] [--no-smoke-test]
+
+PyInstaller and Footprint's dependencies go into a throwaway virtual environment
+(build/frozen-venv by default), never into the project's .venv or test dependencies. The
+spec analyses the checkout itself. The result is dist/Footprint/ (and dist/Footprint.app on
+macOS); packaging/smoke_test.py then runs it from another folder. Sizes are printed at the
+end. The same script runs on Windows, macOS and Linux (.github/workflows/build.yml).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+import tomllib
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYINSTALLER = "pyinstaller>=6.10,<7"
+
+
+def env_python(env: Path) -> Path:
+    return env / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def run(*command: str | Path) -> None:
+    print("+", " ".join(str(part) for part in command), flush=True)
+    subprocess.run([str(part) for part in command], cwd=ROOT, check=True)
+
+
+def prepare_env(env: Path) -> Path:
+    """A virtual environment with Footprint's dependencies and PyInstaller, not Footprint."""
+    python = env_python(env)
+    if not python.exists():
+        print(f"Creating the build environment in {env}…", flush=True)
+        venv.EnvBuilder(with_pip=True).create(env)
+        run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+        *project["dependencies"], PYINSTALLER)  # fmt: skip
+    return python
+
+
+def size_mb(path: Path) -> float:
+    files = (p for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+    return sum(p.stat().st_size for p in files) / 1_000_000
+
+
+def built_app() -> Path:
+    app = ROOT / "dist" / "Footprint.app"
+    return app if sys.platform == "darwin" and app.is_dir() else ROOT / "dist" / "Footprint"
+
+
+def report_sizes(app: Path) -> None:
+    print(f"\nFrozen Footprint: {app} — {size_mb(app):.0f} MB")
+    for driver in app.rglob("playwright/driver"):
+        if driver.is_dir() and not driver.is_symlink():
+            print(f"  of which Playwright's driver (Node, no browser): {size_mb(driver):.0f} MB")
+            break
+    for binary in sorted(app.rglob("*")):
+        if binary.stem in ("Footprint", "footprint-cli") and binary.is_file():
+            print(f"  {binary.relative_to(app)}: {binary.stat().st_size / 1_000_000:.1f} MB")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--venv", type=Path, default=ROOT / "build" / "frozen-venv")
+    parser.add_argument("--no-smoke-test", action="store_true")
+    args = parser.parse_args()
+    python = prepare_env(args.venv.resolve())
+    started = time.monotonic()
+    run(python, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+        "--distpath", ROOT / "dist", "--workpath", ROOT / "build" / "pyinstaller",
+        ROOT / "packaging" / "footprint.spec")  # fmt: skip
+    print(f"PyInstaller took {time.monotonic() - started:.0f} s")
+    app = built_app()
+    report_sizes(app)
+    if not args.no_smoke_test:
+        run(sys.executable, ROOT / "packaging" / "smoke_test.py", app)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,5 @@
+"""Entry script of the frozen windowed app (Footprint, Footprint.exe, Footprint.app)."""
+
+from app.desktop import main
+
+raise SystemExit(main())

@@ -1,0 +1,87 @@
+"""Set up (once) and run Footprint or its tests, on Windows, macOS or Linux.
+
+    py scripts/dev.py app  [footprint arguments]     (Windows; python3 elsewhere)
+    py scripts/dev.py test [pytest arguments]
+
+The same steps as `bash scripts/dev`: a `.venv` beside this checkout, Footprint installed in
+it in editable mode (with the test tools for `test`), reinstalled only when pyproject.toml
+changes; then the app, or ruff, ruff format --check, mypy and pytest with Qt offscreen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+VENV = ROOT / ".venv"
+USAGE = "usage: dev.py app [footprint arguments] | dev.py test [pytest arguments]"
+
+
+def venv_python() -> Path:
+    if os.name == "nt":
+        return VENV / "Scripts" / "python.exe"
+    return VENV / "bin" / "python"
+
+
+def run(*command: str | Path, env: dict[str, str] | None = None) -> None:
+    result = subprocess.run([str(part) for part in command], cwd=ROOT, env=env)
+    if result.returncode != 0:
+        raise SystemExit(result.returncode)
+
+
+def ensure_venv(extras: str) -> Path:
+    python = venv_python()
+    if not python.exists():
+        print("Setting up Footprint's environment (first run, about a minute)…", file=sys.stderr)
+        run(sys.executable, "-m", "venv", VENV)
+        run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:12]
+    stamp = VENV / f".installed-py{extras or '[app]'}-{digest}"
+    if not stamp.exists():
+        print("Installing Footprint and its dependencies into .venv…", file=sys.stderr)
+        run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+            "-e", f".{extras}")  # fmt: skip
+        stamp.touch()
+    return python
+
+
+def warn_about_test_tools() -> None:
+    """The browser and PDF-text tests use Debian's chromium and poppler (CI has both)."""
+    missing = []
+    if not Path("/usr/bin/chromium").exists():
+        missing.append("Chromium at /usr/bin/chromium (browser tests)")
+    if shutil.which("pdftotext") is None:
+        missing.append("pdftotext from poppler (report tests)")
+    if missing:
+        print("Not found: " + "; ".join(missing) + ". Those tests will fail here; on Debian "
+              "or Ubuntu `bash scripts/dev test` installs them.", file=sys.stderr)  # fmt: skip
+
+
+def main(argv: list[str]) -> int:
+    if sys.version_info < (3, 11):  # noqa: UP036 (said to whoever runs an older Python)
+        print("Footprint needs Python 3.11 or newer; run this with it.", file=sys.stderr)
+        return 1
+    command, arguments = (argv[0], argv[1:]) if argv else ("", [])
+    if command == "app":
+        python = ensure_venv("")
+        return subprocess.run([str(python), "main.py", *arguments], cwd=ROOT).returncode
+    if command == "test":
+        python = ensure_venv("[test]")
+        warn_about_test_tools()
+        for tool in (["ruff", "check", "."], ["ruff", "format", "--check", "."], ["mypy"]):
+            run(python, "-m", *tool)
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        return subprocess.run(
+            [str(python), "-m", "pytest", *arguments], cwd=ROOT, env=env
+        ).returncode
+    print(USAGE, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

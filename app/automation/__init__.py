@@ -5,10 +5,17 @@ worker thread, so starting Footprint never pays for it. The modules:
 
 - `browsers`: find an installed Chrome, Edge or Chromium (never downloads one);
 - `urls`: point probe addresses at other origins (the test replicas);
+- `origins`: is a page on the platform's own site (hosts from app/checklists/hosts.py)?
 - `profiles`: one owner-only browser profile per platform, so a sign-in persists;
-- `page`: a read-only view of a page (open, count, read) with timeouts and cancel;
-- `signin`: recognise the signed-in state, fill the login form from the keyring, wait;
+- `failures`: why a value could not be read, one classification with a message and next step;
+- `probes`, `locators`: which locators to try on a page in a given language, and how;
+- `page`: a page's state (loaded, signed in, blocked, in which language) with timeouts/cancel;
+- `values`: one probe's value, read explicitly and only once it has settled;
+- `signin`: by hand (the main path), or the login form filled from the keyring;
 - `engine`: Playwright and the browser profiles; reads a platform's probes, item by item;
-- `results`: pure values (ReadResult) and turning confirmed results into answers;
+- `results`: pure values (ReadResult, FailedRead) and turning confirmed results into answers;
 - `worker`: the QThread that owns Playwright for its whole life and talks through signals.
+
+What is clicked or typed, ever: the platform's own login form (fields, Next, submit) and a
+cookie notice's most private choice. Nothing on a settings page.
 """

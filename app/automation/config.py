@@ -9,6 +9,7 @@ from pathlib import Path
 from app import credentials
 from app.automation.browsers import BrowserChoice
 from app.automation.urls import UrlMap
+from app.checklists.hosts import hosts_of
 from app.checklists.model import CheckItem, Platform
 from app.clock import Clock, SystemClock
 
@@ -22,9 +23,15 @@ class Timeouts:
     """Seconds to wait; tests shorten them."""
 
     page: float = 20.0  # open a page and see it is a signed-in page
-    element: float = 3.0  # then wait for a probe's element to appear
+    element: float = 3.0  # then wait for a probe's element to appear and its value to settle
     sign_in: float = 300.0  # the worker signing in by hand (two-step codes take time)
     poll: float = 0.1
+    # A value counts as settled once the page has been quiet (nothing loading, nothing
+    # changing) this long; on a page that never goes quiet, once the value itself has stayed
+    # the same for `settle_busy`. A page quiet for `settle_busy` will not change any more, so
+    # a value still missing or unclear then is reported at once instead of at `element`.
+    settle: float = 0.05
+    settle_busy: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -39,11 +46,15 @@ class AutomationConfig:
     args: tuple[str, ...] = DESKTOP_ARGS
     clock: Clock = field(default_factory=SystemClock)
     load_credential: CredentialLoader = credentials.load
+    # A screenshot of a page where a read failed, kept in memory with the result so the
+    # worker can look at (or save) it; dropped when the dialog closes, never in a report.
+    screenshots: bool = True
 
 
 def readable_items(platform: Platform, item_ids: Iterable[str] | None = None) -> list[CheckItem]:
-    """The items automation can read: with a probe, on a platform that says how to sign in."""
-    if platform.automation is None:
+    """The items automation can read: with a probe, on a platform that says how to sign in
+    and whose own hosts Footprint knows (app/checklists/hosts.py)."""
+    if platform.automation is None or hosts_of(platform.id) is None:
         return []
     wanted = None if item_ids is None else set(item_ids)
     return [i for i in platform.items if i.probe and (wanted is None or i.id in wanted)]

@@ -15,10 +15,13 @@ from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwrigh
 from playwright.sync_api import Error as PlaywrightError
 
 from app.automation.config import AutomationConfig, readable_items
-from app.automation.page import Cancelled, PageProblem, PageState, ReadOnlyPage
+from app.automation.failures import Failure, PageProblem
+from app.automation.origins import SiteGuard
+from app.automation.page import CHANGE_WATCH, Cancelled, PageState, ReadOnlyPage
 from app.automation.profiles import BrowserProfiles
-from app.automation.results import ReadResult, failed, succeeded
+from app.automation.results import FailedRead, ReadResult, failed, succeeded
 from app.automation.signin import sign_in
+from app.automation.values import Reading, read
 from app.checklists.model import CheckItem, Platform, Probe
 
 log = logging.getLogger(__name__)
@@ -64,13 +67,15 @@ class AutomationEngine:
         assert self._playwright is not None
         config = self._config
         try:
-            return self._playwright.chromium.launch_persistent_context(
+            context = self._playwright.chromium.launch_persistent_context(
                 str(self._profiles.folder(platform_id)),
                 executable_path=str(config.browser.executable),
                 headless=config.headless,
                 args=list(config.args),
                 no_viewport=not config.headless,
             )
+            context.add_init_script(script=CHANGE_WATCH)
+            return context
         except PlaywrightError as error:
             log.warning("browser launch failed: %s", str(error).splitlines()[0][:300])
             raise BrowserUnavailable(
@@ -122,9 +127,14 @@ class AutomationEngine:
             urls=self._config.urls,
             timeouts=self._config.timeouts,
             cancelled=self._cancelled,
+            guard=SiteGuard(platform.id, self._config.urls),
+            platform_name=platform.name,
         )
         run = _PlatformRead(self._config, platform, view, page, reporter)
-        return [run.item(index, item, len(items)) for index, item in enumerate(items)]
+        try:
+            return [run.item(index, item, len(items)) for index, item in enumerate(items)]
+        finally:
+            view.close()
 
 
 def _grouped_by_page(items: list[CheckItem]) -> list[CheckItem]:
@@ -171,6 +181,7 @@ class _PlatformRead:
         self._page_problems: dict[str, PageProblem] = {}
         self._stopped: PageProblem | None = None
         self._signed_in_here = False
+        self._pages_opened = 0
 
     def item(self, index: int, item: CheckItem, total: int) -> ReadResult:
         self._view.check_cancelled()
@@ -180,56 +191,108 @@ class _PlatformRead:
         assert probe is not None
         now = self._config.clock.now
         try:
-            value = self._read(probe)
-            result = succeeded(platform_id, item.id, probe, value, now())
+            reading = self._read(probe)
+            result = succeeded(
+                platform_id,
+                item.id,
+                probe,
+                reading.value,
+                now(),
+                language=reading.language,
+                where=FailedRead(self._page.url, (reading.locator,)),
+            )
         except PageProblem as problem:
+            record = self._record(problem)
             if problem.stops_platform:
                 self._stopped = problem
-            result = failed(platform_id, item.id, problem.reason, now())
+            result = failed(platform_id, item.id, problem, now(), record)
         except PlaywrightError as error:
             log.warning("browser error on %s/%s: %s", platform_id, item.id, type(error).__name__)
             self._open_url = None
-            reason = "the browser reported an error"
+            trouble = PageProblem(Failure.BROWSER_ERROR)
             if self._page.is_closed():  # the worker closed the window: stop asking it
-                self._stopped = PageProblem("the browser window was closed", stops_platform=True)
-                reason = self._stopped.reason
-            result = failed(platform_id, item.id, reason, now())
+                trouble = self._stopped = PageProblem(Failure.BROWSER_CLOSED)
+            result = failed(platform_id, item.id, trouble, now())
         self._reporter.item_read(result)
         return result
 
-    def _read(self, probe: Probe) -> str:
+    def _read(self, probe: Probe) -> Reading:
+        """The probe's value from the first of its addresses that shows it."""
         if self._stopped is not None:
             raise self._stopped
-        if probe.url in self._page_problems:
-            raise self._page_problems[probe.url]
-        if probe.url != self._open_url:
-            self._open(probe.url)
-        return self._view.read(probe.locator, probe.read)
+        problems: list[PageProblem] = []
+        for url in probe.urls:
+            try:
+                if url in self._page_problems:
+                    raise self._page_problems[url]
+                if url != self._open_url:
+                    self._open(url)
+                return read(self._view, probe)
+            except PageProblem as problem:
+                if problem.kind is Failure.DIALOG and self._pages_opened == 1:
+                    # A dialog hides the first page's settings: it will hide the others too.
+                    problem.stops_platform = True
+                if problem.stops_platform or problem.kind not in _TRY_NEXT_ADDRESS:
+                    raise
+                problems.append(problem)
+        raise _most_telling(problems)
+
+    def _record(self, problem: PageProblem) -> FailedRead | None:
+        """What was looked at, for the worker (and whoever fixes the probe): kept in memory
+        with the result only, never saved with the answers or put in a report."""
+        if problem.stops_platform and self._stopped is not None:
+            return None  # the platform had already stopped: nothing new was looked at
+        screenshot = None
+        if self._config.screenshots and problem.kind in _WORTH_A_SCREENSHOT:
+            try:
+                screenshot = self._page.screenshot(type="jpeg", quality=70, timeout=3000)
+            except PlaywrightError:
+                screenshot = None
+        return FailedRead(self._page.url, problem.locators, screenshot)
 
     def _open(self, url: str) -> None:
         self._open_url = None
+        first = self._pages_opened == 0
+        self._pages_opened += 1
         try:
             if self._view.open(url) is PageState.SIGN_IN_NEEDED:
                 self._sign_in_then_reopen(url)
         except PageProblem as problem:
+            if first and problem.whole_page:
+                # The first page already shows the platform blocked, hidden or unreadable:
+                # its other pages would only make the worker wait for the same answer.
+                problem.stops_platform = True
             self._page_problems[url] = problem
             raise
         self._open_url = url
 
     def _sign_in_then_reopen(self, url: str) -> None:
         if self._signed_in_here:
-            raise PageProblem("the platform asked you to sign in again", stops_platform=True)
+            raise PageProblem(Failure.SIGN_IN_AGAIN)
         self._signed_in_here = True
         platform = self._platform
         sign_in(
             self._view,
-            self._page,
             platform,
             load_credential=self._config.load_credential,
             waiting=lambda message: self._reporter.waiting(platform.id, message),
         )
         if self._view.open(url) is PageState.SIGN_IN_NEEDED:
-            raise PageProblem("the platform asked you to sign in again", stops_platform=True)
+            raise PageProblem(Failure.SIGN_IN_AGAIN)
+
+
+# Another address of the same setting may still show it; other failures would only repeat.
+_TRY_NEXT_ADDRESS = frozenset({Failure.PAGE_CHANGED, Failure.SITE_ERROR, Failure.SLOW})
+_WORTH_A_SCREENSHOT = frozenset(
+    {Failure.PAGE_CHANGED, Failure.UNCLEAR_VALUE, Failure.UNSETTLED, Failure.LANGUAGE,
+     Failure.DIALOG}
+)  # fmt: skip
+
+
+def _most_telling(problems: list[PageProblem]) -> PageProblem:
+    """Of the problems at each address, the one to tell: an error screen says more than a
+    page where the setting was not found."""
+    return next((p for p in problems if p.kind is not Failure.PAGE_CHANGED), problems[-1])
 
 
 __all__ = ["AutomationEngine", "BrowserUnavailable", "Cancelled", "Reporter", "readable_items"]

@@ -1,51 +1,84 @@
-"""A read-only view of one browser page: open an address, count and read elements.
+"""A view of one browser page for reading: open an address, tell its state, read values.
 
-It has no way to click, type or submit, so a reader built on it cannot change a setting.
-Every wait is a short poll that checks for Cancel, so stopping is prompt even while a slow
-page loads. Used only in the automation worker thread (it imports Playwright).
+It cannot type or submit, and clicks nothing but a known cookie notice's most private choice
+(`dismiss_consent`), so a reader built on it cannot change a setting. Every wait is a short
+poll that checks for Cancel, so stopping is prompt even while a slow page loads. Used only
+in the automation worker thread (it imports Playwright).
+
+Signed in is told without reading any words: a session cookie's presence (its value is
+never read) on an address that is not a checkpoint or the login page. Words in the page's
+language (`PlatformAutomation.phrases`) are only a fallback.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
-from typing import TypeVar
-from urllib.parse import urlsplit
+from typing import Any, TypeVar
 
+from playwright.sync_api import Cookie, Frame, Page, Request
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Frame, Locator, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from app.automation.config import Timeouts
+from app.automation.failures import Failure, PageProblem, network_failure, plain
+from app.automation.locators import locate
+from app.automation.origins import SiteGuard
 from app.automation.urls import UrlMap
-from app.checklists.model import PlatformAutomation, ProbeRead
+from app.checklists.model import PlatformAutomation
 
 T = TypeVar("T")
-# The document's HTTP status, and the first of each list of texts the page visibly shows.
-_STATUS_AND_TEXTS = """([rateTexts, errorTexts]) => {
-    const entry = performance.getEntriesByType("navigation")[0];
-    const shown = document.body ? document.body.innerText : "";
-    const first = (texts) => texts.find((text) => shown.includes(text)) ?? null;
-    return [entry ? entry.responseStatus || 0 : 0, first(rateTexts), first(errorTexts)];
+log = logging.getLogger(__name__)
+
+# Installed in every page of a Footprint browser profile (see engine.py): records when the
+# page last changed after it finished loading. Passive: it observes, it never alters the page.
+CHANGE_WATCH = """(() => {
+    const key = Symbol.for("footprint.changed");
+    Object.defineProperty(document, key, { value: 0, writable: true, enumerable: false });
+    new MutationObserver(() => {
+        if (document.readyState === "complete") { document[key] = performance.now(); }
+    }).observe(document, { subtree: true, childList: true, attributes: true,
+                           characterData: true });
+})();"""
+
+# One round trip: the document's HTTP status, the first rate-limit and error texts it shows
+# (ignoring case and curly apostrophes), its language, a modal dialog over it, whether it
+# shows a password field, and how long it has been unchanged since loading.
+_FACTS = """([rateTexts, errorTexts]) => {
+    const nav = performance.getEntriesByType("navigation")[0];
+    const plain = (text) => text.toLowerCase().replace(/[\u2018\u2019]/g, "'");
+    const shown = plain(document.body ? document.body.innerText : "");
+    const first = (texts) => texts.find((text) => shown.includes(plain(text))) ?? null;
+    const changed = document[Symbol.for("footprint.changed")];
+    const loaded = nav && nav.loadEventEnd > 0 ? nav.loadEventEnd : null;
+    const quiet = loaded === null || changed === undefined
+        ? null : performance.now() - Math.max(loaded, changed);
+    const shows = (el) => {
+        const box = el.getBoundingClientRect();
+        return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== "hidden";
+    };
+    const modal = [...document.querySelectorAll(
+        '[role="dialog"], [role="alertdialog"], dialog[open]')].find((el) => shows(el) && (
+        el.getAttribute("aria-modal") === "true" || el.getAttribute("role") === "alertdialog"
+        || el.matches("dialog:modal")));
+    const label = modal ? (modal.getAttribute("aria-label") || modal.innerText || "") : null;
+    return {
+        status: nav ? nav.responseStatus || 0 : 0,
+        rate: first(rateTexts), error: first(errorTexts),
+        lang: document.documentElement.lang || "",
+        quiet: quiet, dialog: label === null ? null : label.slice(0, 200),
+        password: [...document.querySelectorAll('input[type="password"]')].some(shows),
+    };
 }"""
+
+_TRACKED = frozenset({"document", "script", "fetch", "xhr"})  # requests that can change a value
 
 
 class Cancelled(Exception):
     """The worker pressed Cancel; what was read so far stands."""
-
-
-class PageProblem(Exception):
-    """Why a page or value could not be read, as words for the worker.
-
-    `stops_platform` is set when carrying on would only repeat the failure (rate limiting,
-    a lost sign-in, a closed browser window).
-    """
-
-    def __init__(self, reason: str, *, stops_platform: bool = False) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.stops_platform = stops_platform
 
 
 class PageState(Enum):
@@ -53,17 +86,84 @@ class PageState(Enum):
     SIGN_IN_NEEDED = "sign-in needed"
 
 
-def locate(page: Page, selector: str) -> Locator:
-    """A locator from the probe syntax: `label=Text` by its label, anything else as Playwright
-    reads it (`role=switch[name='…']`, `text=…`, `css=…`)."""
-    kind, _, rest = selector.partition("=")
-    if kind.strip() == "label":
-        return page.get_by_label(rest.strip().strip("'\""), exact=True)
-    return page.locator(selector)
+@dataclass(frozen=True)
+class PageFacts:
+    """What one look at the page found (see `_FACTS`)."""
+
+    status: int = 0
+    rate_text: str | None = None
+    error_text: str | None = None
+    lang: str = ""
+    quiet_ms: float | None = None  # None: unknown (not loaded yet, or no change watch)
+    dialog: str | None = None
+    password_field: bool = False
+
+    @property
+    def language(self) -> str:
+        """The primary language subtag ("es" for "es-ES"), or "" when the page names none."""
+        return self.lang.split("-")[0].split("_")[0].strip().lower()
+
+
+class NetworkWatch:
+    """Which of a page's requests that could still change a value are in flight.
+
+    Fed by Playwright's request events (passive: nothing is injected into the page). Also
+    remembers why the last main-document load failed, for "no connection" and its kin.
+    """
+
+    def __init__(self, page: Page) -> None:
+        self._page = page
+        self._in_flight: set[Request] = set()
+        self._last_activity = time.monotonic()
+        self.document_failure: str | None = None
+        page.on("request", self._started)
+        page.on("requestfinished", self._ended)
+        page.on("requestfailed", self._failed)
+
+    def detach(self) -> None:
+        for event, handler in (
+            ("request", self._started),
+            ("requestfinished", self._ended),
+            ("requestfailed", self._failed),
+        ):
+            self._page.remove_listener(event, handler)
+
+    def reset(self) -> None:
+        self._in_flight.clear()
+        self._last_activity = time.monotonic()
+        self.document_failure = None
+
+    def quiet_for(self) -> float:
+        """Seconds since the last tracked request ended; 0 while one is in flight."""
+        return 0.0 if self._in_flight else time.monotonic() - self._last_activity
+
+    def _started(self, request: Request) -> None:
+        if request.resource_type in _TRACKED:
+            self._in_flight.add(request)
+            self._last_activity = time.monotonic()
+
+    def _ended(self, request: Request) -> None:
+        if request in self._in_flight:
+            self._in_flight.discard(request)
+            self._last_activity = time.monotonic()
+
+    def _failed(self, request: Request) -> None:
+        self._ended(request)
+        if request.is_navigation_request() and _in_main_frame(self._page, request):
+            failure = request.failure or ""
+            if "ERR_ABORTED" not in failure:  # a newer navigation replaced it: not a failure
+                self.document_failure = failure
+
+
+def _in_main_frame(page: Page, request: Request) -> bool:
+    try:
+        return request.frame == page.main_frame
+    except PlaywrightError:  # a service worker's request has no frame
+        return False
 
 
 class ReadOnlyPage:
-    """Opens pages and reads one element's value; it cannot click, type or submit."""
+    """Opens pages on one platform's own site and tells what they show."""
 
     def __init__(
         self,
@@ -73,50 +173,214 @@ class ReadOnlyPage:
         urls: UrlMap,
         timeouts: Timeouts,
         cancelled: Callable[[], bool],
+        guard: SiteGuard,
+        platform_name: str = "",
     ) -> None:
         self._page = page
         self._automation = automation
         self._urls = urls
         self.timeouts = timeouts
         self._cancelled = cancelled
+        self._guard = guard
+        self.platform_name = platform_name
+        self._network = NetworkWatch(page)
+        self._consent_tried: set[str] = set()
+        self._session_seen = False  # a session cookie was seen in this pass
+        self.last_facts: PageFacts | None = None  # from the last open(): its language, mostly
+
+    @property
+    def page(self) -> Page:
+        return self._page
+
+    @property
+    def guard(self) -> SiteGuard:
+        return self._guard
+
+    @property
+    def automation(self) -> PlatformAutomation:
+        return self._automation
+
+    @property
+    def url(self) -> str:
+        return self._page.url
+
+    def close(self) -> None:
+        """Stop watching the page's requests (the page itself stays open)."""
+        self._network.detach()
 
     # -- waiting ----------------------------------------------------------------------------
     def check_cancelled(self) -> None:
         if self._cancelled():
             raise Cancelled
 
-    def pause(self) -> None:
-        """Let the page work for one poll interval; raise Cancelled if the worker stopped."""
+    def pause(self, seconds: float | None = None) -> None:
+        """Let the page work for a poll interval (or less); raise Cancelled if the worker
+        stopped."""
         self.check_cancelled()
-        self._page.wait_for_timeout(self.timeouts.poll * 1000)
+        wait = self.timeouts.poll if seconds is None else min(seconds, self.timeouts.poll)
+        self._page.wait_for_timeout(max(wait, 0.01) * 1000)
         self.check_cancelled()
 
-    def _quietly(self, action: Callable[[], T], default: T) -> T:
+    def quietly(self, action: Callable[[], T], default: T) -> T:
         """Run a query that fails harmlessly while the page is between two documents."""
         try:
             return action()
         except PlaywrightError:
             if self._page.is_closed():
-                raise PageProblem("the browser window was closed", stops_platform=True) from None
+                raise PageProblem(Failure.BROWSER_CLOSED) from None
             return default
 
     def count(self, selector: str) -> int:
-        return self._quietly(lambda: locate(self._page, selector).count(), 0)
+        return self.quietly(lambda: locate(self._page, selector).count(), 0)
 
-    def has_login_form(self) -> bool:
-        return self.count(self._automation.password) > 0
+    def first_match(self, selectors: tuple[str, ...]) -> str | None:
+        """The first selector that finds exactly one element, if any."""
+        return next((s for s in selectors if self.count(s) == 1), None)
+
+    # -- what the page shows ----------------------------------------------------------------
+    def facts(self) -> PageFacts:
+        return self.quietly(self._read_facts, PageFacts())
+
+    def _read_facts(self) -> PageFacts:
+        words = self._automation.words("")
+        found: dict[str, Any] = self._page.evaluate(
+            _FACTS, [list(words.rate_limit_texts), list(words.error_texts)]
+        )
+        quiet = found.get("quiet")
+        return PageFacts(
+            status=int(found.get("status") or 0),
+            rate_text=found.get("rate"),
+            error_text=found.get("error"),
+            lang=str(found.get("lang") or ""),
+            quiet_ms=float(quiet) if quiet is not None else None,
+            dialog=found.get("dialog"),
+            password_field=bool(found.get("password")),
+        )
+
+    def understood(self, facts: PageFacts) -> bool:
+        """The page's language is one Footprint has sign-in words for (or it does not say)."""
+        known = self._automation.languages or ("en",)
+        return not facts.language or facts.language in known
+
+    def is_quiet(self, facts: PageFacts) -> bool:
+        """Loaded, nothing that could change a value in flight, unchanged for `settle` s."""
+        settle = self.timeouts.settle
+        page_quiet = facts.quiet_ms is not None and facts.quiet_ms >= settle * 1000
+        return page_quiet and self._network.quiet_for() >= settle
+
+    def quiet_for_long(self, facts: PageFacts) -> bool:
+        """Quiet for `settle_busy`: whatever is missing or unclear now will stay so."""
+        long = self.timeouts.settle_busy
+        page_quiet = facts.quiet_ms is not None and facts.quiet_ms >= long * 1000
+        return page_quiet and self._network.quiet_for() >= long
+
+    def quiet_wait(self, facts: PageFacts) -> float | None:
+        """How much longer the page must stay unchanged to count as quiet, if it is idle now."""
+        if facts.quiet_ms is None or self._network.quiet_for() == 0:
+            return None
+        settle = self.timeouts.settle
+        return max(settle - facts.quiet_ms / 1000, settle - self._network.quiet_for(), 0.0)
+
+    # -- signed in? -------------------------------------------------------------------------
+    def path(self) -> str:
+        """The address's path on the platform's site ("/checkpoint/…"), mapping undone."""
+        return self._guard.path_of(self._page.url)
+
+    def on_login_page(self) -> bool:
+        """The address is the login page's (even if its form has changed beyond recognition)
+        or another signed-out address, a login wall."""
+        login = self._guard.path_of(self._urls(self._automation.login_url))
+        here = self.path().partition("?")[0]
+        walls = self._automation.signed_out_paths
+        return here == login.partition("?")[0] or any(here.startswith(p) for p in walls)
+
+    def sign_in_pending(self) -> bool:
+        """The address is one where signing in is still under way (a checkpoint, two-step)
+        that only the worker can get through."""
+        here = self.path()
+        return any(here.startswith(prefix) for prefix in self._automation.pending_paths)
+
+    def has_session(self, *, fresh: bool = False) -> bool:
+        """One of the platform's session cookies is set. Only names are looked at: no value
+        is read into a variable, logged or stored. Once seen in this pass it is taken as
+        still there (a site that ends the session shows its login page, which is checked
+        first), unless `fresh`."""
+        names = self._automation.session_cookies
+        if not names:
+            return False
+        if self._session_seen and not fresh:
+            return True
+        cookies: list[Cookie] = self.quietly(
+            lambda: self._page.context.cookies(list(self._guard.bases)), []
+        )
+        self._session_seen = any(cookie.get("name") in names for cookie in cookies)
+        return self._session_seen
 
     def is_signed_in(self) -> bool:
-        return self.count(self._automation.signed_in) > 0
+        if self.on_login_page() or self.sign_in_pending():
+            return False
+        facts = self.facts()
+        if facts.password_field:  # a sign-in form, whatever the cookies say
+            return False
+        if self.has_session(fresh=True):
+            return True
+        words = self._automation.words(facts.language)
+        return any(self.count(s) > 0 for s in words.signed_in)
+
+    def has_login_form(self, facts: PageFacts | None = None) -> bool:
+        facts = facts or self.facts()
+        if facts.password_field:
+            return True
+        words = self._automation.words(facts.language)
+        return any(self.count(s) > 0 for s in (*words.password, *words.username))
+
+    def state(self, facts: PageFacts) -> PageState | None:
+        if self.on_login_page() or self.sign_in_pending() or facts.password_field:
+            return PageState.SIGN_IN_NEEDED
+        if self.has_session():
+            return PageState.SIGNED_IN
+        words = self._automation.words(facts.language)
+        if any(self.count(s) > 0 for s in words.signed_in):
+            return PageState.SIGNED_IN
+        return None
+
+    # -- cookie notices ---------------------------------------------------------------------
+    def dismiss_consent(self, facts: PageFacts) -> bool:
+        """Close a known cookie notice by its most privacy-protective choice ("Decline
+        optional cookies"); True if one was clicked. Nothing else on a page is ever clicked,
+        and only a choice named in the audit file, found exactly once, is."""
+        for selector in self._automation.words(facts.language).consent:
+            if selector in self._consent_tried or self.count(selector) != 1:
+                continue
+            self._consent_tried.add(selector)  # once per page: never a loop of clicks
+            choice = locate(self._page, selector)
+            try:
+                choice.click(timeout=self._poll_ms(10))
+                # The notice goes once the site has taken the answer; wait for that, or the
+                # next look would still find it in the way.
+                choice.wait_for(state="hidden", timeout=self.timeouts.element * 1000)
+            except PlaywrightError:
+                continue  # covered, or it stayed: the worker is asked instead
+            log.info("cookie notice closed by its most private choice")
+            return True
+        return False
 
     # -- opening ----------------------------------------------------------------------------
     def open(self, url: str, *, expect_state: bool = True) -> PageState | None:
         """Open `url` (mapped) and wait until it shows a signed-in page or a login form.
 
-        With `expect_state` off (a login page that may have changed), a loaded page that
-        shows neither gives None instead of a problem.
+        Raises PageProblem for a page that failed to load, is off the platform's site, or
+        shows an error, a rate limit, a dialog in the way or a language Footprint cannot read.
+        With `expect_state` off (a login page that may have changed), a loaded page that shows
+        neither gives None.
         """
         deadline = time.monotonic() + self.timeouts.page
+        self._network.reset()
+        self._consent_tried.clear()
+        self.last_facts = None
+        target = self._urls(url)
+        if not self._guard.allows(target):  # the loader refuses these; never open one anyway
+            raise self.wrong_site(target, stops=False)
         committed: list[str] = []
 
         def on_navigated(frame: Frame) -> None:
@@ -125,109 +389,116 @@ class ReadOnlyPage:
 
         self._page.on("framenavigated", on_navigated)
         try:
-            self._start_navigation(self._urls(url))
-            self._wait_until_loaded(deadline, committed)
+            if not self._start_navigation(target):
+                self._wait_until_loaded(deadline, committed)
         finally:
             self._page.remove_listener("framenavigated", on_navigated)
-        while (state := self._state()) is None:
+        while True:
+            if not self._guard.allows(self._page.url):  # redirected elsewhere: read nothing
+                raise self.wrong_site(self._page.url, stops=True)
+            facts = self.facts()
+            raise_for_screen(facts)
+            if facts.dialog is not None and self.dismiss_consent(facts):
+                continue
+            if (state := self.state(facts)) is not None:
+                self.last_facts = facts
+                return state
             if not expect_state:
                 return None
-            if time.monotonic() > deadline:
-                raise PageProblem("the page loaded but did not look like a signed-in page")
-            self.pause()
-        return state
+            if self.is_quiet(facts) or time.monotonic() > deadline:
+                # Settled, and still neither signed in nor a login form: waiting longer only
+                # wastes the worker's time. Say what is in the way.
+                raise self.unrecognised(facts)
+            self.pause(self.quiet_wait(facts))
 
-    def _start_navigation(self, target: str) -> None:
+    def _start_navigation(self, target: str) -> bool:
+        """Start loading `target`; True if its document is already parsed."""
         self.check_cancelled()
         try:
             # A short first wait: a slow page keeps loading while we poll (and check Cancel).
             self._page.goto(target, wait_until="domcontentloaded", timeout=self._poll_ms(3))
         except PlaywrightTimeout:
-            return
+            return False
         except PlaywrightError as error:
-            raise PageProblem(f"the page did not load ({_first_line(error)})") from None
+            if "ERR_ABORTED" in str(error):  # replaced by a redirect: keep waiting
+                return False
+            raise network_failure(_first_line(error)) from None
+        return not self._page.url.startswith("chrome-error:")
 
     def _wait_until_loaded(self, deadline: float, committed: list[str]) -> None:
         while not self._loaded(committed):
             if time.monotonic() > deadline:
-                raise PageProblem(f"the page did not load within {self.timeouts.page:g} seconds")
+                raise PageProblem(
+                    Failure.SLOW, f"it did not load within {self.timeouts.page:g} seconds"
+                )
             self.pause()
 
     def _loaded(self, committed: list[str]) -> bool:
-        if not committed:  # the old document is still shown; querying it would mislead
-            return False
         if self._page.url.startswith("chrome-error:"):
-            raise PageProblem("the page did not load (the site could not be reached)")
-        ready = self._quietly(lambda: str(self._page.evaluate("document.readyState")), "")
+            raise network_failure(self._network.document_failure or "")
+        if not committed:  # the old document is still shown; querying it would mislead
+            if self._network.document_failure:
+                raise network_failure(self._network.document_failure)
+            return False
+        ready = self.quietly(lambda: str(self._page.evaluate("document.readyState")), "")
         return ready in ("interactive", "complete")
 
-    def _state(self) -> PageState | None:
-        no_answer: tuple[int, str | None, str | None] = (0, None, None)
-        status_code, rate_text, error_text = self._quietly(self._status_and_texts, no_answer)
-        if status_code == 429 or rate_text:
-            raise PageProblem(
-                "the platform is limiting requests; wait an hour, then try again",
-                stops_platform=True,
-            )
-        if status_code >= 400:
-            raise PageProblem(f"the page showed an error (HTTP {status_code})")
-        if error_text:
-            raise PageProblem(f"the page showed an error: “{error_text}”")
-        if self.is_signed_in():
-            return PageState.SIGNED_IN
-        if self.has_login_form() or self.on_login_page():
-            return PageState.SIGN_IN_NEEDED
-        return None
-
-    def _status_and_texts(self) -> tuple[int, str | None, str | None]:
-        """The HTTP status and the first rate-limit and error texts shown, in one round trip."""
-        automation = self._automation
-        found = self._page.evaluate(
-            _STATUS_AND_TEXTS, [list(automation.rate_limit_texts), list(automation.error_texts)]
+    # -- problems ---------------------------------------------------------------------------
+    def unrecognised(self, facts: PageFacts) -> PageProblem:
+        """Why a loaded page shows neither the account nor a login form."""
+        if facts.dialog is not None:
+            return PageProblem(Failure.DIALOG, _quoted(facts.dialog), whole_page=True)
+        if not self.understood(facts):
+            return self.language_problem(facts)
+        return PageProblem(
+            Failure.PAGE_CHANGED,
+            "it shows neither your account nor a sign-in form, so Footprint cannot tell "
+            "whether you are signed in",
+            whole_page=True,
         )
-        return int(found[0] or 0), found[1], found[2]
 
-    def on_login_page(self) -> bool:
-        """The address is the login page's, even if its form has changed beyond recognition."""
-        login = urlsplit(self._urls(self._automation.login_url))
-        here = urlsplit(self._page.url)
-        return (here.netloc, here.path) == (login.netloc, login.path)
+    def wrong_site(self, url: str, *, stops: bool) -> PageProblem:
+        """An address off the platform's own site: refused before opening (one probe's bad
+        address) or found after loading (the site sent the browser elsewhere: stop)."""
+        return PageProblem(
+            Failure.WRONG_SITE,
+            f"it is on {self._guard.where(url)}",
+            platform=self.platform_name,
+            stops_platform=stops,
+        )
 
-    # -- reading ----------------------------------------------------------------------------
-    def read(self, selector: str, mode: ProbeRead) -> str:
-        """The value of the one element `selector` finds, as text ("true"/"false" for
-        checked and present)."""
-        found = self._wait_for(selector) if mode is not ProbeRead.PRESENT else self.count(selector)
-        if mode is ProbeRead.PRESENT:
-            return "true" if found else "false"
-        if found == 0:
-            raise PageProblem(f"nothing on the page matches {selector}")
-        if found > 1:
-            raise PageProblem(f"{found} parts of the page match {selector}, not one")
-        return self._value(locate(self._page, selector), mode)
-
-    def _wait_for(self, selector: str) -> int:
-        deadline = time.monotonic() + self.timeouts.element
-        while (found := self.count(selector)) == 0 and time.monotonic() < deadline:
-            self.pause()
-        return found
-
-    def _value(self, locator: Locator, mode: ProbeRead) -> str:
-        timeout = self._poll_ms(10)
-        try:
-            if mode is ProbeRead.CHECKED:
-                return "true" if locator.is_checked(timeout=timeout) else "false"
-            if mode is ProbeRead.VALUE:
-                return locator.input_value(timeout=timeout)
-            text = locator.inner_text(timeout=timeout)
-        except PlaywrightError as error:
-            raise PageProblem(f"the value could not be read ({_first_line(error)})") from None
-        if not text.strip():
-            raise PageProblem("the element shows no text")
-        return text
+    def language_problem(self, facts: PageFacts, *, whole_page: bool = True) -> PageProblem:
+        """A page (or, with `whole_page` off, one setting's words) in a language Footprint
+        has no words for; only a whole page stops the platform: other settings may be found
+        by structure alone."""
+        return PageProblem(
+            Failure.LANGUAGE,
+            f'the page says its language is "{plain(facts.lang, 20)}"',
+            whole_page=whole_page,
+            stops_platform=whole_page,
+            platform=self.platform_name,
+        )
 
     def _poll_ms(self, polls: int) -> float:
         return max(self.timeouts.poll * polls, 0.2) * 1000
+
+
+def raise_for_screen(facts: PageFacts) -> None:
+    """Raise the problem an error, rate-limit or "blocked" screen shows, if any."""
+    status = facts.status
+    if status in (429, 999) or facts.rate_text:
+        detail = f"HTTP {status}" if status in (429, 999) else _quoted(facts.rate_text or "")
+        raise PageProblem(Failure.RATE_LIMITED, detail, whole_page=True)
+    if status in (404, 410):
+        raise PageProblem(Failure.PAGE_CHANGED, f"the address gave HTTP {status}: not found")
+    if status >= 400:
+        raise PageProblem(Failure.SITE_ERROR, f"HTTP {status}")
+    if facts.error_text:
+        raise PageProblem(Failure.SITE_ERROR, _quoted(facts.error_text))
+
+
+def _quoted(text: str) -> str:
+    return f"“{plain(text, 80)}”" if text.strip() else "a dialog with no title"
 
 
 def _first_line(error: Exception) -> str:

@@ -1,7 +1,17 @@
-"""Signing in: by hand in the visible window by default, or from saved details in the keyring.
+"""Signing in: by hand in the visible window (the main path), or from saved details.
 
-The password goes from the keyring straight into the platform's password field. It is never
-logged, put in an exception message, returned or passed through a Qt signal.
+The worker signs in once, by hand, in the browser window Footprint opens; the platform's
+own profile folder keeps the sign-in for next time, so later reads need none. Footprint
+waits, showing "waiting for you to sign in", through two-step codes, puzzles and
+checkpoints, until a session cookie appears (or the worker presses Stop).
+
+Filling the form from the keyring is optional. The password goes from the keyring straight
+into the platform's password field; it is never logged, put in an exception message,
+returned or passed through a Qt signal. Typing into the form and pressing its Next and
+submit buttons are, with a cookie notice's most private choice, the only clicks and typing
+automation ever does. Whenever the form is not what Footprint expects (off the platform's
+site, a dialog over it, a language it has no words for, fields it cannot find, an extra
+question) it types nothing more and hands over to the worker, saying why.
 """
 
 from __future__ import annotations
@@ -9,23 +19,45 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from enum import Enum
 
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Page
+from playwright.sync_api import Locator
 
 from app.automation.config import CredentialLoader
-from app.automation.page import PageProblem, PageState, ReadOnlyPage, locate
-from app.checklists.model import Platform, PlatformAutomation
+from app.automation.failures import Failure, PageProblem, plain
+from app.automation.locators import locate
+from app.automation.origins import SiteGuard
+from app.automation.page import PageFacts, PageState, ReadOnlyPage
+from app.checklists.model import Platform, SignInPhrases
 from app.credentials import Credential, CredentialsUnavailableError
 
 log = logging.getLogger(__name__)
 Waiting = Callable[[str], None]
 FORM_STILL_SHOWN = 2.0  # seconds after submitting: a login form still there was not accepted
+NEXT_PAGE_AFTER = 1.0  # seconds after submitting: a page that is neither is a further step
+CARRIES_ON = "Footprint carries on by itself once you are signed in."
+# Is the element's centre covered by something else (a cookie notice, a dialog)?
+_COVERED = """(el) => {
+    const box = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return hit !== null && hit !== el && !el.contains(hit) && !hit.contains(el);
+}"""
+
+
+class Outcome(Enum):
+    """How filling the login form went."""
+
+    READY = "ready to fill"
+    SUBMITTED = "submitted"
+    NO_FORM = "the form's fields were not found"
+    COVERED = "something covers the form"
+    WRONG_SITE = "the page is not on the platform's own site"
+    EXTRA_STEP = "the form asked something Footprint has no saved answer for"
 
 
 def sign_in(
     view: ReadOnlyPage,
-    page: Page,
     platform: Platform,
     *,
     load_credential: CredentialLoader,
@@ -34,48 +66,161 @@ def sign_in(
     """Get the browser signed in to `platform`, or raise PageProblem saying why not."""
     automation = platform.automation
     assert automation is not None
+    name = platform.name
+    if view.is_signed_in():
+        return
+    if view.sign_in_pending():  # a checkpoint is showing: only the worker can answer it
+        waiting(_one_more_step(name))
+        _wait_until_signed_in(view, platform, submitted_at=None, waiting=waiting)
+        return
     if not view.has_login_form():
         if view.open(automation.login_url, expect_state=False) is PageState.SIGNED_IN:
             return
     credential = _saved_credential(platform.id, load_credential)
     if credential is None:
         waiting(
-            f"Sign in to {platform.name} in the browser window that opened. Footprint "
-            "carries on by itself once you are signed in."
+            f"Sign in to {name} in the browser window that opened (you only need to do this "
+            f"once: Footprint keeps this window's sign-in for next time). {CARRIES_ON}"
         )
-        _wait_until_signed_in(view, platform, after_submit=None, waiting=waiting)
+        _wait_until_signed_in(view, platform, submitted_at=None, waiting=waiting)
         return
-    waiting(f"Signing in to {platform.name} with your saved details…")
-    form_timeout = max(view.timeouts.element, 0.5)
-    submitted = LoginForm(page, automation).submit(credential, timeout=form_timeout)
+    handover = _fill_from_keyring(view, name, credential, waiting)
     del credential  # keep the password's lifetime as short as we can
-    if not submitted:
-        waiting(
-            f"Footprint could not fill {platform.name}'s sign-in form (the page may have "
-            "changed). Please sign in by hand in the browser window."
-        )
-    _wait_until_signed_in(view, platform, after_submit=time.monotonic(), waiting=waiting)
+    if handover is not None:
+        waiting(handover)
+    submitted_at = None if handover is not None else time.monotonic()
+    _wait_until_signed_in(view, platform, submitted_at=submitted_at, waiting=waiting)
+
+
+def _fill_from_keyring(
+    view: ReadOnlyPage, name: str, credential: Credential, waiting: Waiting
+) -> str | None:
+    """Fill and send the form; None when sent, else what to tell the worker instead."""
+    facts = view.facts()
+    if facts.dialog is not None and view.dismiss_consent(facts):
+        facts = view.facts()
+    if (handover := _obstacle(view, name, facts)) is not None:
+        return handover
+    timeout = max(view.timeouts.element, 0.5)
+    form = LoginForm(view, view.automation.words(facts.language), timeout=timeout)
+    outcome = form.check()
+    if outcome is Outcome.COVERED and view.dismiss_consent(facts):
+        outcome = form.check()
+    if outcome is Outcome.READY:
+        waiting(f"Signing in to {name} with your saved details…")
+        outcome = form.submit(credential)
+    facts = view.facts()
+    return _handover(outcome, name, facts, view.url, view_understood=view.understood(facts))
 
 
 class LoginForm:
-    """The only part of automation that types or clicks: the platform's own login form."""
+    """The only part of automation that types: the platform's own login form, one screen
+    (user name, password, submit) or two (user name, Next; then password, submit)."""
 
-    def __init__(self, page: Page, automation: PlatformAutomation) -> None:
-        self._page = page
-        self._automation = automation
+    def __init__(self, view: ReadOnlyPage, words: SignInPhrases, *, timeout: float) -> None:
+        self._view = view
+        self._page = view.page
+        self._guard = view.guard
+        self._words = words
+        self._timeout = timeout
 
-    def submit(self, credential: Credential, *, timeout: float) -> bool:
-        """Fill and send the form; False if any of its parts was not found in `timeout` s."""
-        timeout *= 1000
+    def _part(self, selectors: tuple[str, ...]) -> Locator | None:
+        """The first of `selectors` that finds exactly one visible element."""
+        for selector in selectors:
+            found = locate(self._page, selector)
+            if self._view.quietly(found.count, 0) == 1 and self._view.quietly(
+                found.is_visible, False
+            ):
+                return found
+        return None
+
+    def _wait_for(self, selectors: tuple[str, ...]) -> Locator | None:
+        deadline = time.monotonic() + self._timeout
+        while (part := self._part(selectors)) is None and time.monotonic() < deadline:
+            self._view.pause()
+        return part
+
+    @property
+    def _two_screens(self) -> bool:
+        return bool(self._words.next) and self._part(self._words.password) is None
+
+    def check(self) -> Outcome:
+        """READY when the page is on the platform's own site, the first screen's parts are
+        shown and nothing covers its button."""
+        if not self._guard.allows(self._page.url):
+            return Outcome.WRONG_SITE
+        username = self._wait_for(self._words.username)
+        button = self._part(self._words.next if self._two_screens else self._words.submit)
+        if username is None or button is None:
+            log.warning("the login form was not found")
+            return Outcome.NO_FORM
+        # Only the button is hit-tested: fields often carry a floating label over them.
+        if self._view.quietly(lambda: bool(button.evaluate(_COVERED)), False):
+            return Outcome.COVERED
+        return Outcome.READY
+
+    def submit(self, credential: Credential) -> Outcome:
+        """Fill and send the form (after `check`). The page's address is checked again
+        immediately before each step, in case it moved since."""
         try:
-            locate(self._page, self._automation.username).fill(credential.username, timeout=timeout)
-            locate(self._page, self._automation.password).fill(credential.password, timeout=timeout)
-            locate(self._page, self._automation.submit).click(timeout=timeout)
-        except PlaywrightError:
-            # The message may quote the call log; say only that it failed.
-            log.warning("the login form could not be filled")
+            return self._submit(credential)
+        except PlaywrightError as error:
+            # The message may quote the call log; keep only what kind of failure it was.
+            covered = "intercepts pointer events" in str(error)
+            log.warning("the login form could not be %s", "used" if covered else "filled")
+            return Outcome.COVERED if covered else Outcome.NO_FORM
+
+    def _submit(self, credential: Credential) -> Outcome:
+        timeout_ms = self._timeout * 1000
+        if self._two_screens:
+            if not self._step(
+                self._words.username, lambda f: f.fill(credential.username, timeout=timeout_ms)
+            ):
+                return Outcome.NO_FORM  # fmt: skip
+            if not self._step(self._words.next, lambda b: b.click(timeout=timeout_ms)):
+                return Outcome.NO_FORM
+            if (outcome := self._second_screen()) is not Outcome.READY:
+                return outcome
+        elif not self._step(
+            self._words.username, lambda f: f.fill(credential.username, timeout=timeout_ms)
+        ):
+            return Outcome.NO_FORM
+        if not self._guard.allows(self._page.url):
+            return Outcome.WRONG_SITE
+        if not self._step(
+            self._words.password, lambda f: f.fill(credential.password, timeout=timeout_ms)
+        ):
+            return Outcome.NO_FORM
+        if not self._step(self._words.submit, lambda b: b.click(timeout=timeout_ms)):
+            return Outcome.NO_FORM
+        return Outcome.SUBMITTED
+
+    def _step(self, selectors: tuple[str, ...], action: Callable[[Locator], None]) -> bool:
+        if not self._guard.allows(self._page.url):
             return False
+        part = self._part(selectors)
+        if part is None:
+            return False
+        action(part)
         return True
+
+    def _second_screen(self) -> Outcome:
+        """After Next: the password field, or a question Footprint cannot answer (X asks
+        for a phone number or user name when it sees unusual activity)."""
+        deadline = time.monotonic() + self._timeout
+        while time.monotonic() < deadline:
+            if not self._guard.allows(self._page.url):
+                return Outcome.WRONG_SITE
+            if self._part(self._words.password) is not None:
+                return Outcome.READY
+            if self._part(self._words.username) is None and self._other_question():
+                return Outcome.EXTRA_STEP
+            self._view.pause()
+        return Outcome.EXTRA_STEP if self._other_question() else Outcome.NO_FORM
+
+    def _other_question(self) -> bool:
+        visible_text_inputs = "input:not([type=hidden]):not([type=password]):visible"
+        return self._view.quietly(lambda: self._page.locator(visible_text_inputs).count(), 0) > 0
 
 
 def _saved_credential(platform_id: str, load_credential: CredentialLoader) -> Credential | None:
@@ -88,16 +233,76 @@ def _saved_credential(platform_id: str, load_credential: CredentialLoader) -> Cr
         return None
 
 
+def _obstacle(view: ReadOnlyPage, name: str, facts: PageFacts) -> str | None:
+    """Why the saved details should not be typed into this page, as words for the worker.
+    (The fields are found by their structure first, so a page in another language is
+    filled when its form is the usual one; see _handover for when it is not.)"""
+    if facts.dialog is not None:
+        return _dialog_message(name, facts.dialog)
+    return None
+
+
+def _handover(
+    outcome: Outcome, name: str, facts: PageFacts, url: str, *, view_understood: bool = True
+) -> str | None:
+    if outcome is Outcome.SUBMITTED:
+        return None
+    if outcome is Outcome.WRONG_SITE:
+        return (
+            f"The sign-in page showing is not on {name}'s own site (it is on "
+            f"{plain(SiteGuard.where(url), 60)}), so Footprint did not type your saved details "
+            f"into it. Do not sign in there: go to {name} itself in the browser window and sign "
+            f"in there. {CARRIES_ON}"
+        )
+    if outcome is Outcome.COVERED:
+        return _dialog_message(name, facts.dialog)
+    if outcome is Outcome.EXTRA_STEP:
+        return (
+            f"{name} asks for something Footprint has no saved answer for (for example your "
+            f"phone number or user name, after unusual activity). Finish signing in by hand in "
+            f"the browser window. {CARRIES_ON}"
+        )
+    if not view_understood:
+        return (
+            f"{name}'s sign-in page is in a language Footprint can't read yet "
+            f'(it says "{plain(facts.lang, 20)}") and its form is not the usual one, so '
+            f"Footprint did not fill in your saved details. Sign in by hand in the browser "
+            f"window. {CARRIES_ON}"
+        )
+    return (
+        f"Footprint could not find the usual fields of {name}'s sign-in form, so it typed "
+        f"nothing. Please sign in by hand in the browser window. {CARRIES_ON}"
+    )
+
+
+def _dialog_message(name: str, dialog: str | None) -> str:
+    title = f" (“{plain(dialog, 60)}”)" if dialog and dialog.strip() else ""
+    return (
+        f"Something on {name}'s sign-in page is in the way{title}, for example a cookie "
+        "notice, so Footprint did not fill in your saved details. Deal with it in the browser "
+        f"window, then sign in by hand. {CARRIES_ON}"
+    )
+
+
+def _one_more_step(name: str) -> str:
+    return (
+        f"{name} asks for one more step before you are signed in (for example a two-step "
+        f"verification code). Finish it in the browser window. {CARRIES_ON}"
+    )
+
+
 def _wait_until_signed_in(
-    view: ReadOnlyPage, platform: Platform, *, after_submit: float | None, waiting: Waiting
+    view: ReadOnlyPage, platform: Platform, *, submitted_at: float | None, waiting: Waiting
 ) -> None:
     limit = view.timeouts.sign_in
     deadline = time.monotonic() + limit
-    told_more = after_submit is None
+    told_more = submitted_at is None
     while not view.is_signed_in():
         if time.monotonic() > deadline:
-            raise PageProblem(_timed_out(platform.name, limit), stops_platform=True)
-        if not told_more and (message := _further_step(view, platform, after_submit or 0)):
+            raise PageProblem(
+                Failure.SIGNED_OUT, f"Footprint waited {_span(limit)} for you to sign in"
+            )
+        if not told_more and (message := _further_step(view, platform, submitted_at or 0)):
             told_more = True
             waiting(message)
         view.pause()
@@ -105,22 +310,30 @@ def _wait_until_signed_in(
 
 def _further_step(view: ReadOnlyPage, platform: Platform, submitted_at: float) -> str | None:
     """What to tell the worker when saved details alone did not sign them in, if anything."""
-    if not view.has_login_form():
+    waited = time.monotonic() - submitted_at
+    name = platform.name
+    facts = view.facts()
+    if view.sign_in_pending() and waited >= NEXT_PAGE_AFTER / 2:
+        return _one_more_step(name)
+    if view.has_login_form(facts):
+        if waited < FORM_STILL_SHOWN:
+            return None
+        if facts.dialog is not None:
+            return _dialog_message(name, facts.dialog)
         return (
-            f"{platform.name} asks for one more step before you are signed in (for example a "
-            "two-step verification code). Finish it in the browser window."
+            f"{name} did not sign you in with the saved details: they may be wrong, or {name} "
+            "wants an extra check such as a puzzle. Sign in by hand in the browser window; if "
+            f"the details were wrong, correct them under Sign-in details. {CARRIES_ON}"
         )
-    if time.monotonic() - submitted_at > FORM_STILL_SHOWN:
+    if waited < NEXT_PAGE_AFTER:
+        return None  # still on the way from the form to the next page
+    if not view.understood(facts):
         return (
-            f"{platform.name} did not accept the saved details. Sign in by hand in the browser "
-            "window, then correct the saved details under Sign-in details."
+            f"{name} shows a page in a language Footprint can't read yet. Finish signing in "
+            f"by hand in the browser window. {CARRIES_ON}"
         )
-    return None
+    return _one_more_step(name)
 
 
-def _timed_out(name: str, seconds: float) -> str:
-    span = f"{seconds / 60:g} minutes" if seconds >= 60 else f"{seconds:g} seconds"
-    return (
-        f"you were not signed in to {name} within {span} (if you did sign in, the page may "
-        "have changed)"
-    )
+def _span(seconds: float) -> str:
+    return f"{seconds / 60:g} minutes" if seconds >= 60 else f"{seconds:g} seconds"

@@ -99,28 +99,135 @@ class ProbeRead(StrEnum):
     PRESENT = "present"
 
 
+TITLE = "{title}"  # in a locator: the setting's title in the page's language, quoted
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """A probe's words in one language: the setting's title (for `{title}` in locators) and,
+    for text and value reads, the safe values as the page shows them in that language."""
+
+    language: str  # "en", "es", "cy", …: the page's <html lang>, primary subtag
+    title: str = ""
+    safe_when: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Probe:
-    """How automation reads an item's current value from the platform's own page."""
+    """How automation reads an item's current value from the platform's own page.
 
-    url: str
-    locator: str
+    `urls` and `locators` are tried in order: the first address that loads, and on it the
+    first locator that finds exactly one element, give the value. Locators that say
+    `{title}` are tried once per language the probe has words for (the page's language when
+    it names one), so adding a language is a change to the audit file only.
+    """
+
+    urls: tuple[str, ...]
+    locators: tuple[str, ...]
     read: ProbeRead
-    safe_when: tuple[str, ...]
+    safe_when: tuple[str, ...] = ()  # checked/present reads: "true"/"false", any language
+    phrases: tuple[Phrases, ...] = ()  # English first
+    evidence: str = ""  # where the live page's structure is documented (for maintainers)
+
+    @property
+    def url(self) -> str:
+        return self.urls[0]
+
+    @property
+    def locator(self) -> str:
+        return self.locators[0]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(p.language for p in self.phrases)
+
+    @property
+    def judged_by_words(self) -> bool:
+        """Text and value reads are judged on words, which differ from language to language."""
+        return self.read in (ProbeRead.TEXT, ProbeRead.VALUE)
+
+    def safe_values(self, language: str) -> tuple[str, ...] | None:
+        """The values that count as safe on a page in `language` ("" when the page does not
+        say: every language's), or None when the probe has no words for that language."""
+        if not self.judged_by_words:
+            return self.safe_when
+        if not self.phrases:  # an older probe: English values only
+            return self.safe_when if language in ("", "en") else None
+        chosen = [p for p in self.phrases if not language or p.language == language]
+        return tuple(v for p in chosen for v in p.safe_when) if chosen else None
+
+
+@dataclass(frozen=True)
+class SignInPhrases:
+    """A platform's sign-in words in one language (see PlatformAutomation)."""
+
+    language: str
+    signed_in: tuple[str, ...] = ()
+    consent: tuple[str, ...] = ()
+    username: tuple[str, ...] = ()
+    password: tuple[str, ...] = ()
+    next: tuple[str, ...] = ()
+    submit: tuple[str, ...] = ()
+    error_texts: tuple[str, ...] = ()
+    rate_limit_texts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class PlatformAutomation:
-    """How automation signs in to a platform: where the login form is, and how a signed-in
-    page is recognised. Locators use the probe syntax (role=…, label=…, text=…, css=…)."""
+    """How automation signs in to a platform and recognises a signed-in page.
+
+    Signed in means one of `session_cookies` is set (only its presence is tested; no value is
+    ever read) while the address is not under one of `signed_out_paths` (the login page, a
+    login wall) or `pending_paths` (a checkpoint, a two-step page, which only the worker can
+    get through); `signed_in` locators are the fallback. The form's parts are lists
+    of locators tried in order (probe syntax: role=…, label=…, text=…, css=…); `next` is the
+    button of a two-screen form (X) between the user name and the password. `consent` names the
+    most privacy-protective choice of a known cookie notice, the only thing clicked besides the
+    form. Words that differ by language live in `phrases`, English first.
+    """
 
     login_url: str
-    signed_in: str  # found only on pages shown to a signed-in account
-    username: str  # the login form's username field
-    password: str  # the login form's password field
-    submit: str  # the login form's submit button
-    error_texts: tuple[str, ...] = ()  # texts of the platform's error screens
+    username: tuple[str, ...] = ()
+    password: tuple[str, ...] = ()
+    submit: tuple[str, ...] = ()
+    next: tuple[str, ...] = ()
+    session_cookies: tuple[str, ...] = ()
+    signed_out_paths: tuple[str, ...] = ()  # login pages and walls: Footprint may sign in
+    pending_paths: tuple[str, ...] = ()  # checkpoints, two-step pages: the worker finishes
+    signed_in: tuple[str, ...] = ()
+    consent: tuple[str, ...] = ()
+    error_texts: tuple[str, ...] = ()  # texts of the platform's error screens (any language)
     rate_limit_texts: tuple[str, ...] = ()  # texts of its "try again later" screens
+    phrases: tuple[SignInPhrases, ...] = ()
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(p.language for p in self.phrases)
+
+    def words(self, language: str) -> SignInPhrases:
+        """Everything for a page in `language` ("" when it does not say: every language's):
+        the language-independent entries first, then that language's."""
+        chosen = [p for p in self.phrases if not language or p.language == language]
+        every = list(self.phrases)
+
+        def join(key: str, phrases: list[SignInPhrases]) -> tuple[str, ...]:
+            found: list[str] = list(getattr(self, key))
+            for phrase in phrases:
+                found += [v for v in getattr(phrase, key) if v not in found]
+            return tuple(found)
+
+        return SignInPhrases(
+            language=language,
+            signed_in=join("signed_in", chosen),
+            consent=join("consent", chosen),
+            username=join("username", chosen),
+            password=join("password", chosen),
+            next=join("next", chosen),
+            submit=join("submit", chosen),
+            # Screens of errors and blocks are recognised in any language Footprint knows.
+            error_texts=join("error_texts", every),
+            rate_limit_texts=join("rate_limit_texts", every),
+        )
 
 
 @dataclass(frozen=True)

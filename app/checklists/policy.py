@@ -128,7 +128,7 @@ def _read_new_platforms(
     found = []
     for index, table in enumerate(_tables(raw, "platform", lines, problems)):
         reader = TableReader(table, f"platform.{index}", lines, problems)
-        fields = read_platform_fields(reader)
+        fields = read_platform_fields(reader, from_pack=True)
         if fields["id"] in base.ids:
             reader.problem(
                 f"platform '{fields['id']}' is already shipped; use [[change]] to adjust it", "id"
@@ -186,7 +186,14 @@ def _read_items(
         platform_id = reader.text("platform")
         if platform_id and platform_id not in known_ids:
             reader.problem(f"no platform '{platform_id}' (shipped or in this pack)", "platform")
-        item = read_item(reader, known_codes, version, frozenset({"platform"}))
+        item = read_item(
+            reader,
+            known_codes,
+            version,
+            frozenset({"platform"}),
+            platform_id=platform_id,
+            probes_allowed=platform_id in base.ids,
+        )
         shipped = base.get(platform_id)
         taken = shipped.item_ids if shipped else ()
         if item.id in taken or (platform_id, item.id) in seen:

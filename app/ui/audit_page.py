@@ -35,6 +35,7 @@ from app.audit.answers import Answer, AnswerStatus
 from app.audit.scoring import score_platform
 from app.audit.session import AuditSession, Position
 from app.checklists.codes import CodeBook
+from app.checklists.hosts import is_allowed
 from app.checklists.model import CheckItem, Evidence, Platform
 from app.formatting import plural, short_date
 from app.ui.links import UrlOpener, open_in_browser
@@ -398,9 +399,17 @@ class AuditPage(QWidget):
         self.leave_requested.emit()
 
     def _open_settings(self) -> None:
-        item = self._current_item()
-        if item is not None:
-            self._open(item.open_url, "the settings page")
+        item, position = self._current_item(), self._shown
+        if item is None or position is None:
+            return
+        # Only the platform's own site (app/checklists/hosts.py), whatever a file said.
+        if not is_allowed(position.platform.id, item.open_url):
+            self.link_status.setText(
+                f"This address is not on {position.platform.name}'s own site, so Footprint did "
+                f"not open it: {item.open_url}"
+            )
+            return
+        self._open(item.open_url, "the settings page")
 
     def _open_help(self) -> None:
         item = self._current_item()

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -40,7 +43,7 @@ from app.automation.reading import (
     Waiting,
     read_settings,
 )
-from app.automation.results import ReadResult, platform_problem, record_results
+from app.automation.results import ReadResult, platform_problem, record_results, save_private
 from app.checklists.model import CheckItem, Platform
 from app.footprint import Footprint
 from app.ui.jobs import Job, JobCancelled, JobContext, JobRunner, Work
@@ -133,6 +136,12 @@ class AutomationDialog(QDialog):
         self.use_button.clicked.connect(self.use_answers)
         self.close_button = QPushButton("Close")
         self.close_button.clicked.connect(self.reject)
+        # A failed read's record (the page, what was looked for, a picture of the page):
+        # for the worker to look at, kept in memory only and dropped when this closes.
+        self.seen_button = QPushButton("What Footprint sa&w…")
+        self.seen_button.setEnabled(False)
+        self.seen_button.clicked.connect(self.show_what_was_seen)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
         self._lay_out()
 
     def _platform_box(self, platform: Platform) -> QCheckBox:
@@ -193,7 +202,8 @@ class AutomationDialog(QDialog):
         progress.setColumnStretch(2, 1)
         layout.addLayout(progress)
         layout.addWidget(self.table, 1)
-        layout.addLayout(_row(self.use_button, self.close_button, stretch=True, first=True))
+        buttons = (self.seen_button, self.use_button, self.close_button)
+        layout.addLayout(_row(*buttons, stretch=True, first=True))
 
     # -- browser ----------------------------------------------------------------------------
     def _refresh_browser(self) -> None:
@@ -398,7 +408,9 @@ class AutomationDialog(QDialog):
     def _add_platform_row(self, platform: Platform, problem: str) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        self.table.setItem(row, 1, QTableWidgetItem(platform.name))
+        name = QTableWidgetItem(platform.name)
+        name.setData(Qt.ItemDataRole.UserRole, platform.id)
+        self.table.setItem(row, 1, name)
         self.table.setItem(row, 2, QTableWidgetItem(problem))
         self.table.setSpan(row, 2, 1, 4)
 
@@ -430,6 +442,7 @@ class AutomationDialog(QDialog):
         self.start_button.setEnabled(idle and can_read)
         self.stop_button.setEnabled(self.is_reading)
         self.use_button.setEnabled(idle and bool(self.chosen_results()))
+        self.seen_button.setEnabled(self.selected_failure() is not None)
         for box in self.platform_boxes.values():
             box.setEnabled(idle)
         for platform_id, platform_row in self.rows.items():
@@ -442,12 +455,52 @@ class AutomationDialog(QDialog):
     def _platform(self, platform_id: str) -> Platform:
         return next(p for p in self._platforms if p.id == platform_id)
 
+    def selected_failure(self) -> ReadResult | None:
+        """The failed read the selected row shows (for a platform's row, its first one), if
+        Footprint kept a record of where it looked."""
+        row = self.table.currentRow()
+        use, name = self.table.item(row, 0), self.table.item(row, 1)
+        if use is not None and use.data(Qt.ItemDataRole.UserRole) is not None:
+            found = [self._results.get(tuple(use.data(Qt.ItemDataRole.UserRole)))]
+        elif name is not None and name.data(Qt.ItemDataRole.UserRole):
+            platform_id = name.data(Qt.ItemDataRole.UserRole)
+            found = [r for r in self.results() if r.platform_id == platform_id]
+        else:
+            return None
+        return next((r for r in found if r is not None and not r.ok and r.where), None)
+
+    def show_what_was_seen(self) -> None:
+        result = self.selected_failure()
+        if result is None or result.where is None:
+            return
+        box = QMessageBox(self)
+        box.setWindowTitle("What Footprint saw")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the page's address and words, as text
+        box.setText(f"{result.describe()}\n\n{result.where.describe()}")
+        picture = result.where.screenshot
+        save = None
+        if picture:
+            pixmap = QPixmap()
+            pixmap.loadFromData(picture)
+            box.setIconPixmap(pixmap.scaledToWidth(480, Qt.TransformationMode.SmoothTransformation))
+            save = box.addButton("Save the picture…", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if picture and save is not None and box.clickedButton() is save:
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Save the picture", "footprint-page.jpg", "JPEG pictures (*.jpg)"
+            )
+            if path:
+                save_private(Path(path), picture)
+
     def done(self, result: int) -> None:
-        """Closing stops a read in progress: the job closes its browser on its own thread, so
-        the window goes at once."""
+        """Closing stops a read in progress (the job closes its browser on its own thread,
+        so the window goes at once) and drops the pictures of pages kept for "What Footprint
+        saw…"."""
         if self._job is not None:
             self._job.cancel()
             self._job = None
+        self._results = {key: r.without_screenshot() for key, r in self._results.items()}
         super().done(result)
 
 

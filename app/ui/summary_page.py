@@ -28,6 +28,7 @@ from app.audit.comparison import Comparison, compare_with_previous
 from app.audit.run import AuditRun
 from app.audit.scoring import Score, check_state, overall_score, score_platform
 from app.audit.session import AuditSession
+from app.checklists.hosts import is_allowed
 from app.checklists.model import Platform
 from app.formatting import plural, short_date
 from app.ui.links import UrlOpener, open_in_browser
@@ -273,7 +274,8 @@ class SummaryPage(QWidget):
 
     def _open_selected(self) -> None:
         action = self._selected()
-        if action is not None:
+        # Only the platform's own site (app/checklists/hosts.py), whatever a file said.
+        if action is not None and is_allowed(action.platform.id, action.item.open_url):
             self._open_url(action.item.open_url)
 
 

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from app import credentials
 from app.automation.browsers import BrowserChoice
 from app.automation.config import AutomationConfig, Timeouts
+from app.automation.engine import AutomationEngine
 from app.automation.results import ReadResult
 from app.automation.urls import UrlMap
 from app.checklists.codes import load_code_book
 from app.checklists.loader import load_catalogue, shipped_audit_files
-from app.checklists.model import Catalogue
+from app.checklists.model import Catalogue, Platform
 from app.clock import FixedClock
 from tests.conftest import START
 from tests.sites.replica import PASSWORD, USERNAME, ReplicaServer
@@ -26,7 +29,7 @@ TEST_ARGS = (
     "--disable-component-update", "--no-first-run", "--disable-sync",
 )  # fmt: skip
 # Short enough to keep the suite quick, long enough for a busy two-core CI machine.
-FAST = Timeouts(page=6.0, element=1.0, sign_in=4.0, poll=0.05)
+FAST = Timeouts(page=6.0, element=3.0, sign_in=4.0, poll=0.05, settle=0.1, settle_busy=1.0)
 AUTOMATED = ("facebook", "instagram", "x", "linkedin")
 
 
@@ -104,3 +107,63 @@ class Recorder:
         self.results.append(result)
         if self._on_read:
             self._on_read(result)
+
+
+@pytest.fixture(scope="module")
+def cancel() -> Flag:
+    return Flag()
+
+
+@pytest.fixture(scope="module")
+def engine(replica_server, tmp_path_factory, cancel) -> Iterator[AutomationEngine]:
+    """One engine (one browser per platform) for a whole test module."""
+    profiles = tmp_path_factory.mktemp("profiles")
+    engine = AutomationEngine(make_config(replica_server, profiles), cancel)
+    yield engine
+    engine.close()
+
+
+@pytest.fixture
+def not_cancelled(cancel: Flag) -> None:
+    cancel.raised = False
+
+
+def read(
+    engine: AutomationEngine,
+    platform: Platform,
+    recorder: Recorder | None = None,
+    item_ids: tuple[str, ...] | None = None,
+) -> list[ReadResult]:
+    return engine.read_platform(platform, recorder or Recorder(), item_ids)
+
+
+def by_item(results: list[ReadResult]) -> dict[str, ReadResult]:
+    return {r.item_id: r for r in results}
+
+
+def in_own_engine(
+    server: ReplicaServer,
+    profiles: Path,
+    platform: Platform,
+    recorder: Recorder,
+    pages: list[Any] | None = None,
+) -> list[ReadResult]:
+    """Read `platform` from `server` with an engine of its own, in a thread of its own (one
+    thread can hold only one Playwright). `pages` receives the platform's browser page, for a
+    recorder hook that acts as the worker in that window."""
+    found: list[list[ReadResult]] = []
+
+    def run() -> None:
+        engine = AutomationEngine(make_config(server, profiles), lambda: False)
+        try:
+            if pages is not None:
+                pages.append(engine.page(platform.id))
+            found.append(read(engine, platform, recorder))
+        finally:
+            engine.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(timeout=120)
+    assert found, "the read did not finish"
+    return found[0]

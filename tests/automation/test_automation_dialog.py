@@ -72,7 +72,7 @@ def test_a_full_read_prefills_the_audit_and_the_worker_confirms_it(
     dialog = make_dialog()
     assert not run(qtbot, dialog, dialog.start_button)
     results = dialog.results()
-    assert len(results) == 25 and all(r.ok for r in results)
+    assert len(results) == 23 and all(r.ok for r in results)
     for row in dialog.rows.values():
         assert row.bar.value() == row.bar.maximum() and row.status.text().startswith("Done")
     protected = dialog.table.item(row_of(dialog, "Your posts are protected"), 5).text()
@@ -87,10 +87,10 @@ def test_a_full_read_prefills_the_audit_and_the_worker_confirms_it(
 
     with qtbot.waitSignal(dialog.answers_confirmed, timeout=WAIT_MS) as confirmed:
         qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
-    assert len(confirmed.args[0]) == 25
+    assert len(confirmed.args[0]) == 23
     stored = footprint.history()[-1].answers
     automated = [a for a in stored.values() if a.source is AnswerSource.AUTOMATION]
-    assert len(automated) == 25
+    assert len(automated) == 23
     assert all(a.note == "read automatically at 09:00" and a.observed for a in automated)
     assert stored[("x", "private-account")].status is AnswerStatus.SAFE
     assert stored[("facebook", "future-posts-audience")].observed == "Friends"
@@ -105,7 +105,7 @@ def test_a_full_read_prefills_the_audit_and_the_worker_confirms_it(
 def test_cancel_stops_promptly_and_keeps_what_was_read(
     qtbot, make_dialog, replica, saved_credentials
 ) -> None:
-    replica.sites["facebook"].delays["/settings?tab=timeline"] = 30
+    replica.sites["facebook"].delays["/settings/?tab=profile_and_tagging"] = 30
     dialog = make_dialog()
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(dialog.results()) >= 6, timeout=RUN_TIMEOUT)
@@ -134,7 +134,11 @@ def test_waiting_for_sign_in_then_one_message_when_nothing_could_be_read(
     qtbot.waitSignal(dialog.run_finished, timeout=RUN_TIMEOUT).wait()
     assert dialog.table.rowCount() == 1  # one message, not one per item
     message = dialog.table.item(0, 2).text()
-    assert message.startswith("Could not read any of these settings (you were not signed in")
+    assert message == (
+        "Could not read any of these settings: you are not signed in (Footprint waited "
+        "4 seconds for you to sign in). Next: sign in in the browser window, then press "
+        "Check again."
+    )
     assert dialog.rows["x"].status.text() == "Nothing could be read (the reason is below)"
 
 
@@ -164,7 +168,7 @@ def test_platforms_without_probes_are_left_for_the_worker(qtbot, jobs, footprint
     dialog = AutomationDialog(footprint=footprint, jobs=jobs, session=session)
     qtbot.addWidget(dialog)
     assert list(dialog.platform_boxes) == ["facebook"]
-    assert dialog.platform_boxes["facebook"].text() == "Facebook: 8 of 13 settings"
+    assert dialog.platform_boxes["facebook"].text() == "Facebook: 7 of 13 settings"
 
 
 def test_unticked_reads_are_not_saved(qtbot, jobs, footprint, session) -> None:
@@ -186,3 +190,50 @@ def test_opening_the_dialog_does_not_import_playwright() -> None:
         "app.ui.credentials_dialog; sys.exit('playwright' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_a_failed_read_s_record_can_be_looked_at_and_its_picture_goes_when_closing(
+    qtbot, footprint, session, jobs, tmp_path
+) -> None:
+    from app.automation.failures import Failure, PageProblem
+    from app.automation.results import FailedRead, failed, save_private
+
+    dialog = AutomationDialog(footprint=footprint, jobs=jobs, session=session)
+    qtbot.addWidget(dialog)
+    record = FailedRead("https://x.com/settings/contacts", ("role=checkbox[name='A']",), b"JPEG")
+    problem = PageProblem(Failure.PAGE_CHANGED, "nothing on the page matches it")
+    dialog._item_read(failed("x", "find-by-email", problem, START, record))
+    dialog._item_read(ReadResult("x", "private-account", START, "On", AnswerStatus.SAFE))
+    assert not dialog.seen_button.isEnabled()
+    dialog.table.setCurrentCell(
+        row_of(dialog, "People can't find you on X by your email address"), 2
+    )
+    assert dialog.seen_button.isEnabled()
+    chosen = dialog.selected_failure()
+    assert chosen is not None and chosen.where is record
+    saved = tmp_path / "page.jpg"
+    save_private(saved, b"JPEG")
+    assert saved.read_bytes() == b"JPEG" and oct(saved.stat().st_mode & 0o777) == "0o600"
+    dialog.reject()
+    kept = [r.where for r in dialog._results.values() if r.where is not None]
+    assert kept and all(where.screenshot is None for where in kept)
+
+
+@pytest.mark.browser
+def test_stop_while_waiting_for_the_worker_to_sign_in_ends_the_wait_at_once(
+    qtbot, make_dialog
+) -> None:
+    from dataclasses import replace
+
+    from tests.automation.conftest import FAST
+
+    dialog = make_dialog(timeouts=replace(FAST, sign_in=300))  # a real wait, not a test's
+    only(dialog, "linkedin")
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Sign in to LinkedIn" in dialog.waiting_label.text(), timeout=30_000)
+    assert dialog.rows["linkedin"].status.text() == "Waiting for you to sign in"
+    assert "only need to do this once" in dialog.waiting_label.text()
+    with qtbot.waitSignal(dialog.run_finished, timeout=20_000) as finished:
+        qtbot.mouseClick(dialog.stop_button, Qt.MouseButton.LeftButton)
+    assert finished.args == [True]
+    assert dialog.rows["linkedin"].status.text() == "Stopped"

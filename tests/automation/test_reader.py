@@ -4,61 +4,32 @@ the whole module; each test starts signed out with safe settings."""
 from __future__ import annotations
 
 import logging
-import socket
 import threading
 import time
-from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
 
 from app.audit.answers import AnswerStatus
-from app.automation.engine import AutomationEngine
+from app.automation.failures import Failure
 from app.automation.page import Cancelled
-from app.automation.results import COULD_NOT_READ, ReadResult, platform_problem
+from app.automation.results import ReadResult, platform_problem
 from app.checklists.model import Catalogue, Platform, Probe, ProbeRead
-from tests.automation.conftest import AUTOMATED, FAST, Flag, Recorder, make_config
+from tests.automation.conftest import AUTOMATED, FAST, Recorder, by_item, read
 from tests.sites.replica import PASSWORD, USERNAME, ReplicaServer, Site
 
-pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def cancel() -> Flag:
-    return Flag()
-
-
-@pytest.fixture(scope="module")
-def engine(replica_server, tmp_path_factory, cancel) -> Iterator[AutomationEngine]:
-    profiles = tmp_path_factory.mktemp("profiles")
-    engine = AutomationEngine(make_config(replica_server, profiles), cancel)
-    yield engine
-    engine.close()
-
-
-@pytest.fixture(autouse=True)
-def not_cancelled(cancel: Flag) -> None:
-    cancel.raised = False
-
-
-def read(
-    engine: AutomationEngine,
-    platform: Platform,
-    recorder: Recorder | None = None,
-    item_ids: tuple[str, ...] | None = None,
-) -> list[ReadResult]:
-    return engine.read_platform(platform, recorder or Recorder(), item_ids)
-
-
-def by_item(results: list[ReadResult]) -> dict[str, ReadResult]:
-    return {r.item_id: r for r in results}
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("not_cancelled")]
 
 
 def shown(site: Site, platform: Platform, item_id: str) -> str:
-    """What the screen shows for the item's setting: a switch or radio button reads On/Off."""
+    """What the screen shows for the item's setting: a switch or radio button reads On/Off;
+    a probe reading one option of a radio group reads On when that option is the value."""
     value, probe = site.value(item_id), platform.item(item_id).probe
+    read_as = site.config.get("read_as", {}).get(item_id)
+    if read_as is not None:
+        return str(read_as[value])
     if probe is not None and probe.read is ProbeRead.CHECKED and value not in ("true", "false"):
-        return "On" if probe.locator.endswith(f"[name='{value}']") else "Off"
+        return "On" if value == probe.phrases[0].title else "Off"
     return {"true": "On", "false": "Off"}.get(value, value)
 
 
@@ -70,7 +41,7 @@ def test_signed_out_it_signs_in_with_saved_details_and_reads_every_probe_as_safe
     recorder = Recorder()
     results = read(engine, platform, recorder)
     probed = [item.id for item in platform.items if item.probe]
-    assert sorted(r.item_id for r in results) == sorted(probed) and len(probed) >= 5
+    assert sorted(r.item_id for r in results) == sorted(probed) and len(probed) >= 4
     for result in results:
         assert result.ok, result.describe()
         assert result.suggested is AnswerStatus.SAFE
@@ -124,21 +95,34 @@ def test_without_saved_details_the_worker_signs_in_by_hand(engine, shipped, repl
 def test_nobody_signing_in_gives_one_message_for_the_platform(engine, shipped, replica) -> None:
     results = read(engine, shipped.platform("instagram"))
     assert results and not any(r.ok for r in results)
-    message = platform_problem(results)
-    assert message is not None
-    assert f"you were not signed in to Instagram within {FAST.sign_in:g} seconds" in message
+    assert {r.failure for r in results} == {Failure.SIGNED_OUT}
+    assert platform_problem(results) == (
+        "Could not read any of these settings: you are not signed in (Footprint waited "
+        f"{FAST.sign_in:g} seconds for you to sign in). Next: sign in in the browser window, "
+        "then press Check again."
+    )
 
 
 def test_a_changed_login_form_falls_back_to_signing_in_by_hand_and_leaks_no_password(
     engine, shipped, replica, saved_credentials, caplog
 ) -> None:
-    site = replica.sites["x"]
-    site.rename(site.config["login"], "Password <input", "Passcode <input")
+    # LinkedIn sometimes serves a login page built of custom components instead of inputs
+    # (sigvardt/linkedin-buddy, auth/session.ts): none of the password locators match it.
+    site = replica.sites["linkedin"]
+    site.rename(
+        site.config["login"],
+        '<input id="password" name="session_password" type="password" '
+        'autocomplete="current-password">',
+        '<div id="pw" contenteditable="true" role="textbox"></div>',
+    )
     recorder = Recorder()
     with caplog.at_level(logging.DEBUG):
-        results = read(engine, shipped.platform("x"), recorder)
-    assert any("could not fill X (Twitter)'s sign-in form" in m for m in recorder.waits)
+        results = read(engine, shipped.platform("linkedin"), recorder)
+    assert any("could not find the usual fields of LinkedIn's sign-in" in m for m in recorder.waits)
+    assert not any("one more step" in m or "did not sign you in" in m for m in recorder.waits)
     assert not any(r.ok for r in results)
+    assert {r.failure for r in results} == {Failure.SIGNED_OUT}
+    assert site.changes == []  # nothing was typed or sent
     everything = caplog.text + repr(results) + " ".join(recorder.waits)
     assert PASSWORD not in everything
 
@@ -147,21 +131,40 @@ def test_a_renamed_element_is_could_not_read_and_the_rest_is_read(
     engine, shipped, replica, saved_credentials
 ) -> None:
     site = replica.sites["facebook"]
-    site.rename("/settings?tab=privacy", "Who can see your friends list?", "Who sees your friends?")
+    site.rename(
+        "/settings/?tab=how_people_find_and_contact_you",
+        "Who can see your friends list?",
+        "Who sees your friends?",
+    )
     results = by_item(read(engine, shipped.platform("facebook")))
     broken = results.pop("friend-list-visibility")
-    assert not broken.ok and broken.describe().startswith(COULD_NOT_READ)
-    assert "nothing on the page matches role=combobox" in (broken.problem or "")
+    assert not broken.ok and broken.failure is Failure.PAGE_CHANGED
+    assert broken.describe() == (
+        "could not read: the page may have changed (nothing on the page matches any of 2 "
+        "locators) — check this setting by hand; Footprint needs an update to read it again"
+    )
+    assert broken.where is not None and broken.where.locators == (
+        "row=\"Who can see your friends list?\" >> css=[role='button'][aria-label^='Edit privacy']",
+        "row=\"Who can see your friends list?\" >> css=[role='button']",
+    )
+    assert broken.where.screenshot and broken.where.screenshot[:2] == b"\xff\xd8"  # a JPEG
     assert all(r.ok for r in results.values())
 
 
 def test_two_elements_matching_one_probe_is_could_not_read(
     engine, shipped, replica, saved_credentials
 ) -> None:
-    replica.sites["x"].rename("/settings/contacts", "your phone number", "your email address")
+    site = replica.sites["x"]
+    site.rename("/settings/contacts", "your phone number", "your email address")
+    site.rename("/settings/contacts", '"CHECKBOX_2_LABEL"', '"CHECKBOX_1_LABEL"')
     results = by_item(read(engine, shipped.platform("x")))
-    assert "2 parts of the page match" in (results["find-by-email"].problem or "")
+    assert results["find-by-email"].problem == (
+        "the page may have changed (2 parts of the page match any of 2 locators, not one)"
+    )
     assert "nothing on the page matches" in (results["find-by-phone"].problem or "")
+    assert (
+        results["find-by-email"].failure is results["find-by-phone"].failure is Failure.PAGE_CHANGED
+    )
     assert results["private-account"].ok and results["messages-from"].ok
 
 
@@ -171,7 +174,9 @@ def test_an_error_page_fails_only_the_items_on_that_page(
     replica.sites["x"].statuses["/settings/direct_messages"] = 500
     results = by_item(read(engine, shipped.platform("x")))
     for item_id in ("messages-from", "activity-status"):
-        assert results.pop(item_id).problem == "the page showed an error (HTTP 500)"
+        result = results.pop(item_id)
+        assert result.failure is Failure.SITE_ERROR
+        assert result.problem == "the site showed an error page (HTTP 500)"
     assert all(r.ok for r in results.values())
 
 
@@ -182,7 +187,8 @@ def test_an_error_screen_without_an_error_status_is_recognised_by_its_text(
     site.rename("/accounts/tags_and_mentions/", "<h1>Tags and mentions</h1>",
                 "<h1>Something went wrong</h1>")  # fmt: skip
     results = by_item(read(engine, shipped.platform("instagram")))
-    assert results["tag-review"].problem == "the page showed an error: “Something went wrong”"
+    assert results["tag-review"].problem == "the site showed an error page (“Something went wrong”)"
+    assert results["tag-review"].failure is Failure.SITE_ERROR
     assert results["private-account"].ok
 
 
@@ -193,11 +199,13 @@ def test_a_rate_limit_screen_stops_the_platform_with_one_message(
     site.rate_limited.add("/public-profile/settings")
     results = read(engine, shipped.platform("linkedin"))
     assert len(results) == 7 and not any(r.ok for r in results)
-    message = platform_problem(results)
-    assert message == (
-        "Could not read any of these settings (the platform is limiting requests; wait an "
-        "hour, then try again). Check them by hand."
+    assert {r.failure for r in results} == {Failure.RATE_LIMITED}
+    assert platform_problem(results) == (
+        "Could not read any of these settings: the site is limiting requests or has blocked "
+        "access for now (“Too many requests”). Next: wait an hour before trying again; check "
+        "by hand meanwhile."
     )
+    assert site.requests_after_login() == ["/public-profile/settings"]  # stopped at once
 
 
 def test_a_slow_page_hits_the_timeout_and_the_audit_goes_on(
@@ -205,8 +213,9 @@ def test_a_slow_page_hits_the_timeout_and_the_audit_goes_on(
 ) -> None:
     replica.sites["x"].delays["/settings/audience_and_tagging"] = FAST.page + 2
     results = by_item(read(engine, shipped.platform("x")))
-    expected = f"the page did not load within {FAST.page:g} seconds"
+    expected = f"the page took too long to load (it did not load within {FAST.page:g} seconds)"
     assert results["private-account"].problem == expected
+    assert results["private-account"].failure is Failure.SLOW
     assert results["find-by-email"].ok and results["activity-status"].ok
 
 
@@ -216,19 +225,10 @@ def test_being_signed_out_part_way_stops_the_platform(
     replica.sites["x"].signs_out.add("/settings/contacts")
     results = by_item(read(engine, shipped.platform("x")))
     assert results.pop("private-account").ok
-    assert {r.problem for r in results.values()} == {"the platform asked you to sign in again"}
-
-
-def test_an_unreachable_site_is_could_not_read(engine, shipped, replica) -> None:
-    with socket.socket() as closed:
-        closed.bind(("127.0.0.1", 0))
-        port = closed.getsockname()[1]
-    instagram = shipped.platform("instagram")
-    item = instagram.item("private-account")
-    assert item.probe is not None
-    gone = replace(item, probe=replace(item.probe, url=f"http://127.0.0.1:{port}/privacy"))
-    results = read(engine, replace(instagram, items=(gone,)))
-    assert (results[0].problem or "").startswith("the page did not load")
+    assert {r.failure for r in results.values()} == {Failure.SIGN_IN_AGAIN}
+    assert {r.problem for r in results.values()} == {
+        "the site asked you to sign in again part-way through"
+    }
 
 
 def test_cancel_stops_at_once_and_keeps_what_was_read(
@@ -274,11 +274,11 @@ def test_value_and_present_reads(engine, shipped, replica, saved_credentials) ->
     linkedin = shipped.platform("linkedin")
     url = "https://www.linkedin.com/public-profile/settings"
     probes = {
-        "two-step-verification": Probe(url, "label=Your public profile URL", ProbeRead.VALUE,
-                                       ("www.linkedin.com/in/jo-worker",)),
-        "search-engine-visibility": Probe(url, "role=heading[name='Edit visibility']",
+        "two-step-verification": Probe((url,), ("label=Your public profile URL",),
+                                       ProbeRead.VALUE, ("www.linkedin.com/in/jo-worker",)),
+        "search-engine-visibility": Probe((url,), ("role=heading[name='Edit visibility']",),
                                           ProbeRead.PRESENT, ("false",)),
-        "profile-workplace": Probe(url, "role=heading[name='Photo visibility']",
+        "profile-workplace": Probe((url,), ("role=heading[name='Photo visibility']",),
                                    ProbeRead.PRESENT, ("false",)),
     }  # fmt: skip
     items = tuple(replace(item, probe=probes[item.id]) for item in linkedin.items

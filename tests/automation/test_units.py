@@ -8,9 +8,10 @@ from pathlib import Path
 
 from app.audit.answers import AnswerSource, AnswerStatus
 from app.automation.browsers import NO_BROWSER, find_browser, missing_message
+from app.automation.failures import Failure, PageProblem, network_failure, plain
 from app.automation.profiles import BrowserProfiles
 from app.automation.results import (
-    COULD_NOT_READ,
+    ReadResult,
     failed,
     platform_problem,
     results_to_answers,
@@ -78,30 +79,72 @@ def test_a_read_value_is_judged_and_kept_as_the_screen_says_it() -> None:
     assert len(succeeded("x", "who", AUDIENCE, "a" * 500, READ_AT).observed or "") == 120
 
 
-def test_a_failed_read_says_could_not_read_with_the_reason() -> None:
-    result = failed("x", "find", "nothing on the page matches role=switch[name='A']", READ_AT)
-    assert not result.ok and result.suggested is None
-    assert (
-        result.describe() == f"{COULD_NOT_READ} (nothing on the page matches role=switch[name='A'])"
+def test_a_failed_read_says_could_not_read_with_the_kind_the_detail_and_the_next_step() -> None:
+    problem = PageProblem(Failure.UNCLEAR_VALUE, 'aria-checked="mixed"')
+    result = failed("x", "find", problem, READ_AT)
+    assert not result.ok and result.suggested is None and result.failure is Failure.UNCLEAR_VALUE
+    assert result.describe() == (
+        'could not read: the setting shows a mixed or unknown state (aria-checked="mixed") '
+        "— look at the setting yourself and answer by hand"
     )
 
 
-def test_a_platform_where_nothing_was_read_gets_one_message() -> None:
-    same = [failed("x", i, "the page showed an error (HTTP 500)", READ_AT) for i in "abc"]
+def test_every_kind_of_failure_has_its_own_message_and_next_step() -> None:
+    messages = [kind.message for kind in Failure]
+    assert len(set(messages)) == len(messages)
+    assert all(kind.next_step for kind in Failure)
+    assert sum("changed" in m and "page" in m for m in messages) == 1  # only PAGE_CHANGED
+
+
+def test_a_platform_where_nothing_was_read_gets_one_message_per_kind() -> None:
+    def at(kind: Failure, detail: str, item: str = "a") -> ReadResult:
+        return failed("x", item, PageProblem(kind, detail), READ_AT)
+
+    same = [at(Failure.SITE_ERROR, "HTTP 500", i) for i in "abc"]
     assert platform_problem(same) == (
-        "Could not read any of these settings (the page showed an error (HTTP 500)). "
-        "Check them by hand."
+        "Could not read any of these settings: the site showed an error page (HTTP 500). "
+        "Next: this is usually a problem on the site's side; try again later or check by hand."
     )
-    mixed = [failed("x", "a", "one", READ_AT), failed("x", "b", "two", READ_AT)]
-    assert "(the pages may have changed)" in (platform_problem(mixed) or "")
-    assert platform_problem([*mixed, succeeded("x", "c", SWITCH, "true", READ_AT)]) is None
+    # One kind with details that differ only by page: said once, by its kind.
+    by_page = [at(Failure.PAGE_CHANGED, f"nothing matches {i}", i) for i in "ab"]
+    assert platform_problem(by_page) == (
+        "Could not read any of these settings: the page may have changed. Next: check this "
+        "setting by hand; Footprint needs an update to read it again."
+    )
+    # Different kinds are each named, never merged into "the page may have changed".
+    mixed = [
+        at(Failure.NO_CONNECTION, "the connection was refused"),
+        at(Failure.SITE_ERROR, "HTTP 503", "b"),
+        at(Failure.SITE_ERROR, "HTTP 500", "c"),
+    ]
+    assert platform_problem(mixed) == (
+        "Could not read any of these settings: 1 because the site could not be reached; "
+        "2 because the site showed an error page. Check them by hand."
+    )
+    ok = succeeded("x", "c", SWITCH, "true", READ_AT)
+    assert platform_problem([*mixed, ok]) is None
     assert platform_problem([]) is None
+
+
+def test_network_errors_are_named_in_plain_words() -> None:
+    refused = network_failure("net::ERR_CONNECTION_REFUSED at http://127.0.0.1:9/")
+    assert (refused.kind, refused.detail) == (Failure.NO_CONNECTION, "the connection was refused")
+    assert network_failure("net::ERR_NAME_NOT_RESOLVED").detail == "the address was not found"
+    assert network_failure("net::ERR_INTERNET_DISCONNECTED").detail == "this computer is offline"
+    assert network_failure("net::ERR_TIMED_OUT").kind is Failure.SLOW
+    insecure = network_failure("net::ERR_CERT_AUTHORITY_INVALID")
+    assert insecure.detail == "the connection was not secure" and insecure.stops_platform
+
+
+def test_outside_text_is_one_short_plain_line() -> None:
+    assert plain("a\n\tb\x00c <b>x</b>") == "a b c <b>x</b>"  # plain: shown as text, not HTML
+    assert len(plain("w" * 500)) == 160 and plain("w" * 500).endswith("…")
 
 
 def test_only_read_values_become_answers_from_automation() -> None:
     results = [
         succeeded("x", "find", SWITCH, "true", READ_AT),
-        failed("x", "who", "the page did not load within 20 seconds", READ_AT),
+        failed("x", "who", PageProblem(Failure.SLOW, "within 20 seconds"), READ_AT),
     ]
     [answer] = results_to_answers(results)
     assert (answer.item_id, answer.status, answer.source) == (

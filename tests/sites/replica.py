@@ -1,14 +1,21 @@
 """A local web server for the replica sites, with switches for the failure cases.
 
 Every platform lives under `/<platform>/`; its real origins map there (see `url_map`). The
-server keeps one account per platform (username, password, settings) and one session token;
-a page asked for without the session cookie redirects to the platform's login page.
+server keeps one account per platform (username, password, settings) and one session token,
+sent in a cookie with the platform's real session-cookie name (`c_user`, `sessionid`,
+`auth_token`, `li_at`); a page asked for without it redirects to the platform's login page.
+Sites can be switched to another language (`Site.language`, words in site.toml's
+`[phrases.<language>]`), show a cookie notice until it is answered (`consent_needed`), ask
+for a two-step check (`two_step`) or, for X, an extra question at sign-in
+(`unusual_activity`).
 """
 
 from __future__ import annotations
 
 import json
 import secrets
+import socket
+import struct
 import threading
 import tomllib
 from dataclasses import dataclass, field
@@ -22,6 +29,8 @@ SITES = Path(__file__).resolve().parent
 USERNAME = "jo.worker@example.org"
 PASSWORD = "correct horse battery staple"
 TWO_STEP = "/checkpoint/"
+API = "/api/setting/"  # a page's script fetches a setting's value here (see Site.api_delay)
+CONSENT = "/consent"  # a cookie notice's buttons post the choice here
 
 
 @dataclass
@@ -35,26 +44,56 @@ class Site:
     pending: str = ""
     two_step: bool = False
     two_step_approved: bool = False
+    unusual_activity: bool = False  # X asks for a phone number or user name after Next
+    consent_needed: bool = False  # a cookie notice until the browser answered it
+    consent_choices: list[str] = field(default_factory=list)  # what was chosen, in order
+    language: str = "en"
     rewrites: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    scripts: dict[str, list[str]] = field(default_factory=dict)  # path → <script> bodies
     statuses: dict[str, int] = field(default_factory=dict)
+    redirects: dict[str, str] = field(default_factory=dict)  # path → any address (elsewhere)
     delays: dict[str, float] = field(default_factory=dict)
+    api_delay: float = 0.0  # seconds before /api/setting/<id> answers (a late value)
+    login_file: str = "login.html"  # another file stands for another form or language
     rate_limited: set[str] = field(default_factory=set)
     signs_out: set[str] = field(default_factory=set)
     changes: list[str] = field(default_factory=list)  # every non-GET request: "POST /path"
+    visits: list[str] = field(default_factory=list)  # signed-in pages served, and "POST …"
 
     @property
     def folder(self) -> Path:
         return SITES / self.name
 
+    @property
+    def session_cookie(self) -> str:
+        return str(self.config["session_cookie"])
+
+    def field_name(self, part: str) -> str:
+        """The login form's field name for "username" or "password"."""
+        return str(self.config.get("fields", {}).get(part, part))
+
     def reset(self) -> None:
         self.settings = dict(self.config["safe"])
         self.token, self.pending = secrets.token_hex(8), ""
-        self.two_step = self.two_step_approved = False
-        for table in (self.rewrites, self.statuses, self.delays):
+        self.two_step = self.two_step_approved = self.unusual_activity = False
+        self.consent_needed, self.language = False, "en"
+        for table in (self.rewrites, self.scripts, self.statuses, self.redirects, self.delays):
             table.clear()
-        self.rate_limited.clear()
-        self.signs_out.clear()
-        self.changes.clear()
+        self.api_delay, self.login_file = 0.0, "login.html"
+        for collection in (self.rate_limited, self.signs_out):
+            collection.clear()
+        for log in (self.changes, self.visits, self.consent_choices):
+            log.clear()
+
+    def requests_after_login(self) -> list[str]:
+        """The settings pages asked for since the last sign-in (the home page left out)."""
+        posts = [i for i, visit in enumerate(self.visits) if visit.startswith("POST ")]
+        since = self.visits[posts[-1] + 1 :] if posts else self.visits
+        return [path for path in since if path not in (self.config["home"], self.after_login)]
+
+    @property
+    def after_login(self) -> str:
+        return str(self.config.get("after_login", self.config["home"]))
 
     def make_unsafe(self) -> None:
         self.settings.update(self.config["unsafe"])
@@ -75,10 +114,48 @@ class Site:
         """The platform relabels an element: the probe's locator no longer matches."""
         self.rewrites.setdefault(path, []).append((old, new))
 
-    def render(self, path: str) -> str:
-        html = _fill(_read(self.folder / self.config["pages"][path]), self.settings)
+    def add_script(self, path: str, body: str) -> None:
+        """Run `body` in the page at `path` (the login path included) after its markup."""
+        self.scripts.setdefault(path, []).append(body)
+
+    def swap(self, path: str, css: str, html: str) -> None:
+        """Replace the element `css` finds with `html` as the page is built (another control
+        type, another state), before the page counts as loaded."""
+        self.add_script(
+            path, f"document.querySelector({json.dumps(css)}).outerHTML = {json.dumps(html)};"
+        )
+
+    def render(self, path: str, *, consent_given: bool) -> str:
+        page = _fill(_read(self.folder / self.config["pages"][path]), self.settings)
+        return self._changed(path, page, consent_given=consent_given)
+
+    def render_login(self, error: str = "", *, consent_given: bool) -> str:
+        page = _fill(_read(self.folder / self.login_file), {"error": error})
+        flags = f"<script>window.unusualActivity = {json.dumps(self.unusual_activity)};</script>"
+        page = page.replace("<head>", "<head>" + flags, 1)
+        return self._changed(self.config["login"], page, consent_given=consent_given)
+
+    def render_file(self, name: str, *, consent_given: bool) -> str:
+        return self._changed("", _read(self.folder / name), consent_given=consent_given)
+
+    def _changed(self, path: str, html: str, *, consent_given: bool) -> str:
+        extra = "".join(f"<script>{body}</script>" for body in self.scripts.get(path, []))
+        if self.consent_needed and not consent_given and (self.folder / "consent.html").exists():
+            extra = _read(self.folder / "consent.html").replace("{{site}}", self.name) + extra
+        html = html.replace("</body>", extra + "</body>")
         for old, new in self.rewrites.get(path, []):
+            if old not in html:
+                raise AssertionError(f"{self.name}{path}: nothing to rewrite for {old!r}")
             html = html.replace(old, new)
+        return self._translated(html)
+
+    def _translated(self, html: str) -> str:
+        if self.language == "en":
+            return html
+        words: dict[str, str] = self.config["phrases"][self.language]
+        html = html.replace('<html lang="en"', f'<html lang="{self.language}"')
+        for english in sorted(words, key=len, reverse=True):  # "Friends of friends" first
+            html = html.replace(english, words[english])
         return html
 
 
@@ -97,6 +174,8 @@ def _fill(template: str, values: dict[str, str]) -> str:
 
 def _placeholder(name: str, values: dict[str, str]) -> str:
     key, _, option = name.partition("|")
+    if key not in values:  # not a setting (e.g. a cookie notice's {{site}}): leave it
+        return "{{" + name + "}}"
     value = values[key]
     if option == "checked":
         return "checked" if value == "true" else ""
@@ -145,6 +224,10 @@ class ReplicaServer:
             for origin, prefix in site.config["origins"].items()
         }
 
+    @property
+    def stopped(self) -> bool:
+        return self._stopping.is_set()
+
     def wait(self, seconds: float) -> None:
         self._stopping.wait(seconds)
 
@@ -163,36 +246,63 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
+        if self._gone():
+            return
         site, path = self._route()
         if site is None:
             return self._send(404, "<h1>Page not found</h1>")
         self.replica.wait(site.delays.get(path, 0))
+        if path in site.redirects:
+            return self._redirect(site.redirects[path])
+        consent = self._cookie(site, f"{site.name}_consent") is not None
         if path == site.config["login"]:
-            return self._send(200, self._login_page(site))
+            return self._send(200, site.render_login(consent_given=consent))
         if path.startswith(TWO_STEP):
             return self._two_step(site, path)
+        if path.startswith(API) and self._signed_in(site):
+            return self._api(site, path.removeprefix(API))
         if not self._signed_in(site):
             return self._redirect(f"/{site.name}{site.config['login']}?next={quote(path)}")
         if path in site.signs_out:
             site.token = secrets.token_hex(8)  # the platform ended the session
             return self._redirect(f"/{site.name}{site.config['login']}")
-        self._page(site, path)
+        self._page(site, path, consent)
 
     def do_POST(self) -> None:
+        if self._gone():
+            return
         site, path = self._route()
         if site is None:
             return self._send(404, "<h1>Page not found</h1>")
         site.changes.append(f"POST {path}")
+        length = int(self.headers.get("Content-Length", 0))
+        body = self.rfile.read(length).decode()
+        if path == CONSENT:
+            site.consent_choices.append(body)
+            return self._send(200, "{}", "application/json", (f"{site.name}_consent", body))
+        site.visits.append(f"POST {path}")
         if path != site.config["login"]:
             return self._send(405, "<h1>Not allowed</h1>")
-        length = int(self.headers.get("Content-Length", 0))
-        form = parse_qs(self.rfile.read(length).decode())
-        if form.get("username") != [USERNAME] or form.get("password") != [PASSWORD]:
-            return self._send(200, self._login_page(site, site.config["wrong_password"]))
+        form = parse_qs(body)
+        if form.get(site.field_name("username")) != [USERNAME] or form.get(
+            site.field_name("password")
+        ) != [PASSWORD]:
+            consent = self._cookie(site, f"{site.name}_consent") is not None
+            page = site.render_login(site.config["wrong_password"], consent_given=consent)
+            return self._send(200, page)
         if site.two_step:
             site.pending = secrets.token_hex(8)
-            return self._redirect(f"/{site.name}{TWO_STEP}", ("pending", site.pending))
-        self._redirect(f"/{site.name}{site.config['home']}", ("session", site.token))
+            return self._redirect(f"/{site.name}{TWO_STEP}", (f"{site.name}_pending", site.pending))
+        self._redirect(f"/{site.name}{site.after_login}", (site.session_cookie, site.token))
+
+    def _gone(self) -> bool:
+        """After stop(), a connection the browser opened earlier (it opens spares) is reset,
+        so the browser retries on a new one and finds the server gone, as a real outage."""
+        if not self.replica.stopped:
+            return False
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.close_connection = True
+        return True
 
     # -- pages ------------------------------------------------------------------------------
     def _route(self) -> tuple[Site | None, str]:
@@ -202,9 +312,12 @@ class _Handler(BaseHTTPRequestHandler):
         site = self.replica.sites.get(name)
         if site is not None and path.partition("?")[0] == site.config["login"]:
             path = site.config["login"]  # the login page ignores ?next=
+        if site is not None and path.partition("?")[0] == site.after_login.partition("?")[0]:
+            path = site.after_login
         return site, path
 
-    def _page(self, site: Site, path: str) -> None:
+    def _page(self, site: Site, path: str, consent: bool) -> None:
+        site.visits.append(path)
         if path not in site.config["pages"]:
             return self._send(404, _read(site.folder / "error.html"))
         if path in site.rate_limited:
@@ -212,30 +325,30 @@ class _Handler(BaseHTTPRequestHandler):
         status = site.statuses.get(path, 200)
         if status != 200:
             return self._send(status, _read(site.folder / "error.html"))
-        self._send(200, site.render(path))
+        self._send(200, site.render(path, consent_given=consent))
 
-    def _login_page(self, site: Site, error: str = "") -> str:
-        html = _fill(_read(site.folder / "login.html"), {"error": error})
-        for old, new in site.rewrites.get(site.config["login"], []):
-            html = html.replace(old, new)
-        return html
+    def _api(self, site: Site, setting: str) -> None:
+        self.replica.wait(site.api_delay)
+        value = site.settings.get(setting)
+        self._send(200 if value is not None else 404, json.dumps({"value": value}),
+                   "application/json")  # fmt: skip
 
     def _two_step(self, site: Site, path: str) -> None:
-        if not site.pending or self._cookie("pending") != site.pending:
+        if not site.pending or self._cookie(site, f"{site.name}_pending") != site.pending:
             return self._redirect(f"/{site.name}{site.config['login']}")
         if not path.endswith("status"):
             return self._send(200, _fill(_read(SITES / "two_step.html"), {"name": site.name}))
         if not site.two_step_approved:
             return self._send(200, json.dumps({"ok": False}), "application/json")
         body = json.dumps({"ok": True, "next": f"/{site.name}{site.config['home']}"})
-        self._send(200, body, "application/json", ("session", site.token))
+        self._send(200, body, "application/json", (site.session_cookie, site.token))
 
     def _signed_in(self, site: Site) -> bool:
-        return self._cookie("session") == site.token
+        return self._cookie(site, site.session_cookie) == site.token
 
-    def _cookie(self, name: str) -> str | None:
+    def _cookie(self, site: Site, name: str) -> str | None:
         jar = SimpleCookie(self.headers.get("Cookie", ""))
-        morsel = jar.get(f"{self.replica_name()}_{name}")
+        morsel = jar.get(name)
         return morsel.value if morsel else None
 
     def replica_name(self) -> str:
@@ -268,6 +381,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _set_cookie(self, cookie: tuple[str, str] | None) -> None:
         if cookie is not None:
             name = self.replica_name()
-            self.send_header(
-                "Set-Cookie", f"{name}_{cookie[0]}={cookie[1]}; Path=/{name}; HttpOnly"
-            )
+            # Lasting a month, as the platforms' own sign-in cookies do: a browser profile
+            # keeps the sign-in after the browser closes.
+            attributes = f"Path=/{name}; Max-Age=2592000; HttpOnly"
+            self.send_header("Set-Cookie", f"{cookie[0]}={cookie[1]}; {attributes}")

@@ -1,0 +1,90 @@
+"""Where each platform lives: the only hosts its addresses may name.
+
+The list is in code, not in audit files or employer policy packs, so no file Footprint reads
+can point a probe, a login form or an "Open settings" button at another site (issue 13: a
+pack once made Footprint type the worker's saved password into a look-alike page).
+
+- The loader refuses an audit file or pack whose `settings_url`, `open_url`, probe `url` or
+  `login_url` for a platform listed here names any other host (`url_problem`).
+- Automation opens, reads and signs in only on these hosts (after the test mapping of
+  `FOOTPRINT_PROBE_BASE`), and fills a login form only when the page it is about to type into
+  is on them (`app/automation/origins.py`).
+- The UI asks `is_allowed` before opening a settings page in the worker's browser.
+
+Hosts match exactly: `facebook.com.example.net` or `www.facebook.com:8443` are not Facebook.
+A platform that is not listed (an employer pack's own platform, say) may name any https://
+address, but automation never reads it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from urllib.parse import urlsplit
+
+_META_ACCOUNTS = ("accountscenter.facebook.com", "accountscenter.instagram.com")
+
+PLATFORM_HOSTS: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "facebook": frozenset(
+            {
+                "www.facebook.com",
+                "facebook.com",
+                "web.facebook.com",
+                "m.facebook.com",
+                "accountscenter.facebook.com",
+            }
+        ),  # fmt: skip
+        "instagram": frozenset(
+            {"www.instagram.com", "instagram.com", "accountscenter.instagram.com"}
+        ),
+        "x": frozenset({"x.com", "twitter.com"}),
+        "linkedin": frozenset({"www.linkedin.com", "linkedin.com"}),
+        "tiktok": frozenset({"www.tiktok.com", "tiktok.com"}),
+        "snapchat": frozenset({"accounts.snapchat.com", "www.snapchat.com"}),
+        "whatsapp": frozenset({"web.whatsapp.com", "www.whatsapp.com"}),
+        "youtube": frozenset({"www.youtube.com", "studio.youtube.com", "myaccount.google.com"}),
+        # Checks that belong to no platform point at the worker's own Google account and search.
+        "general": frozenset({"www.google.com", "myaccount.google.com"}),
+        # Platforms being added to the catalogue (their audit files are being written).
+        "threads": frozenset({"www.threads.com", "www.threads.net", *_META_ACCOUNTS}),
+        "bluesky": frozenset({"bsky.app"}),
+        "pinterest": frozenset({"www.pinterest.co.uk", "www.pinterest.com"}),
+        "reddit": frozenset({"www.reddit.com"}),
+        "strava": frozenset({"www.strava.com"}),
+        "nextdoor": frozenset({"nextdoor.co.uk", "nextdoor.com"}),
+    }
+)
+
+
+def hosts_of(platform_id: str) -> frozenset[str] | None:
+    """The platform's hosts, or None for a platform Footprint does not know."""
+    return PLATFORM_HOSTS.get(platform_id)
+
+
+def url_problem(platform_id: str, url: str) -> str | None:
+    """Why `url` may not be used for `platform_id`, in words, or None if it may."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return f"is not a valid address ('{url}')"
+    if parts.scheme != "https" or not parts.hostname:
+        return f"must be an https:// address, not '{url}'"
+    if parts.username is not None or parts.password is not None:
+        return f"must not carry a user name or password ('{url}')"
+    hosts = hosts_of(platform_id)
+    if hosts is None:
+        return None
+    if port not in (None, 443) or parts.hostname not in hosts:
+        return (
+            f"must be an address on {platform_id}'s own site ({', '.join(sorted(hosts))}), "
+            f"not '{url}'"
+        )
+    return None
+
+
+def is_allowed(platform_id: str, url: str) -> bool:
+    """May Footprint open `url` for this platform? For a platform it does not know, any
+    https:// address without a user name or password; otherwise only the platform's hosts."""
+    return url_problem(platform_id, url) is None

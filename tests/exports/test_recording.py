@@ -42,13 +42,15 @@ def test_x_and_instagram_imports_answer_their_items_with_source_export(footprint
     ig_answers = history[1].answers_for("instagram")
     assert ig_answers["private-account"].observed == "Private account: on (export of 2026-02-20)"
     assert ig_answers["private-account"].source is AnswerSource.EXPORT
-    assert [o.item_id for o in ig.not_in_checklist] == ["contact-sync"]  # no Instagram item
+    # No Instagram item for either: contact syncing is unsourced, and the search-engine item
+    # was merged into private-account (the reader still reports it; see app/exports).
+    assert [o.item_id for o in ig.not_in_checklist] == ["search-engine-visibility", "contact-sync"]
     assert all(run.is_complete for run in history) and footprint.dashboard().open_run is None
     assert not any(check.completed_at for run in history for check in run.platforms)
     assert (x.run_id, ig.run_id) == (history[0].id, history[1].id)
     imports = footprint.store.export_imports()
     assert [(i.platform_id, i.items_answered, i.connection_count, i.request_count)
-            for i in imports] == [("x", 1, 3, 0), ("instagram", 2, 5, 1)]  # fmt: skip
+            for i in imports] == [("x", 1, 3, 0), ("instagram", 1, 5, 1)]  # fmt: skip
 
 
 def test_the_platform_check_completes_only_when_the_export_answers_every_item(footprint, tmp_path):

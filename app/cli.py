@@ -107,7 +107,7 @@ def _run_validate(args: argparse.Namespace) -> int:
     paths = args.paths or shipped_audit_files()
     if not paths:
         raise UserError("no audit files to check")
-    known = set(load_code_book().clauses)
+    known = set(load_code_book().known_ids())
     shipped = load_catalogue(shipped_audit_files(), known).catalogue
     failures = 0
     for path in paths:

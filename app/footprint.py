@@ -83,13 +83,13 @@ class Footprint:
         """Check a pack completely without installing it; raises ChecklistError."""
         from app.checklists.policy import load_policy_pack
 
-        return load_policy_pack(source, self.shipped, set(self.codes.clauses))
+        return load_policy_pack(source, self.shipped, set(self.codes.known_ids()))
 
     def install_policy_pack(self, source: Path) -> PolicyPack:
         """Check a pack completely, copy it into the data home and load it; ChecklistError."""
         from app.services.policy_packs import install_pack
 
-        pack = install_pack(self.home, source, self.shipped, set(self.codes.clauses))
+        pack = install_pack(self.home, source, self.shipped, set(self.codes.known_ids()))
         self.reload_catalogue()
         return pack
 
@@ -272,7 +272,7 @@ class Footprint:
 
 def load_shipped_catalogue(codes: CodeBook) -> tuple[Catalogue, tuple[ChecklistError, ...]]:
     """The audits shipped with Footprint, and the files that could not be loaded."""
-    report = load_catalogue(shipped_audit_files(), set(codes.clauses))
+    report = load_catalogue(shipped_audit_files(), set(codes.known_ids()))
     for error in report.errors:
         log.warning("audit file skipped: %s", error.describe())
     return report.catalogue, report.errors
@@ -283,7 +283,7 @@ def load_full_catalogue(
 ) -> tuple[Catalogue, Catalogue, tuple[PolicyPack, ...], tuple[ChecklistError, ...]]:
     """Shipped audits plus installed employer packs: (full, shipped, packs, errors)."""
     shipped, errors = load_shipped_catalogue(codes)
-    full, packs, pack_errors = apply_installed_packs(home, shipped, set(codes.clauses))
+    full, packs, pack_errors = apply_installed_packs(home, shipped, set(codes.known_ids()))
     for error in pack_errors:
         log.warning("policy pack skipped: %s", error.describe())
     return full, shipped, tuple(packs), (*errors, *pack_errors)

@@ -66,6 +66,23 @@ class Concern(StrEnum):
     REPORTING = "reporting"  # the duty to report concerns
     EMPLOYER_POLICY = "employer_policy"  # the employer's own social media policy
 
+    @property
+    def label(self) -> str:
+        """The concern in a worker's words, for sentences such as "… covers {label}"."""
+        return _CONCERN_LABELS[self]
+
+
+_CONCERN_LABELS = {
+    Concern.FINDABILITY: "being found by people who use services",
+    Concern.BOUNDARIES: "professional boundaries",
+    Concern.CONFIDENTIALITY: "confidentiality",
+    Concern.PRIVACY_OF_OTHERS: "the privacy and dignity of the people you support",
+    Concern.PUBLIC_TRUST: "your conduct in and outside work",
+    Concern.SELF_PROTECTION: "keeping yourself and your accounts safe",
+    Concern.REPORTING: "reporting concerns",
+    Concern.EMPLOYER_POLICY: "following your employer's policies",
+}
+
 
 class Evidence(StrEnum):
     """How the item's steps were checked."""

@@ -339,9 +339,14 @@ def _clauses(
 
 
 def _item_clauses(codes: CodeBook, item: CheckItem, profile: WorkerProfile) -> list[Clause]:
-    clauses = codes.clauses_for(item.codes, profile.regulator)
-    # The UN Convention on the Rights of the Child is for workers whose role involves children.
-    return [c for c in clauses if profile.works_with_children or not c.id.startswith("UNCRC")]
+    # The code edition the worker chose (or the current one), and the clauses about children
+    # (the UNCRC) only for workers whose role involves children: the CodeBook decides.
+    return codes.clauses_for(
+        item,
+        profile.regulator,
+        profile.code_edition,
+        works_with_children=profile.works_with_children,
+    )
 
 
 def _notes(shown: Sequence[_Shown]) -> tuple[NoteLine, ...]:

@@ -263,8 +263,9 @@ class AuditPage(QWidget):
         item, platform = position.item, position.platform
         steps = _numbered(item.steps)
         app = f"<h3>In the app</h3>{_numbered(item.app_steps)}" if item.app_steps else ""
-        clauses = self._codes.clauses_for(item.codes, self._regulator)
-        clauses = [c for c in clauses if self._works_with_children or not c.id.startswith("UNCRC")]
+        clauses = self._codes.clauses_for(
+            item, self._regulator, works_with_children=self._works_with_children
+        )
         code_html = (
             "".join(f"<p><i>{escape(c.source)}</i>: {escape(c.text)}</p>" for c in clauses)
             or "<p>No clause from your regulator is cited for this item.</p>"

@@ -72,25 +72,25 @@ def test_a_full_read_prefills_the_audit_and_the_worker_confirms_it(
     dialog = make_dialog()
     assert not run(qtbot, dialog, dialog.start_button)
     results = dialog.results()
-    assert len(results) == 23 and all(r.ok for r in results)
+    assert len(results) == 21 and all(r.ok for r in results)  # every shipped probe
     for row in dialog.rows.values():
         assert row.bar.value() == row.bar.maximum() and row.status.text().startswith("Done")
-    protected = dialog.table.item(row_of(dialog, "Your posts are protected"), 5).text()
+    protected = dialog.table.item(row_of(dialog, "Protect your posts"), 5).text()
     assert protected == "read automatically at 09:00"
 
     # The worker changes a setting on the platform, then checks that item again.
     replica.sites["x"].settings["private-account"] = "true"
-    row = row_of(dialog, "Your posts are protected")
+    row = row_of(dialog, "Protect your posts")
     assert dialog.table.item(row, 4).text() == "Needs action"
     run(qtbot, dialog, dialog.table.cellWidget(row, 6))
-    assert dialog.table.item(row_of(dialog, "Your posts are protected"), 4).text() == "Safe"
+    assert dialog.table.item(row_of(dialog, "Protect your posts"), 4).text() == "Safe"
 
     with qtbot.waitSignal(dialog.answers_confirmed, timeout=WAIT_MS) as confirmed:
         qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
-    assert len(confirmed.args[0]) == 23
+    assert len(confirmed.args[0]) == 21
     stored = footprint.history()[-1].answers
     automated = [a for a in stored.values() if a.source is AnswerSource.AUTOMATION]
-    assert len(automated) == 23
+    assert len(automated) == 21
     assert all(a.note == "read automatically at 09:00" and a.observed for a in automated)
     assert stored[("x", "private-account")].status is AnswerStatus.SAFE
     assert stored[("facebook", "future-posts-audience")].observed == "Friends"
@@ -168,7 +168,7 @@ def test_platforms_without_probes_are_left_for_the_worker(qtbot, jobs, footprint
     dialog = AutomationDialog(footprint=footprint, jobs=jobs, session=session)
     qtbot.addWidget(dialog)
     assert list(dialog.platform_boxes) == ["facebook"]
-    assert dialog.platform_boxes["facebook"].text() == "Facebook: 7 of 13 settings"
+    assert dialog.platform_boxes["facebook"].text() == "Facebook: 7 of 16 settings"
 
 
 def test_unticked_reads_are_not_saved(qtbot, jobs, footprint, session) -> None:
@@ -177,9 +177,7 @@ def test_unticked_reads_are_not_saved(qtbot, jobs, footprint, session) -> None:
     for item_id, value in (("private-account", "On"), ("tag-review", "Off")):
         result = ReadResult("instagram", item_id, START, value, AnswerStatus.SAFE)
         dialog._item_read(result)
-    dialog.table.item(row_of(dialog, "Your account is private"), 0).setCheckState(
-        Qt.CheckState.Unchecked
-    )
+    dialog.table.item(row_of(dialog, "Private account"), 0).setCheckState(Qt.CheckState.Unchecked)
     dialog.use_answers()
     assert set(session.run.answers) == {("instagram", "tag-review")}
 
@@ -206,7 +204,7 @@ def test_a_failed_read_s_record_can_be_looked_at_and_its_picture_goes_when_closi
     dialog._item_read(ReadResult("x", "private-account", START, "On", AnswerStatus.SAFE))
     assert not dialog.seen_button.isEnabled()
     dialog.table.setCurrentCell(
-        row_of(dialog, "People can't find you on X by your email address"), 2
+        row_of(dialog, "Let people who have your email address find you"), 2
     )
     assert dialog.seen_button.isEnabled()
     chosen = dialog.selected_failure()

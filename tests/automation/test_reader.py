@@ -41,7 +41,7 @@ def test_signed_out_it_signs_in_with_saved_details_and_reads_every_probe_as_safe
     recorder = Recorder()
     results = read(engine, platform, recorder)
     probed = [item.id for item in platform.items if item.probe]
-    assert sorted(r.item_id for r in results) == sorted(probed) and len(probed) >= 4
+    assert sorted(r.item_id for r in results) == sorted(probed) and len(probed) >= 2
     for result in results:
         assert result.ok, result.describe()
         assert result.suggested is AnswerStatus.SAFE

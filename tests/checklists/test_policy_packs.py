@@ -17,7 +17,7 @@ from tests.conftest import START
 SAMPLE = Path(__file__).resolve().parents[2] / "resources/examples/riverside-care-policy.toml"
 CODES = load_code_book()
 SHIPPED, _ = load_shipped_catalogue(CODES)
-KNOWN = set(CODES.clauses)
+KNOWN = set(CODES.known_ids())
 
 
 def test_the_sample_pack_adds_items_platforms_severity_and_intervals() -> None:

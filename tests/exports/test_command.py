@@ -33,7 +33,7 @@ def test_an_x_archive_prints_platform_date_and_answered_items(tmp_path, capsys, 
     )
     assert "Answers saved to your audit history (audit 1):\n" in out
     assert (
-        "  Your posts are protected: Safe — Protect your posts: on (from your X (Twitter) "
+        "  Protect your posts: Safe — Protect your posts: on (from your X (Twitter) "
         "export of 20 Feb 2026)\n" in out
     )
     assert "Address book: 2 contacts uploaded (from your X (Twitter) export of 20 Feb 2026)" in out

@@ -62,7 +62,7 @@ SHAPES = {
         g.instagram_2022,
         "instagram",
         {K.FOLLOWER: 4, K.FOLLOWING: 2},
-        {"private-account": ("on", S), "search-engine-visibility": ("on", S)},
+        {"private-account": ("on", S)},
         labels="French",
     ),
     "instagram-2023": Shape(
@@ -71,7 +71,6 @@ SHAPES = {
         {K.FOLLOWER: 4, K.FOLLOWING: 2},
         {
             "private-account": ("off", N),
-            "follower-list-visibility": ("off", N),
             "contact-sync": ("off", S),
         },
         switches=("switched to public",),
@@ -82,7 +81,6 @@ SHAPES = {
         {K.FOLLOWER: 4, K.FOLLOWING: 2},
         {
             "private-account": ("on", S),
-            "search-engine-visibility": ("on", S),
             "contact-sync": ("on", N),
         },
     ),
@@ -92,7 +90,6 @@ SHAPES = {
         {K.FOLLOWER: 4, K.FOLLOWING: 2},
         {
             "private-account": ("off", N),
-            "follower-list-visibility": ("off", N),
             "contact-sync": ("off", S),
         },
         switches=("switched to private", "switched to public"),
@@ -103,7 +100,6 @@ SHAPES = {
         {K.FOLLOWER: 4, K.FOLLOWING: 2},
         {
             "private-account": ("off (last switched 01 Jun 2025)", N),
-            "follower-list-visibility": ("off (last switched 01 Jun 2025)", N),
             "contact-sync": ("off", S),
         },
         switches=("switched to private", "switched to public"),
@@ -115,7 +111,6 @@ SHAPES = {
         # newest first in the file: the switch back to public wins, whatever the order
         {
             "private-account": ("off (last switched 30 Dec 2025)", N),
-            "follower-list-visibility": ("off (last switched 30 Dec 2025)", N),
             "contact-sync": ("on", N),
         },
         labels="Turkish",
@@ -127,7 +122,6 @@ SHAPES = {
         {K.FOLLOWER: 4, K.FOLLOWING: 2},
         {
             "private-account": ("on", S),
-            "search-engine-visibility": ("on", S),
             "contact-sync": ("on", N),
         },
         labels="Turkish",
@@ -139,7 +133,6 @@ SHAPES = {
         {K.FOLLOWER: 4, K.FOLLOWING: 2},
         {
             "private-account": ("off", N),
-            "follower-list-visibility": ("off", N),
             "contact-sync": ("off", S),
         },
         switches=("switched to private", "switched to public"),
@@ -150,7 +143,6 @@ SHAPES = {
         {K.FOLLOWER: 4, K.FOLLOWING: 2},
         {
             "private-account": ("on", S),
-            "search-engine-visibility": ("on", S),
             "contact-sync": ("on", N),
         },
         labels="Italian",
@@ -159,14 +151,14 @@ SHAPES = {
         lambda: g.instagram_2026(language="ar", switches=(), syncing=None),
         "instagram",
         {K.FOLLOWER: 4, K.FOLLOWING: 2},
-        {"private-account": ("on", S), "search-engine-visibility": ("on", S)},
+        {"private-account": ("on", S)},
         labels="Arabic",
     ),
     "instagram-2026-spanish": Shape(
         lambda: g.instagram_2026(language="es", switches=(), syncing=None),
         "instagram",
         {K.FOLLOWER: 4, K.FOLLOWING: 2},
-        {"private-account": ("on", S), "search-engine-visibility": ("on", S)},
+        {"private-account": ("on", S)},
         labels="Spanish (labels from the app's translation; no Spanish export was seen)",
     ),
     "tiktok-2022": Shape(g.tiktok_2022, "tiktok", {K.FOLLOWER: 1}, {"private-account": ("on", S)}),

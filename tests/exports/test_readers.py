@@ -65,7 +65,6 @@ def test_instagram_json_gives_private_account_contact_syncing_and_switches(tmp_p
     assert findings.export_date == datetime(2026, 2, 20, tzinfo=UTC)
     assert observed(findings) == {
         "private-account": ("on", AnswerStatus.SAFE),
-        "search-engine-visibility": ("on", AnswerStatus.SAFE),
         "contact-sync": ("on", AnswerStatus.NEEDS_ACTION),
     }
     assert findings.switches[0].value == "switched to private"
@@ -80,8 +79,7 @@ def test_instagram_public_account_and_switch_history_to_public(tmp_path) -> None
     )
     findings = read_export(builders.write_zip(tmp_path / "ig.zip", files), START)
     assert observed(findings)["private-account"] == ("off", AnswerStatus.NEEDS_ACTION)
-    assert observed(findings)["follower-list-visibility"] == ("off", AnswerStatus.NEEDS_ACTION)
-    assert "search-engine-visibility" not in observed(findings)  # a public account may hide it
+    assert set(observed(findings)) == {"private-account", "contact-sync"}  # one switch, one item
     assert [s.made_public for s in findings.switches] == [False, True]
 
 

@@ -46,13 +46,14 @@ def test_x_and_instagram_imports_answer_their_items_with_source_export(footprint
         "Private account: on (from your Instagram export of 20 Feb 2026)"
     )
     assert ig_answers["private-account"].source is AnswerSource.EXPORT
+    # No Instagram item for contact syncing: it is unsourced (see audits/instagram.toml).
     assert [o.item_id for o in ig.preview.not_in_checklist] == ["contact-sync"]
     assert all(run.is_complete for run in history) and footprint.dashboard().open_run is None
     assert not any(check.completed_at for run in history for check in run.platforms)
     assert (x.run_id, ig.run_id) == (history[0].id, history[1].id)
     imports = footprint.store.export_imports()
     assert [(i.platform_id, i.items_answered, i.connection_count, i.request_count)
-            for i in imports] == [("x", 1, 3, 0), ("instagram", 2, 5, 1)]  # fmt: skip
+            for i in imports] == [("x", 1, 3, 0), ("instagram", 1, 5, 1)]  # fmt: skip
 
 
 def test_the_platform_check_completes_only_when_the_export_answers_every_item(footprint, tmp_path):

@@ -80,7 +80,7 @@ def test_an_x_archive_is_read_with_progress_and_its_answers_saved(
     assert "saved only when you confirm them" in text
     assert footprint.history() == [] and footprint.store.export_imports() == []
     assert dialog.answers.item(0).text() == (
-        "Your posts are protected: Safe — Protect your posts: on (from your X (Twitter) export "
+        "Protect your posts: Safe — Protect your posts: on (from your X (Twitter) export "
         "of 20 Feb 2026)"
     )
     with qtbot.waitSignal(dialog.imported, timeout=LONG):
@@ -250,8 +250,8 @@ def test_no_object_holding_a_name_outlives_the_closed_dialog(qtbot, make_dialog,
 def test_answers_are_saved_only_as_confirmed_with_the_exports_date(
     qtbot, make_dialog, footprint, tmp_path
 ) -> None:
-    """A Turkish 2026 Instagram export: the answers carry 'from your Instagram export of …';
-    the worker unticks one and only the other is saved."""
+    """A Turkish 2026 Instagram export: the answer carries 'from your Instagram export of …';
+    unticked it is not saved, ticked again it is."""
     dialog = make_dialog()
     files = generations.instagram_2026()
     read_file(qtbot, dialog, builders.write_zip(tmp_path / "ig.zip", files))
@@ -259,19 +259,16 @@ def test_answers_are_saved_only_as_confirmed_with_the_exports_date(
     assert "Settings labels read in Turkish." in text
     assert "Check by hand" in text and "Also in the export: Contact syncing: on" in text
     rows = [dialog.answers.item(r) for r in range(dialog.answers.count())]
-    assert [r.text().split(":")[0] for r in rows] == [
-        "Your account is private",
-        "Your posts don't show up in search engine results",
-    ]
-    assert all("(from your Instagram export of 19 Feb 2026)" in r.text() for r in rows)
-    rows[1].setCheckState(Qt.CheckState.Unchecked)
+    assert [r.text().split(":")[0] for r in rows] == ["Private account"]
+    assert "(from your Instagram export of 19 Feb 2026)" in rows[0].text()
+    rows[0].setCheckState(Qt.CheckState.Unchecked)
+    assert footprint.history() == []  # nothing is saved before the worker confirms
+    rows[0].setCheckState(Qt.CheckState.Checked)
     with qtbot.waitSignal(dialog.imported, timeout=LONG):
         qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
     answers = footprint.history()[0].answers_for("instagram")
     assert list(answers) == ["private-account"]
     assert answers["private-account"].note == "From your Instagram export of 19 Feb 2026."
-    text = dialog.findings_view.toPlainText()
-    assert "Not used (you left it unticked): Your posts don't show up" in text
     [record] = footprint.store.export_imports()
     assert (record.items_answered, record.connection_count) == (1, 6)
 
@@ -324,3 +321,20 @@ def test_without_a_keyring_the_review_says_removal_is_confirmed_by_hand(
     [record] = footprint.connection_reviews()
     assert record.removal_status() == "all 1 confirmed removed (by you)"
     assert not dialog.by_hand.isVisibleTo(dialog)
+
+
+def test_an_answer_left_unticked_is_not_saved_and_is_said_so(
+    qtbot, make_dialog, footprint, tmp_path
+) -> None:
+    """A TikTok export answers several settings; the worker keeps all but one."""
+    dialog = make_dialog()
+    read_file(qtbot, dialog, builders.write_zip(tmp_path / "tt.zip", generations.tiktok_2026()))
+    rows = [dialog.answers.item(r) for r in range(dialog.answers.count())]
+    assert len(rows) >= 2
+    left_out = rows[-1].text().split(":")[0]
+    rows[-1].setCheckState(Qt.CheckState.Unchecked)
+    with qtbot.waitSignal(dialog.imported, timeout=LONG):
+        qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
+    saved = footprint.history()[0].answers_for("tiktok")
+    assert len(saved) == len(rows) - 1
+    assert f"Not used (you left it unticked): {left_out}" in dialog.findings_view.toPlainText()

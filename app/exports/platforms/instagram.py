@@ -194,14 +194,9 @@ def _privacy_observations(private: tuple[bool, str] | None) -> tuple[SettingObse
     if private is None:
         return ()
     flag, value = private
-    if flag:
-        # A private account keeps posts out of search engines too: that item's safe value
-        # is "Private account: On".
-        items = ("private-account", "search-engine-visibility")
-        return tuple(SettingObservation(i, SETTING, value, AnswerStatus.SAFE) for i in items)
-    # A public account shows its followers and following lists to anyone.
-    items = ("private-account", "follower-list-visibility")
-    return tuple(SettingObservation(i, SETTING, value, AnswerStatus.NEEDS_ACTION) for i in items)
+    # One switch, one item: the private-account item covers search engines and the lists too.
+    status = AnswerStatus.SAFE if flag else AnswerStatus.NEEDS_ACTION
+    return (SettingObservation("private-account", SETTING, value, status),)
 
 
 # -- switch history ---------------------------------------------------------------------------

@@ -115,6 +115,7 @@ class ClauseLine:
     source: str
     text: str
     platforms: tuple[str, ...]  # where the findings citing it were made
+    kind: str = "Code"  # "Code", "Standard", "Regulator guidance (not Code text)"…
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,7 @@ class SupervisionReport:
     drift: tuple[DriftLine, ...]
     overdue: tuple[OverdueLine, ...]
     clauses: tuple[ClauseLine, ...]
+    clause_notices: tuple[str, ...]  # what Footprint could not verify of the worker's code
     notes_included: bool
     notes: tuple[NoteLine, ...]
     steps_included: bool

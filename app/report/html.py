@@ -253,19 +253,22 @@ def _overdue(overdue: Sequence[OverdueLine]) -> str:
 
 def _clauses(report: SupervisionReport) -> str:
     heading = "Code of Practice clauses"
+    notices = "".join(_none(notice) for notice in report.clause_notices)
     if not report.clauses:
-        return _section(heading, _none("The findings cite no clauses for this worker's regulator."))
+        empty = _none("The findings cite no clauses for this worker's regulator.")
+        return _section(heading, (notices or empty))
     intro = (
         f"<p>For a worker registered with {_text(report.worker.regulator)}, the findings above "
         "relate to these clauses:</p>"
     )
     headers = (("Clause", 30), ("What it says", 45), ("Findings on", 25))
     rows = [_clause_row(line) for line in report.clauses]
-    return _section(heading, intro + _table(headers, rows))
+    return _section(heading, intro + _table(headers, rows) + notices)
 
 
 def _clause_row(line: ClauseLine) -> list[str]:
-    return [_text(line.source), _text(line.text), _text(", ".join(line.platforms))]
+    source = f'{_text(line.source)}<br><span class="small">{_text(line.kind)}</span>'
+    return [source, _text(line.text), _text(", ".join(line.platforms))]
 
 
 def _evidence(lines: Sequence[str]) -> str:

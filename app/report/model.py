@@ -110,6 +110,7 @@ def build_report(
     actions = _actions(shown)
     overdue = _overdue(catalogue, history, profile, now)
     clauses = _clauses(shown, drift, codes, profile)
+    notices = _clause_notices(shown, drift, codes, profile)
     worker = _worker(profile, codes)
     notes = _notes(shown) if scope.include_notes else ()
     summary = summary_paragraph(worker, covers, period, sections, actions, drift, overdue)
@@ -126,6 +127,7 @@ def build_report(
         drift=drift,
         overdue=overdue,
         clauses=clauses,
+        clause_notices=notices,
         notes_included=scope.include_notes,
         notes=notes,
         steps_included=scope.include_steps,
@@ -332,10 +334,33 @@ def _clauses(
                     if platform.name not in names:
                         names.append(platform.name)
     return tuple(
-        ClauseLine(clause.source, clause.text, tuple(cited[clause.id]))
+        ClauseLine(clause.source, clause.quote, tuple(cited[clause.id]), clause.kind.label)
         for clause_id, clause in codes.clauses.items()
         if clause_id in cited
     )
+
+
+def _clause_notices(
+    shown: Sequence[_Shown], drift: Sequence[DriftLine], codes: CodeBook, profile: WorkerProfile
+) -> tuple[str, ...]:
+    """What Footprint could not verify of the worker's code for the findings, said once each."""
+    drifted = {(line.platform, line.name) for line in drift}
+    found: list[str] = []
+    for entry in shown:
+        for item in entry.platform.items:
+            answer = entry.answers.get(item.id)
+            finding = answer is not None and answer.status in FINDING_STATUSES
+            if not finding and (entry.platform.name, item.name) not in drifted:
+                continue
+            notice = codes.notice_for(
+                item,
+                profile.regulator,
+                profile.code_edition,
+                works_with_children=profile.works_with_children,
+            )
+            if notice and notice not in found:
+                found.append(notice)
+    return tuple(found)
 
 
 def _item_clauses(codes: CodeBook, item: CheckItem, profile: WorkerProfile) -> list[Clause]:

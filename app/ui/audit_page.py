@@ -74,6 +74,7 @@ class AuditPage(QWidget):
         self._codes = codes
         self._regulator = regulator
         self._works_with_children = False
+        self._edition: str | None = None
         self._open_url = open_url
         self._session: AuditSession | None = None
         self._earlier: Mapping[tuple[str, str], Answer] = {}
@@ -192,10 +193,13 @@ class AuditPage(QWidget):
         self.done_banner.hide()
         self.show_current()
 
-    def set_regulator(self, regulator: str, works_with_children: bool = False) -> None:
-        """Whose Code clauses the items cite."""
+    def set_regulator(
+        self, regulator: str, works_with_children: bool = False, edition: str | None = None
+    ) -> None:
+        """Whose Code clauses the items cite, in which edition, and for which role."""
         self._regulator = regulator
         self._works_with_children = works_with_children
+        self._edition = edition
 
     @property
     def session(self) -> AuditSession | None:
@@ -263,13 +267,7 @@ class AuditPage(QWidget):
         item, platform = position.item, position.platform
         steps = _numbered(item.steps)
         app = f"<h3>In the app</h3>{_numbered(item.app_steps)}" if item.app_steps else ""
-        clauses = self._codes.clauses_for(
-            item, self._regulator, works_with_children=self._works_with_children
-        )
-        code_html = (
-            "".join(f"<p><i>{escape(c.source)}</i>: {escape(c.text)}</p>" for c in clauses)
-            or "<p>No clause from your regulator is cited for this item.</p>"
-        )
+        code_html = self._clauses_html(item)
         return (
             f"<h2>{escape(item.name)}</h2>"
             f"<p><b>Aim:</b> {escape(item.goal)}</p>"
@@ -281,6 +279,21 @@ class AuditPage(QWidget):
             f"<h3>Safe setting</h3><p><b>{escape(item.safe)}</b></p>"
             f"{_evidence_html(item, platform)}"
         )
+
+    def _clauses_html(self, item: CheckItem) -> str:
+        """The worker's own code on this item (guidance marked as such), and an honest notice
+        where Footprint has not verified what their code says."""
+        codes, regulator, edition = self._codes, self._regulator, self._edition
+        children = self._works_with_children
+        clauses = codes.clauses_for(item, regulator, edition, works_with_children=children)
+        notice = codes.notice_for(item, regulator, edition, works_with_children=children)
+        parts = [
+            f"<p><i>{escape(c.source)}</i> ({escape(c.kind.label)}): {escape(c.quote)}</p>"
+            for c in clauses
+        ]
+        if notice:
+            parts.append(f"<p><i>{escape(notice)}</i></p>")
+        return "".join(parts) or "<p>No clause from your regulator is cited for this item.</p>"
 
     def _earlier_html(self, position: Position) -> str:
         earlier = self._earlier.get((position.platform.id, position.item.id))

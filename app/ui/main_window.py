@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         self.audit_page.set_regulator(
             profile.regulator if profile else "none",
             profile.works_with_children if profile else False,
+            profile.code_edition if profile else None,
         )
         self.dashboard.show_state(view, notices=self._footprint.notices())
         self.reminders.consider(view)

@@ -42,10 +42,19 @@ class ProfileForm(QWidget):
         self.role = self._line("Ro&le", "Your role, for example Support worker")
         self.organisation = self._line("&Organisation", "The organisation you work for")
         self.supervisor = self._line("&Supervisor (optional)", "Your supervisor's name, optional")
+        self._codes = codes
         self.regulator = QComboBox()
         self.regulator.setAccessibleName("Your regulator")
         for regulator in codes.regulators:
             self.regulator.addItem(regulator.name, regulator.id)
+        self.edition = QComboBox()
+        self.edition.setAccessibleName("Which edition of your code to show")
+        self.edition.setToolTip(
+            "Footprint shows your code's clauses from one edition only: the one you choose, "
+            "or the one your regulator has in force."
+        )
+        self.regulator.currentIndexChanged.connect(lambda _i: self._fill_editions())
+        self._fill_editions()
         self.platforms = self._platform_list()
         self.recheck = QComboBox()
         self.recheck.setAccessibleName("How often to re-check your settings")
@@ -111,6 +120,7 @@ class ProfileForm(QWidget):
             (str(self.role.property("form_label")), self.role, None),
             (str(self.organisation.property("form_label")), self.organisation, None),
             ("&Regulator", self.regulator, "regulator"),
+            ("Code &edition", self.edition, None),
             (str(self.supervisor.property("form_label")), self.supervisor, None),
             ("&Platforms you use", self.platforms, "platform_ids"),
             ("Re-&check", self.recheck, "recheck_days"),
@@ -126,6 +136,20 @@ class ProfileForm(QWidget):
         label = QLabel(text if "&" in text else f"&{text}")
         label.setBuddy(widget)
         return label
+
+    def _fill_editions(self, chosen: str | None = None) -> None:
+        """The editions of the chosen regulator's code held by Footprint, default marked."""
+        regulator = self._codes.regulator(self.regulator.currentData() or "")
+        self.edition.clear()
+        if regulator is None:
+            self.edition.setEnabled(False)
+            return
+        for edition in regulator.editions:
+            default = " (the one in force)" if edition.id == regulator.default_edition else ""
+            self.edition.addItem(f"{edition.label}{default}", edition.id)
+        wanted = chosen or regulator.default_edition
+        self.edition.setCurrentIndex(max(0, self.edition.findData(wanted)))
+        self.edition.setEnabled(len(regulator.editions) > 1)
 
     def checked_platform_ids(self) -> tuple[str, ...]:
         items = (self.platforms.item(row) for row in range(self.platforms.count()))
@@ -148,6 +172,7 @@ class ProfileForm(QWidget):
             "platform_ids": chosen,
             "recheck_days": recheck,
             "works_with_children": self.with_children.isChecked(),
+            "code_edition": self._chosen_edition(),
         }
         return replace(base, **values) if base else WorkerProfile(**values)
 
@@ -165,6 +190,16 @@ class ProfileForm(QWidget):
         single = intervals.pop() if len(intervals) == 1 else None
         self.recheck.setCurrentIndex(max(0, self.recheck.findData(single)))
         self.with_children.setChecked(profile.works_with_children)
+        self._fill_editions(profile.code_edition)
+
+    def _chosen_edition(self) -> str | None:
+        """The edition chosen; None when it is the regulator's default (so it follows a newer
+        default when Footprint learns of one)."""
+        regulator = self._codes.regulator(self.regulator.currentData() or "")
+        chosen = self.edition.currentData()
+        if regulator is None or chosen in (None, regulator.default_edition):
+            return None
+        return str(chosen)
 
     def validate(self) -> bool:
         """Show what must be fixed beside each field; True when the profile can be saved."""

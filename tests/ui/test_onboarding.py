@@ -134,3 +134,19 @@ def test_a_policy_pack_is_not_installed_when_settings_is_cancelled(qtbot, set_up
     assert dialog.policy_box.import_pack(sample)
     dialog.reject()
     assert "staff-network" not in set_up.catalogue.ids and set_up.policy_packs == ()
+
+
+def test_the_code_edition_chosen_decides_the_clauses_shown(qtbot, set_up, jobs, make_window):
+    dialog = ProfileDialog(footprint=set_up, jobs=jobs, first_launch=False)
+    qtbot.addWidget(dialog)
+    editions = [dialog.form.edition.itemData(i) for i in range(dialog.form.edition.count())]
+    assert "2003" in editions and "2024" in editions  # the SSSC's editions held
+    dialog.form.edition.setCurrentIndex(dialog.form.edition.findData("2003"))
+    dialog.form.with_children.setChecked(True)
+    dialog.accept()
+    saved = set_up.profile()
+    assert saved.code_edition == "2003" and saved.works_with_children
+    window = make_window(set_up)
+    window.start_or_resume_audit()
+    text = window.audit_page.content.toPlainText()
+    assert "2003" in text and "(2016)" not in text and "2024" not in text

@@ -155,7 +155,7 @@ class AutomationDialog(QDialog):
         bar = QProgressBar()
         bar.setAccessibleName(f"{platform.name} progress")
         bar.setMaximum(len(readable_items(platform)))
-        bar.setFormat("%v of %m")
+        bar.setFormat("%v of %m read")
         bar.setValue(0)
         again = QPushButton(f"Check {platform.name} again")
         again.setEnabled(False)
@@ -323,8 +323,10 @@ class AutomationDialog(QDialog):
 
     def _item_read(self, result: ReadResult) -> None:
         self._results[result.key] = result
-        bar = self.rows[result.platform_id].bar
-        bar.setValue(min(bar.value() + 1, bar.maximum()))
+        # The bar counts settings actually read: a failed read never fills it.
+        if result.ok:
+            bar = self.rows[result.platform_id].bar
+            bar.setValue(min(bar.value() + 1, bar.maximum()))
         self._show_results()
 
     def _platform_finished(self, platform_id: str, _message: str) -> None:

@@ -140,6 +140,7 @@ def test_waiting_for_sign_in_then_one_message_when_nothing_could_be_read(
         "Check again."
     )
     assert dialog.rows["x"].status.text() == "Nothing could be read (the reason is below)"
+    assert dialog.rows["x"].bar.value() == 0  # a failed read never shows as a full bar
 
 
 def test_without_a_browser_it_says_what_to_install_and_manual_mode_is_untouched(

@@ -162,12 +162,15 @@ def _run_due(args: argparse.Namespace) -> int:
     footprint = open_app(data_home())
     try:
         report = footprint.due_report()
+        damaged = footprint.damage_notice() is not None  # printed by open_app, until read
     finally:
         footprint.close()
     if args.json:
         print(json.dumps(report.as_json(), indent=2))
     else:
         print(report.as_text())
+    if damaged:
+        return EXIT_ERROR
     return EXIT_FOUND if report.entries else EXIT_OK
 
 

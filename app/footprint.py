@@ -8,7 +8,7 @@ Nothing outside `app.storage` and this module touches the database.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +28,7 @@ from app.services import audits, dashboard
 from app.services.audits import AuditStart
 from app.services.dashboard import DashboardView
 from app.services.policy_packs import apply_installed_packs
-from app.storage.database import DatabaseStatus, prepare_database
+from app.storage.database import DatabaseStatus, acknowledge_damage, prepare_database
 from app.storage.store import Store
 
 if TYPE_CHECKING:
@@ -113,6 +113,15 @@ class Footprint:
         if notice := self.database.notice():
             found.insert(0, notice)
         return found
+
+    def damage_notice(self) -> str | None:
+        """The damaged-database notice the worker has not acknowledged yet, if any."""
+        return self.database.notice()
+
+    def acknowledge_damage(self) -> None:
+        """The worker has read the damaged-database notice: stop showing it, everywhere."""
+        acknowledge_damage(self.home.database)
+        self.database = replace(self.database, damage_records=())
 
     def profile(self) -> WorkerProfile | None:
         """The worker's profile, or None before onboarding."""

@@ -15,7 +15,15 @@ EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
 
 class UserError(Exception):
-    """Something the worker can fix; printed as a sentence, never as a traceback."""
+    """Something the worker can fix; printed as a sentence, never as a traceback.
+
+    `retry_may_help`: trying again later could work (a busy or unreadable database), so the
+    desktop app offers Retry. `shown`: the app already showed it in a window."""
+
+    def __init__(self, message: str, *, retry_may_help: bool = False) -> None:
+        super().__init__(message)
+        self.retry_may_help = retry_may_help
+        self.shown = False
 
 
 def require_shipped_data() -> None:
@@ -32,18 +40,21 @@ def open_app(home: DataHome) -> Footprint:
     """Prepare the data home, logging and database; UserError says what stopped it."""
     from app.footprint import open_footprint
     from app.logs import configure_logging
-    from app.storage.database import DatabaseError
+    from app.storage.errors import DatabaseError
 
     require_shipped_data()
     try:
         home.ensure()
     except OSError as error:
-        raise UserError(f"cannot use the data folder {home.root}: {error.strerror}") from None
+        raise UserError(
+            f"cannot use the data folder {home.root}: {error.strerror or error}",
+            retry_may_help=True,
+        ) from None
     configure_logging(home.log_file)
     try:
         footprint = open_footprint(home, SystemClock())
     except DatabaseError as error:
-        raise UserError(str(error)) from None
+        raise UserError(str(error), retry_may_help=error.retry_may_help) from None
     if notice := footprint.database.notice():
         print(f"footprint: {notice}", file=sys.stderr)
     return footprint

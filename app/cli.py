@@ -86,16 +86,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handlers[command](args)
     except UserError as error:
         print(f"footprint: {error}", file=sys.stderr)
+        if opens_a_window(command, args) and not error.shown:
+            from app.ui.startup_dialogs import show_startup_error
+
+            show_startup_error(str(error))  # launched from an icon, there is no console
         return EXIT_ERROR
     except KeyboardInterrupt:
         return EXIT_ERROR
 
 
-def _run_gui(args: argparse.Namespace, home: DataHome | None = None) -> int:
-    footprint = open_app(home or data_home())
-    from app.ui.application import run_application
+def opens_a_window(command: str, args: argparse.Namespace) -> bool:
+    """True for the desktop app itself (`gui`, `demo` without --no-gui): its start-up
+    problems are shown in a window as well as printed."""
+    return command == "gui" or (command == "demo" and not args.no_gui)
 
-    return run_application(footprint, minimised=getattr(args, "minimised", False))
+
+def _run_gui(args: argparse.Namespace, home: DataHome | None = None) -> int:
+    from app.commands.gui import run_gui
+
+    return run_gui(home or data_home(), minimised=getattr(args, "minimised", False))
 
 
 def _run_validate(args: argparse.Namespace) -> int:
@@ -133,7 +142,7 @@ def _validate_one(path: Path, known: set[str], shipped: Catalogue) -> str:
 def _run_policy(args: argparse.Namespace) -> int:
     from app.checklists.errors import ChecklistError
 
-    footprint = open_app(data_home())
+    footprint = open_app(data_home(), writes=args.policy_command != "list")
     try:
         if args.policy_command == "list":
             for pack in footprint.policy_packs:
@@ -197,7 +206,7 @@ def _run_demo(args: argparse.Namespace) -> int:
     require_shipped_data()
     root = os.environ.get(HOME_ENV) or tempfile.mkdtemp(prefix="footprint-demo-")
     home = DataHome(Path(root))
-    footprint = open_app(home)
+    footprint = open_app(home, writes=True)
     try:
         if footprint.history():
             raise UserError(f"{home.root} already holds audits; the demo needs an empty data home")

@@ -23,6 +23,7 @@ from app.checklists.loader import load_catalogue, shipped_audit_files
 from app.checklists.model import Catalogue
 from app.checklists.policy import PolicyPack
 from app.clock import Clock
+from app.file_lock import FileLock
 from app.paths import DataHome
 from app.services import audits, dashboard
 from app.services.audits import AuditStart
@@ -57,6 +58,7 @@ class Footprint:
     shipped: Catalogue
     policy_packs: tuple[PolicyPack, ...] = ()
     _store: Store | None = field(default=None, repr=False)
+    _lock: FileLock | None = field(default=None, repr=False)
 
     @property
     def store(self) -> Store:
@@ -66,10 +68,20 @@ class Footprint:
         return self._store
 
     def close(self) -> None:
-        """Release the database engine (safe to call twice)."""
+        """Release the database engine and the data home's lock (safe to call twice)."""
+        self._close_store()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def _close_store(self) -> None:
         if self._store is not None:
             self._store.close()
             self._store = None
+
+    def hold_until_closed(self, lock: FileLock) -> None:
+        """Keep the data home's lock (taken to change the data) until `close()`."""
+        self._lock = lock
 
     # -- audit definitions -------------------------------------------------------------------
     def reload_catalogue(self) -> None:
@@ -248,7 +260,7 @@ class Footprint:
         before, off the UI thread."""
         from app.services.data_deletion import delete_files
 
-        self.close()
+        self._close_store()  # not close(): a command's lock on the data home is kept
         report = delete_files(self.home)
         self.database = prepare_database(self.home.database, self.clock.now())
         self.reload_catalogue()  # the employer packs went with the files

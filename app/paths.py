@@ -38,6 +38,11 @@ class DataHome:
         return self.root / "footprint.log"
 
     @property
+    def lock_file(self) -> Path:
+        """Held by the open app, and briefly by commands that change the data."""
+        return self.root / "footprint.lock"
+
+    @property
     def policy_dir(self) -> Path:
         return self.root / "policy"
 

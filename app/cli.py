@@ -19,7 +19,15 @@ from app.commands.common import (
     open_app,
     require_shipped_data,
 )
-from app.paths import HOME_ENV, DataHome, data_home
+from app.paths import (
+    HOME_ENV,
+    DataHome,
+    HomeError,
+    data_home,
+    default_data_home,
+    owner_only_files,
+    write_owner_only,
+)
 
 if TYPE_CHECKING:
     from app.checklists.model import Catalogue
@@ -82,17 +90,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         "reminders": _run_reminders,
         "import-export": run_import_export,
     }
-    try:
-        return handlers[command](args)
-    except UserError as error:
-        print(f"footprint: {error}", file=sys.stderr)
-        if opens_a_window(command, args) and not error.shown:
-            from app.ui.startup_dialogs import show_startup_error
+    # Everything Footprint writes, and every program it starts (the browser that reads
+    # settings), makes files readable by the worker only.
+    with owner_only_files():
+        try:
+            return handlers[command](args)
+        except (UserError, HomeError) as error:
+            print(f"footprint: {error}", file=sys.stderr)
+            if opens_a_window(command, args) and not getattr(error, "shown", False):
+                from app.ui.startup_dialogs import show_startup_error
 
-            show_startup_error(str(error))  # launched from an icon, there is no console
-        return EXIT_ERROR
-    except KeyboardInterrupt:
-        return EXIT_ERROR
+                show_startup_error(str(error))  # launched from an icon, there is no console
+            return EXIT_ERROR
+        except KeyboardInterrupt:
+            return EXIT_ERROR
 
 
 def opens_a_window(command: str, args: argparse.Namespace) -> bool:
@@ -192,7 +203,7 @@ def _run_reminders(args: argparse.Namespace) -> int:
     finally:
         footprint.close()
     try:
-        args.ics.write_bytes(data)
+        write_owner_only(args.ics, data)
     except OSError as error:
         raise UserError(f"cannot write {args.ics}: {error.strerror}") from None
     print(f"Wrote re-check reminders to {args.ics}")
@@ -204,8 +215,10 @@ def _run_demo(args: argparse.Namespace) -> int:
     import tempfile
 
     require_shipped_data()
-    root = os.environ.get(HOME_ENV) or tempfile.mkdtemp(prefix="footprint-demo-")
-    home = DataHome(Path(root))
+    if os.environ.get(HOME_ENV):
+        home = DataHome(default_data_home())
+    else:
+        home = DataHome(Path(tempfile.mkdtemp(prefix="footprint-demo-")))
     footprint = open_app(home, writes=True)
     try:
         if footprint.history():

@@ -19,6 +19,7 @@ from app.commands.common import (
     open_app,
     require_shipped_data,
 )
+from app.formatting import printable
 from app.paths import (
     HOME_ENV,
     DataHome,
@@ -132,7 +133,7 @@ def _run_validate(args: argparse.Namespace) -> int:
     failures = 0
     for path in paths:
         try:
-            print(f"{path}: ok ({_validate_one(path, known, shipped)})")
+            print(printable(f"{path}: ok ({_validate_one(path, known, shipped)})"))
         except ChecklistError as error:
             failures += 1
             print(error.describe(), file=sys.stderr)
@@ -157,7 +158,7 @@ def _run_policy(args: argparse.Namespace) -> int:
     try:
         if args.policy_command == "list":
             for pack in footprint.policy_packs:
-                print(f"{pack.path.name}: {pack.summary()}")
+                print(printable(f"{pack.path.name}: {pack.summary()}"))
             if not footprint.policy_packs:
                 print("No employer policy packs are installed.")
         elif args.policy_command == "add":
@@ -166,7 +167,7 @@ def _run_policy(args: argparse.Namespace) -> int:
             except ChecklistError as error:
                 print(error.describe(), file=sys.stderr)
                 raise UserError("the policy pack was not installed") from None
-            print(f"Installed {pack.path.name}: {pack.summary()}")
+            print(printable(f"Installed {pack.path.name}: {pack.summary()}"))
         else:
             try:
                 removed = footprint.remove_policy_pack(args.name)

@@ -200,13 +200,15 @@ def _run_reminders(args: argparse.Namespace) -> int:
     try:
         if footprint.profile() is None:
             raise UserError("Footprint is not set up yet: start the app and choose your platforms")
-        data = footprint.reminders_calendar()
+        calendar = footprint.reminders_calendar()
     finally:
         footprint.close()
     try:
-        write_owner_only(args.ics, data)
+        write_owner_only(args.ics, calendar.data)
     except OSError as error:
         raise UserError(f"cannot write {args.ics}: {error.strerror}") from None
+    for note in calendar.notes():
+        print(f"Note: {printable(note)}")
     print(f"Wrote re-check reminders to {args.ics}")
     return EXIT_OK
 

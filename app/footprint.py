@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from app.report.content import ReportScope, SupervisionReport
     from app.services.data_deletion import DeletionReport
     from app.services.exports import ExportRead, ReadInputs, SavedReview
+    from app.services.reminder_calendar import ReminderCalendar
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,7 @@ class Footprint:
     policy_packs: tuple[PolicyPack, ...] = ()
     _store: Store | None = field(default=None, repr=False)
     _lock: FileLock | None = field(default=None, repr=False)
+    _clock_warnings: tuple[str, ...] = field(default=(), repr=False)
 
     @property
     def store(self) -> Store:
@@ -116,15 +118,18 @@ class Footprint:
     # -- what the windows show ---------------------------------------------------------------
     def dashboard(self) -> DashboardView:
         """The overview, from one read of the database."""
-        data = self.store.dashboard_data()
-        return dashboard.dashboard_view(data, self.catalogue, self.clock.now())
+        now = self.clock.now()
+        view = dashboard.dashboard_view(self.store.dashboard_data(now), self.catalogue, now)
+        self._clock_warnings = view.clock_warnings  # shown among the notices
+        return view
 
     def notices(self) -> list[str]:
-        """Problems to show on the overview: a damaged database, audit files that failed."""
+        """Problems to show on the overview: a damaged database, audit files that failed,
+        checks dated in the future (as found by the latest `dashboard()`)."""
         found = [error.describe() for error in self.catalogue_errors]
         if notice := self.database.notice():
             found.insert(0, notice)
-        return found
+        return [*found, *self._clock_warnings]
 
     def damage_notice(self) -> str | None:
         """The damaged-database notice the worker has not acknowledged yet, if any."""
@@ -174,7 +179,7 @@ class Footprint:
         runs = [run for run in self.store.history() if run.completed_at is not None]
         return sorted(runs, key=lambda run: run.completed_at or run.started_at, reverse=True)
 
-    def reminders_calendar(self) -> bytes:
+    def reminders_calendar(self) -> ReminderCalendar:
         """An iCalendar file with a recurring re-check event per platform."""
         from app.services.reminder_calendar import reminders_calendar
 

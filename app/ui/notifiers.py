@@ -54,7 +54,8 @@ class DesktopNotifier:
             return False
         capabilities = interface.call("GetCapabilities")
         found = [] if capabilities.errorMessage() else capabilities.arguments()[:1]
-        body = notification_body(message, found[0] if found else [])
+        names = found[0] if found and isinstance(found[0], list) else []
+        body = notification_body(message, [str(name) for name in names])
         # The stubs do not list this arity; the call is the Notify method's own signature.
         reply = interface.call(  # type: ignore[call-overload]
             "Notify", "Footprint", 0, "", title, body, [], {}, 15000

@@ -7,6 +7,8 @@ Every text here is shown as plain text: it carries paths and messages from outsi
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -20,7 +22,7 @@ def application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    created = QApplication([])
+    created = QApplication(sys.argv[:1])  # the program's name, which the window system uses
     created.setWindowIcon(app_icon())
     return created
 

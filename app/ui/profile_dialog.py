@@ -152,8 +152,8 @@ class ProfileDialog(QDialog):
             added = self.policy_box.apply()
         except (ChecklistError, OSError) as error:
             detail = error.describe() if isinstance(error, ChecklistError) else str(error)
-            box = plain_message_box(QMessageBox.Icon.Warning, "Policy pack not imported", detail)
-            box.exec()  # plain: the problems quote the pack
+            title = "Policy pack not imported"
+            plain_message_box(QMessageBox.Icon.Warning, title, detail, self).exec()  # quotes it
             return False
         for pack in added:
             _plain_message(self, "Policy pack imported", f"{pack.summary()}\n\n{pack.effect()}")

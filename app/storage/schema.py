@@ -35,21 +35,27 @@ KINDS = tuple(kind.value for kind in AnswerKind)
 
 
 class UtcTimestamp(TypeDecorator[datetime]):
+    """A timezone-aware datetime kept as ISO 8601 text in UTC (see `timestamps`)."""
+
     impl = String(40)
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: object) -> str | None:
+        """The text stored for `value`; naive datetimes are refused."""
         return None if value is None else to_text(value)
 
     def process_result_value(self, value: str | None, dialect: object) -> datetime | None:
+        """The stored text read back as an aware datetime in UTC."""
         return from_text(value)
 
 
 class Base(DeclarativeBase):
-    pass
+    """The declarative base every model below shares."""
 
 
 class ProfileRow(Base):
+    """The worker's profile: a single row (id 1), no contacts, no passwords."""
+
     __tablename__ = P.name
     __table_args__ = (CheckConstraint(f"{P.id} = 1", name="single_profile"),)
 
@@ -65,6 +71,8 @@ class ProfileRow(Base):
 
 
 class UserPlatformRow(Base):
+    """A platform the worker uses, in their order, with its re-check interval and snooze."""
+
     __tablename__ = UP.name
 
     platform_id: Mapped[str] = mapped_column(UP.platform_id, String(64), primary_key=True)
@@ -74,6 +82,8 @@ class UserPlatformRow(Base):
 
 
 class AuditRunRow(Base):
+    """One audit: when it started and, once finished, when it was completed."""
+
     __tablename__ = RUN.name
 
     id: Mapped[int] = mapped_column(RUN.id, primary_key=True)
@@ -85,6 +95,8 @@ class AuditRunRow(Base):
 
 
 class RunPlatformRow(Base):
+    """A platform in one audit: its place in the order, and finished or skipped."""
+
     __tablename__ = RP.name
 
     run_id: Mapped[int] = mapped_column(

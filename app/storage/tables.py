@@ -27,6 +27,8 @@ class Table:
 
 @dataclass(frozen=True)
 class ProfileTable(Table):
+    """The worker's profile, one row."""
+
     id: str = "id"
     display_name: str = "display_name"
     role: str = "role"
@@ -40,6 +42,8 @@ class ProfileTable(Table):
 
 @dataclass(frozen=True)
 class UserPlatformTable(Table):
+    """The platforms the worker uses, in their order."""
+
     platform_id: str = "platform_id"
     position: str = "position"
     recheck_days: str = "recheck_days"
@@ -48,6 +52,8 @@ class UserPlatformTable(Table):
 
 @dataclass(frozen=True)
 class AuditRunTable(Table):
+    """Audits, started and completed."""
+
     id: str = "id"
     started_at: str = "started_at"
     completed_at: str = "completed_at"
@@ -55,6 +61,8 @@ class AuditRunTable(Table):
 
 @dataclass(frozen=True)
 class RunPlatformTable(Table):
+    """Each platform of an audit, finished or skipped."""
+
     run_id: str = "run_id"
     platform_id: str = "platform_id"
     position: str = "position"
@@ -64,6 +72,8 @@ class RunPlatformTable(Table):
 
 @dataclass(frozen=True)
 class AnswerTable(Table):
+    """Every answer and fix given, newest per item being the current one."""
+
     id: str = "id"
     run_id: str = "run_id"
     platform_id: str = "platform_id"
@@ -78,6 +88,8 @@ class AnswerTable(Table):
 
 @dataclass(frozen=True)
 class ExportImportTable(Table):
+    """Data-export imports, as dates and counts."""
+
     id: str = "id"
     platform_id: str = "platform_id"
     imported_at: str = "imported_at"
@@ -91,6 +103,8 @@ class ExportImportTable(Table):
 
 @dataclass(frozen=True)
 class ConnectionReviewTable(Table):
+    """Friend-list reviews, as counts."""
+
     id: str = "id"
     platform_id: str = "platform_id"
     reviewed_at: str = "reviewed_at"
@@ -108,6 +122,8 @@ class ConnectionReviewTable(Table):
 
 @dataclass(frozen=True)
 class MarkedConnectionHashTable(Table):
+    """Keyed hashes of people marked in a review, until they are removed."""
+
     id: str = "id"
     review_id: str = "review_id"
     digest: str = "digest"
@@ -115,6 +131,8 @@ class MarkedConnectionHashTable(Table):
 
 @dataclass(frozen=True)
 class ReportMadeTable(Table):
+    """When supervision reports were made, and the period each covered."""
+
     id: str = "id"
     made_at: str = "made_at"
     period_start: str = "period_start"
@@ -123,12 +141,16 @@ class ReportMadeTable(Table):
 
 @dataclass(frozen=True)
 class KeyringEntryTable(Table):
+    """Which keyring entries Footprint created (service names only)."""
+
     service: str = "service"
     created_at: str = "created_at"
 
 
 @dataclass(frozen=True)
 class PublicAddressTable(Table):
+    """The worker's own public profile addresses, for the stranger's view."""
+
     platform_id: str = "platform_id"
     address: str = "address"
 

@@ -6,12 +6,14 @@ from datetime import UTC, datetime
 
 
 def to_text(moment: datetime) -> str:
+    """The text stored for an aware datetime; a naive one raises ValueError."""
     if moment.tzinfo is None:
         raise ValueError("timestamps must be timezone-aware")
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def from_text(text: str | None) -> datetime | None:
+    """Stored text as an aware datetime (UTC assumed when it has no offset); None for NULL."""
     if text is None:
         return None
     moment = datetime.fromisoformat(text)

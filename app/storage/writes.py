@@ -38,10 +38,12 @@ class Writer:
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
 
     def close(self) -> None:
+        """Dispose of the engine and its connections."""
         self._engine.dispose()
 
     # -- audit runs -------------------------------------------------------------------------
     def create_run(self, platform_ids: tuple[str, ...], started_at: datetime) -> AuditRun:
+        """Start an audit of `platform_ids`, in that order; the new run, with its id."""
         with self._sessions.begin() as session:
             row = AuditRunRow(started_at=started_at)
             row.platforms = [
@@ -55,10 +57,12 @@ class Writer:
         return AuditRun(run_id, started_at, checks)
 
     def save_answer(self, run_id: int, answer: Answer) -> None:
+        """Add an answer (or fix) as a new row; earlier answers to the item stay."""
         with self._sessions.begin() as session:
             session.add(_answer_row(run_id, answer))
 
     def save_platform_check(self, run_id: int, check: PlatformCheck) -> None:
+        """Save a platform's place in the run and whether it is finished or skipped."""
         with self._sessions.begin() as session:
             row = session.get(RunPlatformRow, (run_id, check.platform_id))
             if row is None:
@@ -83,6 +87,7 @@ class Writer:
             return bool(getattr(found, "rowcount", 0))
 
     def complete_run(self, run_id: int, completed_at: datetime) -> None:
+        """Mark the audit finished at `completed_at`."""
         with self._sessions.begin() as session:
             row = session.get_one(AuditRunRow, run_id)
             row.completed_at = completed_at
@@ -97,6 +102,7 @@ class Writer:
             row.snoozed_until = until
 
     def save_profile(self, profile: WorkerProfile, now: datetime) -> None:
+        """Replace the profile and the list of platforms in use (in their order)."""
         with self._sessions.begin() as session:
             row = session.get(ProfileRow, 1) or ProfileRow(id=1)
             row.display_name = profile.display_name.strip()
@@ -123,19 +129,23 @@ class Writer:
     def record_report(
         self, made_at: datetime, period_start: datetime | None, run_id: int | None
     ) -> None:
+        """Note that a report was made, the period it covered and its audit, if any."""
         with self._sessions.begin() as session:
             session.add(ReportMadeRow(made_at=made_at, period_start=period_start, run_id=run_id))
 
     def remember_keyring_entry(self, service: str, now: datetime) -> None:
+        """Note that Footprint created keyring entry `service` (once; no secret)."""
         with self._sessions.begin() as session:
             if session.get(KeyringEntryRow, service) is None:
                 session.add(KeyringEntryRow(service=service, created_at=now))
 
     def forget_keyring_entry(self, service: str) -> None:
+        """Drop the note of keyring entry `service`, once it is deleted."""
         with self._sessions.begin() as session:
             session.execute(delete(KeyringEntryRow).where(KeyringEntryRow.service == service))
 
     def save_public_addresses(self, addresses: dict[str, str]) -> None:
+        """Replace the worker's public addresses with `addresses` (platform id: address)."""
         with self._sessions.begin() as session:
             session.execute(delete(PublicAddressRow))
             for platform_id, address in sorted(addresses.items()):
@@ -164,6 +174,9 @@ class Writer:
             return row.id, run_id
 
     def save_connection_review(self, review: ReviewToSave) -> int:
+        """Save a friend-list review; the new review's id.
+
+        Hashes and a salt are kept only when people were marked and an export checks them."""
         marked = [] if review.by_hand else sorted(review.marked_digests)
         with self._sessions.begin() as session:
             row = ConnectionReviewRow(

@@ -1,0 +1,1 @@
+"""The Alembic migrations: `env.py` and one revision per schema change in `versions/`."""

@@ -16,6 +16,7 @@ _STAMP = sa.String(40)
 
 
 def upgrade() -> None:
+    """Create the five first tables, with their keys and checks."""
     op.create_table(
         "profile",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -79,5 +80,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Drop the five tables, children before the tables they point at."""
     for table in ("answer", "run_platform", "audit_run", "user_platform", "profile"):
         op.drop_table(table)

@@ -19,6 +19,7 @@ _STAMP = sa.String(40)
 
 
 def upgrade() -> None:
+    """Add the export-import, friend-list review and marked-hash tables."""
     op.create_table(
         "export_import",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -77,5 +78,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Drop the three tables again, hashes first."""
     for table in ("marked_connection_hash", "connection_review", "export_import"):
         op.drop_table(table)

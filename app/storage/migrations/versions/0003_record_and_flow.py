@@ -25,6 +25,7 @@ _STAMP = sa.String(40)
 
 
 def upgrade() -> None:
+    """Add answer.kind, the 'outside' source, the profile's Code choices and three tables."""
     with op.batch_alter_table("answer", recreate="always") as batch:
         batch.add_column(sa.Column("kind", sa.String(16), nullable=False, server_default="answer"))
         batch.drop_constraint("known_source", type_="check")
@@ -57,6 +58,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Drop the new tables and columns and restore 0002's checks on `answer`."""
     op.drop_table("public_address")
     op.drop_table("keyring_entry")
     op.drop_table("report_made")

@@ -25,6 +25,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    """Delete the guessable hashes, and key or turn to 'by hand' every review that had them."""
     op.execute("PRAGMA secure_delete = ON")
     op.execute("DELETE FROM marked_connection_hash")
     with op.batch_alter_table("connection_review") as batch:
@@ -43,6 +44,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Restore 0002's columns; the keyed hashes and salts are deleted, not converted back."""
     with op.batch_alter_table("connection_review") as batch:
         batch.drop_constraint("known_removal_check", type_="check")
         batch.drop_column("key_id")

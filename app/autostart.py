@@ -32,6 +32,7 @@ _OLD_WINDOWS_ENTRY = "Microsoft/Windows/Start Menu/Programs/Startup/footprint.cm
 
 
 def is_windows(platform: str) -> bool:
+    """True for a `sys.platform` value that means Windows."""
     return platform.startswith("win")
 
 
@@ -47,6 +48,7 @@ class Launch:
 
     @classmethod
     def current(cls) -> Launch:
+        """How the running process was started."""
         return cls(
             platform=sys.platform,
             executable=Path(sys.executable),
@@ -118,6 +120,7 @@ def desktop_string(value: str) -> str:
 
 
 def desktop_entry(command: list[str]) -> str:
+    """The autostart .desktop file that runs `command` at login."""
     exec_line = desktop_string(" ".join(desktop_exec_argument(a) for a in command))
     return (
         "[Desktop Entry]\nType=Application\nName=Footprint\n"
@@ -128,6 +131,7 @@ def desktop_entry(command: list[str]) -> str:
 
 
 def xdg_autostart_file(home: Path, environ: dict[str, str]) -> Path:
+    """Where the XDG autostart entry goes: $XDG_CONFIG_HOME, else ~/.config."""
     config = Path(environ.get("XDG_CONFIG_HOME") or home / ".config")
     return config / "autostart" / f"{ENTRY_NAME}.desktop"
 
@@ -136,6 +140,7 @@ def xdg_autostart_file(home: Path, environ: dict[str, str]) -> Path:
 
 
 def launch_agent(command: list[str]) -> bytes:
+    """The LaunchAgent plist that runs `command` at login, as bytes."""
     return plistlib.dumps(
         {
             "Label": LAUNCH_AGENT_LABEL,
@@ -147,6 +152,7 @@ def launch_agent(command: list[str]) -> bytes:
 
 
 def launch_agent_file(home: Path) -> Path:
+    """Where the LaunchAgent plist goes, in the user's ~/Library/LaunchAgents."""
     return home / "Library" / "LaunchAgents" / f"{LAUNCH_AGENT_LABEL}.plist"
 
 
@@ -214,6 +220,7 @@ class Autostart:
         return xdg_autostart_file(self._home(), self._environ())
 
     def enable(self, command: list[str]) -> Path | None:
+        """Write the entry that runs `command` at login; its file, or None on Windows."""
         if is_windows(self.platform):
             _set_run_value(self._registry(), run_key_command(command))
             self._remove_old_windows_entry()
@@ -228,6 +235,7 @@ class Autostart:
         return path
 
     def disable(self) -> Path | None:
+        """Remove the entry if there is one; its file, or None on Windows."""
         if is_windows(self.platform):
             _set_run_value(self._registry(), None)
             self._remove_old_windows_entry()
@@ -238,6 +246,7 @@ class Autostart:
         return path
 
     def is_enabled(self) -> bool:
+        """True if the login entry exists."""
         if is_windows(self.platform):
             return _run_value(self._registry()) is not None
         path = self.entry_file()
@@ -265,4 +274,5 @@ def set_autostart(
 
 
 def is_autostart_enabled(platform: str = sys.platform, home: Path | None = None) -> bool:
+    """True if Footprint starts at login for this user."""
     return Autostart(platform, home).is_enabled()

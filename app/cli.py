@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command and its options."""
     parser = argparse.ArgumentParser(
         prog="footprint",
         description="Footprint: a privacy self-audit for social care and social service workers.",
@@ -76,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command `argv` names (the desktop app by default); the exit status."""
     args = build_parser().parse_args(argv)
     command = args.command or "gui"
     from app.commands.import_export import run_import_export

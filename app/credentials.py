@@ -35,6 +35,8 @@ class CredentialsUnavailableError(Exception):
 
 @dataclass(frozen=True)
 class Credential:
+    """A platform's sign-in details, as kept in the keyring."""
+
     username: str
     password: str
 
@@ -43,6 +45,7 @@ class Credential:
 
 
 def service_name(platform_id: str) -> str:
+    """The keyring service that holds a platform's sign-in details."""
     return f"{SERVICE_PREFIX}/{platform_id}"
 
 
@@ -59,11 +62,13 @@ def keyring_status() -> str | None:
 
 
 def save(platform_id: str, credential: Credential) -> None:
+    """Keep a platform's sign-in details in the keyring, replacing any saved before."""
     payload = json.dumps({"username": credential.username, "password": credential.password})
     _call(keyring.set_password, service_name(platform_id), ENTRY_USER, payload)
 
 
 def load(platform_id: str) -> Credential | None:
+    """A platform's saved sign-in details, or None if there are none."""
     payload = _call(keyring.get_password, service_name(platform_id), ENTRY_USER)
     if payload is None:
         return None

@@ -6,6 +6,7 @@ from datetime import datetime
 
 
 def short_date(moment: datetime | None, empty: str = "—") -> str:
+    """A date as '05 Mar 2025' in local time; `empty` when there is none."""
     if moment is None:
         return empty
     return f"{moment.astimezone():%d %b %Y}"
@@ -27,6 +28,7 @@ def _s(count: int) -> str:
 
 
 def plural(count: int, noun: str) -> str:
+    """'1 platform', '3 platforms': a count with its noun."""
     return f"{count} {noun}{_s(count)}"
 
 

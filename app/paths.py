@@ -69,10 +69,12 @@ class DataHome:
 
     @property
     def database(self) -> Path:
+        """The SQLite database."""
         return self.root / "footprint.db"
 
     @property
     def log_file(self) -> Path:
+        """The app's log file."""
         return self.root / "footprint.log"
 
     @property
@@ -82,10 +84,12 @@ class DataHome:
 
     @property
     def policy_dir(self) -> Path:
+        """Where installed employer policy packs are kept."""
         return self.root / "policy"
 
     @property
     def browser_profiles(self) -> Path:
+        """The browser profiles of automatic reading, one per platform, which keep sign-ins."""
         return self.root / "browser-profiles"
 
     def ensure(self) -> DataHome:

@@ -36,26 +36,32 @@ class ShippedData:
 
     @property
     def audits(self) -> Path:
+        """The audit definitions, one TOML file per platform."""
         return self.root / "audits"
 
     @property
     def resources(self) -> Path:
+        """The icons, examples, report style and Code clauses."""
         return self.root / "resources"
 
     @property
     def codes_file(self) -> Path:
+        """The Code of Practice clauses."""
         return self.resources / "codes.toml"
 
     @property
     def report_stylesheet(self) -> Path:
+        """The stylesheet of the supervision report."""
         return self.resources / "report" / "report.css"
 
     @property
     def examples(self) -> Path:
+        """Example files (such as a policy pack) the worker can start from."""
         return self.resources / "examples"
 
     @property
     def icons(self) -> Path:
+        """The app's icons."""
         return self.resources / "icons"
 
     def icon(self, suffix: str = "svg") -> Path:
@@ -64,6 +70,7 @@ class ShippedData:
 
     @property
     def migrations(self) -> Path:
+        """The Alembic migrations, inside the package."""
         return self.package / "storage" / "migrations"
 
     def missing(self) -> list[str]:

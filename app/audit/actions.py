@@ -13,12 +13,15 @@ OPEN_STATUSES = (AnswerStatus.NEEDS_ACTION, AnswerStatus.UNSURE)
 
 @dataclass(frozen=True)
 class ActionItem:
+    """One open item of the action list, with the answer that left it open."""
+
     platform: Platform
     item: CheckItem
     answer: Answer
 
     @property
     def key(self) -> tuple[str, str]:
+        """(platform id, item id), as answers are keyed."""
         return (self.platform.id, self.item.id)
 
 

@@ -10,6 +10,8 @@ from app.audit import glossary
 
 
 class AnswerStatus(StrEnum):
+    """What the worker (or a reading) found for one item."""
+
     SAFE = "safe"
     NEEDS_ACTION = "needs_action"
     NOT_APPLICABLE = "not_applicable"
@@ -18,6 +20,7 @@ class AnswerStatus(StrEnum):
 
     @property
     def label(self) -> str:
+        """The words every screen and the report use for this status."""
         return _STATUS_LABELS[self]
 
     @property
@@ -27,6 +30,7 @@ class AnswerStatus(StrEnum):
 
     @property
     def is_answered(self) -> bool:
+        """False only for Not checked."""
         return self is not AnswerStatus.NOT_CHECKED
 
 
@@ -96,6 +100,7 @@ class Answer:
 
     @property
     def key(self) -> tuple[str, str]:
+        """(platform id, item id): the item this answers."""
         return (self.platform_id, self.item_id)
 
 

@@ -11,12 +11,16 @@ from app.checklists.model import Platform
 
 
 class DriftReason(StrEnum):
+    """Why an item counts as drift: a worse answer, or a different value seen."""
+
     WORSE = "worse"
     VALUE_CHANGED = "value_changed"
 
 
 @dataclass(frozen=True)
 class DriftEntry:
+    """One item that drifted between two checks of a platform."""
+
     platform_id: str
     item_id: str
     before: Answer
@@ -26,11 +30,14 @@ class DriftEntry:
 
 @dataclass(frozen=True)
 class DriftReport:
+    """The drift found between two checks of one platform."""
+
     entries: tuple[DriftEntry, ...]
     new_item_ids: tuple[str, ...]  # checks added since the earlier audit: "new", not drift
 
     @property
     def has_drift(self) -> bool:
+        """True if any item drifted (new items do not count)."""
         return bool(self.entries)
 
 

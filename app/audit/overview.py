@@ -18,6 +18,8 @@ from app.checklists.model import Catalogue, Platform
 
 @dataclass(frozen=True)
 class PlatformOverview:
+    """One platform on the dashboard: its score, when it is due and its drift."""
+
     platform: Platform
     score: Score
     due: DueStatus
@@ -26,6 +28,7 @@ class PlatformOverview:
 
     @property
     def last_checked(self) -> datetime | None:
+        """When the platform was last checked; None if never."""
         return self.due.last_checked
 
 

@@ -12,6 +12,8 @@ MIN_RECHECK_DAYS, MAX_RECHECK_DAYS = 7, 366
 
 @dataclass(frozen=True)
 class WorkerProfile:
+    """Who the worker is, for their report, and the platforms they use."""
+
     display_name: str
     role: str
     organisation: str

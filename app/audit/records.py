@@ -14,6 +14,8 @@ from app.formatting import plural
 
 @dataclass(frozen=True)
 class ExportImportRecord:
+    """A stored data-export import: its dates and counts."""
+
     id: int
     platform_id: str
     imported_at: datetime
@@ -27,6 +29,8 @@ class ExportImportRecord:
 
 @dataclass(frozen=True)
 class ConnectionReviewRecord:
+    """A stored friend-list review: how many were reviewed, marked and removed."""
+
     id: int
     platform_id: str
     reviewed_at: datetime
@@ -40,6 +44,7 @@ class ConnectionReviewRecord:
 
     @property
     def awaiting_removal(self) -> int:
+        """Marked people not yet confirmed removed."""
         return self.marked_count - (self.confirmed_removed_count or 0)
 
     @property
@@ -49,6 +54,7 @@ class ConnectionReviewRecord:
         return self.by_hand and self.marked_count > 0 and self.confirmed_removed_count is None
 
     def removal_status(self) -> str:
+        """Where removal of the marked people stands, as a phrase for the worker."""
         if self.marked_count == 0:
             return "no one marked"
         if self.awaits_worker:
@@ -64,6 +70,7 @@ class ConnectionReviewRecord:
         )
 
     def summary(self) -> str:
+        """The review in one line: how many reviewed and marked, and removal."""
         return (
             f"{plural(self.reviewed_count, 'connection')} reviewed, {self.marked_count} marked: "
             f"{self.removal_status()}"

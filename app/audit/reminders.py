@@ -13,6 +13,8 @@ from app.audit.overview import PlatformOverview
 
 @dataclass(frozen=True)
 class DueEntry:
+    """A platform that needs attention: due a re-check, drifted, or both."""
+
     platform_id: str
     platform_name: str
     last_checked: datetime | None
@@ -53,12 +55,15 @@ def future_check_warning(platform_name: str, dated: datetime) -> str:
 
 @dataclass(frozen=True)
 class DueReport:
+    """Every platform that needs attention now, for the `due` command and reminders."""
+
     entries: tuple[DueEntry, ...]
     now: datetime
     set_up: bool = True
     warnings: tuple[str, ...] = ()  # checks dated in the future
 
     def as_text(self) -> str:
+        """The report as lines for a terminal, or a sentence when nothing is due."""
         if not self.set_up:
             return "Footprint is not set up yet: start the app and choose your platforms."
         notes = [f"Note: {warning}" for warning in self.warnings]
@@ -72,6 +77,7 @@ class DueReport:
         return "\n".join(lines)
 
     def as_json(self) -> dict[str, Any]:
+        """The report as a JSON-ready dictionary (`footprint due --json`)."""
         return {
             "checked_at": self.now.isoformat(),
             "set_up": self.set_up,
@@ -151,6 +157,8 @@ class ClockJumpDetector:
         self._wall, self._mono = now(), monotonic()
 
     def jumped(self) -> bool:
+        """True if wall-clock time and elapsed time parted by more than the tolerance since the
+        last call, which starts the next interval."""
         wall, mono = self._now(), self._monotonic()
         elapsed_wall = wall - self._wall
         elapsed_mono = timedelta(seconds=mono - self._mono)

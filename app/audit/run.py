@@ -22,6 +22,8 @@ class PlatformCheck:
 
 @dataclass(frozen=True)
 class AuditRun:
+    """One audit: its platforms in order, when it started and ended, and its answers."""
+
     id: int
     started_at: datetime
     platforms: tuple[PlatformCheck, ...]
@@ -30,13 +32,16 @@ class AuditRun:
 
     @property
     def is_complete(self) -> bool:
+        """True once the run was finished."""
         return self.completed_at is not None
 
     @property
     def platform_ids(self) -> tuple[str, ...]:
+        """The ids of the run's platforms, in order."""
         return tuple(check.platform_id for check in self.platforms)
 
     def check_for(self, platform_id: str) -> PlatformCheck | None:
+        """The platform's part in this run; None if the run does not cover it."""
         return next((c for c in self.platforms if c.platform_id == platform_id), None)
 
     def answers_for(self, platform_id: str) -> dict[str, Answer]:

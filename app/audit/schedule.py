@@ -45,6 +45,8 @@ def days_later(moment: datetime, days: int) -> datetime:
 
 @dataclass(frozen=True)
 class DueStatus:
+    """When a platform was last checked, when it is next due, and whether it is now."""
+
     last_checked: datetime | None
     interval_days: int
     next_due: datetime | None  # None: never checked, so due now
@@ -55,9 +57,11 @@ class DueStatus:
 
     @property
     def is_snoozed(self) -> bool:
+        """True if the worker silenced the platform's reminder."""
         return self.snoozed_until is not None
 
     def overdue_days(self, now: datetime) -> int:
+        """Whole days past the due date at `now`; 0 if not yet due or never checked."""
         if self.next_due is None or now <= self.next_due:
             return 0
         return (now - self.next_due).days

@@ -38,14 +38,18 @@ class PlatformState(StrEnum):
 
 @dataclass(frozen=True)
 class Score:
+    """How many items of a platform (or of several) have each status."""
+
     counts: Mapping[AnswerStatus, int]
     total: int
 
     def count(self, status: AnswerStatus) -> int:
+        """How many items have `status`."""
         return self.counts.get(status, 0)
 
     @property
     def answered(self) -> int:
+        """Items with any answer but Not checked."""
         return self.total - self.count(AnswerStatus.NOT_CHECKED)
 
     @property
@@ -56,6 +60,7 @@ class Score:
 
     @property
     def state(self) -> PlatformState:
+        """The platform's state from its answers alone (skipping is `check_state`'s)."""
         if self.answered == 0:
             return PlatformState.NOT_AUDITED
         if self.count(AnswerStatus.NEEDS_ACTION):
@@ -77,6 +82,7 @@ def score_platform(platform: Platform, answers: Mapping[str, Answer]) -> Score:
 
 
 def overall_score(scores: Iterable[Score]) -> Score:
+    """All the scores added together, as one."""
     total: Counter[AnswerStatus] = Counter()
     size = 0
     for score in scores:

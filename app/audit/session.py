@@ -19,15 +19,31 @@ from app.clock import Clock
 class AuditStore(Protocol):
     """Where runs and answers are kept; every call is saved before it returns."""
 
-    def create_run(self, platform_ids: tuple[str, ...], started_at: datetime) -> AuditRun: ...
-    def save_answer(self, run_id: int, answer: Answer) -> None: ...
-    def save_platform_check(self, run_id: int, check: PlatformCheck) -> None: ...
-    def complete_run(self, run_id: int, completed_at: datetime) -> None: ...
-    def delete_fix(self, run_id: int, fix: Answer) -> bool: ...
+    def create_run(self, platform_ids: tuple[str, ...], started_at: datetime) -> AuditRun:
+        """Start a run of `platform_ids`, in that order, and return it."""
+        ...
+
+    def save_answer(self, run_id: int, answer: Answer) -> None:
+        """Save an answer (or fix) to an item of the run."""
+        ...
+
+    def save_platform_check(self, run_id: int, check: PlatformCheck) -> None:
+        """Save a platform's place in the run, finished or skipped."""
+        ...
+
+    def complete_run(self, run_id: int, completed_at: datetime) -> None:
+        """Mark the run finished."""
+        ...
+
+    def delete_fix(self, run_id: int, fix: Answer) -> bool:
+        """Delete a fix recorded in the run; True if it was found."""
+        ...
 
 
 @dataclass(frozen=True)
 class Position:
+    """Where the audit is: the current item, its platform, and their place in it."""
+
     platform_index: int
     item_index: int
     platform: Platform
@@ -36,9 +52,11 @@ class Position:
 
     @property
     def item_count(self) -> int:
+        """How many items the current platform has."""
         return len(self.platform.items)
 
     def describe(self) -> str:
+        """'Facebook: platform 1 of 3, item 2 of 12', as the audit page shows it."""
         return (
             f"{self.platform.name}: platform {self.platform_index + 1} of {self.platform_count},"
             f" item {self.item_index + 1} of {self.item_count}"
@@ -46,6 +64,8 @@ class Position:
 
 
 class AuditSession:
+    """One audit being worked through; every answer is saved the moment it is given."""
+
     def __init__(
         self, run: AuditRun, catalogue: Catalogue, store: AuditStore, clock: Clock
     ) -> None:
@@ -63,6 +83,7 @@ class AuditSession:
     def start(
         cls, platform_ids: tuple[str, ...], catalogue: Catalogue, store: AuditStore, clock: Clock
     ) -> AuditSession:
+        """Begin a new audit of `platform_ids`, saved before it is returned."""
         if not platform_ids:
             raise ValueError("an audit needs at least one platform")
         run = store.create_run(platform_ids, clock.now())
@@ -70,17 +91,21 @@ class AuditSession:
 
     @property
     def run(self) -> AuditRun:
+        """The run as it stands, with every answer given so far."""
         return self._run
 
     @property
     def platforms(self) -> tuple[Platform, ...]:
+        """The audit's platforms, in order."""
         return self._platforms
 
     @property
     def is_finished(self) -> bool:
+        """True when there is no current item: the end of the audit was reached."""
         return self._cursor is None
 
     def position(self) -> Position | None:
+        """The current item and where it is; None when the audit is finished."""
         if self._cursor is None:
             return None
         p_index, i_index = self._cursor
@@ -88,6 +113,7 @@ class AuditSession:
         return Position(p_index, i_index, platform, platform.items[i_index], len(self._platforms))
 
     def answer_for(self, platform_id: str, item_id: str) -> Answer | None:
+        """The item's answer in this run, or None if it has none yet."""
         return self._run.answers.get((platform_id, item_id))
 
     def record(

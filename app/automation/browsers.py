@@ -22,10 +22,13 @@ NO_BROWSER = (
 
 @dataclass(frozen=True)
 class BrowserChoice:
+    """An installed browser Footprint can start, and how to name it to the worker."""
+
     name: str
     executable: Path
 
     def describe(self) -> str:
+        """'Google Chrome (/usr/bin/google-chrome)': the name and the program."""
         return f"{self.name} ({self.executable})"
 
 
@@ -66,6 +69,7 @@ def find_browser(
 
 
 def missing_message(configured: str | None) -> str:
+    """Why no browser can be used: the chosen one is missing, or none is installed."""
     if configured:
         return (
             f"The browser chosen for Footprint ({configured}) was not found. Choose another, "

@@ -32,12 +32,24 @@ class BrowserUnavailable(Exception):
 
 
 class Reporter(Protocol):
-    def waiting(self, platform_id: str, message: str) -> None: ...
-    def item_started(self, platform_id: str, item_id: str, index: int, total: int) -> None: ...
-    def item_read(self, result: ReadResult) -> None: ...
+    """Where the engine's progress goes while it reads one platform."""
+
+    def waiting(self, platform_id: str, message: str) -> None:
+        """The worker must do something in the browser first; `message` says what."""
+        ...
+
+    def item_started(self, platform_id: str, item_id: str, index: int, total: int) -> None:
+        """Item `index` of `total` (counted from 0) is about to be read."""
+        ...
+
+    def item_read(self, result: ReadResult) -> None:
+        """An item was read, or failed to be; `result` says which."""
+        ...
 
 
 class AutomationEngine:
+    """The browsers of one automated read: one per platform, each on its own profile."""
+
     def __init__(self, config: AutomationConfig, cancelled: Callable[[], bool]) -> None:
         self._config = config
         self._cancelled = cancelled
@@ -48,6 +60,7 @@ class AutomationEngine:
 
     # -- browser ----------------------------------------------------------------------------
     def start(self) -> None:
+        """Start Playwright (once) on this thread's event loop."""
         if self._playwright is None:
             self._own_loop = _ensure_thread_event_loop()
             self._playwright = sync_playwright().start()
@@ -84,6 +97,7 @@ class AutomationEngine:
             ) from None
 
     def close_platform(self, platform_id: str) -> None:
+        """Close the platform's browser, if open; one the worker closed already is fine."""
         context = self._contexts.pop(platform_id, None)
         if context is not None:
             try:
@@ -97,10 +111,12 @@ class AutomationEngine:
         return self._profiles.forget(platform_id)
 
     def close_browsers(self) -> None:
+        """Close every platform's browser; Playwright keeps running."""
         for platform_id in list(self._contexts):
             self.close_platform(platform_id)
 
     def close(self) -> None:
+        """Close the browsers, stop Playwright and release the event loop it used."""
         self.close_browsers()
         if self._playwright is not None:
             self._playwright.stop()

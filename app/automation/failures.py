@@ -156,6 +156,7 @@ class PageProblem(Exception):
 
 
 def describe(kind: Failure, detail: str = "", platform: str = "") -> str:
+    """The kind's message for `platform`, with the detail in brackets when there is one."""
     message = kind.message.replace("{platform}", platform or "account")
     return f"{message} ({detail})" if detail else message
 

@@ -18,6 +18,7 @@ _ROW_BLOCKS = "div, li, section, tr, label, fieldset"
 
 
 def locate(page: Page, selector: str) -> Locator:
+    """The Playwright locator for `selector`, written in the probe syntax above."""
     kind, _, rest = selector.partition("=")
     kind = kind.strip()
     if kind == "label":

@@ -39,6 +39,7 @@ class SiteGuard:
         return rest if rest.startswith("/") else "/" + rest
 
     def allows(self, url: str) -> bool:
+        """True if `url` is on the platform's own site."""
         return any(url == base or url.startswith(tuple(base + c for c in _AFTER_BASE))
                    for base in self._bases)  # fmt: skip
 

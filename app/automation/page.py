@@ -82,6 +82,8 @@ class Cancelled(Exception):
 
 
 class PageState(Enum):
+    """Whether the page shows the worker signed in, or asks them to sign in."""
+
     SIGNED_IN = "signed in"
     SIGN_IN_NEEDED = "sign-in needed"
 
@@ -121,6 +123,7 @@ class NetworkWatch:
         page.on("requestfailed", self._failed)
 
     def detach(self) -> None:
+        """Stop listening to the page's requests."""
         for event, handler in (
             ("request", self._started),
             ("requestfinished", self._ended),
@@ -129,6 +132,7 @@ class NetworkWatch:
             self._page.remove_listener(event, handler)
 
     def reset(self) -> None:
+        """Forget the requests in flight and the last failure, as a new page opens."""
         self._in_flight.clear()
         self._last_activity = time.monotonic()
         self.document_failure = None
@@ -190,18 +194,22 @@ class ReadOnlyPage:
 
     @property
     def page(self) -> Page:
+        """The Playwright page underneath."""
         return self._page
 
     @property
     def guard(self) -> SiteGuard:
+        """What counts as the platform's own site."""
         return self._guard
 
     @property
     def automation(self) -> PlatformAutomation:
+        """The platform's sign-in description: paths, cookies and words."""
         return self._automation
 
     @property
     def url(self) -> str:
+        """The page's current address."""
         return self._page.url
 
     def close(self) -> None:
@@ -210,6 +218,7 @@ class ReadOnlyPage:
 
     # -- waiting ----------------------------------------------------------------------------
     def check_cancelled(self) -> None:
+        """Raise Cancelled if the worker pressed Cancel."""
         if self._cancelled():
             raise Cancelled
 
@@ -231,6 +240,7 @@ class ReadOnlyPage:
             return default
 
     def count(self, selector: str) -> int:
+        """How many elements `selector` finds now; 0 while the page is between documents."""
         return self.quietly(lambda: locate(self._page, selector).count(), 0)
 
     def first_match(self, selectors: tuple[str, ...]) -> str | None:
@@ -239,6 +249,7 @@ class ReadOnlyPage:
 
     # -- what the page shows ----------------------------------------------------------------
     def facts(self) -> PageFacts:
+        """One look at the page; empty facts while it is between documents."""
         return self.quietly(self._read_facts, PageFacts())
 
     def _read_facts(self) -> PageFacts:
@@ -317,6 +328,7 @@ class ReadOnlyPage:
         return self._session_seen
 
     def is_signed_in(self) -> bool:
+        """True if the page shows the worker signed in (a fresh look at the cookies)."""
         if self.on_login_page() or self.sign_in_pending():
             return False
         facts = self.facts()
@@ -328,6 +340,7 @@ class ReadOnlyPage:
         return any(self.count(s) > 0 for s in words.signed_in)
 
     def has_login_form(self, facts: PageFacts | None = None) -> bool:
+        """True if the page shows a password field or the platform's login fields."""
         facts = facts or self.facts()
         if facts.password_field:
             return True
@@ -335,6 +348,7 @@ class ReadOnlyPage:
         return any(self.count(s) > 0 for s in (*words.password, *words.username))
 
     def state(self, facts: PageFacts) -> PageState | None:
+        """Signed in or sign-in needed, from `facts` and the page; None while it shows neither."""
         if self.on_login_page() or self.sign_in_pending() or facts.password_field:
             return PageState.SIGN_IN_NEEDED
         if self.has_session():

@@ -21,6 +21,8 @@ NEW_PROFILE_PREFERENCES = {
 
 
 class BrowserProfiles:
+    """The browser profile folders below `root`, one per platform."""
+
     def __init__(self, root: Path) -> None:
         self.root = root
 
@@ -38,6 +40,7 @@ class BrowserProfiles:
         return path
 
     def has_sign_in(self, platform_id: str) -> bool:
+        """True if the platform has a profile, so a sign-in may be kept in it."""
         return (self.root / platform_id).is_dir()
 
     def forget(self, platform_id: str) -> bool:

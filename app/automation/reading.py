@@ -39,6 +39,8 @@ class ReadRequest:
 
 @dataclass(frozen=True)
 class PlatformStarted:
+    """Reading of a platform began; `total` items are to be read."""
+
     platform_id: str
     total: int  # items to read
 
@@ -53,6 +55,8 @@ class Waiting:
 
 @dataclass(frozen=True)
 class ItemStarted:
+    """Item `index` of `total` (counted from 0) of a platform is being read."""
+
     platform_id: str
     item_id: str
     index: int
@@ -61,11 +65,15 @@ class ItemStarted:
 
 @dataclass(frozen=True)
 class ItemRead:
+    """An item was read, or failed to be; `result` says which."""
+
     result: ReadResult
 
 
 @dataclass(frozen=True)
 class PlatformFinished:
+    """Reading of a platform ended, with or without a problem."""
+
     platform_id: str
     problem: str  # one message when nothing could be read; empty otherwise
 

@@ -61,6 +61,7 @@ class ReadResult:
 
     @property
     def key(self) -> tuple[str, str]:
+        """(platform id, item id): the item read."""
         return (self.platform_id, self.item_id)
 
     def without_screenshot(self) -> ReadResult:
@@ -71,10 +72,12 @@ class ReadResult:
 
     @property
     def ok(self) -> bool:
+        """True if a value was read and an answer suggested."""
         return self.problem is None and self.suggested is not None
 
     @property
     def read_time(self) -> str:
+        """When it was read, as 'HH:MM' in local time."""
         return self.read_at.astimezone().strftime("%H:%M")
 
     def describe(self) -> str:
@@ -189,6 +192,7 @@ def save_private(path: Path, data: bytes) -> None:
 
 
 def note_for(result: ReadResult) -> str:
+    """The note saved with an answer taken from an automatic read."""
     return f"read automatically at {result.read_time}"
 
 

@@ -22,11 +22,13 @@ class UrlMap:
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> UrlMap:
+        """The map set in FOOTPRINT_PROBE_BASE (empty when unset)."""
         text = (os.environ if environ is None else environ).get(PROBE_BASE_ENV, "")
         pairs = [part.split("=", 1) for part in text.replace(";", ",").split(",") if "=" in part]
         return cls({origin.strip(): base.strip() for origin, base in pairs})
 
     def __call__(self, url: str) -> str:
+        """`url` with a mapped origin replaced by its base; any other address as it is."""
         for origin, base in self._bases.items():
             if url == origin or url.startswith((origin + "/", origin + "?")):
                 return base + url[len(origin) :]

@@ -37,12 +37,16 @@ class ClauseKind(StrEnum):
 
 
 class ClauseStatus(StrEnum):
+    """Whether a clause's text was checked against its source; only verified text is shown."""
+
     VERIFIED = "verified"  # the text is verbatim as read in the cited source
     PARTIAL = "partial"  # the source was cut off: never shown
     UNVERIFIED = "unverified"  # not read anywhere: never shown
 
 
 class ClauseEvidence(StrEnum):
+    """Where a clause's text was read: on the regulator's own site, or only on a copy."""
+
     REGULATOR = "regulator"  # read on the regulator's own site or document
     THIRD_PARTY = "third-party"  # read only on a copy
     NONE = "none"
@@ -50,6 +54,8 @@ class ClauseEvidence(StrEnum):
 
 @dataclass(frozen=True)
 class Edition:
+    """One edition of a regulator's code."""
+
     id: str
     label: str
 
@@ -94,6 +100,7 @@ class Clause:
 
     @property
     def verified(self) -> bool:
+        """True if the text was read in its source and may be shown."""
         return self.status is ClauseStatus.VERIFIED and bool(self.text)
 
     @property
@@ -107,6 +114,7 @@ class Clause:
         return f"{self.stem} {self.text}" if self.stem else self.text
 
     def applies(self, regulator_id: str) -> bool:
+        """True if the clause concerns workers registered with `regulator_id`."""
         return ALL_REGULATORS in self.applies_to or regulator_id in self.applies_to
 
 
@@ -123,4 +131,5 @@ class ReportingRoute:
     phone: str = ""
 
     def applies(self, regulator_id: str) -> bool:
+        """True if the route is open to workers registered with `regulator_id`."""
         return ALL_REGULATORS in self.applies_to or regulator_id in self.applies_to

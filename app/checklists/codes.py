@@ -50,6 +50,7 @@ class CodeBook:
     routes: tuple[ReportingRoute, ...] = ()
 
     def regulator(self, regulator_id: str) -> Regulator | None:
+        """The regulator with this id, or None if the file has none."""
         return next((r for r in self.regulators if r.id == regulator_id), None)
 
     def known_ids(self) -> frozenset[str]:

@@ -10,6 +10,8 @@ from app.formatting import printable
 
 @dataclass(frozen=True)
 class Problem:
+    """One thing wrong in an audit file, at a line."""
+
     line: int
     message: str
 
@@ -31,4 +33,5 @@ class ChecklistError(Exception):
 
     @classmethod
     def single(cls, path: Path, line: int, message: str) -> ChecklistError:
+        """The error for a file with one problem."""
         return cls(path, [Problem(line, message)])

@@ -27,18 +27,22 @@ class TableReader:
         self._problems = problems
 
     def child(self, table: dict[str, Any], key: str) -> TableReader:
+        """A reader for the sub-table `key` of this table, adding to the same problems."""
         return TableReader(table, f"{self.section}.{key}", self._lines, self._problems)
 
     def problem(self, message: str, key: str | None = None) -> None:
+        """Note a problem with this table, at the line of `key` (or of the table)."""
         self._problems.append(Problem(self._lines.line(self.section, key), message))
 
     def reject_unknown(self, allowed: set[str]) -> None:
+        """Note a problem for every key not in `allowed`."""
         for key in self.table:
             if key not in allowed:
                 expected = ", ".join(sorted(allowed))
                 self.problem(f"unknown key '{key}' in [{self.label}] (expected: {expected})", key)
 
     def text(self, key: str, *, required: bool = True, default: str = "") -> str:
+        """The text, stripped; `default` if missing (a problem if `required`), blank or not text."""
         value = self.table.get(key)
         if value is None:
             if required:
@@ -50,18 +54,21 @@ class TableReader:
         return value.strip()
 
     def identifier(self, key: str) -> str:
+        """An id: lowercase letters, digits and '-', at most 63 characters."""
         value = self.text(key)
         if value and not ID_PATTERN.match(value):
             self.problem(f"'{key}' = '{value}' must be lowercase letters, digits and '-'", key)
         return value
 
     def https_url(self, key: str) -> str:
+        """An address that must start with https://."""
         value = self.text(key)
         if value and not value.startswith("https://"):
             self.problem(f"'{key}' must be an https:// address, not '{value}'", key)
         return value
 
     def integer(self, key: str, low: int, high: int) -> int:
+        """A whole number from `low` to `high`; `low`, with a problem, if missing or not one."""
         value = self.table.get(key)
         if value is None:
             self.problem(f"[{self.label}] is missing '{key}'")
@@ -72,6 +79,7 @@ class TableReader:
         return value
 
     def choice(self, key: str, kind: type[E]) -> E:
+        """One of `kind`'s values; its first value if the key is missing or wrong."""
         value = self.text(key)
         options = [member.value for member in kind]
         if value and value in options:
@@ -92,6 +100,7 @@ class TableReader:
         return found
 
     def text_list(self, key: str) -> tuple[str, ...]:
+        """A non-empty list of non-blank texts, stripped; () if it is not one."""
         value = self.table.get(key)
         if value is None:
             self.problem(f"[{self.label}] is missing '{key}'")
@@ -106,6 +115,7 @@ class TableReader:
         return tuple(v.strip() for v in value)
 
     def subtable(self, key: str) -> dict[str, Any] | None:
+        """The sub-table `key`; None if it is missing or not a table."""
         value = self.table.get(key)
         if value is None:
             return None

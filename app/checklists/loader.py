@@ -104,6 +104,7 @@ def load_platform_file(
 def load_platform_text(
     text: str, path: Path, known_codes: set[str] | None = None, *, origin: str = "shipped"
 ) -> Platform:
+    """Check and load a platform's audit file from its text; ChecklistError lists every problem."""
     data = parse_toml(text, path)
     lines = SourceLines(text)
     problems: list[Problem] = []

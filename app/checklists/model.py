@@ -8,6 +8,8 @@ from pathlib import Path
 
 
 class Category(StrEnum):
+    """What an item is about ('Being found', 'Who sees your posts', …)."""
+
     SEARCH_VISIBILITY = "search_visibility"
     ACCOUNT_PRIVACY = "account_privacy"
     CONNECTIONS = "connections"
@@ -21,6 +23,7 @@ class Category(StrEnum):
 
     @property
     def label(self) -> str:
+        """The words shown for the category beside an item."""
         return _CATEGORY_LABELS[self]
 
 
@@ -39,6 +42,8 @@ _CATEGORY_LABELS = {
 
 
 class Severity(StrEnum):
+    """How important an item is; the action list puts the most important first."""
+
     HIGH = "high"
     MEDIUM = "medium"
     LOW = "low"
@@ -93,6 +98,7 @@ class Evidence(StrEnum):
 
     @property
     def label(self) -> str:
+        """How the evidence is described beside the steps."""
         return {
             "platform": "checked against the platform's own help page",
             "third-party": "checked against guides other than the platform's own",
@@ -110,6 +116,8 @@ _IMPORTANCE_LABELS = {
 
 
 class ProbeRead(StrEnum):
+    """What a probe reads: a checked state, an element's text, a field's value, or presence."""
+
     CHECKED = "checked"
     TEXT = "text"
     VALUE = "value"
@@ -148,14 +156,17 @@ class Probe:
 
     @property
     def url(self) -> str:
+        """The first address to try."""
         return self.urls[0]
 
     @property
     def locator(self) -> str:
+        """The first locator to try."""
         return self.locators[0]
 
     @property
     def languages(self) -> tuple[str, ...]:
+        """The languages the probe has words for, English first."""
         return tuple(p.language for p in self.phrases)
 
     @property
@@ -219,6 +230,7 @@ class PlatformAutomation:
 
     @property
     def languages(self) -> tuple[str, ...]:
+        """The languages the sign-in has words for, English first."""
         return tuple(p.language for p in self.phrases)
 
     def words(self, language: str) -> SignInPhrases:
@@ -278,6 +290,8 @@ class CheckItem:
 
 @dataclass(frozen=True)
 class Platform:
+    """One platform's audit: its items in order, where it came from, how often to re-check."""
+
     id: str
     name: str
     settings_url: str
@@ -290,6 +304,7 @@ class Platform:
     automation: PlatformAutomation | None = None  # sign-in description for reading probes
 
     def item(self, item_id: str) -> CheckItem:
+        """The item with this id; KeyError if the platform has none."""
         for candidate in self.items:
             if candidate.id == item_id:
                 return candidate
@@ -297,6 +312,7 @@ class Platform:
 
     @property
     def item_ids(self) -> tuple[str, ...]:
+        """The ids of the platform's items, in order."""
         return tuple(item.id for item in self.items)
 
 
@@ -307,14 +323,17 @@ class Catalogue:
     platforms: tuple[Platform, ...]
 
     def platform(self, platform_id: str) -> Platform:
+        """The platform with this id; KeyError if there is none."""
         for candidate in self.platforms:
             if candidate.id == platform_id:
                 return candidate
         raise KeyError(f"no platform {platform_id!r}")
 
     def get(self, platform_id: str) -> Platform | None:
+        """The platform with this id, or None."""
         return next((p for p in self.platforms if p.id == platform_id), None)
 
     @property
     def ids(self) -> tuple[str, ...]:
+        """Every platform's id, in display order."""
         return tuple(p.id for p in self.platforms)

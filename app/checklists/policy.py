@@ -30,6 +30,8 @@ _CHANGE_KEYS = {"platform", "recheck_days", "raise_severity"}
 
 @dataclass(frozen=True)
 class PlatformChange:
+    """A pack's change to a shipped platform: its interval, and items it raises."""
+
     platform_id: str
     recheck_days: int | None
     raised: dict[str, Severity]
@@ -37,6 +39,8 @@ class PlatformChange:
 
 @dataclass(frozen=True)
 class PolicyPack:
+    """A checked employer policy pack: what it adds and changes, and its file."""
+
     organisation: str
     title: str
     platforms: tuple[Platform, ...]  # new platforms, items included
@@ -46,6 +50,7 @@ class PolicyPack:
 
     @property
     def origin(self) -> str:
+        """What items from this pack are marked with: 'employer: <organisation>'."""
         return f"employer: {self.organisation}"
 
     def summary(self) -> str:

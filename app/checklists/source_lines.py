@@ -52,6 +52,7 @@ class SourceLines:
         return table
 
     def line(self, section: str, key: str | None = None) -> int:
+        """The line of `key` in `section`, else of the section's header, else 1."""
         found = self._sections.get(section)
         if found is None:
             return 1

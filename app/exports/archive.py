@@ -74,6 +74,8 @@ class Monitor:
 
 @dataclass(frozen=True)
 class Entry:
+    """One file in an export, as the archive lists it."""
+
     name: str  # forward slashes, relative to the archive root
     size: int  # as declared; reading still enforces the cap on real bytes
     modified: datetime | None
@@ -98,6 +100,7 @@ class ExportArchive:
 
     @classmethod
     def open(cls, path: Path, monitor: Monitor | None = None) -> ExportArchive:
+        """Open a ZIP file or an unpacked folder; NothingUsableError if `path` is neither."""
         monitor = monitor or Monitor()
         if path.is_dir():
             return _open_folder(path, monitor)
@@ -108,6 +111,7 @@ class ExportArchive:
         return _open_zip(path)
 
     def close(self) -> None:
+        """Release what the archive holds open."""
         self._opener.close()
 
     def __enter__(self) -> ExportArchive:
@@ -117,9 +121,11 @@ class ExportArchive:
         self.close()
 
     def names(self) -> list[str]:
+        """Every entry's name, in the archive's order."""
         return [e.name for e in self.entries]
 
     def newest_modification(self) -> datetime | None:
+        """The latest modification date of any entry; None if none has one."""
         dates = [e.modified for e in self.entries if e.modified is not None]
         return max(dates) if dates else None
 

@@ -71,6 +71,7 @@ def _explain_unreadable(names: Sequence[str], expected: str | None) -> None:
 
 
 def other_format_message(reader: PlatformReader) -> str:
+    """Why an export in the platform's other format (HTML) cannot be read, and how to ask again."""
     request = request_for(reader.platform_id)
     how = request.format_choice if request else ""
     return (

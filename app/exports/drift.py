@@ -17,12 +17,15 @@ from app.exports.findings import ExportFindings, SettingSwitch
 
 @dataclass(frozen=True)
 class ExportDrift:
+    """Switches to public in an export's history since the platform's last finished check."""
+
     platform_name: str
     last_checked: datetime | None
     switches: tuple[SettingSwitch, ...]  # switches to public after last_checked, oldest first
 
     @property
     def has_drift(self) -> bool:
+        """True if the account was switched to public since the last check."""
         return bool(self.switches)
 
     def describe(self) -> list[str]:
@@ -48,6 +51,7 @@ def switches_to_public_since(
 
 
 def export_drift(findings: ExportFindings, history: Sequence[AuditRun]) -> ExportDrift:
+    """The switches to public in `findings` since the platform's last finished check."""
     latest = last_completed_check(history, findings.platform_id)
     since = latest.completed_at if latest else None
     return ExportDrift(

@@ -12,23 +12,23 @@ class BadArchiveError(ExportError):
 
 
 class CorruptArchiveError(BadArchiveError):
-    pass
+    """The archive, or a file in it, cannot be read."""
 
 
 class UnsafeArchiveError(BadArchiveError):
-    pass
+    """A name in the archive, or a link in the folder, points outside it."""
 
 
 class ArchiveTooLargeError(BadArchiveError):
-    pass
+    """The archive, or what Footprint would read of it, is over the size cap."""
 
 
 class WrongPlatformError(BadArchiveError):
-    pass
+    """The export is from another platform than the one chosen, or another service."""
 
 
 class UnknownFormatError(BadArchiveError):
-    pass
+    """The export is from a known platform, in an old or changed layout Footprint cannot read."""
 
 
 class NothingUsableError(ExportError):
@@ -36,7 +36,7 @@ class NothingUsableError(ExportError):
 
 
 class HtmlFormatError(NothingUsableError):
-    pass
+    """The export is in the platform's HTML format, for browsers; Footprint reads the other."""
 
 
 class NotUnderstood(Exception):
@@ -49,6 +49,8 @@ class NotUnderstood(Exception):
 
 
 class ImportCancelled(ExportError):
+    """The worker cancelled the import; nothing was saved."""
+
     def __init__(self) -> None:
         super().__init__("The import was cancelled; nothing was saved.")
 

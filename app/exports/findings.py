@@ -16,6 +16,8 @@ from app.exports.errors import shown_name
 
 
 class ConnectionKind(StrEnum):
+    """Which list of an export a person is in: friends, followers, requests, …"""
+
     FRIEND = "friend"
     CONNECTION = "connection"
     FOLLOWER = "follower"
@@ -25,6 +27,7 @@ class ConnectionKind(StrEnum):
 
     @property
     def label(self) -> str:
+        """The list's name in the plural ('friends', 'requests you received')."""
         return _KIND_LABELS[self]
 
     def counted(self, count: int) -> str:
@@ -34,6 +37,7 @@ class ConnectionKind(StrEnum):
 
     @property
     def is_request(self) -> bool:
+        """True for pending requests, received or sent."""
         return self in (ConnectionKind.REQUEST_RECEIVED, ConnectionKind.REQUEST_SENT)
 
 
@@ -111,6 +115,8 @@ class SettingSwitch:
 
 @dataclass(frozen=True)
 class ExportFindings:
+    """Everything read from one export: settings, their history, connections, notes."""
+
     platform_id: str
     platform_name: str
     format: str  # "JSON", "CSV", "JavaScript (X archive)"
@@ -127,11 +133,13 @@ class ExportFindings:
 
     @property
     def connection_counts(self) -> dict[ConnectionKind, int]:
+        """How many connections of each kind the export lists; kinds with none left out."""
         counts = Counter(c.kind for c in self.connections)
         return {kind: counts[kind] for kind in ConnectionKind if counts[kind]}
 
     @property
     def has_anything(self) -> bool:
+        """True if any setting, switch or connection was read."""
         return bool(self.observations or self.switches or self.connections)
 
     def people(self) -> list[Person]:
@@ -158,6 +166,7 @@ class Person:
     link: str | None = None
 
     def with_kind(self, kind: ConnectionKind) -> Person:
+        """The same person, also in list `kind`."""
         return Person(self.name, self.key, (*self.kinds, kind), self.link or None)
 
     def __repr__(self) -> str:

@@ -22,11 +22,15 @@ from app.exports.hashing import ReviewKey, digests, new_salt
 
 
 class ExportStore(Protocol):
+    """Where an import and a friend-list review are saved (`Store` in the app)."""
+
     def record_export_import(self, plan: ImportPlan) -> tuple[int, int | None]:
         """Save the plan in one transaction; returns (import id, run id or None)."""
         ...
 
-    def save_connection_review(self, review: ReviewToSave) -> int: ...
+    def save_connection_review(self, review: ReviewToSave) -> int:
+        """Save a friend-list review; returns its id."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,7 @@ class ImportOutcome:
 
     @property
     def findings(self) -> ExportFindings:
+        """What was read from the export."""
         return self.preview.findings
 
 

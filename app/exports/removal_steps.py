@@ -46,5 +46,6 @@ GENERAL = (
 
 
 def removal_step(platform_id: str, kind: ConnectionKind) -> str:
+    """How to remove someone in list `kind` on the platform; a general step if unknown."""
     platform = _STEPS.get(platform_id, {})
     return platform.get(kind, "Open their profile and remove or block them.")

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class ExportRequest:
+    """How to ask one platform for a data export Footprint can read."""
+
     platform_id: str
     name: str
     steps: tuple[str, ...]
@@ -121,6 +123,7 @@ REQUESTS: dict[str, ExportRequest] = {
 
 
 def request_for(platform_id: str) -> ExportRequest | None:
+    """How to request the platform's export, or None where Footprint has no steps for it."""
     return REQUESTS.get(platform_id)
 
 

@@ -39,6 +39,8 @@ class Period:
 
 @dataclass(frozen=True)
 class WorkerDetails:
+    """The worker as the report names them, for the supervisor."""
+
     name: str
     role: str
     organisation: str
@@ -103,6 +105,8 @@ class DriftLine:
 
 @dataclass(frozen=True)
 class OverdueLine:
+    """A platform whose re-check is due, as the report lists it."""
+
     platform: str
     last_checked: datetime | None  # None: never checked
     next_due: datetime | None
@@ -112,6 +116,8 @@ class OverdueLine:
 
 @dataclass(frozen=True)
 class ClauseLine:
+    """A clause cited by the findings, with the platforms where they were made."""
+
     source: str
     text: str
     platforms: tuple[str, ...]  # where the findings citing it were made
@@ -120,6 +126,8 @@ class ClauseLine:
 
 @dataclass(frozen=True)
 class NoteLine:
+    """A note the worker wrote on an item."""
+
     platform: str
     name: str
     note: str

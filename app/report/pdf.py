@@ -45,16 +45,20 @@ EPSILON = 0.01
 
 
 class Paper(StrEnum):
+    """The paper sizes the report can be laid out for."""
+
     A4 = "a4"
     LETTER = "letter"
 
     @property
     def page_size(self) -> QPageSize:
+        """The Qt page size of this paper."""
         size = QPageSize.PageSizeId.A4 if self is Paper.A4 else QPageSize.PageSizeId.Letter
         return QPageSize(size)
 
     @property
     def label(self) -> str:
+        """The paper's name as the report dialog shows it."""
         return "A4" if self is Paper.A4 else "US Letter"
 
 
@@ -67,6 +71,7 @@ class Span:
 
     @property
     def height(self) -> float:
+        """How tall the span is."""
         return self.bottom - self.top
 
 
@@ -79,6 +84,7 @@ class TableInfo:
     border: float
 
     def holds(self, y: float) -> bool:
+        """True if `y` falls strictly inside the table, between its first and last row."""
         return self.rows[0].top + EPSILON < y < self.rows[-1].bottom - EPSILON
 
 
@@ -126,6 +132,7 @@ def print_report(document: ReportDocument, printer: QPagedPaintDevice) -> int:
 
 
 def page_layout(paper: Paper) -> QPageLayout:
+    """A portrait page of this paper with the report's margins, in millimetres."""
     return QPageLayout(
         paper.page_size,
         QPageLayout.Orientation.Portrait,
@@ -197,6 +204,7 @@ class _LayoutDevice:
 
 
 def content_height(text: QTextDocument) -> float:
+    """How tall `text` is once laid out, in its paint device's units."""
     return float(text.documentLayout().documentSize().height())
 
 

@@ -15,6 +15,7 @@ from app.paths import DataHome, write_owner_only
 
 
 def installed_pack_files(home: DataHome) -> list[Path]:
+    """The packs installed in the data home, sorted by file name."""
     return sorted(home.policy_dir.glob("*.toml")) if home.policy_dir.exists() else []
 
 
@@ -52,6 +53,7 @@ def install_pack(
 
 
 def remove_pack(home: DataHome, name: str) -> Path:
+    """Delete the installed pack called `name`; its path. FileNotFoundError if none."""
     target = home.policy_dir / f"{_slug(Path(name).stem)}.toml"
     if not target.exists():
         raise FileNotFoundError(f"no installed policy pack called '{name}'")

@@ -41,6 +41,7 @@ class AboutInfo:
 
     @classmethod
     def of(cls, footprint: Footprint) -> AboutInfo:
+        """What the About box says for this Footprint: its version, folders and regulators."""
         sites = tuple(
             (regulator.name, REGULATOR_SITES[regulator.id])
             for regulator in footprint.codes.regulators
@@ -51,12 +52,14 @@ class AboutInfo:
         return cls(__version__, home.root, home.log_file, sites, runtime)
 
     def data_text(self) -> str:
+        """Where the worker's data and the error log are kept, as a paragraph."""
         return (
             "Your answers, profile and history are kept only on this computer, in:\n"
             f"{self.data_folder}\n\nTechnical details of errors go to:\n{self.log_file}"
         )
 
     def links_text(self) -> str:
+        """The regulators' sites, one 'name: address' a line."""
         lines = [f"{name}: {address}" for name, address in self.regulator_sites]
         return "Your regulator's Code of Practice and guidance:\n" + "\n".join(lines)
 

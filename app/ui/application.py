@@ -32,6 +32,8 @@ def configure_qt_settings(footprint: Footprint) -> None:
 
 
 def install_crash_dialog(footprint: Footprint) -> None:
+    """From now on, log any uncaught error and tell the worker in a box their answers are saved."""
+
     def show_crash(
         kind: type[BaseException], error: BaseException, tb: TracebackType | None
     ) -> None:
@@ -57,6 +59,10 @@ def acknowledge_damage(window: MainWindow, footprint: Footprint) -> None:
 
 
 def run_application(footprint: Footprint, *, minimised: bool = False) -> int:
+    """Run the desktop app until it quits; its exit code.
+
+    The window starts minimised (in the tray when there is one) if `minimised`; a later launch
+    on the same data home brings it forward."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setWindowIcon(app_icon())

@@ -203,6 +203,7 @@ class AuditPage(QWidget):
 
     @property
     def session(self) -> AuditSession | None:
+        """The audit shown, or None before one is started."""
         return self._session
 
     def show_current(self) -> None:
@@ -459,6 +460,7 @@ class ReadableTextBrowser(QTextBrowser):
     MAX_LINE = 760  # pixels, about 90 characters
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        """Wrap at MAX_LINE pixels once the view is wider than that."""
         super().resizeEvent(event)
         if self.viewport().width() > self.MAX_LINE:
             self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)

@@ -60,6 +60,7 @@ COLUMNS = ("Use", "Platform", "Setting", "Value seen", "Suggested answer", "Stat
 
 
 def browser_path() -> str | None:
+    """The browser program chosen in Settings, or None to use an installed one."""
     value = QSettings().value(BROWSER_PATH_KEY, "")
     return str(value) if value else None
 
@@ -246,6 +247,7 @@ class AutomationDialog(QDialog):
         return self._job is not None
 
     def selected_platforms(self) -> list[Platform]:
+        """The platforms ticked to be read, in the audit's order."""
         return [p for p in self._platforms if self.platform_boxes[p.id].isChecked()]
 
     def start(self) -> None:
@@ -364,6 +366,7 @@ class AutomationDialog(QDialog):
         return sorted(self._results.values(), key=lambda r: order.get(r.key, 0))
 
     def chosen_results(self) -> list[ReadResult]:
+        """The results that read a value and were left ticked: the answers to save."""
         return [r for r in self.results() if r.ok and r.key not in self._unchecked]
 
     def _all_items(self) -> list[tuple[Platform, CheckItem]]:
@@ -472,6 +475,7 @@ class AutomationDialog(QDialog):
         return next((r for r in found if r is not None and not r.ok and r.where), None)
 
     def show_what_was_seen(self) -> None:
+        """Show where Footprint looked for the selected failed read, with a picture to save."""
         result = self.selected_failure()
         if result is None or result.where is None:
             return

@@ -139,6 +139,7 @@ class ConnectionReviewDialog(QDialog):
         return item
 
     def marked_keys(self) -> set[str]:
+        """The keys (never the names) of the people ticked."""
         return {
             self.model.item(row).data(KEY_ROLE)
             for row in range(self.model.rowCount())
@@ -218,6 +219,7 @@ class ConnectionReviewDialog(QDialog):
         )
 
     def confirm_all_removed(self) -> None:
+        """Save that the worker removed everyone they marked."""
         if self.review_id is None:
             return
         self._footprint.confirm_removed(self.review_id)
@@ -227,6 +229,7 @@ class ConnectionReviewDialog(QDialog):
         self.removal_confirmed.emit(self.review_id)
 
     def done(self, result: int) -> None:
+        """Drop every name before the window closes, however it closes."""
         self.forget_names()
         super().done(result)
 

@@ -25,6 +25,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class DashboardModel(QAbstractTableModel):
+    """The platforms' overviews as the dashboard's table rows, one per platform."""
+
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[PlatformOverview] = []
@@ -44,20 +46,25 @@ class DashboardModel(QAbstractTableModel):
         self.endResetModel()
 
     def overview(self, row: int) -> PlatformOverview:
+        """The overview shown in `row`."""
         return self._rows[row]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """One row per platform; a table has no child rows."""
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """How many COLUMNS there are; none under a child index."""
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        """The column titles, for the horizontal header's display role only."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """A cell's text (also for screen readers), its colour, or the row's platform id."""
         if not index.isValid():
             return None
         row = self._rows[index.row()]

@@ -179,6 +179,7 @@ class DashboardPage(QWidget):
         self.heading.setText(f"<h2>{escape(profile.display_name)}</h2>{escape(who)}")
 
     def selected_platform_id(self) -> str | None:
+        """The id of the platform in the selected row, or None."""
         index = self.table.currentIndex()
         return self.model.index(index.row(), 0).data(ROLE_PLATFORM_ID) if index.isValid() else None
 

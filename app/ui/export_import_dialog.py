@@ -59,6 +59,7 @@ INTRO = (
 
 
 def choose_with_dialog(parent: QWidget, folder: bool) -> Path | None:
+    """Ask for an export's ZIP file (or, if `folder`, its unpacked folder); None if cancelled."""
     if folder:
         chosen = QFileDialog.getExistingDirectory(parent, "Choose the unpacked export folder")
     else:
@@ -419,6 +420,7 @@ class ExportImportDialog(QDialog):
         self.imported.emit(self.outcome.import_id)
 
     def open_review(self) -> None:
+        """Open the friend-list review of the people in this export."""
         if self._findings is None:
             return
         self.review_dialog = ConnectionReviewDialog(

@@ -51,6 +51,8 @@ def _table(columns: tuple[str, ...], name: str) -> QTableWidget:
 
 
 class HistoryDialog(QDialog):
+    """Every audit of each platform, the safe-share chart, and any audit's answers."""
+
     def __init__(self, *, footprint: Footprint, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Footprint — history")

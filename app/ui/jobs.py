@@ -62,6 +62,7 @@ class JobContext:
             raise JobCancelled
 
     def cancel(self) -> None:
+        """Ask the job to stop; it does at its next check (from the main thread)."""
         self._cancel.set()
 
 

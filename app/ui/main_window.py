@@ -32,6 +32,8 @@ from app.ui.summary_page import SummaryPage
 
 
 class MainWindow(QMainWindow):
+    """Footprint's window: the dashboard, the audit and its summary, the menus and tray."""
+
     def __init__(
         self,
         *,
@@ -194,6 +196,7 @@ class MainWindow(QMainWindow):
             self.audit_page.show_current()
 
     def open_export_import(self) -> None:
+        """Open the data-export import; the dashboard refreshes after it saves."""
         from app.ui.export_import_dialog import ExportImportDialog
 
         dialog = ExportImportDialog(footprint=self._footprint, jobs=self.jobs, parent=self)
@@ -203,16 +206,19 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def open_history(self) -> None:
+        """Open the history of the worker's audits."""
         from app.ui.history_dialog import HistoryDialog
 
         self._exec(HistoryDialog(footprint=self._footprint, parent=self))
 
     def show_normal_window(self) -> None:
+        """Bring the window back from the tray or a minimised state, in front."""
         self.showNormal()
         self.raise_()
         self.activateWindow()
 
     def show_dashboard(self) -> None:
+        """Show the dashboard, up to date, with the keyboard in its table."""
         self.refresh()
         self._stack.setCurrentWidget(self.dashboard)
         self.dashboard.table.setFocus()
@@ -284,6 +290,7 @@ class MainWindow(QMainWindow):
         self.ensure_profile()
 
     def open_report(self) -> None:
+        """Open the supervision report."""
         from app.ui.report_dialog import ReportDialog
 
         self._exec(ReportDialog(footprint=self._footprint, jobs=self.jobs, parent=self))
@@ -344,6 +351,7 @@ class MainWindow(QMainWindow):
             fit_to_screen(self, QSize(1000, 720))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Save the window's place; hide to the tray instead of closing if the worker chose so."""
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         if preferences.KEEP_IN_TRAY.get() and self.tray.isVisible() and not self._quitting:
             # Reminders keep running; the tray icon brings the window back.

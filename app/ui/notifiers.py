@@ -19,16 +19,21 @@ log = logging.getLogger(__name__)
 
 
 class Notifier(Protocol):
+    """One way to tell the worker something is due."""
+
     def notify(self, title: str, message: str) -> bool:
         """Show the message; False if this channel could not."""
         ...
 
 
 class TrayNotifier:
+    """A balloon message from Footprint's tray icon."""
+
     def __init__(self, tray: QSystemTrayIcon) -> None:
         self._tray = tray
 
     def notify(self, title: str, message: str) -> bool:
+        """Show the message from the tray icon; False if no tray icon is shown."""
         if not QSystemTrayIcon.isSystemTrayAvailable() or not self._tray.isVisible():
             return False
         self._tray.showMessage(title, message, QSystemTrayIcon.MessageIcon.Information, 15000)
@@ -39,6 +44,7 @@ class DesktopNotifier:
     """org.freedesktop.Notifications on the session bus (most Linux desktops)."""
 
     def notify(self, title: str, message: str) -> bool:
+        """Send a desktop notification; False if the bus or the service is missing."""
         from PySide6.QtDBus import QDBusConnection, QDBusInterface  # only when reminding
 
         bus = QDBusConnection.sessionBus()

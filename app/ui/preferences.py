@@ -9,15 +9,19 @@ from PySide6.QtCore import QSettings
 
 @dataclass(frozen=True)
 class BoolPreference:
+    """An on/off preference: its QSettings key, default, and label in Settings."""
+
     key: str
     default: bool
     label: str
 
     def get(self) -> bool:
+        """The saved value, or the default if none was saved."""
         value = QSettings().value(self.key, self.default)
         return value in (True, "true", "1", 1)
 
     def set(self, value: bool) -> None:
+        """Save the value."""
         QSettings().setValue(self.key, bool(value))
 
 

@@ -104,6 +104,7 @@ class ProfileDialog(QDialog):
         fit_to_screen(self, QSize(max(hint.width() + 60, 640), hint.height() + 90))
 
     def showEvent(self, event: QShowEvent) -> None:
+        """Make Tab follow the buttons in the order the platform shows them."""
         super().showEvent(event)
         # The button box places its buttons in the platform's own order; Tab follows it.
         buttons = sorted(self._buttons.buttons(), key=lambda button: button.x())
@@ -173,6 +174,7 @@ class ProfileDialog(QDialog):
                 )
 
     def saved_profile(self) -> WorkerProfile:
+        """The profile as the form now says, on top of the one being edited."""
         return self.form.profile(self._existing)
 
 

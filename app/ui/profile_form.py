@@ -152,6 +152,7 @@ class ProfileForm(QWidget):
         self.edition.setEnabled(len(regulator.editions) > 1)
 
     def checked_platform_ids(self) -> tuple[str, ...]:
+        """The ids of the platforms ticked, in the list's order."""
         items = (self.platforms.item(row) for row in range(self.platforms.count()))
         return tuple(
             item.data(Qt.ItemDataRole.UserRole)
@@ -160,6 +161,7 @@ class ProfileForm(QWidget):
         )
 
     def profile(self, base: WorkerProfile | None = None) -> WorkerProfile:
+        """The profile the form shows, on top of `base` (which keeps what the form lacks)."""
         chosen = self.checked_platform_ids()
         days = self.recheck.currentData()
         recheck = {pid: days for pid in chosen} if days else {}
@@ -177,6 +179,7 @@ class ProfileForm(QWidget):
         return replace(base, **values) if base else WorkerProfile(**values)
 
     def set_profile(self, profile: WorkerProfile) -> None:
+        """Fill the form from `profile`."""
         self.name.setText(profile.display_name)
         self.role.setText(profile.role)
         self.organisation.setText(profile.organisation)

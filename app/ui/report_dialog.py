@@ -194,6 +194,7 @@ class ReportDialog(QDialog):
 
     @property
     def paper(self) -> Paper:
+        """The paper size chosen."""
         return Paper(self._paper.currentData())
 
     def default_file_name(self) -> str:

@@ -42,9 +42,11 @@ class SafeShareChart(QWidget):
         self.setAccessibleName("Chart: share of safe settings per platform over time")
 
     def sizeHint(self) -> QSize:
+        """Wide enough for the legend and a readable plot."""
         return QSize(700, 220)
 
     def set_series(self, series: Series, highlight: str | None = None) -> None:
+        """Show `series` (platform name: dated safe shares), `highlight` drawn stronger."""
         self._series = {name: points for name, points in series.items() if points}
         self._highlight = highlight
         self.setAccessibleDescription(self._describe())
@@ -66,6 +68,7 @@ class SafeShareChart(QWidget):
         return "; ".join(parts) or "No finished checks yet."
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw the axes, each platform's line and the legend."""
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         plot = QRectF(self.rect()).adjusted(MARGIN_LEFT, MARGIN_TOP, -MARGIN_RIGHT, -MARGIN_BOTTOM)

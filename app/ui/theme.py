@@ -48,6 +48,7 @@ def tone(name: str) -> QColor:
 
 
 def state_colour(state: PlatformState) -> QColor | None:
+    """The colour a platform's state is shown in; None for states without one."""
     name = _STATE_TONE.get(state)
     return tone(name) if name else None
 

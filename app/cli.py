@@ -19,7 +19,16 @@ from app.commands.common import (
     open_app,
     require_shipped_data,
 )
-from app.paths import HOME_ENV, DataHome, data_home
+from app.formatting import printable
+from app.paths import (
+    HOME_ENV,
+    DataHome,
+    HomeError,
+    data_home,
+    default_data_home,
+    owner_only_files,
+    write_owner_only,
+)
 
 if TYPE_CHECKING:
     from app.checklists.model import Catalogue
@@ -82,20 +91,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         "reminders": _run_reminders,
         "import-export": run_import_export,
     }
-    try:
-        return handlers[command](args)
-    except UserError as error:
-        print(f"footprint: {error}", file=sys.stderr)
-        return EXIT_ERROR
-    except KeyboardInterrupt:
-        return EXIT_ERROR
+    # Everything Footprint writes, and every program it starts (the browser that reads
+    # settings), makes files readable by the worker only.
+    with owner_only_files():
+        try:
+            return handlers[command](args)
+        except (UserError, HomeError) as error:
+            print(f"footprint: {error}", file=sys.stderr)
+            if opens_a_window(command, args) and not getattr(error, "shown", False):
+                from app.ui.startup_dialogs import show_startup_error
+
+                show_startup_error(str(error))  # launched from an icon, there is no console
+            return EXIT_ERROR
+        except KeyboardInterrupt:
+            return EXIT_ERROR
+
+
+def opens_a_window(command: str, args: argparse.Namespace) -> bool:
+    """True for the desktop app itself (`gui`, `demo` without --no-gui): its start-up
+    problems are shown in a window as well as printed."""
+    return command == "gui" or (command == "demo" and not args.no_gui)
 
 
 def _run_gui(args: argparse.Namespace, home: DataHome | None = None) -> int:
-    footprint = open_app(home or data_home())
-    from app.ui.application import run_application
+    from app.commands.gui import run_gui
 
-    return run_application(footprint, minimised=getattr(args, "minimised", False))
+    return run_gui(home or data_home(), minimised=getattr(args, "minimised", False))
 
 
 def _run_validate(args: argparse.Namespace) -> int:
@@ -112,7 +133,7 @@ def _run_validate(args: argparse.Namespace) -> int:
     failures = 0
     for path in paths:
         try:
-            print(f"{path}: ok ({_validate_one(path, known, shipped)})")
+            print(printable(f"{path}: ok ({_validate_one(path, known, shipped)})"))
         except ChecklistError as error:
             failures += 1
             print(error.describe(), file=sys.stderr)
@@ -133,11 +154,11 @@ def _validate_one(path: Path, known: set[str], shipped: Catalogue) -> str:
 def _run_policy(args: argparse.Namespace) -> int:
     from app.checklists.errors import ChecklistError
 
-    footprint = open_app(data_home())
+    footprint = open_app(data_home(), writes=args.policy_command != "list")
     try:
         if args.policy_command == "list":
             for pack in footprint.policy_packs:
-                print(f"{pack.path.name}: {pack.summary()}")
+                print(printable(f"{pack.path.name}: {pack.summary()}"))
             if not footprint.policy_packs:
                 print("No employer policy packs are installed.")
         elif args.policy_command == "add":
@@ -146,7 +167,7 @@ def _run_policy(args: argparse.Namespace) -> int:
             except ChecklistError as error:
                 print(error.describe(), file=sys.stderr)
                 raise UserError("the policy pack was not installed") from None
-            print(f"Installed {pack.path.name}: {pack.summary()}")
+            print(printable(f"Installed {pack.path.name}: {pack.summary()}"))
         else:
             try:
                 removed = footprint.remove_policy_pack(args.name)
@@ -162,12 +183,15 @@ def _run_due(args: argparse.Namespace) -> int:
     footprint = open_app(data_home())
     try:
         report = footprint.due_report()
+        damaged = footprint.damage_notice() is not None  # printed by open_app, until read
     finally:
         footprint.close()
     if args.json:
         print(json.dumps(report.as_json(), indent=2))
     else:
         print(report.as_text())
+    if damaged:
+        return EXIT_ERROR
     return EXIT_FOUND if report.entries else EXIT_OK
 
 
@@ -176,13 +200,15 @@ def _run_reminders(args: argparse.Namespace) -> int:
     try:
         if footprint.profile() is None:
             raise UserError("Footprint is not set up yet: start the app and choose your platforms")
-        data = footprint.reminders_calendar()
+        calendar = footprint.reminders_calendar()
     finally:
         footprint.close()
     try:
-        args.ics.write_bytes(data)
+        write_owner_only(args.ics, calendar.data)
     except OSError as error:
         raise UserError(f"cannot write {args.ics}: {error.strerror}") from None
+    for note in calendar.notes():
+        print(f"Note: {printable(note)}")
     print(f"Wrote re-check reminders to {args.ics}")
     return EXIT_OK
 
@@ -192,9 +218,11 @@ def _run_demo(args: argparse.Namespace) -> int:
     import tempfile
 
     require_shipped_data()
-    root = os.environ.get(HOME_ENV) or tempfile.mkdtemp(prefix="footprint-demo-")
-    home = DataHome(Path(root))
-    footprint = open_app(home)
+    if os.environ.get(HOME_ENV):
+        home = DataHome(default_data_home())
+    else:
+        home = DataHome(Path(tempfile.mkdtemp(prefix="footprint-demo-")))
+    footprint = open_app(home, writes=True)
     try:
         if footprint.history():
             raise UserError(f"{home.root} already holds audits; the demo needs an empty data home")

@@ -8,7 +8,7 @@ Nothing outside `app.storage` and this module touches the database.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,12 +23,13 @@ from app.checklists.loader import load_catalogue, shipped_audit_files
 from app.checklists.model import Catalogue
 from app.checklists.policy import PolicyPack
 from app.clock import Clock
+from app.file_lock import FileLock
 from app.paths import DataHome
 from app.services import audits, dashboard
 from app.services.audits import AuditStart
 from app.services.dashboard import DashboardView
 from app.services.policy_packs import apply_installed_packs
-from app.storage.database import DatabaseStatus, prepare_database
+from app.storage.database import DatabaseStatus, acknowledge_damage, prepare_database
 from app.storage.store import Store
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from app.report.content import ReportScope, SupervisionReport
     from app.services.data_deletion import DeletionReport
     from app.services.exports import ExportRead, ReadInputs, SavedReview
+    from app.services.reminder_calendar import ReminderCalendar
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +59,8 @@ class Footprint:
     shipped: Catalogue
     policy_packs: tuple[PolicyPack, ...] = ()
     _store: Store | None = field(default=None, repr=False)
+    _lock: FileLock | None = field(default=None, repr=False)
+    _clock_warnings: tuple[str, ...] = field(default=(), repr=False)
 
     @property
     def store(self) -> Store:
@@ -66,10 +70,20 @@ class Footprint:
         return self._store
 
     def close(self) -> None:
-        """Release the database engine (safe to call twice)."""
+        """Release the database engine and the data home's lock (safe to call twice)."""
+        self._close_store()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def _close_store(self) -> None:
         if self._store is not None:
             self._store.close()
             self._store = None
+
+    def hold_until_closed(self, lock: FileLock) -> None:
+        """Keep the data home's lock (taken to change the data) until `close()`."""
+        self._lock = lock
 
     # -- audit definitions -------------------------------------------------------------------
     def reload_catalogue(self) -> None:
@@ -104,15 +118,27 @@ class Footprint:
     # -- what the windows show ---------------------------------------------------------------
     def dashboard(self) -> DashboardView:
         """The overview, from one read of the database."""
-        data = self.store.dashboard_data()
-        return dashboard.dashboard_view(data, self.catalogue, self.clock.now())
+        now = self.clock.now()
+        view = dashboard.dashboard_view(self.store.dashboard_data(now), self.catalogue, now)
+        self._clock_warnings = view.clock_warnings  # shown among the notices
+        return view
 
     def notices(self) -> list[str]:
-        """Problems to show on the overview: a damaged database, audit files that failed."""
+        """Problems to show on the overview: a damaged database, audit files that failed,
+        checks dated in the future (as found by the latest `dashboard()`)."""
         found = [error.describe() for error in self.catalogue_errors]
         if notice := self.database.notice():
             found.insert(0, notice)
-        return found
+        return [*found, *self._clock_warnings]
+
+    def damage_notice(self) -> str | None:
+        """The damaged-database notice the worker has not acknowledged yet, if any."""
+        return self.database.notice()
+
+    def acknowledge_damage(self) -> None:
+        """The worker has read the damaged-database notice: stop showing it, everywhere."""
+        acknowledge_damage(self.home.database)
+        self.database = replace(self.database, damage_records=())
 
     def profile(self) -> WorkerProfile | None:
         """The worker's profile, or None before onboarding."""
@@ -153,7 +179,7 @@ class Footprint:
         runs = [run for run in self.store.history() if run.completed_at is not None]
         return sorted(runs, key=lambda run: run.completed_at or run.started_at, reverse=True)
 
-    def reminders_calendar(self) -> bytes:
+    def reminders_calendar(self) -> ReminderCalendar:
         """An iCalendar file with a recurring re-check event per platform."""
         from app.services.reminder_calendar import reminders_calendar
 
@@ -239,7 +265,7 @@ class Footprint:
         before, off the UI thread."""
         from app.services.data_deletion import delete_files
 
-        self.close()
+        self._close_store()  # not close(): a command's lock on the data home is kept
         report = delete_files(self.home)
         self.database = prepare_database(self.home.database, self.clock.now())
         self.reload_catalogue()  # the employer packs went with the files

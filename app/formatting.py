@@ -28,3 +28,16 @@ def _s(count: int) -> str:
 
 def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{_s(count)}"
+
+
+def printable(text: str) -> str:
+    """`text` on one line, every control, format or line-separator character written as an
+    escape (`\\n`, `\\u202e`): what a file says can then never start a line of its own (and
+    pass for a `file:line:` message) nor reorder what is shown around it."""
+    return "".join(_escape(character) for character in text)
+
+
+def _escape(character: str) -> str:
+    if character.isprintable() or character == " ":
+        return character
+    return character.encode("unicode_escape").decode("ascii")

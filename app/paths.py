@@ -1,26 +1,64 @@
 """Where Footprint keeps its data: one owner-only folder, the "data home".
 
-`FOOTPRINT_HOME` overrides the platform's user data folder (tests and the demo use it).
+`FOOTPRINT_HOME` overrides the platform's user data folder (tests and the demo use it). A
+folder named there is used as it is when it is missing, empty or already a data home; a
+folder that holds other files (a Documents folder, a shared drive) is left as it is and
+Footprint keeps its data in a `Footprint` folder inside it.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 APP_NAME = "Footprint"
 HOME_ENV = "FOOTPRINT_HOME"
+# Names only Footprint puts in a data home: a folder holding one of them is a data home.
+_HOME_FILES = ("footprint.db", "footprint.log", "footprint.lock", "footprint.startup-lock")
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+
+
+class HomeError(Exception):
+    """A data home Footprint must not use; the message is a sentence for the worker."""
 
 
 def default_data_home() -> Path:
-    """The data home before any folder is created: FOOTPRINT_HOME or the platform's data dir."""
+    """The data home before any folder is created: FOOTPRINT_HOME or the platform's data dir.
+
+    Raises HomeError when FOOTPRINT_HOME names a folder of other files whose `Footprint`
+    folder also holds other files."""
     override = os.environ.get(HOME_ENV)
     if override:
-        return Path(override).expanduser()
+        return _home_within(Path(override).expanduser().absolute())
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def _home_within(chosen: Path) -> Path:
+    if is_home_or_empty(chosen):
+        return chosen
+    inner = chosen / APP_NAME
+    if is_home_or_empty(inner):
+        return inner
+    raise HomeError(
+        f"{HOME_ENV} points at {chosen}, which holds other files, and {inner} holds other "
+        f"files too. Point {HOME_ENV} at an empty folder (or at an existing Footprint folder)."
+    )
+
+
+def is_home_or_empty(folder: Path) -> bool:
+    """True if `folder` is missing, empty, not a folder, or holds Footprint's own files."""
+    try:
+        names = {entry.name for entry in os.scandir(folder)}
+    except OSError:
+        return True  # missing or not a folder: creating it says what is wrong, in a sentence
+    return not names or any(
+        name in _HOME_FILES or name.startswith("footprint.db") for name in names
+    )
 
 
 @dataclass(frozen=True)
@@ -38,6 +76,11 @@ class DataHome:
         return self.root / "footprint.log"
 
     @property
+    def lock_file(self) -> Path:
+        """Held by the open app, and briefly by commands that change the data."""
+        return self.root / "footprint.lock"
+
+    @property
     def policy_dir(self) -> Path:
         return self.root / "policy"
 
@@ -46,16 +89,39 @@ class DataHome:
         return self.root / "browser-profiles"
 
     def ensure(self) -> DataHome:
-        """Create the folder owner-only (0700) and tighten it if it already exists."""
-        # umask first, so nothing is ever briefly readable by others.
-        old_umask = os.umask(0o077)
-        try:
+        """Create the folder owner-only (0700); tighten it if it is already a data home.
+
+        A folder that holds other files keeps its mode: it is not Footprint's to change."""
+        ours = is_home_or_empty(self.root)
+        with owner_only_files():  # so nothing is ever briefly readable by others
             self.root.mkdir(parents=True, exist_ok=True)
-        finally:
-            os.umask(old_umask)
-        os.chmod(self.root, 0o700)
+        if ours:
+            os.chmod(self.root, 0o700)
         return self
 
 
 def data_home() -> DataHome:
+    """The data home to use (see `default_data_home`)."""
     return DataHome(default_data_home())
+
+
+@contextmanager
+def owner_only_files() -> Iterator[None]:
+    """Files and folders created meanwhile — by Footprint or by a program it starts, such as
+    the browser that reads settings — are readable by their owner only (umask 077).
+
+    On Windows the mode bits mean little; privacy there comes from the per-user profile
+    folder that holds the data home, and this changes nothing that could fail."""
+    previous = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+def write_owner_only(path: Path, data: bytes) -> None:
+    """Write `data` to `path`, created readable by its owner only whatever the umask. (A file
+    that already exists keeps its mode: it is the worker's own.)"""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _BINARY, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(data)

@@ -17,7 +17,15 @@ APP = Path(__file__).resolve().parent.parent / "app"
 # Layers, lowest first. A module may import modules of its own group and of the groups listed
 # for it; `app.ui` alone may use everything above storage, `app.cli` everything.
 GROUPS: dict[str, tuple[str, ...]] = {
-    "base": ("app", "app.clock", "app.formatting", "app.paths", "app.logs", "app.resources"),
+    "base": (
+        "app",
+        "app.clock",
+        "app.formatting",
+        "app.paths",
+        "app.logs",
+        "app.resources",
+        "app.file_lock",
+    ),  # fmt: skip
     "definitions": ("app.checklists",),
     "domain": ("app.audit",),
     "report content": ("app.report.content", "app.report.model", "app.report.wording"),

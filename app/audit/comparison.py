@@ -21,6 +21,7 @@ from datetime import datetime
 from app.audit.answers import Answer
 from app.audit.drift import NO_DRIFT, DriftReport, drift_between
 from app.audit.run import AuditRun, PlatformCheck
+from app.audit.schedule import is_in_the_future
 from app.checklists.model import Platform
 
 
@@ -103,3 +104,30 @@ def last_completed_check(history: Sequence[AuditRun], platform_id: str) -> Compl
     """The platform's newest finished check, or None if it was never finished."""
     checks = completed_checks(history, platform_id)
     return checks[-1] if checks else None
+
+
+@dataclass(frozen=True)
+class LatestChecks:
+    """The newest finished check that the schedule can trust, and a newer one it cannot."""
+
+    trusted: CompletedCheck | None
+    future: CompletedCheck | None  # dated in the future and not followed by a later check
+
+    @property
+    def future_date(self) -> datetime | None:
+        """When the suspect check claims to have been made."""
+        return self.future.completed_at if self.future else None
+
+
+def latest_checks(history: Sequence[AuditRun], platform_id: str, now: datetime) -> LatestChecks:
+    """The newest finished check not dated in the future (see `app.audit.schedule`), and the
+    newest one that is, unless a check was recorded after it (a later run) — then the
+    worker has checked again with a right clock and there is nothing to report."""
+    checks = completed_checks(history, platform_id)
+    trusted = [c for c in checks if not is_in_the_future(c.completed_at, now)]
+    future = [c for c in checks if is_in_the_future(c.completed_at, now)]
+    latest = trusted[-1] if trusted else None
+    suspect = max(future, key=lambda c: c.run.id, default=None)
+    if suspect is not None and latest is not None and latest.run.id > suspect.run.id:
+        suspect = None
+    return LatestChecks(latest, suspect)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.audit.answers import Answer
-from app.audit.comparison import compare_with_previous, last_completed_check
+from app.audit.comparison import compare_with_previous, latest_checks
 from app.audit.drift import NO_DRIFT, DriftReport
 from app.audit.profile import WorkerProfile
 from app.audit.run import AuditRun, latest_answers
@@ -44,7 +44,8 @@ def platform_overview(
 ) -> PlatformOverview:
     """`newest` (the newest answer per item over all runs) may be given when `history`
     carries answers only for recent runs; by default it is computed from `history`."""
-    latest = last_completed_check(history, platform.id)
+    checks = latest_checks(history, platform.id, now)  # a check dated ahead is not counted
+    latest = checks.trusted
     worker_days = profile.recheck_days.get(platform.id) if profile else None
     interval = effective_interval(platform.recheck_days, platform.policy_recheck_days, worker_days)
     snooze = profile.snoozed_until.get(platform.id) if profile else None
@@ -59,7 +60,11 @@ def platform_overview(
         current = {item: a for (pid, item), a in newest.items() if pid == platform.id}
     score = score_platform(platform, current)
     return PlatformOverview(
-        platform, score, due_status(last, interval, now, snooze), drift, previous
+        platform,
+        score,
+        due_status(last, interval, now, snooze, checks.future_date),
+        drift,
+        previous,
     )
 
 

@@ -19,10 +19,16 @@ class DueEntry:
     next_due: datetime | None
     is_due: bool
     drifted_items: tuple[str, ...]
+    future_check: datetime | None = None  # a check dated in the future, not counted
 
     def reasons(self, now: datetime) -> list[str]:
         """Why the platform needs attention, in the glossary's words."""
         reasons = []
+        if self.future_check is not None:
+            reasons.append(
+                f"its newest check is dated {self.future_check:%d %b %Y}, in the future, "
+                "so it is not counted"
+            )
         if self.last_checked is None:
             reasons.append(glossary.NEVER_CHECKED.lower())
         elif self.is_due and self.next_due is not None:
@@ -36,18 +42,31 @@ class DueEntry:
         return reasons
 
 
+def future_check_warning(platform_name: str, dated: datetime) -> str:
+    """The notice for a check dated in the future (see `app.audit.schedule`)."""
+    return (
+        f"Your check of {platform_name} is dated {dated:%d %b %Y}, which is in the future: "
+        "the computer's clock was probably wrong when it was saved. Footprint does not count "
+        f"it, so check {platform_name} again."
+    )
+
+
 @dataclass(frozen=True)
 class DueReport:
     entries: tuple[DueEntry, ...]
     now: datetime
     set_up: bool = True
+    warnings: tuple[str, ...] = ()  # checks dated in the future
 
     def as_text(self) -> str:
         if not self.set_up:
             return "Footprint is not set up yet: start the app and choose your platforms."
+        notes = [f"Note: {warning}" for warning in self.warnings]
         if not self.entries:
-            return "Nothing is due: every platform was checked within its re-check interval."
-        lines = [f"{glossary.need_attention(len(self.entries))}:"]
+            return "\n".join(
+                [*notes, "Nothing is due: every platform was checked within its re-check interval."]
+            )
+        lines = [*notes, f"{glossary.need_attention(len(self.entries))}:"]
         for entry in self.entries:
             lines.append(f"  {entry.platform_name}: {'; '.join(entry.reasons(self.now))}")
         return "\n".join(lines)
@@ -56,6 +75,7 @@ class DueReport:
         return {
             "checked_at": self.now.isoformat(),
             "set_up": self.set_up,
+            "warnings": list(self.warnings),
             "due": [
                 {
                     "platform": e.platform_id,
@@ -64,6 +84,7 @@ class DueReport:
                     "next_due": e.next_due.isoformat() if e.next_due else None,
                     "is_due": e.is_due,
                     "drifted_items": list(e.drifted_items),
+                    "future_check": e.future_check.isoformat() if e.future_check else None,
                     "reasons": e.reasons(self.now),
                 }
                 for e in self.entries
@@ -90,6 +111,7 @@ def due_entries(
                 overview.due.next_due,
                 overview.due.is_due,
                 drifted,
+                overview.due.future_check,
             )
         )
     return tuple(entries)

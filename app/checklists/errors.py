@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.formatting import printable
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -21,7 +23,11 @@ class ChecklistError(Exception):
         super().__init__(self.describe())
 
     def describe(self) -> str:
-        return "\n".join(f"{self.path}:{p.line}: {p.message}" for p in self.problems)
+        """One `file:line: message` line per problem. What the file said is echoed with its
+        control characters escaped, so it can never start a line (or a forged message) of
+        its own."""
+        where = printable(str(self.path))
+        return "\n".join(f"{where}:{p.line}: {printable(p.message)}" for p in self.problems)
 
     @classmethod
     def single(cls, path: Path, line: int, message: str) -> ChecklistError:

@@ -27,6 +27,7 @@ from app.checklists.model import (
     Severity,
     SignInPhrases,
 )
+from app.checklists.reading import check_nesting, read_checked_text
 from app.checklists.source_lines import SourceLines
 from app.resources import shipped
 
@@ -68,8 +69,11 @@ class LoadReport:
 
 def parse_toml(text: str, path: Path) -> dict[str, Any]:
     """Parse TOML, turning a syntax error into a ChecklistError with its line."""
+    check_nesting(text, path)  # before tomllib, whose parser recurses once per level
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise ChecklistError.single(path, 1, "values are nested too deeply") from None
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         position = _TOML_POSITION.search(message)
@@ -79,21 +83,18 @@ def parse_toml(text: str, path: Path) -> dict[str, Any]:
 
 
 def read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise ChecklistError.single(path, 1, f"not UTF-8 text ({error.reason})") from None
-    except OSError as error:
-        raise ChecklistError.single(path, 1, f"cannot read the file: {error.strerror}") from None
+    """A regular file's UTF-8 text, size-capped (see `reading.py`); ChecklistError if not."""
+    return read_checked_text(path)
 
 
 def load_platform_file(
     path: Path, known_codes: set[str] | None = None, *, origin: str = "shipped"
 ) -> Platform:
     """Load one platform file; the platform id must match the file name."""
-    platform = load_platform_text(read_text(path), path, known_codes, origin=origin)
+    text = read_text(path)  # once: what is checked is what was read
+    platform = load_platform_text(text, path, known_codes, origin=origin)
     if platform.id != path.stem:
-        line = SourceLines(read_text(path)).line("platform", "id")
+        line = SourceLines(text).line("platform", "id")
         raise ChecklistError.single(
             path, line, f"platform id '{platform.id}' must match the file name '{path.stem}'"
         )

@@ -75,7 +75,11 @@ def _count(number: int, noun: str) -> str:
 
 def load_policy_pack(path: Path, base: Catalogue, known_codes: set[str]) -> PolicyPack:
     """Read and check a pack against the shipped catalogue; raise ChecklistError if unusable."""
-    text = read_text(path)
+    return load_policy_text(read_text(path), path, base, known_codes)
+
+
+def load_policy_text(text: str, path: Path, base: Catalogue, known_codes: set[str]) -> PolicyPack:
+    """Check a pack's text (read from `path`) against the shipped catalogue."""
     data = parse_toml(text, path)
     lines = SourceLines(text)
     problems: list[Problem] = []
@@ -160,7 +164,7 @@ def _raised(reader: TableReader, platform: Platform) -> dict[str, Severity]:
     for item_id, value in table.items():
         if item_id not in platform.item_ids:
             reader.problem(f"{platform.id} has no item '{item_id}'", "raise_severity")
-        elif value not in {s.value for s in Severity}:
+        elif not isinstance(value, str) or value not in {s.value for s in Severity}:
             reader.problem(f"severity '{value}' is not one of: high, medium, low", "raise_severity")
         elif Severity(value).rank < platform.item(item_id).severity.rank:
             reader.problem(f"'{item_id}' can only be raised, not lowered", "raise_severity")

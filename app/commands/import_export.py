@@ -37,7 +37,7 @@ def run_import_export(args: argparse.Namespace) -> int:
     from app.exports.summary import import_summary, summary_text
     from app.paths import data_home
 
-    footprint = open_app(data_home())
+    footprint = open_app(data_home(), writes=True)
     try:
         outcome = footprint.import_export(args.path.expanduser(), args.platform)
     except NothingUsableError as error:

@@ -9,7 +9,7 @@ from datetime import datetime
 from app.audit.overview import PlatformOverview, overviews
 from app.audit.profile import WorkerProfile
 from app.audit.records import ExportImportRecord
-from app.audit.reminders import DueEntry, DueReport, due_entries
+from app.audit.reminders import DueEntry, DueReport, due_entries, future_check_warning
 from app.audit.run import AuditRun
 from app.audit.stored import DashboardData
 from app.checklists.model import Catalogue
@@ -30,6 +30,7 @@ class DashboardView:
     public_switch_alerts: frozenset[str]
     attention: tuple[DueEntry, ...]  # due or drifted platforms, not snoozed
     now: datetime
+    clock_warnings: tuple[str, ...] = ()  # checks dated in the future, left out
 
     @property
     def is_set_up(self) -> bool:
@@ -57,6 +58,11 @@ def dashboard_view(data: DashboardData, catalogue: Catalogue, now: datetime) -> 
         public_switch_alerts=public_switch_alerts(data.export_imports, rows),
         attention=due_entries(rows) if data.profile is not None else (),
         now=now,
+        clock_warnings=tuple(
+            future_check_warning(row.platform.name, row.due.future_check)
+            for row in rows
+            if row.due.future_check is not None
+        ),
     )
 
 
@@ -82,4 +88,4 @@ def due_report(view: DashboardView) -> DueReport:
     """What `footprint due` prints: platforms due a re-check or drifted, not snoozed."""
     if view.profile is None:
         return DueReport((), view.now, set_up=False)
-    return DueReport(view.attention, view.now)
+    return DueReport(view.attention, view.now, warnings=view.clock_warnings)

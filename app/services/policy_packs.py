@@ -8,9 +8,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from app.checklists.errors import ChecklistError
+from app.checklists.loader import read_text
 from app.checklists.model import Catalogue
-from app.checklists.policy import PolicyPack, apply_pack, load_policy_pack
-from app.paths import DataHome
+from app.checklists.policy import PolicyPack, apply_pack, load_policy_pack, load_policy_text
+from app.paths import DataHome, write_owner_only
 
 
 def installed_pack_files(home: DataHome) -> list[Path]:
@@ -36,12 +37,16 @@ def apply_installed_packs(
 def install_pack(
     home: DataHome, source: Path, shipped: Catalogue, known_codes: set[str]
 ) -> PolicyPack:
-    """Validate `source` completely, then copy it into the data home in one step."""
-    pack = load_policy_pack(source, shipped, known_codes)
+    """Validate `source` completely, then copy it into the data home in one step.
+
+    The file is read once, and exactly the text that was checked is copied (owner-only):
+    a file changed in between cannot slip past the checks."""
+    text = read_text(source)
+    pack = load_policy_text(text, source, shipped, known_codes)
     home.policy_dir.mkdir(mode=0o700, exist_ok=True)
     target = home.policy_dir / f"{_slug(source.stem)}.toml"
     partial = target.with_suffix(".toml.partial")
-    partial.write_bytes(source.read_bytes())
+    write_owner_only(partial, text.encode("utf-8"))
     os.replace(partial, target)  # atomic: the pack is there whole or not at all
     return replace(pack, path=target)
 

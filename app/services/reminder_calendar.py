@@ -3,28 +3,59 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
 from app import __version__
 from app.audit.overview import PlatformOverview
+from app.audit.schedule import LATEST_MOMENT
+
+LATEST_DAY = LATEST_MOMENT.date()
 
 
-def reminders_calendar(overviews: Sequence[PlatformOverview], now: datetime) -> bytes:
+@dataclass(frozen=True)
+class ReminderCalendar:
+    """The iCalendar file, and the platforms whose date was held at the calendar's end (a
+    clock set near the year 9999 would otherwise overflow the dates)."""
+
+    data: bytes
+    held_back: tuple[str, ...] = ()
+
+    def notes(self) -> list[str]:
+        """What to tell the worker about the file."""
+        if not self.held_back:
+            return []
+        return [
+            f"The re-check of {', '.join(self.held_back)} would fall after the end of the "
+            f"calendar, so it was set to {LATEST_DAY:%d %b %Y}. Is the computer's clock right?"
+        ]
+
+
+def reminders_calendar(overviews: Sequence[PlatformOverview], now: datetime) -> ReminderCalendar:
     """Each platform's next re-check (today if due), repeating every re-check interval."""
     calendar = Calendar()
     calendar.add("prodid", f"-//Footprint//Footprint {__version__}//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Footprint re-checks")
+    held_back = []
     for overview in overviews:
-        calendar.add_component(_event(overview, now))
-    return bytes(calendar.to_ical())
+        start = _start(overview, now)
+        if start >= LATEST_DAY:
+            start = LATEST_DAY
+            held_back.append(overview.platform.name)
+        calendar.add_component(_event(overview, now, start))
+    return ReminderCalendar(bytes(calendar.to_ical()), tuple(held_back))
 
 
-def _event(overview: PlatformOverview, now: datetime) -> Event:
+def _start(overview: PlatformOverview, now: datetime) -> date:
     due = overview.due
-    start = due.next_due.date() if due.next_due and due.next_due > now else now.date()
+    return due.next_due.date() if due.next_due and due.next_due > now else now.date()
+
+
+def _event(overview: PlatformOverview, now: datetime, start: date) -> Event:
+    due = overview.due
     event = Event()
     event.add("uid", f"footprint-recheck-{overview.platform.id}@footprint.invalid")
     event.add("dtstamp", now)

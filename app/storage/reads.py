@@ -23,6 +23,7 @@ from app.audit.records import (
     ReportRecord,
 )
 from app.audit.run import AuditRun, PlatformCheck
+from app.audit.schedule import is_in_the_future
 from app.audit.stored import AllData, DashboardData
 from app.storage.tables import (
     ANSWER,
@@ -68,10 +69,13 @@ def read_only(path: Path) -> Iterator[sqlite3.Connection]:
         connection.close()
 
 
-def dashboard_data(db: sqlite3.Connection) -> DashboardData:
-    """Profile, runs (answers of recent checks only), newest answers and export imports."""
+def dashboard_data(db: sqlite3.Connection, now: datetime | None = None) -> DashboardData:
+    """Profile, runs (answers of recent checks only), newest answers and export imports.
+
+    `now` tells which checks are dated in the future (see `app.audit.schedule`): the recent
+    checks whose answers are loaded are the newest *before* it, as the schedule counts."""
     checks = _checks_by_run(db)
-    answers = _latest_answers_by_run(db, _runs_worth_answers(db, checks))
+    answers = _latest_answers_by_run(db, _runs_worth_answers(db, checks, now))
     newest_rows = db.execute(
         f"SELECT {_ANSWER_COLUMNS} FROM {A.name} WHERE {A.id} IN"
         f" (SELECT max({A.id}) FROM {A.name} GROUP BY {A.platform_id}, {A.item_id})"
@@ -93,13 +97,20 @@ def history(db: sqlite3.Connection) -> list[AuditRun]:
     return _load_runs(db, _latest_answers_by_run(db))
 
 
-def _runs_worth_answers(db: sqlite3.Connection, checks: dict[int, list[PlatformCheck]]) -> set[int]:
+def _runs_worth_answers(
+    db: sqlite3.Connection, checks: dict[int, list[PlatformCheck]], now: datetime | None
+) -> set[int]:
     completed: dict[str, list[tuple[datetime, int]]] = defaultdict(list)
+    ahead: set[int] = set()  # runs with a check dated in the future: loaded as well
     for run_id, run_checks in checks.items():
         for check in run_checks:
-            if check.completed_at is not None:
+            if check.completed_at is None:
+                continue
+            if now is not None and is_in_the_future(check.completed_at, now):
+                ahead.add(run_id)
+            else:
                 completed[check.platform_id].append((check.completed_at, run_id))
-    wanted = {run_id for found in completed.values() for _, run_id in sorted(found)[-2:]}
+    wanted = ahead | {run_id for found in completed.values() for _, run_id in sorted(found)[-2:]}
     open_runs = db.execute(f"SELECT {RUN.id} FROM {RUN.name} WHERE {RUN.completed_at} IS NULL")
     return wanted | {row[0] for row in open_runs}
 

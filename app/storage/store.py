@@ -57,9 +57,9 @@ class Store:
         with reads.read_only(self.path) as connection:
             return query(connection)
 
-    def dashboard_data(self) -> DashboardData:
-        """Everything the overview needs, in one read pass."""
-        return self._read(reads.dashboard_data)
+    def dashboard_data(self, now: datetime | None = None) -> DashboardData:
+        """Everything the overview needs, in one read pass (`now`: see reads.dashboard_data)."""
+        return self._read(lambda db: reads.dashboard_data(db, now))
 
     def all_data(self) -> AllData:
         """Every run with its answers, the profile and the records of imports and reviews."""

@@ -14,6 +14,8 @@ from app.footprint import Footprint
 from app.ui import preferences
 from app.ui.app_icon import THEME_NAME, app_icon
 from app.ui.main_window import MainWindow
+from app.ui.single_instance import InstanceServer
+from app.ui.startup_dialogs import show_damage_notice
 from app.ui.theme import apply_accessible_theme
 
 log = logging.getLogger(__name__)
@@ -44,6 +46,16 @@ def install_crash_dialog(footprint: Footprint) -> None:
     sys.excepthook = show_crash
 
 
+def acknowledge_damage(window: MainWindow, footprint: Footprint) -> None:
+    """Show the damaged-database notice (found by this or any other process) until read."""
+    notice = footprint.damage_notice()
+    if notice is None:
+        return
+    show_damage_notice(notice, window)
+    footprint.acknowledge_damage()
+    window.refresh()
+
+
 def run_application(footprint: Footprint, *, minimised: bool = False) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
@@ -60,6 +72,12 @@ def run_application(footprint: Footprint, *, minimised: bool = False) -> int:
         window.showMinimized()  # no tray to live in: a minimised window instead
     if preferences.KEEP_IN_TRAY.get() and window.tray.isVisible():
         app.setQuitOnLastWindowClosed(False)
+    # A later launch on the same data home brings this window forward instead of opening a
+    # second one (the launching command holds the data home's lock).
+    InstanceServer(footprint.home.root, parent=window).show_requested.connect(
+        window.show_normal_window
+    )
+    acknowledge_damage(window, footprint)
     window.ensure_profile()
     try:
         return app.exec()

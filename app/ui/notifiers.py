@@ -7,7 +7,9 @@ next; the in-app banner always works.
 
 from __future__ import annotations
 
+import html
 import logging
+from collections.abc import Sequence
 from typing import Protocol
 
 from PySide6.QtGui import QIcon
@@ -50,14 +52,25 @@ class DesktopNotifier:
         )
         if not interface.isValid():
             return False
+        capabilities = interface.call("GetCapabilities")
+        found = [] if capabilities.errorMessage() else capabilities.arguments()[:1]
+        names = found[0] if found and isinstance(found[0], list) else []
+        body = notification_body(message, [str(name) for name in names])
         # The stubs do not list this arity; the call is the Notify method's own signature.
         reply = interface.call(  # type: ignore[call-overload]
-            "Notify", "Footprint", 0, "", title, message, [], {}, 15000
+            "Notify", "Footprint", 0, "", title, body, [], {}, 15000
         )
         if reply.errorMessage():
             log.info("desktop notification refused: %s", reply.errorMessage())
             return False
         return True
+
+
+def notification_body(message: str, capabilities: Sequence[str]) -> str:
+    """The message as a notification server will show it: a server that reads markup in the
+    body (`body-markup`) gets it escaped, so a platform named `<a href=...>` in a policy
+    pack is shown as those characters, not as a link."""
+    return html.escape(message, quote=False) if "body-markup" in capabilities else message
 
 
 def tray_icon() -> QIcon:

@@ -25,6 +25,7 @@ from app.checklists.errors import ChecklistError
 from app.checklists.model import Catalogue
 from app.checklists.policy import PolicyPack, apply_pack
 from app.footprint import Footprint
+from app.ui.startup_dialogs import plain_message_box
 
 
 class PolicyPacksBox(QGroupBox):
@@ -97,18 +98,25 @@ class PolicyPacksBox(QGroupBox):
         try:
             pack = self._footprint.check_policy_pack(path)
         except ChecklistError as error:
-            QMessageBox.warning(
-                self, "Policy pack not imported",
+            self._tell(
+                QMessageBox.Icon.Warning, "Policy pack not imported",
                 f"The file has problems, so nothing was imported:\n\n{error.describe()}",
             )  # fmt: skip
             return False
         except OSError as error:
-            QMessageBox.warning(self, "Policy pack not imported", f"{path}: {error.strerror}")
+            self._tell(QMessageBox.Icon.Warning, "Policy pack not imported",
+                       f"{path}: {error.strerror}")  # fmt: skip
             return False
         self._added.append((path, pack))
         self._refresh()
         self.changed.emit()
         return True
+
+    def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+        """A message quoting the pack's problems or its path as plain text, never HTML."""
+        box = plain_message_box(icon, title, text, self)
+        box.addButton(QMessageBox.StandardButton.Ok)
+        box.exec()
 
     def _remove_selected(self) -> None:
         row = self.packs.currentRow()

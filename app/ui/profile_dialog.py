@@ -26,6 +26,7 @@ from app.ui.jobs import JobRunner
 from app.ui.policy_packs_box import PolicyPacksBox
 from app.ui.profile_form import ProfileForm
 from app.ui.screen import fit_to_screen
+from app.ui.startup_dialogs import plain_message_box
 
 WELCOME = (
     "<h2>Welcome to Footprint</h2>"
@@ -151,7 +152,8 @@ class ProfileDialog(QDialog):
             added = self.policy_box.apply()
         except (ChecklistError, OSError) as error:
             detail = error.describe() if isinstance(error, ChecklistError) else str(error)
-            QMessageBox.warning(self, "Policy pack not imported", detail)
+            title = "Policy pack not imported"
+            plain_message_box(QMessageBox.Icon.Warning, title, detail, self).exec()  # quotes it
             return False
         for pack in added:
             _plain_message(self, "Policy pack imported", f"{pack.summary()}\n\n{pack.effect()}")

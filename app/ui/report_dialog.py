@@ -119,6 +119,7 @@ class ReportDialog(QDialog):
         paper_look(self._preview)
         self._status = QLabel()
         self._status.setObjectName("report_status")
+        self._status.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the file name chosen
         self._status.setWordWrap(True)
         self._status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -60,7 +60,7 @@ def test_every_earlier_schema_upgrades_with_a_backup_first(tmp_path, revision) -
         return
     if revision not in HISTORICAL_FIXTURES:
         pytest.fail(f"add a fixture for historical revision {revision}")  # pragma: no cover
-    build_at_revision(path, revision)
+    build_at_revision(path, revision, stamp=False)  # made before the application id existed
     HISTORICAL_FIXTURES[revision](path)
     status = prepare_database(path, START)
     assert current_revision(path) == SCHEMA_HEAD
@@ -72,13 +72,16 @@ def test_every_earlier_schema_upgrades_with_a_backup_first(tmp_path, revision) -
     assert answer.observed == "Off" and run.is_complete and run.platforms[0].completed_at
 
 
-def build_at_revision(path: Path, revision: str) -> None:
-    """A database as Footprint left it when `revision` was the newest schema."""
+def build_at_revision(path: Path, revision: str, *, stamp: bool = True) -> None:
+    """A database as Footprint left it when `revision` was the newest schema; `stamp` adds
+    the application id that Footprint writes into every database it makes."""
     from alembic import command
 
-    from app.storage.database import _create_owner_only, create_engine_for
+    from app.storage.database import create_engine_for
+    from app.storage.revision import APPLICATION_ID
 
-    _create_owner_only(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     engine = create_engine_for(path)
@@ -86,6 +89,9 @@ def build_at_revision(path: Path, revision: str) -> None:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
     engine.dispose()
+    if stamp:
+        with closing(sqlite3.connect(path)) as db:
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     assert current_revision(path) == revision
 
 
@@ -138,14 +144,20 @@ def test_a_file_that_is_not_sqlite_is_reported_and_moved_aside(tmp_path) -> None
 
 def test_a_database_failing_the_integrity_check_is_kept_not_replaced(tmp_path) -> None:
     path = tmp_path / "footprint.db"
-    with sqlite3.connect(path) as db:
-        db.execute("PRAGMA journal_mode = DELETE")
-        db.execute("CREATE TABLE filler (x TEXT)")
-        db.execute("CREATE INDEX filler_x ON filler (x)")
-        db.executemany("INSERT INTO filler VALUES (?)", [(f"row {n}" * 20,) for n in range(500)])
+    prepare_database(path, START)
+    with closing(sqlite3.connect(path)) as db:
+        db.execute("PRAGMA journal_mode = DELETE")  # every page in the file itself
+        db.execute("INSERT INTO audit_run (id, started_at) VALUES (1, '2026-01-05T10:00:00')")
+        db.executemany(
+            "INSERT INTO answer (run_id, platform_id, item_id, status, source, answered_at)"
+            " VALUES (1, 'alpha', ?, 'safe', 'manual', '2026-01-05T10:00:00')",
+            [(f"item {n} " * 6,) for n in range(800)],
+        )
+        db.commit()
     original = bytearray(path.read_bytes())
     page = 4096
-    original[page * 3 + 100 : page * 3 + 400] = os.urandom(300)  # scribble over an index page
+    middle = page * (len(original) // page // 2)
+    original[middle + 100 : middle + 400] = os.urandom(300)  # scribble over a page
     path.write_bytes(bytes(original))
     status = prepare_database(path, START)
     assert status.moved_aside is not None and status.moved_aside.read_bytes() == bytes(original)

@@ -1,4 +1,9 @@
-"""Alembic environment: always run with a connection handed in by app.storage.database."""
+"""Alembic environment: always run with a connection handed in by app.storage.database.
+
+That connection is already inside one transaction that really covers DDL (see
+`database._migration_engine`), so every migration and the revision commit together or not at
+all: SQLite's DDL is transactional, whatever Alembic assumes for it by default.
+"""
 
 from alembic import context
 
@@ -9,7 +14,8 @@ context.configure(
     connection=connection,
     target_metadata=Base.metadata,
     render_as_batch=True,  # SQLite alters tables by copying them
-    transaction_per_migration=True,
+    transactional_ddl=True,
+    transaction_per_migration=False,
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -85,6 +85,11 @@ class SeenFinding:
     reason: str  # Footprint's own words
     seen_at: datetime
 
+    def describe(self) -> str:
+        """ "Your employer or job title: yes — …", for the report."""
+        what = _SEEN.get(self.topic, self.topic)
+        return f"{what[:1].upper()}{what[1:]}: {self.verdict} — {self.reason}"
+
     def sentence(self, platform_name: str) -> str:
         """ "A stranger could see your employer on LinkedIn on 26 Nov 2025"."""
         what = _SEEN.get(self.topic, self.topic)

@@ -206,7 +206,7 @@ class StrangerDialog(QDialog):
         self.country_note.hide()
 
     def _show_view(self, view: StrangerView) -> None:
-        box = QGroupBox(f"{view.platform_name} — seen {short_date(view.seen_at)}")
+        box = QGroupBox(f"{view.platform_name} — looked at on {short_date(view.seen_at)}")
         box.setObjectName(f"view-{view.platform_id}")
         column = QVBoxLayout(box)
         for line in view_lines(view):

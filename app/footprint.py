@@ -35,12 +35,16 @@ from app.storage.store import Store
 if TYPE_CHECKING:
     from collections.abc import Collection
 
+    from app.audit.outside import OutsideEvidence, SeenFinding
     from app.audit.records import ConnectionReviewRecord
+    from app.automation.outside import StrangerRequest
+    from app.automation.stranger_view import StrangerView, WorkerTerms
     from app.exports.findings import ExportFindings
     from app.exports.recording import ImportOutcome, ImportPreview
     from app.report.content import ReportScope, SupervisionReport
     from app.services.data_deletion import DeletionReport
     from app.services.exports import ExportRead, ReadInputs, SavedReview
+    from app.services.outside import AddressField
     from app.services.reminder_calendar import ReminderCalendar
 
 log = logging.getLogger(__name__)
@@ -194,6 +198,39 @@ class Footprint:
         """Silence a platform's reminder for `days` days (0: remind again now)."""
         until = self.clock.now() + timedelta(days=days) if days else None
         self.store.snooze(platform_id, until)
+
+    # -- what a stranger sees ----------------------------------------------------------------
+    def public_address_fields(self) -> list[AddressField]:
+        """Settings' "Your public profiles": one field per platform with a public page."""
+        from app.services.outside import address_fields
+
+        return address_fields(self.catalogue, self.profile(), self.store.public_addresses())
+
+    def save_public_addresses(self, typed: dict[str, str]) -> dict[str, str]:
+        """Save the worker's public addresses in their public form; the problems by platform
+        instead (nothing saved) if any cannot be used."""
+        from app.services.outside import save_addresses
+
+        return save_addresses(self.store, typed)
+
+    def stranger_look(self) -> tuple[list[StrangerRequest], WorkerTerms]:
+        """What a stranger's look needs, read here on the UI thread before the job starts."""
+        from app.services.outside import stranger_requests, worker_terms
+
+        requests = stranger_requests(self.catalogue, self.store.public_addresses())
+        return requests, worker_terms(self.profile())
+
+    def record_stranger_views(self, views: list[StrangerView]) -> list[SeenFinding]:
+        """Keep a look's findings (never the pages): each platform seen replaces its own."""
+        from app.services.outside import record_views
+
+        return record_views(self.store, views)
+
+    def outside_evidence(self) -> dict[tuple[str, str], OutsideEvidence]:
+        """The latest stranger's-view evidence beside the audit's items."""
+        from app.services.outside import outside_evidence
+
+        return outside_evidence(self.store)
 
     # -- audits ------------------------------------------------------------------------------
     def start_audit(self, platform_ids: tuple[str, ...], view: DashboardView) -> AuditStart:

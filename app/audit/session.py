@@ -196,16 +196,17 @@ class AuditSession:
         source: AnswerSource,
         observed: str | None = None,
         note: str | None = None,
+        answered_at: datetime | None = None,
     ) -> Answer:
         """Save an answer to any item of the run, as automation or an export gives them.
 
+        `answered_at` dates evidence seen earlier (a stranger's view); it defaults to now.
         A platform whose items are now all answered is marked checked; if the worker was on
         the item just answered, the audit moves to the first item still open.
         """
         platform = self._platform_of(platform_id, item_id)
-        answer = Answer(
-            platform_id, item_id, status, source, self._clock.now(), observed, note or None
-        )
+        when = answered_at or self._clock.now()
+        answer = Answer(platform_id, item_id, status, source, when, observed, note or None)
         self._store.save_answer(self._run.id, answer)
         self._run = replace(self._run, answers={**self._run.answers, answer.key: answer})
         check = self._run.check_for(platform_id)

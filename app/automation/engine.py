@@ -62,7 +62,7 @@ class AutomationEngine:
     def start(self) -> None:
         """Start Playwright (once) on this thread's event loop."""
         if self._playwright is None:
-            self._own_loop = _ensure_thread_event_loop()
+            self._own_loop = ensure_thread_event_loop()
             self._playwright = sync_playwright().start()
 
     def page(self, platform_id: str) -> Page:
@@ -162,7 +162,7 @@ def _grouped_by_page(items: list[CheckItem]) -> list[CheckItem]:
     return sorted(items, key=lambda i: first_seen[i.probe.url] if i.probe else 0)
 
 
-def _ensure_thread_event_loop() -> asyncio.AbstractEventLoop | None:
+def ensure_thread_event_loop() -> asyncio.AbstractEventLoop | None:
     """Give a worker thread an (idle) event loop of its own; returns it if one was made.
 
     Playwright's sync API runs its own loop, but some of its clean-up asks asyncio for "the

@@ -14,6 +14,11 @@ pack once made Footprint type the worker's saved password into a look-alike page
 Hosts match exactly: `facebook.com.example.net` or `www.facebook.com:8443` are not Facebook.
 A platform that is not listed (an employer pack's own platform, say) may name any https://
 address, but automation never reads it.
+
+The worker's own public profile addresses (`app/checklists/public_profiles.py`) must be on
+these hosts too; a few hosts are here only because public profiles live or land on them (a
+country subdomain a signed-out visitor is sent to, a cookie-consent host, the bare domain
+people paste).
 """
 
 from __future__ import annotations
@@ -38,20 +43,35 @@ PLATFORM_HOSTS: Mapping[str, frozenset[str]] = MappingProxyType(
         "instagram": frozenset(
             {"www.instagram.com", "instagram.com", "accountscenter.instagram.com"}
         ),
-        "x": frozenset({"x.com", "twitter.com"}),
-        "linkedin": frozenset({"www.linkedin.com", "linkedin.com"}),
+        "x": frozenset({"x.com", "twitter.com", "www.x.com", "www.twitter.com"}),
+        # uk.linkedin.com: where LinkedIn sends signed-out visitors in the UK to a public profile.
+        "linkedin": frozenset({"www.linkedin.com", "linkedin.com", "uk.linkedin.com"}),
         "tiktok": frozenset({"www.tiktok.com", "tiktok.com"}),
-        "snapchat": frozenset({"accounts.snapchat.com", "www.snapchat.com"}),
+        "snapchat": frozenset({"accounts.snapchat.com", "www.snapchat.com", "snapchat.com"}),
         "whatsapp": frozenset({"web.whatsapp.com", "www.whatsapp.com"}),
-        "youtube": frozenset({"www.youtube.com", "studio.youtube.com", "myaccount.google.com"}),
+        # consent.youtube.com: Google's cookie choice, shown before a channel to a new visitor.
+        "youtube": frozenset(
+            {
+                "www.youtube.com",
+                "youtube.com",
+                "m.youtube.com",
+                "studio.youtube.com",
+                "myaccount.google.com",
+                "consent.youtube.com",
+            }
+        ),  # fmt: skip
         # Checks that belong to no platform point at the worker's own Google account and search.
         "general": frozenset({"www.google.com", "myaccount.google.com"}),
         # Platforms being added to the catalogue (their audit files are being written).
-        "threads": frozenset({"www.threads.com", "www.threads.net", *_META_ACCOUNTS}),
+        "threads": frozenset(
+            {"www.threads.com", "www.threads.net", "threads.com", "threads.net", *_META_ACCOUNTS}
+        ),
         "bluesky": frozenset({"bsky.app"}),
-        "pinterest": frozenset({"www.pinterest.co.uk", "www.pinterest.com"}),
-        "reddit": frozenset({"www.reddit.com"}),
-        "strava": frozenset({"www.strava.com"}),
+        "pinterest": frozenset(
+            {"www.pinterest.co.uk", "www.pinterest.com", "pinterest.com", "uk.pinterest.com"}
+        ),
+        "reddit": frozenset({"www.reddit.com", "reddit.com", "old.reddit.com"}),
+        "strava": frozenset({"www.strava.com", "strava.com"}),
         "nextdoor": frozenset({"nextdoor.co.uk", "nextdoor.com"}),
     }
 )

@@ -134,6 +134,16 @@ class NoteLine:
 
 
 @dataclass(frozen=True)
+class OutsideLine:
+    """What a stranger could see on one platform: Footprint's findings and their date (never
+    the address, the page's words or anyone's name)."""
+
+    platform: str
+    seen_at: datetime | None  # None: not checked from outside
+    findings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class SupervisionReport:
     """The whole report. Built only from the profile, the definitions and stored answers."""
 
@@ -154,6 +164,7 @@ class SupervisionReport:
     notes: tuple[NoteLine, ...]
     steps_included: bool
     evidence: tuple[str, ...] = ()  # data-export imports and friend-list reviews, as counts
+    outside: tuple[OutsideLine, ...] = ()  # what a stranger could see, per platform
 
     @property
     def dated(self) -> datetime:

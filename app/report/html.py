@@ -23,6 +23,7 @@ from app.report.content import (
     ClauseLine,
     ItemLine,
     NoteLine,
+    OutsideLine,
     OverdueLine,
     PlatformSection,
     SupervisionReport,
@@ -67,6 +68,7 @@ def render_html(report: SupervisionReport, stylesheet: Path | None = None) -> st
             _overdue(report.overdue),
             _clauses(report),
             _evidence(report.evidence),
+            _outside(report.outside),
             _notes(report),
             _signatures(report),
             _platform_appendix(report.platforms),
@@ -278,6 +280,24 @@ def _evidence(lines: Sequence[str]) -> str:
     items = "".join(f"<li>{_text(line)}</li>" for line in lines)
     note = "Counts only: Footprint never keeps the names of friends, followers or connections."
     return _section(heading, f"<ul>{items}</ul>" + _none(note))
+
+
+def _outside(lines: Sequence[OutsideLine]) -> str:
+    """Per platform, the latest stranger's view: its date and findings, in Footprint's words.
+    The worker's addresses stay out of the report: it may be shared beyond supervision."""
+    if not lines:
+        return ""  # no platform the worker uses has a public profile page
+    rows = [
+        [
+            f"<b>{_text(line.platform)}</b>",
+            _date(line.seen_at) if line.seen_at else _text("not checked from outside"),
+            "<br>".join(_text(f) for f in line.findings) or "—",
+        ]
+        for line in lines
+    ]
+    headers = (("Platform", 18), ("Looked", 14), ("What a stranger could see", 68))
+    note = "Seen in a signed-out browser; it can differ by the viewer's country."
+    return _section("What a stranger could see", _table(headers, rows) + _none(note))
 
 
 def _notes(report: SupervisionReport) -> str:

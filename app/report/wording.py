@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.audit.answers import AnswerStatus
+from app.audit.outside import SeenFinding, latest_per_platform
 from app.audit.records import ConnectionReviewRecord, ExportImportRecord
 from app.audit.scoring import Score, overall_score
 from app.checklists.model import Catalogue
+from app.checklists.public_profiles import profile_of
 from app.formatting import plural, short_date
 from app.report.content import (
     ActionLine,
     DriftLine,
+    OutsideLine,
     OverdueLine,
     Period,
     PlatformSection,
@@ -41,6 +44,28 @@ def evidence_lines(
         f"{name(r.platform_id)} friend-list review on {short_date(r.reviewed_at)}: {r.summary()}"
         for r in reviews
     ]
+    return tuple(lines)
+
+
+def outside_lines(
+    catalogue: Catalogue, platform_ids: Sequence[str], findings: Sequence[SeenFinding]
+) -> tuple[OutsideLine, ...]:
+    """Per platform with a public profile page (those reported, then any other looked at):
+    the latest stranger's view, or "not checked from outside" (`seen_at` None)."""
+    latest = latest_per_platform(findings)
+    shown = [pid for pid in platform_ids if profile_of(pid) is not None or pid in latest]
+    shown += [pid for pid in latest if pid not in shown]
+    lines = []
+    for platform_id in shown:
+        platform = catalogue.get(platform_id)
+        found = latest.get(platform_id, [])
+        lines.append(
+            OutsideLine(
+                platform.name if platform else platform_id,
+                max((f.seen_at for f in found), default=None),
+                tuple(f.describe() for f in found),
+            )
+        )
     return tuple(lines)
 
 

@@ -9,7 +9,7 @@ from app.checklists.codes import CodeBook
 from app.checklists.model import Catalogue
 from app.report.content import ReportScope, SupervisionReport
 from app.report.model import build_report
-from app.report.wording import evidence_lines
+from app.report.wording import evidence_lines, outside_lines
 from app.storage.store import Store
 
 
@@ -20,4 +20,6 @@ def supervision_report(
     data = store.all_data()
     report = build_report(catalogue, data.runs, data.profile, codes, now, scope, data.reports_made)
     evidence = evidence_lines(catalogue, data.export_imports, data.connection_reviews)
-    return replace(report, evidence=evidence)
+    reported = [section.platform_id for section in report.platforms]
+    outside = outside_lines(catalogue, reported, store.outside_findings())
+    return replace(report, evidence=evidence, outside=outside)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from app.audit.answers import Answer, AnswerKind, AnswerSource, AnswerStatus
+from app.audit.outside import SeenFinding
 from app.audit.profile import WorkerProfile
 from app.audit.records import (
     ConnectionReviewRecord,
@@ -32,6 +33,7 @@ from app.storage.tables import (
     EXPORT_IMPORT,
     KEYRING_ENTRY,
     MARKED_CONNECTION_HASH,
+    OUTSIDE_FINDING,
     PROFILE,
     PUBLIC_ADDRESS,
     REPORT_MADE,
@@ -311,3 +313,14 @@ def public_addresses(db: sqlite3.Connection) -> dict[str, str]:
     """The worker's own public profile addresses, by platform."""
     PA = PUBLIC_ADDRESS
     return dict(db.execute(f"SELECT {PA.platform_id}, {PA.address} FROM {PA.name}").fetchall())
+
+
+def outside_findings(db: sqlite3.Connection) -> list[SeenFinding]:
+    """The findings of the latest stranger's view of each platform, in the order seen."""
+    F = OUTSIDE_FINDING
+    rows = db.execute(
+        f"SELECT {F.platform_id}, {F.topic}, {F.verdict}, {F.reason}, {F.seen_at} "
+        f"FROM {F.name} ORDER BY {F.id}"
+    )
+    return [SeenFinding(pid, topic, verdict, reason, required(seen)) for pid, topic, verdict,
+            reason, seen in rows]  # fmt: skip

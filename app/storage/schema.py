@@ -22,6 +22,7 @@ from app.storage.tables import CONNECTION_REVIEW as CR
 from app.storage.tables import EXPORT_IMPORT as EI
 from app.storage.tables import KEYRING_ENTRY as KE
 from app.storage.tables import MARKED_CONNECTION_HASH as MH
+from app.storage.tables import OUTSIDE_FINDING as OF
 from app.storage.tables import PROFILE as P
 from app.storage.tables import PUBLIC_ADDRESS as PA
 from app.storage.tables import REPORT_MADE as RM
@@ -242,3 +243,17 @@ class PublicAddressRow(Base):
 
     platform_id: Mapped[str] = mapped_column(PA.platform_id, String(64), primary_key=True)
     address: Mapped[str] = mapped_column(PA.address, Text)
+
+
+class OutsideFindingRow(Base):
+    """One finding of the latest stranger's view of a platform (revision 0005): Footprint's
+    own words and the date, never the page's text, the address or anyone's name."""
+
+    __tablename__ = OF.name
+
+    id: Mapped[int] = mapped_column(OF.id, primary_key=True)
+    platform_id: Mapped[str] = mapped_column(OF.platform_id, String(64))
+    topic: Mapped[str] = mapped_column(OF.topic, String(32))
+    verdict: Mapped[str] = mapped_column(OF.verdict, String(16))
+    reason: Mapped[str] = mapped_column(OF.reason, Text)
+    seen_at: Mapped[datetime] = mapped_column(OF.seen_at, UtcTimestamp)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from app.audit.answers import Answer
+from app.audit.outside import SeenFinding
 from app.audit.profile import WorkerProfile
 from app.audit.records import (
     ConnectionReviewRecord,
@@ -101,6 +102,10 @@ class Store:
         """The worker's own public profile addresses, by platform."""
         return self._read(reads.public_addresses)
 
+    def outside_findings(self) -> list[SeenFinding]:
+        """The findings of the latest stranger's view of each platform."""
+        return self._read(reads.outside_findings)
+
     # -- writes -----------------------------------------------------------------------------
     def _writes(self) -> Writer:
         if self._writer is None:
@@ -166,3 +171,7 @@ class Store:
     def confirm_review_by_worker(self, review_id: int, now: datetime) -> None:
         """The worker says everyone marked is removed: keep the count, drop the hashes."""
         self._writes().confirm_review_by_worker(review_id, now)
+
+    def save_outside_findings(self, platform_ids: set[str], findings: list[SeenFinding]) -> None:
+        """Replace the stranger's-view findings of `platform_ids` with `findings`."""
+        self._writes().save_outside_findings(platform_ids, findings)

@@ -155,6 +155,16 @@ class PublicAddressTable(Table):
     address: str = "address"
 
 
+@dataclass(frozen=True)
+class OutsideFindingTable(Table):
+    id: str = "id"
+    platform_id: str = "platform_id"
+    topic: str = "topic"
+    verdict: str = "verdict"
+    reason: str = "reason"
+    seen_at: str = "seen_at"
+
+
 PROFILE = ProfileTable("profile")
 USER_PLATFORM = UserPlatformTable("user_platform")
 AUDIT_RUN = AuditRunTable("audit_run")
@@ -166,6 +176,7 @@ MARKED_CONNECTION_HASH = MarkedConnectionHashTable("marked_connection_hash")
 REPORT_MADE = ReportMadeTable("report_made")
 KEYRING_ENTRY = KeyringEntryTable("keyring_entry")
 PUBLIC_ADDRESS = PublicAddressTable("public_address")
+OUTSIDE_FINDING = OutsideFindingTable("outside_finding")
 ALL_TABLES: tuple[Table, ...] = (
     PROFILE,
     USER_PLATFORM,
@@ -178,4 +189,5 @@ ALL_TABLES: tuple[Table, ...] = (
     REPORT_MADE,
     KEYRING_ENTRY,
     PUBLIC_ADDRESS,
+    OUTSIDE_FINDING,
 )

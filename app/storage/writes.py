@@ -10,6 +10,7 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.audit.answers import Answer, AnswerKind
+from app.audit.outside import SeenFinding
 from app.audit.profile import WorkerProfile
 from app.audit.records import ImportPlan, RemovalCheck, ReviewToSave
 from app.audit.run import AuditRun, PlatformCheck
@@ -21,6 +22,7 @@ from app.storage.schema import (
     ExportImportRow,
     KeyringEntryRow,
     MarkedConnectionHashRow,
+    OutsideFindingRow,
     ProfileRow,
     PublicAddressRow,
     ReportMadeRow,
@@ -150,6 +152,18 @@ class Writer:
             session.execute(delete(PublicAddressRow))
             for platform_id, address in sorted(addresses.items()):
                 session.add(PublicAddressRow(platform_id=platform_id, address=address))
+
+    def save_outside_findings(self, platform_ids: set[str], findings: list[SeenFinding]) -> None:
+        """Replace the findings of these platforms (their newest look) in one transaction."""
+        with self._sessions.begin() as session:
+            if platform_ids:
+                session.execute(
+                    delete(OutsideFindingRow).where(OutsideFindingRow.platform_id.in_(platform_ids))
+                )
+            for f in findings:
+                session.add(OutsideFindingRow(platform_id=f.platform_id, topic=f.topic,
+                                              verdict=f.verdict, reason=f.reason,
+                                              seen_at=f.seen_at))  # fmt: skip
 
     # -- data exports and friend-list reviews: dates, counts and keyed hashes only ----------
     def record_export_import(self, plan: ImportPlan) -> tuple[int, int | None]:

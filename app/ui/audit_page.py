@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.audit.answers import Answer, AnswerStatus
+from app.audit.answers import Answer, AnswerSource, AnswerStatus
+from app.audit.outside import OutsideEvidence
 from app.audit.scoring import score_platform
 from app.audit.session import AuditSession, Position
 from app.checklists.codes import CodeBook
@@ -78,6 +79,7 @@ class AuditPage(QWidget):
         self._open_url = open_url
         self._session: AuditSession | None = None
         self._earlier: Mapping[tuple[str, str], Answer] = {}
+        self._outside: Mapping[tuple[str, str], OutsideEvidence] = {}
         self._shown: Position | None = None
         self._build()
 
@@ -114,6 +116,18 @@ class AuditPage(QWidget):
         self.link_status.setWordWrap(True)
         self.link_status.setTextFormat(Qt.TextFormat.PlainText)
         self.link_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # What a stranger's view found about this item: Footprint's words, never the page's.
+        self.outside_label = QLabel()
+        self.outside_label.setObjectName("outside-evidence")
+        self.outside_label.setWordWrap(True)
+        self.outside_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.outside_label.hide()
+        self.outside_button = QPushButton("Use what a stranger sa&w")
+        self.outside_button.setAccessibleDescription(
+            "Saves the answer the stranger's view suggests, dated the day it was seen"
+        )
+        self.outside_button.clicked.connect(self._use_outside)
+        self.outside_button.hide()
         self.note = QLineEdit()
         self.note.setPlaceholderText("Optional note, for example what you changed")
         self.note.setAccessibleName("Note for this item (optional)")
@@ -159,6 +173,7 @@ class AuditPage(QWidget):
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.content, 1)
+        column.addLayout(_row(self.outside_label, self.outside_button))
         column.addLayout(_row(self.open_button, self.help_button, stretch_end=True))
         column.addWidget(self.link_status)
         splitter = QSplitter()
@@ -192,6 +207,10 @@ class AuditPage(QWidget):
         self.item_list.setProperty("platform", None)  # a new audit: rebuild the list
         self.done_banner.hide()
         self.show_current()
+
+    def set_outside_evidence(self, evidence: Mapping[tuple[str, str], OutsideEvidence]) -> None:
+        """The latest stranger's-view evidence, by (platform, item), shown beside items."""
+        self._outside = evidence
 
     def set_regulator(
         self, regulator: str, works_with_children: bool = False, edition: str | None = None
@@ -231,10 +250,50 @@ class AuditPage(QWidget):
         self.content.setAccessibleDescription(f"{position.platform.name}, {item.severity.label}")
         current = session.answer_for(position.platform.id, item.id)
         self._show_answer(current)
+        self._show_outside(position, current)
         self.note.setText(self._note_for(position, current))
         self._fill_item_list(position)
         self.back_button.setEnabled(session.has_previous())
         self.next_button.setEnabled(session.has_next())
+
+    def _show_outside(self, position: Position, current: Answer | None) -> None:
+        evidence = self._outside.get((position.platform.id, position.item.id))
+        self.outside_label.setVisible(evidence is not None)
+        self.outside_button.setVisible(evidence is not None)
+        if evidence is None:
+            return
+        lines = evidence.sentences(position.platform.name)
+        if evidence.suggested is None:
+            lines.append("This cannot answer the item: check the setting yourself.")
+        else:
+            lines.append(f"This suggests: {evidence.suggested.label}.")
+        self.outside_label.setText("\n".join(lines))
+        used = (
+            current is not None
+            and current.source is AnswerSource.OUTSIDE
+            and current.answered_at == evidence.seen_at
+        )
+        self.outside_button.setEnabled(evidence.suggested is not None and not used)
+
+    def _use_outside(self) -> None:
+        """The worker confirms the stranger's-view evidence as the item's answer."""
+        session, position = self._session, self._shown
+        if session is None or position is None:
+            return
+        evidence = self._outside.get((position.platform.id, position.item.id))
+        if evidence is None or evidence.suggested is None:
+            return
+        session.record_for(
+            position.platform.id,
+            position.item.id,
+            evidence.suggested,
+            source=AnswerSource.OUTSIDE,
+            observed=evidence.observed(position.platform.name),
+            note=self.note.text().strip() or None,
+            answered_at=evidence.seen_at,
+        )
+        self._clear_draft(position)
+        self.show_current()
 
     def _show_answer(self, current: Answer | None) -> None:
         # An exclusive group cannot be cleared while a button is checked: lift it briefly.

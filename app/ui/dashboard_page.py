@@ -40,7 +40,8 @@ class DashboardPage(QWidget):
     """Signals:
     start_audit_requested: a full audit of all the worker's platforms (or resume).
     recheck_requested(str): a new audit of one platform.
-    settings_requested, report_requested, history_requested, export_import_requested.
+    settings_requested, report_requested, history_requested, export_import_requested,
+    stranger_requested (see what a stranger sees on the worker's public profiles).
     snooze_requested(str, int): silence a platform's reminder for n days (0: remind again).
     """
 
@@ -50,6 +51,7 @@ class DashboardPage(QWidget):
     report_requested = Signal()
     history_requested = Signal()
     export_import_requested = Signal()
+    stranger_requested = Signal()
     snooze_requested = Signal(str, int)  # platform id, days (0: remind again now)
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
@@ -86,6 +88,11 @@ class DashboardPage(QWidget):
             "Read settings and your friend list from the data download a platform gives you"
         )
         self.export_button.clicked.connect(self.export_import_requested)
+        self.stranger_button = QPushButton("See what a stran&ger sees…")
+        self.stranger_button.setToolTip(
+            "Open your public profiles in a signed-out browser and see what anyone can see"
+        )
+        self.stranger_button.clicked.connect(self.stranger_requested)
         self.snooze_button = self._build_snooze_button()
         self.banner = QLabel()
         self.banner.setObjectName("banner")
@@ -130,7 +137,8 @@ class DashboardPage(QWidget):
             layout.addWidget(widget)
         layout.addWidget(self.table, 1)
         first = QHBoxLayout()  # two rows, so the window can be narrow
-        for button in (self.start_button, self.recheck_button, self.snooze_button):
+        for button in (self.start_button, self.recheck_button, self.stranger_button,
+                       self.snooze_button):  # fmt: skip
             first.addWidget(button)
         first.addStretch(1)
         second = QHBoxLayout()

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.dashboard.history_requested.connect(self.open_history)
         self.dashboard.export_import_requested.connect(self.open_export_import)
         self.dashboard.snooze_requested.connect(self.snooze)
+        self.dashboard.stranger_requested.connect(self.open_stranger_view)
         self.reminders.check_requested.connect(self.refresh)
         self.reminders.due_changed.connect(
             lambda entries: self.dashboard.show_reminders(entries, self._footprint.clock.now())
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
                      QKeySequence.StandardKey.New)  # fmt: skip
         self._action(audit, "&Re-check the selected platform", self.dashboard.recheck_selected)
         self._action(audit, "&History…", self.open_history, QKeySequence("Ctrl+H"))
+        self._action(audit, "See what a stran&ger sees…", self.open_stranger_view)
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self._show_shortcuts,
                      QKeySequence.StandardKey.HelpContents)  # fmt: skip
@@ -193,6 +195,24 @@ class MainWindow(QMainWindow):
 
     def _after_automation(self, _results: object = None) -> None:
         if self.audit_page.session is not None:
+            self.audit_page.show_current()
+
+    def open_stranger_view(self) -> None:
+        """Look at the worker's public profiles as a stranger; the findings then show as
+        evidence beside the audit's items."""
+        from app.ui.stranger_dialog import StrangerDialog
+
+        dialog = StrangerDialog(footprint=self._footprint, jobs=self.jobs, parent=self)
+        wants_settings = [False]
+        dialog.settings_requested.connect(lambda: wants_settings.__setitem__(0, True))
+        self._exec(dialog)
+        self._show_outside_evidence()
+        if wants_settings[0]:
+            self.open_settings()
+
+    def _show_outside_evidence(self) -> None:
+        self.audit_page.set_outside_evidence(self._footprint.outside_evidence())
+        if self.audit_page.session is not None and self.audit_page.session.position():
             self.audit_page.show_current()
 
     def open_export_import(self) -> None:
@@ -325,6 +345,7 @@ class MainWindow(QMainWindow):
 
     def _show_audit(self, start: AuditStart) -> None:
         self._stack.setCurrentWidget(self.audit_page)
+        self.audit_page.set_outside_evidence(self._footprint.outside_evidence())
         self.audit_page.start(start.session, start.earlier)
 
     def _show_summary(self) -> None:

@@ -25,6 +25,7 @@ from app.ui import preferences
 from app.ui.jobs import JobRunner
 from app.ui.policy_packs_box import PolicyPacksBox
 from app.ui.profile_form import ProfileForm
+from app.ui.public_profiles_box import PublicProfilesBox
 from app.ui.screen import fit_to_screen
 from app.ui.startup_dialogs import plain_message_box
 
@@ -79,7 +80,10 @@ class ProfileDialog(QDialog):
             column.addWidget(intro)
         column.addWidget(self.form)
         self.preference_boxes: dict[str, QCheckBox] = {}
+        self.addresses_box: PublicProfilesBox | None = None
         if not first_launch:
+            self.addresses_box = PublicProfilesBox(fields=footprint.public_address_fields())
+            column.addWidget(self.addresses_box)
             column.addWidget(self._reminder_preferences())
             self.policy_box = PolicyPacksBox(footprint=footprint)
             self.policy_box.changed.connect(self._packs_changed)
@@ -140,11 +144,21 @@ class ProfileDialog(QDialog):
         """Save, once the form is complete: packs first (they change the platforms)."""
         if not self.form.validate():
             return
+        if not self._save_addresses():
+            return
         if not self._apply_packs():
             return
         self._footprint.save_profile(self.saved_profile())
         self._save_preferences()
         super().accept()
+
+    def _save_addresses(self) -> bool:
+        """Save the public addresses in their public form, or show what is wrong with them."""
+        if self.addresses_box is None:
+            return True
+        problems = self._footprint.save_public_addresses(self.addresses_box.typed())
+        self.addresses_box.show_problems(problems)
+        return not problems
 
     def _apply_packs(self) -> bool:
         if self.policy_box is None:

@@ -128,8 +128,24 @@ def _fill_0002(path: Path) -> None:
                    ("cd" * 32,))  # fmt: skip
 
 
+def _fill_0004(path: Path) -> None:
+    """0004 kept reviews as counts with keyed hashes, and the worker's public addresses."""
+    _fill_0001(path)
+    stamp = "2026-01-07T10:00:00.000000+00:00"
+    with closing(sqlite3.connect(path)) as db, db:
+        db.execute(
+            "INSERT INTO connection_review (id, platform_id, reviewed_at, export_date,"
+            " reviewed_count, marked_count, lists, removal_check)"
+            " VALUES (1, 'alpha', ?, ?, 3, 1, 'friend', 'by_hand')",
+            (stamp, stamp),
+        )
+        db.execute("INSERT INTO public_address VALUES ('x', 'https://x.com/jo_worker')")
+
+
 # 0003 (fixes, reports made, keyring records) left reviews as 0002 made them.
-HISTORICAL_FIXTURES = {"0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0002}
+HISTORICAL_FIXTURES = {
+    "0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0002, "0004": _fill_0004,
+}  # fmt: skip
 
 
 def test_a_file_that_is_not_sqlite_is_reported_and_moved_aside(tmp_path) -> None:

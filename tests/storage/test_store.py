@@ -106,3 +106,19 @@ def test_a_path_with_hash_question_mark_and_percent_is_read_where_it_is(tmp_path
     store.save_profile(WorkerProfile("Jo", "", "", "sssc", platform_ids=("alpha",)), START)
     assert store.profile() is not None
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a#b?c%20d"]  # no stray files
+
+
+def test_a_new_look_replaces_only_the_platforms_it_saw(tmp_path) -> None:
+    from datetime import timedelta
+
+    from app.audit.outside import NO, YES, SeenFinding
+
+    store = open_store(tmp_path)
+    first = [SeenFinding("x", "posts", YES, "posts shown", START),
+             SeenFinding("linkedin", "page", NO, "a sign-in wall", START)]  # fmt: skip
+    store.save_outside_findings({"x", "linkedin"}, first)
+    later = START + timedelta(days=1)
+    store.save_outside_findings({"x"}, [SeenFinding("x", "posts", NO, "private", later)])
+    assert sorted((f.platform_id, f.verdict, f.seen_at) for f in store.outside_findings()) == [
+        ("linkedin", NO, START), ("x", NO, later)
+    ]  # fmt: skip

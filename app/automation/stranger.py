@@ -1,0 +1,458 @@
+"""A stranger's browser: one launched browser, a fresh context for every address.
+
+Each address is opened in a new `browser.new_context()`: no persistent profile, no cookies,
+nothing shared with another address or with automated reading's signed-in profiles (those
+live in persistent profiles this browser never opens). The context is closed as soon as the
+page is judged. What the page showed is captured once, in memory, turned into findings by
+`stranger_view.judge` and dropped; nothing of it is logged.
+
+The only click: a cookie notice's most private choice ("Decline optional cookies"), found
+exactly once, as automated reading does. Used from one thread only (Playwright's rule).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from playwright.sync_api import Browser, Frame, Page, Playwright, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from app.automation.engine import BrowserUnavailable, ensure_thread_event_loop
+from app.automation.failures import Failure, PageProblem, network_failure, plain
+from app.automation.locators import locate
+from app.automation.origins import SiteGuard
+from app.automation.outside_config import OutsideConfig, StrangerRequest
+from app.automation.page import CHANGE_WATCH, Cancelled, NetworkWatch
+from app.automation.stranger_view import (
+    PageSnapshot,
+    StrangerView,
+    Verdict,
+    WorkerTerms,
+    is_missing,
+    is_wall,
+    judge,
+    looks_like_profile,
+    obstacle_for,
+    shows_nothing,
+)
+from app.checklists.public_profiles import PublicProfile, profile_of
+
+log = logging.getLogger(__name__)
+
+# One cheap look while the page settles: its HTTP status, whether it is loaded and how long
+# it has been unchanged, and whether a cookie notice is showing (a dialog, or a fixed bar near
+# the top of the document, that speaks of cookies).
+_STATE = """() => {
+    const nav = performance.getEntriesByType("navigation")[0];
+    const changed = document[Symbol.for("footprint.changed")];
+    const loaded = nav && nav.loadEventEnd > 0 ? nav.loadEventEnd : null;
+    const quiet = loaded === null || changed === undefined
+        ? null : performance.now() - Math.max(loaded, changed);
+    const shows = (el) => {
+        const box = el.getBoundingClientRect();
+        return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== "hidden";
+    };
+    const near = document.body ? [...document.body.children].flatMap(
+        (el) => [el, ...el.children]) : [];
+    const notices = [...document.querySelectorAll(
+        '[role="dialog"], [role="alertdialog"], dialog[open]'), ...near.filter(
+        (el) => ["fixed", "sticky"].includes(getComputedStyle(el).position))];
+    const cookie = notices.some((el) => shows(el) && /cookie/i.test(el.innerText || ""));
+    return {status: nav ? nav.responseStatus || 0 : 0, ready: document.readyState,
+            quiet: quiet, cookie: cookie};
+}"""
+
+# The one full look, once the page has settled: everything `judge` needs, in one round trip.
+_CAPTURE = """() => {
+    const shows = (el) => {
+        const box = el.getBoundingClientRect();
+        return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== "hidden";
+    };
+    const all = (css) => [...document.querySelectorAll(css)];
+    const count = (css) => all(css).filter(shows).length;
+    const meta = {};
+    for (const el of all('meta[property^="og:"], meta[name="description"]')) {
+        const key = el.getAttribute("property") || el.getAttribute("name");
+        if (!(key in meta)) meta[key] = (el.getAttribute("content") || "").slice(0, 2000);
+    }
+    const structured = [];
+    for (const el of all('script[type="application/ld+json"]')) {
+        const text = el.textContent || "";
+        if (text.length > 500000) continue;
+        try { structured.push(JSON.parse(text)); } catch (e) { /* not JSON: ignored */ }
+    }
+    const password = all('input[type="password"]').some(shows);
+    const dialogs = all('[role="dialog"], [role="alertdialog"], dialog[open]').filter(shows);
+    const loginDialog = dialogs.some((el) => el.querySelector('input[type="password"]'));
+    const activities = all(ACTIVITIES).filter(shows);
+    const maps = activities.reduce((n, el) => n + [...el.querySelectorAll(MAPS)].length, 0);
+    const text = document.body ? document.body.innerText : "";
+    return {
+        title: document.title.slice(0, 500),
+        text: text.slice(0, 300000),
+        meta: meta,
+        structured: structured,
+        password: password,
+        loginDialog: loginDialog,
+        headings: all("h1").filter(shows).map((el) => el.innerText.slice(0, 200)).slice(0, 5),
+        locations: all(LOCATIONS).filter(shows).map((el) => el.innerText.slice(0, 200)),
+        contacts: count('a[href^="tel:"], a[href^="mailto:"]'),
+        posts: count(POSTS),
+        activities: activities.length,
+        maps: maps,
+        avatar: count(AVATARS) > 0,
+        people: count(PEOPLE),
+    };
+}"""
+# Where the public evidence (project notes, automation/outside-in.md) says each thing is.
+_SELECTORS = {
+    "POSTS": (
+        'article, [role="article"], [data-testid="tweet"], [data-e2e="user-post-item"], '
+        'a[href*="/p/"], a[href*="/reel/"], a[href*="/post/"], a[href*="/watch?v="], '
+        'a[href*="/shorts/"], a[href*="/pin/"], a[href*="/comments/"], '
+        'shreddit-post, [data-testid^="feedItem"], '
+        '[itemtype*="SocialMediaPosting"]'
+    ),
+    "ACTIVITIES": (
+        'a[href*="/activities/"], [class*="RecentActivities"], [data-testid*="activity"]'
+    ),
+    "MAPS": 'img[src*="map" i], img[alt*="map" i], canvas, .mapboxgl-map, .leaflet-container',
+    "LOCATIONS": (
+        '[data-testid="UserLocation"], [itemprop="homeLocation"], [itemprop="address"], '
+        '[class*="Details_location"]'
+    ),
+    "AVATARS": (
+        'img[alt*="profile picture" i], img[alt*="profile photo" i], img[alt*="avatar" i], '
+        'img[src*="avatar" i], img[class*="avatar" i], [data-testid*="avatar" i] img'
+    ),
+    "PEOPLE": (
+        'a[href$="/followers"], a[href$="/following"], a[href*="/followers/"], '
+        'a[href*="/following/"], a[href$="/friends"], a[href*="sk=friends"], '
+        'a[href*="/connections"]'
+    ),
+}
+
+
+def _capture_script() -> str:
+    script = _CAPTURE
+    for name, css in _SELECTORS.items():
+        script = script.replace(name, repr(css))
+    return script
+
+
+_CAPTURE_SCRIPT = _capture_script()
+
+
+class StrangerBrowser:
+    """Starts one browser; `look` opens one address in a context of its own."""
+
+    def __init__(self, config: OutsideConfig, cancelled: Callable[[], bool]) -> None:
+        self._config = config
+        self._cancelled = cancelled
+        self._playwright: Playwright | None = None
+        self._browser: Browser | None = None
+        self._user_agent: str | None = None
+        self._own_loop: asyncio.AbstractEventLoop | None = None
+
+    def start(self) -> None:
+        """Launch the browser (no profile folder: Playwright gives it a temporary one)."""
+        if self._browser is not None:
+            return
+        self._own_loop = ensure_thread_event_loop()
+        self._playwright = sync_playwright().start()
+        config = self._config
+        try:
+            self._browser = self._playwright.chromium.launch(
+                executable_path=str(config.browser.executable),
+                headless=config.headless,
+                args=list(config.args),
+            )
+        except PlaywrightError as error:
+            log.warning("browser launch failed: %s", str(error).splitlines()[0][:300])
+            raise BrowserUnavailable(
+                f"{config.browser.describe()} could not be started, so Footprint cannot "
+                "look at your profiles as a stranger. Close other copies of it, or choose "
+                "another browser."
+            ) from None
+        self._user_agent = _windowed_user_agent(self._browser)
+
+    def close(self) -> None:
+        if self._browser is not None:
+            try:
+                self._browser.close()
+            except PlaywrightError:
+                pass  # already gone
+            self._browser = None
+        if self._playwright is not None:
+            self._playwright.stop()
+            self._playwright = None
+        if self._own_loop is not None:
+            asyncio.set_event_loop(None)
+            self._own_loop.close()
+            self._own_loop = None
+
+    def look(self, request: StrangerRequest, terms: WorkerTerms) -> StrangerView:
+        """What a stranger sees at `request.address`; raises Cancelled."""
+        assert self._browser is not None, "start() first"
+        now = self._config.clock.now
+        profile = profile_of(request.platform_id)
+        notes = _notes(profile)
+        view = StrangerView(request.platform_id, request.platform_name, request.address, now())
+        if profile is None:
+            return _blocked(view, PageProblem(Failure.WRONG_SITE, "no public profile pattern"))
+        context = self._browser.new_context(
+            user_agent=self._user_agent,
+            locale="en-GB",
+            service_workers="block",
+            accept_downloads=False,
+        )
+        try:
+            context.add_init_script(script=CHANGE_WATCH)
+            page = context.new_page()
+            snapshot = _Visit(page, request, self._config, self._cancelled).snapshot()
+        except PageProblem as problem:
+            return _blocked(view, problem)
+        except PlaywrightError as error:
+            log.warning("browser error on %s: %s", request.platform_id, type(error).__name__)
+            return _blocked(view, PageProblem(Failure.BROWSER_ERROR))
+        finally:
+            try:
+                context.close()  # cookies, storage and cache of this visit go with it
+            except PlaywrightError:
+                pass
+        if is_missing(snapshot, profile):
+            detail = f"HTTP {snapshot.status}" if snapshot.status in (404, 410) else ""
+            return _blocked(view, PageProblem(Failure.PAGE_CHANGED, detail))
+        screen = None if is_wall(snapshot, profile) else _screen_problem(snapshot, request)
+        if screen is not None:
+            return _blocked(view, screen)
+        findings = tuple(judge(snapshot, profile, terms))
+        del snapshot  # nothing of the page outlives this call
+        walled = findings[0].verdict is Verdict.NO
+        caveat = (profile.wall_caveat,) if walled and profile.wall_caveat else ()
+        shown = () if walled else notes
+        return StrangerView(
+            view.platform_id, view.platform_name, view.address, view.seen_at, findings,
+            notes=(*caveat, *shown),
+        )  # fmt: skip
+
+
+def _notes(profile: PublicProfile | None) -> tuple[str, ...]:
+    return (profile.always_public,) if profile and profile.always_public else ()
+
+
+def _blocked(view: StrangerView, problem: PageProblem) -> StrangerView:
+    obstacle = obstacle_for(problem.kind)
+    if problem.kind is Failure.PAGE_CHANGED and "HTTP" not in problem.detail:
+        detail = "it says the page isn't available"
+    else:
+        detail = problem.detail
+    log.info("stranger's view of %s: %s", view.platform_id, obstacle.value)
+    return StrangerView(
+        view.platform_id,
+        view.platform_name,
+        view.address,
+        view.seen_at,
+        obstacle=obstacle,
+        problem=obstacle.sentence(view.platform_name, detail),
+    )
+
+
+def _screen_problem(snapshot: PageSnapshot, request: StrangerRequest) -> PageProblem | None:
+    """A "slow down" or error screen in place of the profile (the platform's own words)."""
+    if looks_like_profile(snapshot):
+        return None
+    if _says_any(snapshot.text, request.rate_limit_texts):
+        return PageProblem(Failure.RATE_LIMITED, "it asks to try again later")
+    if _says_any(snapshot.text, request.error_texts):
+        return PageProblem(Failure.SITE_ERROR, "an error page")
+    if shows_nothing(snapshot):
+        return PageProblem(Failure.UNSETTLED, "")
+    return None
+
+
+def _says_any(text: str, phrases: tuple[str, ...]) -> bool:
+    plain_text = text.replace("’", "'").casefold()
+    return any(p.replace("’", "'").casefold() in plain_text for p in phrases if p)
+
+
+def _windowed_user_agent(browser: Browser) -> str | None:
+    """The browser's own user agent without "Headless": a stranger uses an ordinary window,
+    and some sites turn headless browsers away."""
+    try:
+        session = browser.new_browser_cdp_session()
+        agent = str(session.send("Browser.getVersion").get("userAgent", ""))
+        session.detach()
+    except PlaywrightError:
+        return None
+    return agent.replace("HeadlessChrome", "Chrome") or None
+
+
+class _Visit:
+    """One address in one fresh page: load, decline optional cookies, settle, capture."""
+
+    def __init__(
+        self,
+        page: Page,
+        request: StrangerRequest,
+        config: OutsideConfig,
+        cancelled: Callable[[], bool],
+    ) -> None:
+        self._page = page
+        self._request = request
+        self._timeouts = config.timeouts
+        self._cancelled = cancelled
+        self._urls = config.urls
+        self._guard = SiteGuard(request.platform_id, config.urls)
+        self._network = NetworkWatch(page)
+        self._consent_tried: set[str] = set()
+
+    def snapshot(self) -> PageSnapshot:
+        """The page as it settled; raises PageProblem or Cancelled."""
+        target = self._urls(self._request.address)
+        if not self._guard.allows(target):  # normalised addresses always are: never open one
+            raise PageProblem(Failure.WRONG_SITE, f"it is on {self._guard.where(target)}")
+        started = time.monotonic()
+        self._load(target, started + self._timeouts.page)
+        loaded_at = time.monotonic()
+        while True:
+            self._check_cancelled()
+            if not self._guard.allows(self._page.url):
+                raise PageProblem(Failure.WRONG_SITE, f"to {self._guard.where(self._page.url)}")
+            state = self._state()
+            _raise_for_status(int(state.get("status") or 0))
+            if state.get("cookie") and self._decline_cookies():
+                continue
+            settled = self._settled(state)
+            if settled or time.monotonic() > loaded_at + self._timeouts.busy:
+                if state.get("cookie"):
+                    raise PageProblem(Failure.DIALOG, "a cookie notice")
+                return self._capture(int(state.get("status") or 0))
+            self._pause()
+
+    # -- loading ----------------------------------------------------------------------------
+    def _load(self, target: str, deadline: float) -> None:
+        committed: list[str] = []
+
+        def on_navigated(frame: Frame) -> None:
+            if frame == self._page.main_frame:
+                committed.append(frame.url)
+
+        self._page.on("framenavigated", on_navigated)
+        try:
+            self._check_cancelled()
+            try:
+                # A short first wait: a slow page keeps loading while we poll (and Cancel).
+                self._page.goto(target, wait_until="domcontentloaded", timeout=3000)
+            except PlaywrightTimeout:
+                pass
+            except PlaywrightError as error:
+                if "ERR_ABORTED" not in str(error):  # not merely replaced by a redirect
+                    raise network_failure(_first_line(error)) from None
+            while not self._loaded(committed):
+                if time.monotonic() > deadline:
+                    seconds = f"{self._timeouts.page:g}"
+                    raise PageProblem(Failure.SLOW, f"it did not load within {seconds} seconds")
+                self._pause()
+        finally:
+            self._page.remove_listener("framenavigated", on_navigated)
+
+    def _loaded(self, committed: list[str]) -> bool:
+        if self._page.url.startswith("chrome-error:"):
+            raise network_failure(self._network.document_failure or "")
+        if self._network.document_failure and not committed:
+            raise network_failure(self._network.document_failure)
+        if not committed:
+            return False
+        try:
+            ready = str(self._page.evaluate("document.readyState"))
+        except PlaywrightError:
+            return False  # between two documents (a redirect): look again
+        return ready in ("interactive", "complete")
+
+    def _state(self) -> dict[str, Any]:
+        try:
+            found: dict[str, Any] = self._page.evaluate(_STATE)
+        except PlaywrightError:
+            return {}  # between two documents: the next look sees the new one
+        return found
+
+    def _settled(self, state: dict[str, Any]) -> bool:
+        quiet = state.get("quiet")
+        settle = self._timeouts.settle
+        page_quiet = quiet is not None and float(quiet) >= settle * 1000
+        return page_quiet and self._network.quiet_for() >= settle
+
+    def _decline_cookies(self) -> bool:
+        """Click a cookie notice's most private choice, once per choice; True if clicked."""
+        for selector in self._request.consent:
+            if selector in self._consent_tried:
+                continue
+            self._consent_tried.add(selector)
+            choice = locate(self._page, selector)
+            try:
+                if choice.count() != 1:
+                    continue
+                choice.click(timeout=2000)
+                choice.wait_for(state="hidden", timeout=self._timeouts.page * 1000 / 4)
+            except PlaywrightError:
+                continue  # covered, or it stayed: reported as in the way
+            log.info("cookie notice declined on a stranger's page")
+            return True
+        return False
+
+    def _capture(self, status: int) -> PageSnapshot:
+        found: dict[str, Any] = self._page.evaluate(_CAPTURE_SCRIPT)
+        return PageSnapshot(
+            path=self._guard.path_of(self._page.url),
+            status=status,
+            title=str(found.get("title") or ""),
+            text=str(found.get("text") or ""),
+            meta={str(k): str(v) for k, v in (found.get("meta") or {}).items()},
+            structured=tuple(found.get("structured") or ()),
+            password_field=bool(found.get("password")),
+            login_dialog=bool(found.get("loginDialog")),
+            headings=tuple(str(h) for h in found.get("headings") or () if str(h).strip()),
+            location_texts=tuple(str(t) for t in found.get("locations") or ()),
+            contact_links=int(found.get("contacts") or 0),
+            post_elements=int(found.get("posts") or 0),
+            activity_elements=int(found.get("activities") or 0),
+            map_elements=int(found.get("maps") or 0),
+            avatar=bool(found.get("avatar")),
+            people_links=int(found.get("people") or 0),
+        )
+
+    # -- waiting ----------------------------------------------------------------------------
+    def _check_cancelled(self) -> None:
+        if self._cancelled():
+            raise Cancelled
+
+    def _pause(self) -> None:
+        self._check_cancelled()
+        self._page.wait_for_timeout(max(self._timeouts.poll, 0.01) * 1000)
+        self._check_cancelled()
+
+
+def _raise_for_status(status: int) -> None:
+    """Automation's classification of an answer's HTTP status, with 404 as a wrong address."""
+    if status in (429, 999):
+        raise PageProblem(Failure.RATE_LIMITED, f"HTTP {status}")
+    if status in (404, 410):
+        raise PageProblem(Failure.PAGE_CHANGED, f"HTTP {status}")
+    if status >= 400:
+        raise PageProblem(Failure.SITE_ERROR, f"HTTP {status}")
+
+
+def _first_line(error: Exception) -> str:
+    """Playwright's message without its call log."""
+    line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    _, _, message = line.partition(": ")
+    return plain(message or line, 160)
+
+
+__all__ = ["StrangerBrowser"]

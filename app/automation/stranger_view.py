@@ -1,0 +1,578 @@
+"""What a signed-out stranger sees on the worker's public profile, as findings.
+
+Pure Python (no Playwright, no Qt): `stranger.py` captures a page into a `PageSnapshot`, in
+memory only, and `judge` turns it into findings — each a yes / no / can't tell with a short
+reason written here, never words of the page. The snapshot is dropped as soon as it is
+judged: no text, no picture and no name from the page is kept, shown or stored; only the
+findings and the date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from app.automation.failures import Failure
+from app.checklists.public_profiles import PublicProfile
+
+COUNTRY_NOTE = (
+    "What a stranger sees can change with the country they look from (cookie notices, "
+    "sign-in walls and what a platform shows differ by country); Footprint looks from yours."
+)
+
+
+class Verdict(StrEnum):
+    YES = "yes"
+    NO = "no"
+    UNSURE = "can't tell"
+
+
+class Topic(StrEnum):
+    """What each finding is about, in the order the worker reads them."""
+
+    PAGE = "page"
+    NAME_PHOTO = "name and photo"
+    EMPLOYER = "employer"
+    CONTACT = "contact"
+    LOCATION = "location"
+    CONNECTIONS = "connections"
+    POSTS = "posts"
+    ACTIVITIES = "activities"
+    MAPS = "maps"
+
+    @property
+    def label(self) -> str:
+        return _TOPIC_LABELS[self]
+
+
+_TOPIC_LABELS = {
+    Topic.PAGE: "Your profile page",
+    Topic.NAME_PHOTO: "Your name and profile photo",
+    Topic.EMPLOYER: "Your employer or job title",
+    Topic.CONTACT: "A phone number or email address",
+    Topic.LOCATION: "Your location or home town",
+    Topic.CONNECTIONS: "Friends, followers or connections",
+    Topic.POSTS: "Your posts and activity",
+    Topic.ACTIVITIES: "Your activities",
+    Topic.MAPS: "Maps of your activities",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    topic: Topic
+    verdict: Verdict
+    reason: str  # Footprint's own words: never text from the page
+
+    def describe(self) -> str:
+        return f"{self.topic.label}: {self.verdict.value} — {self.reason}"
+
+
+class Obstacle(StrEnum):
+    """Why nothing could be seen, each told apart (built on automation's `Failure`)."""
+
+    NO_CONNECTION = "no connection"
+    SLOW = "too slow"
+    SITE_ERROR = "site error"
+    RATE_LIMITED = "rate limited"
+    NOT_FOUND = "not found"
+    COOKIE_NOTICE = "cookie notice"
+    WRONG_SITE = "not the platform's own site"
+    NOTHING_SHOWN = "nothing shown"
+    BROWSER_ERROR = "browser error"
+
+    def sentence(self, platform: str, detail: str = "") -> str:
+        """What happened and what to do, e.g. "LinkedIn is limiting visits … — wait an hour…"."""
+        message, step = _OBSTACLES[self]
+        said = message.replace("{platform}", platform)
+        if detail:
+            said += f" ({detail})"
+        return f"{said} — {step.replace('{platform}', platform)}."
+
+
+_OBSTACLES: dict[Obstacle, tuple[str, str]] = {
+    Obstacle.NO_CONNECTION: (
+        "{platform} could not be reached",
+        "check your internet connection, then try again",
+    ),
+    Obstacle.SLOW: ("the page took too long to load", "try again in a few minutes"),
+    Obstacle.SITE_ERROR: ("{platform} showed an error page", "try again later"),
+    Obstacle.RATE_LIMITED: (
+        "{platform} is limiting visits from this computer for now",
+        "wait an hour before trying again (this says nothing about your settings)",
+    ),
+    Obstacle.NOT_FOUND: (
+        "{platform} says there is no page at this address, or it does not show it to strangers",
+        "check the address in Settings, under Your public profiles",
+    ),
+    Obstacle.COOKIE_NOTICE: (
+        "a cookie notice was in the way",
+        "Footprint only ever declines optional cookies and found no such choice; look at "
+        "the page yourself in a private (incognito) window",
+    ),
+    Obstacle.WRONG_SITE: (
+        "{platform} sent the browser to another site",
+        "Footprint looks only at {platform}'s own site; look yourself in a private window",
+    ),
+    Obstacle.NOTHING_SHOWN: (
+        "the page showed nothing Footprint could read (it may need more time, or {platform} "
+        "may turn automated browsers away)",
+        "look at the page yourself in a private (incognito) window",
+    ),
+    Obstacle.BROWSER_ERROR: ("the browser reported an error", "try again"),
+}
+_FROM_FAILURE = {
+    Failure.NO_CONNECTION: Obstacle.NO_CONNECTION,
+    Failure.SLOW: Obstacle.SLOW,
+    Failure.SITE_ERROR: Obstacle.SITE_ERROR,
+    Failure.RATE_LIMITED: Obstacle.RATE_LIMITED,
+    Failure.PAGE_CHANGED: Obstacle.NOT_FOUND,  # automation's "HTTP 404": here a wrong address
+    Failure.DIALOG: Obstacle.COOKIE_NOTICE,
+    Failure.WRONG_SITE: Obstacle.WRONG_SITE,
+    Failure.BROWSER_CLOSED: Obstacle.BROWSER_ERROR,
+    Failure.BROWSER_ERROR: Obstacle.BROWSER_ERROR,
+}
+
+
+def obstacle_for(failure: Failure) -> Obstacle:
+    """The stranger's-view obstacle for one of automation's failure kinds."""
+    return _FROM_FAILURE.get(failure, Obstacle.NOTHING_SHOWN)
+
+
+@dataclass(frozen=True)
+class StrangerView:
+    """What a stranger saw on one platform, when: findings, or the obstacle that stopped it."""
+
+    platform_id: str
+    platform_name: str
+    address: str
+    seen_at: datetime
+    findings: tuple[Finding, ...] = ()
+    obstacle: Obstacle | None = None
+    problem: str = ""  # the obstacle as a sentence for the worker
+    notes: tuple[str, ...] = ()  # what is always public, a wall's caveat: said once
+
+    def finding(self, topic: Topic) -> Finding | None:
+        return next((f for f in self.findings if f.topic is topic), None)
+
+    @property
+    def walled(self) -> bool:
+        """A stranger met a sign-in wall instead of the profile."""
+        page = self.finding(Topic.PAGE)
+        return page is not None and page.verdict is Verdict.NO
+
+    def lines(self) -> list[str]:
+        """The view as plain lines for the window: findings, notes, or the problem."""
+        if self.obstacle is not None:
+            return [f"Could not look: {self.problem}"]
+        return [f.describe() for f in self.findings] + list(self.notes)
+
+
+@dataclass(frozen=True)
+class WorkerTerms:
+    """What to look for, from the worker's Footprint profile (never from the page)."""
+
+    name: str = ""
+    organisation: str = ""
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class PageSnapshot:
+    """One page as a stranger's browser showed it: in memory only, judged, then dropped.
+
+    Nothing here is logged or stored (`repr` hides the page's words).
+    """
+
+    path: str  # where the browser ended up on the platform's site, after redirects
+    status: int = 200
+    title: str = field(default="", repr=False)
+    text: str = field(default="", repr=False)  # the visible text
+    meta: Mapping[str, str] = field(default_factory=dict, repr=False)  # og:…, description
+    structured: tuple[Any, ...] = field(default=(), repr=False)  # parsed JSON-LD blocks
+    password_field: bool = False  # a visible password field (a login form)
+    login_dialog: bool = False  # a modal dialog holding a login form, over the page
+    headings: tuple[str, ...] = field(default=(), repr=False)  # h1 texts
+    location_texts: tuple[str, ...] = field(default=(), repr=False)  # known location fields
+    contact_links: int = 0  # tel: and mailto: links
+    post_elements: int = 0  # posts, videos, pins, activities on the page
+    activity_elements: int = 0  # Strava-like activity cards
+    map_elements: int = 0  # maps (images, canvases, map widgets) on the page
+    avatar: bool = False  # an image that looks like a profile photo
+    people_links: int = 0  # links to followers, friends or connections lists
+
+
+def judge(snapshot: PageSnapshot, profile: PublicProfile, terms: WorkerTerms) -> list[Finding]:
+    """The findings for one page a stranger was shown (see the module docstring)."""
+    if is_wall(snapshot, profile):
+        reason = "a stranger is asked to sign in before seeing your profile: good news"
+        return [Finding(Topic.PAGE, Verdict.NO, reason)]
+    page = "a stranger can open your profile page without signing in"
+    if snapshot.login_dialog:
+        page += " (a sign-in box covers it, but a stranger can close it)"
+    found = [Finding(Topic.PAGE, Verdict.YES, page)]
+    found.append(_name_and_photo(snapshot, terms))
+    found.append(_employer(snapshot, terms))
+    found.append(_contact(snapshot))
+    found.append(_location(snapshot))
+    found.append(_connections(snapshot))
+    found.append(_posts(snapshot, profile))
+    if profile.activities:
+        found += _activities(snapshot)
+    return found
+
+
+# -- walls and missing pages ---------------------------------------------------------------
+def is_wall(snapshot: PageSnapshot, profile: PublicProfile) -> bool:
+    """A sign-in wall: a login address, the platform's wall words, or a login form and
+    nothing of a profile."""
+    here = snapshot.path.partition("?")[0]
+    if any(here.startswith(p) for p in profile.wall_paths):
+        return True
+    if _says(snapshot.text, profile.wall_texts) and not looks_like_profile(snapshot):
+        return True
+    login_form = snapshot.password_field and not snapshot.login_dialog
+    return login_form and not looks_like_profile(snapshot)
+
+
+def is_missing(snapshot: PageSnapshot, profile: PublicProfile) -> bool:
+    """A "no such page" answer: HTTP 404/410, or the platform's own words for it."""
+    if snapshot.status in (404, 410):
+        return True
+    return _says(snapshot.text, profile.missing_texts) and not looks_like_profile(snapshot)
+
+
+def shows_nothing(snapshot: PageSnapshot) -> bool:
+    """A page with neither a profile nor words enough to be one (blank, or still a shell)."""
+    return not looks_like_profile(snapshot) and len(snapshot.text.strip()) < 40
+
+
+def looks_like_profile(snapshot: PageSnapshot) -> bool:
+    """Signs of a profile: a page title of its own, a person in the structured data, or a
+    heading."""
+    meta = snapshot.meta
+    return bool(
+        meta.get("og:title")
+        or meta.get("og:type") == "profile"
+        or _people(snapshot)
+        or snapshot.headings
+    )
+
+
+def _says(text: str, phrases: Sequence[str]) -> bool:
+    plain = _apostrophes(text).casefold()
+    return any(_apostrophes(p).casefold() in plain for p in phrases if p)
+
+
+def _apostrophes(text: str) -> str:
+    return text.replace("’", "'").replace("‘", "'")
+
+
+# -- name and photo ------------------------------------------------------------------------
+def _name_and_photo(snapshot: PageSnapshot, terms: WorkerTerms) -> Finding:
+    person = _main_person(snapshot)
+    names = [snapshot.title, snapshot.meta.get("og:title", ""), *snapshot.headings]
+    names.append(_text_of(person.get("name")) if person else "")
+    own = bool(terms.name.strip()) and (
+        _contains(" ".join(names), terms.name) or _contains(snapshot.text, terms.name)
+    )
+    some_name = own or any(n.strip() for n in names[1:])
+    photo = bool(snapshot.avatar or snapshot.meta.get("og:image") or (person or {}).get("image"))
+    if not some_name and not photo:
+        return Finding(Topic.NAME_PHOTO, Verdict.NO, "no name or profile photo is shown")
+    name_words = "your name" if own else "a name" if some_name else ""
+    shown = " and ".join(w for w in (name_words, "a profile photo" if photo else "") if w)
+    return Finding(Topic.NAME_PHOTO, Verdict.YES, f"{shown} {_is_are(shown)} shown")
+
+
+def _is_are(subject: str) -> str:
+    return "are" if " and " in subject else "is"
+
+
+# -- employer and job title ----------------------------------------------------------------
+_SUFFIXES = ("limited", "ltd", "plc", "llp", "llc", "inc", "cic", "community interest company")
+_ABBREVIATIONS = (
+    ("national health service", "nhs"),
+    ("health and social care partnership", "hscp"),
+    ("health and social care trust", "hsc trust"),
+    ("saint", "st"),
+)
+# Words that name a kind of organisation, not one in particular: a variant made only of these
+# ("Care Services", "NHS Trust") would match countless strangers' pages.
+_GENERIC = frozenset(
+    "the and of for a an care health social services service support home homes council "
+    "trust nhs group community housing agency team staff company partnership hscp hsc city "
+    "county borough local authority centre center work worker workers st saint my our "
+    "limited ltd plc llp llc inc cic uk scotland england wales ireland northern".split()
+)
+
+
+def organisation_variants(organisation: str) -> list[str]:
+    """The organisation as a stranger may see it written, normalised (see `_normal`): as
+    given, without a legal suffix ("Ltd", "Limited"…), without a leading "The", without a
+    bracketed aside, and with well-known abbreviations swapped either way ("National Health
+    Service" ⇄ "NHS"). Variants that are too short or only generic words are dropped."""
+    base = _normal(re.sub(r"\([^)]*\)", " ", organisation))
+    forms = {_normal(organisation), base}
+    for form in list(forms):
+        words = _without_suffix(form.split())
+        forms.add(" ".join(words[1:] if words[:1] == ["the"] else words))
+    for long, short in _ABBREVIATIONS:
+        for form in list(forms):
+            padded = f" {form} "
+            if f" {long} " in padded:
+                forms.add(padded.replace(f" {long} ", f" {short} ").strip())
+            if f" {short} " in padded:
+                forms.add(padded.replace(f" {short} ", f" {long} ").strip())
+    return sorted(f for f in forms if _distinctive(f))
+
+
+def _without_suffix(words: list[str]) -> list[str]:
+    """The words without trailing legal suffixes ("… Care Ltd", "… Limited")."""
+    changed = True
+    while changed:
+        changed = False
+        for suffix in _SUFFIXES:
+            tail = suffix.split()
+            if len(words) > len(tail) and words[-len(tail) :] == tail:
+                words, changed = words[: -len(tail)], True
+    return words
+
+
+def _distinctive(form: str) -> bool:
+    words = form.split()
+    return len(form.replace(" ", "")) >= 4 and any(w not in _GENERIC for w in words)
+
+
+def role_variants(role: str) -> list[str]:
+    """The job title, normalised; kept when it is at least five letters long."""
+    form = _normal(role)
+    return [form] if len(form.replace(" ", "")) >= 5 else []
+
+
+def _normal(text: str) -> str:
+    """Lower case, "&" as "and", apostrophes dropped, other punctuation as spaces."""
+    lowered = _apostrophes(text).casefold().replace("&", " and ").replace("'", "")
+    return " ".join(re.sub(r"[^\w]+", " ", lowered).split())
+
+
+def _contains(text: str, phrase: str) -> bool:
+    """Whether `phrase` appears in `text` as whole words, ignoring case and punctuation."""
+    wanted = _normal(phrase)
+    return bool(wanted) and f" {wanted} " in f" {_normal(text)} "
+
+
+def _employer(snapshot: PageSnapshot, terms: WorkerTerms) -> Finding:
+    if not terms.organisation.strip() and not terms.role.strip():
+        return Finding(
+            Topic.EMPLOYER,
+            Verdict.UNSURE,
+            "add your organisation and role in Settings so Footprint can look for them",
+        )
+    meta = snapshot.meta
+    texts = [snapshot.text, meta.get("og:description", ""), meta.get("description", "")]
+    haystack = " ".join([*texts, *_strings(snapshot.structured)])
+    padded = f" {_normal(haystack)} "
+    employer = any(f" {v} " in padded for v in organisation_variants(terms.organisation))
+    role = any(f" {v} " in padded for v in role_variants(terms.role))
+    if employer or role:
+        what = " and ".join(w for w in ("your employer" if employer else "",
+                                        "your job title" if role else "") if w)  # fmt: skip
+        return Finding(Topic.EMPLOYER, Verdict.YES, f"{what} (as in your Footprint profile) "
+                       f"{_is_are(what)} on the page")  # fmt: skip
+    person = _main_person(snapshot) or {}
+    if person.get("worksFor") or person.get("jobTitle"):
+        return Finding(
+            Topic.EMPLOYER,
+            Verdict.YES,
+            "the page lists a workplace or job title (not the one in your Footprint profile)",
+        )
+    return Finding(
+        Topic.EMPLOYER, Verdict.NO, "neither your organisation nor your role is on the page"
+    )
+
+
+# -- phone numbers and email addresses -----------------------------------------------------
+_PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|\(?0)[\d\s().\-]{8,20}\d(?!\w)")
+_EMAIL = re.compile(
+    r"(?<![\w.%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}(?![\w\-])"
+)
+
+
+def has_phone_number(text: str) -> bool:
+    """A phone number's shape: starting with + or 0, 10 to 13 digits, spaces, dots, hyphens
+    and brackets between them (never two separators in a row, so counts and dates do not
+    count)."""
+    for match in _PHONE_CANDIDATE.finditer(text):
+        candidate = match.group()
+        digits = sum(c.isdigit() for c in candidate)
+        if 10 <= digits <= 13 and not re.search(r"[\s.\-]{2,}", candidate.replace("(", "")):
+            return True
+    return False
+
+
+def has_email_address(text: str) -> bool:
+    return _EMAIL.search(text) is not None
+
+
+def _contact(snapshot: PageSnapshot) -> Finding:
+    person = _main_person(snapshot) or {}
+    texts = " ".join([snapshot.text, snapshot.meta.get("og:description", "")])
+    phone = has_phone_number(texts) or bool(person.get("telephone"))
+    email = has_email_address(texts) or bool(person.get("email"))
+    if phone or email or snapshot.contact_links:
+        what = " and ".join(w for w in ("a phone number" if phone else "",
+                                        "an email address" if email else "") if w)  # fmt: skip
+        what = what or "a link to call or email you"
+        return Finding(Topic.CONTACT, Verdict.YES, f"{what} {_is_are(what)} on the page")
+    return Finding(Topic.CONTACT, Verdict.NO, "no phone number or email address is on the page")
+
+
+# -- location ------------------------------------------------------------------------------
+_LOCATION_KEYS = ("address", "homeLocation", "location")
+_LOCATION_WORDS = re.compile(r"\b(?:Lives in|Based in|Location:)\s+\S", re.IGNORECASE)
+
+
+def _location(snapshot: PageSnapshot) -> Finding:
+    person = _main_person(snapshot) or {}
+    if any(_text_of(person.get(key)).strip() for key in _LOCATION_KEYS):
+        return Finding(Topic.LOCATION, Verdict.YES, "the page gives a location for you")
+    if any(t.strip() for t in snapshot.location_texts):
+        return Finding(Topic.LOCATION, Verdict.YES, "your profile's location field is filled in")
+    if _LOCATION_WORDS.search(snapshot.text):
+        return Finding(Topic.LOCATION, Verdict.YES, "the page says where you live or are based")
+    return Finding(Topic.LOCATION, Verdict.NO, "no location is shown in the usual places")
+
+
+# -- connections, posts, activities --------------------------------------------------------
+_COUNT_WORDS = r"(?:followers?|following|friends|connections|subscribers)"
+_COUNTS = re.compile(
+    rf"(?:\b\d[\d,.]*\s?[KkMm]?\+?\s+(?:mutual\s+)?{_COUNT_WORDS}\b)|(?:\b{_COUNT_WORDS}\s*:?\s*\d)",
+    re.IGNORECASE,
+)
+
+
+def _connections(snapshot: PageSnapshot) -> Finding:
+    counted = _COUNTS.search(snapshot.text) is not None or _follow_statistic(snapshot)
+    if counted or snapshot.people_links:
+        return Finding(
+            Topic.CONNECTIONS,
+            Verdict.YES,
+            "the page shows how many followers, friends or connections you have, or links to "
+            "the list",
+        )
+    return Finding(Topic.CONNECTIONS, Verdict.NO, "no friends, followers or connections are shown")
+
+
+_POST_TYPES = {"Article", "SocialMediaPosting", "BlogPosting", "VideoObject", "ImageObject",
+               "DiscussionForumPosting", "Comment"}  # fmt: skip
+
+
+def _posts(snapshot: PageSnapshot, profile: PublicProfile) -> Finding:
+    if _says(snapshot.text, profile.private_texts):
+        return Finding(
+            Topic.POSTS,
+            Verdict.NO,
+            "the page says your account is private: a stranger cannot see your posts",
+        )
+    typed = sum(1 for item in _objects(snapshot.structured) if _types(item) & _POST_TYPES)
+    if snapshot.post_elements or typed:
+        return Finding(Topic.POSTS, Verdict.YES, "a stranger can see your posts or activity")
+    return Finding(
+        Topic.POSTS,
+        Verdict.UNSURE,
+        "no posts were on the page as it first loaded (some platforms load them only as you "
+        "scroll)",
+    )
+
+
+def _activities(snapshot: PageSnapshot) -> list[Finding]:
+    if not snapshot.activity_elements:
+        return [
+            Finding(Topic.ACTIVITIES, Verdict.NO, "no activities are shown"),
+            Finding(Topic.MAPS, Verdict.NO, "no activity maps are shown"),
+        ]
+    maps = (
+        Finding(Topic.MAPS, Verdict.YES, "a stranger can see the maps of your activities")
+        if snapshot.map_elements
+        else Finding(Topic.MAPS, Verdict.NO, "your activities are shown without maps")
+    )
+    return [Finding(Topic.ACTIVITIES, Verdict.YES, "a stranger can see your activities"), maps]
+
+
+# -- structured data -----------------------------------------------------------------------
+def _objects(value: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON object in the structured data, depth first (JSON-LD nests through @graph,
+    mainEntity and lists)."""
+    stack = [value]
+    seen = 0
+    while stack and seen < 5000:  # a bound: structured data from a page is not trusted
+        current = stack.pop()
+        seen += 1
+        if isinstance(current, dict):
+            yield current
+            stack.extend(reversed(list(current.values())))
+        elif isinstance(current, (list, tuple)):
+            stack.extend(reversed(current))
+
+
+def _types(item: Mapping[str, Any]) -> set[str]:
+    kind = item.get("@type")
+    if isinstance(kind, str):
+        return {kind}
+    if isinstance(kind, list):
+        return {k for k in kind if isinstance(k, str)}
+    return set()
+
+
+def _people(snapshot: PageSnapshot) -> list[dict[str, Any]]:
+    return [item for item in _objects(snapshot.structured) if _types(item) & {"Person"}]
+
+
+def _main_person(snapshot: PageSnapshot) -> dict[str, Any] | None:
+    """The profile's own person: a ProfilePage's main entity, else the first Person (later
+    ones may be other people, such as "people also viewed")."""
+    for item in _objects(snapshot.structured):
+        main = item.get("mainEntity")
+        if _types(item) & {"ProfilePage"} and isinstance(main, dict):
+            return main
+    people = _people(snapshot)
+    return people[0] if people else None
+
+
+def _follow_statistic(snapshot: PageSnapshot) -> bool:
+    for item in _objects(snapshot.structured):
+        kind = _text_of(item.get("interactionType"))
+        if item.get("userInteractionCount") is not None and ("Follow" in kind or
+                                                              "Subscribe" in kind):  # fmt: skip
+            return True
+    return False
+
+
+def _text_of(value: Any) -> str:
+    """A structured field as text: a string, a {"name": …} or {"@type": …} object, or a
+    list of them."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return " ".join(_text_of(v) for k, v in value.items() if k != "@context")
+    if isinstance(value, list):
+        return " ".join(_text_of(v) for v in value)
+    return ""
+
+
+def _strings(structured: Sequence[Any]) -> Iterator[str]:
+    """The text values of the profile's own structured data (its main person), for the
+    employer search; other people in the data are left out."""
+    for item in structured:
+        for obj in _objects(item):
+            if _types(obj) & {"ProfilePage"} and isinstance(obj.get("mainEntity"), dict):
+                yield _text_of(obj["mainEntity"])
+                return
+    people = [o for item in structured for o in _objects(item) if _types(o) & {"Person"}]
+    if people:
+        yield _text_of(people[0])

@@ -1,0 +1,167 @@
+"""Replica public profile pages on 127.0.0.1, for "See what a stranger sees".
+
+Each page in `public/` stands for what a signed-out visitor is shown at one of the worker's
+public addresses, modelled on the public evidence in the project notes
+(`automation/outside-in.md`): X's profile JSON-LD, LinkedIn's authwall and public-profile
+JSON-LD, Instagram's "This account is private", Meta's cookie notice, Strava's athlete page,
+Bluesky's logged-out message. `PublicPages` serves them under `/<platform>/…` with the status
+or redirect each case needs, and records the cookie-notice choices pages post back.
+
+`DISTINCTIVE` lists words that appear only in these pages (never in the worker's profile):
+the tests look for them in every file of the data home, to show nothing of a page is kept.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+PAGES = Path(__file__).resolve().parent / "public"
+# Each platform's public origin, as `app/checklists/public_profiles.py` writes addresses.
+ORIGINS = {
+    "facebook": "https://www.facebook.com",
+    "instagram": "https://www.instagram.com",
+    "x": "https://x.com",
+    "linkedin": "https://www.linkedin.com",
+    "tiktok": "https://www.tiktok.com",
+    "youtube": "https://www.youtube.com",
+    "strava": "https://www.strava.com",
+    "threads": "https://www.threads.com",
+    "bluesky": "https://bsky.app",
+    "pinterest": "https://www.pinterest.com",
+    "reddit": "https://www.reddit.com",
+    "snapchat": "https://www.snapchat.com",
+}
+DISTINCTIVE = (
+    "Zephyrine", "Tobermory", "Pennywhistle", "marmalade", "Quokka", "900123",
+    "jo.quokka@example.org", "sourdough", "lighthouse", "Lighthouse Bakery", "Tea enthusiast",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Route:
+    file: str = ""
+    status: int = 200
+    redirect: str = ""  # a path on this server to send the browser to instead
+
+
+ROUTES: dict[str, Route] = {
+    "/x/jo_public": Route("x_public.html"),
+    "/instagram/jo.locked/": Route("instagram_private.html"),
+    "/instagram/jo.cookies/": Route("instagram_cookies.html"),
+    "/instagram/jo.busy/": Route("rate_limit.html", 429),
+    "/linkedin/in/jo-wall": Route(redirect="/linkedin/authwall?trk=public_profile"),
+    "/linkedin/authwall": Route("linkedin_authwall.html"),
+    "/linkedin/in/jo-worker": Route("linkedin_employer.html"),
+    "/tiktok/@jo.phone": Route("tiktok_phone.html"),
+    "/strava/athletes/12345678": Route("strava_athlete.html"),
+    "/bluesky/profile/jo.bsky.social": Route("bluesky_hidden.html"),
+    "/facebook/jo.worker": Route("facebook_public.html"),
+    "/facebook/jo.gone": Route("facebook_unavailable.html"),
+    "/threads/@jo.stuck": Route("threads_cookies_stuck.html"),
+    "/pinterest/nobodyhere/": Route("not_found.html", 404),
+}
+# The worker's addresses for each case, as Settings would keep them.
+ADDRESSES = {
+    "public": ("x", "https://x.com/jo_public"),
+    "private": ("instagram", "https://www.instagram.com/jo.locked/"),
+    "cookies": ("instagram", "https://www.instagram.com/jo.cookies/"),
+    "rate limited": ("instagram", "https://www.instagram.com/jo.busy/"),
+    "wall": ("linkedin", "https://www.linkedin.com/in/jo-wall"),
+    "employer": ("linkedin", "https://www.linkedin.com/in/jo-worker"),
+    "phone": ("tiktok", "https://www.tiktok.com/@jo.phone"),
+    "activities": ("strava", "https://www.strava.com/athletes/12345678"),
+    "hidden": ("bluesky", "https://bsky.app/profile/jo.bsky.social"),
+    "facebook": ("facebook", "https://www.facebook.com/jo.worker"),
+    "unavailable": ("facebook", "https://www.facebook.com/jo.gone"),
+    "cookies stuck": ("threads", "https://www.threads.com/@jo.stuck"),
+    "not found": ("pinterest", "https://www.pinterest.com/nobodyhere/"),
+    "refused": ("reddit", "https://www.reddit.com/user/jo_worker"),
+}
+REFUSING = ("reddit",)  # platforms mapped to a port where nothing listens
+
+
+class PublicPages:
+    """ThreadingHTTPServer on 127.0.0.1, port 0: `start()`, then `url_map()`."""
+
+    def __init__(self) -> None:
+        self.consent_choices: list[str] = []  # "instagram decline", in order
+        self.visits: list[str] = []
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def base(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def start(self) -> PublicPages:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def reset(self) -> None:
+        self.consent_choices.clear()
+        self.visits.clear()
+
+    def url_map(self) -> dict[str, str]:
+        """Each platform's real origin → its replica here (a closed port for REFUSING)."""
+        closed = f"http://127.0.0.1:{_closed_port()}"
+        return {
+            origin: f"{closed if pid in REFUSING else self.base}/{pid}"
+            for pid, origin in ORIGINS.items()
+        }
+
+
+def _closed_port() -> int:
+    """A local port nothing listens on: bound, then released at once."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _handler(pages: PublicPages) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            return  # quiet tests
+
+        def do_GET(self) -> None:  # noqa: N802
+            path = urlsplit(self.path).path
+            pages.visits.append(path)
+            route = ROUTES.get(path)
+            if route is None:
+                self._send(404, "<!DOCTYPE html><html><body><p>Nothing here</p></body></html>")
+            elif route.redirect:
+                self.send_response(302)
+                self.send_header("Location", route.redirect)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+            else:
+                self._send(route.status, (PAGES / route.file).read_text(encoding="utf-8"))
+
+        def do_POST(self) -> None:  # noqa: N802
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length).decode("utf-8", "replace")
+            platform = urlsplit(self.path).path.strip("/").split("/")[0]
+            pages.consent_choices.append(f"{platform} {body}")
+            self._send(204, "")
+
+        def _send(self, status: int, body: str) -> None:
+            data = body.encode("utf-8")
+            self.send_response(status)
+            if data:
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            if data:
+                self.wfile.write(data)
+
+    return Handler

@@ -1,0 +1,49 @@
+"""Settings, "Your public profiles": addresses saved in their public form, or refused beside
+their field with nothing saved."""
+
+from __future__ import annotations
+
+from app.ui.profile_dialog import ProfileDialog
+
+
+def make_settings(qtbot, footprint, jobs) -> ProfileDialog:
+    dialog = ProfileDialog(footprint=footprint, jobs=jobs, first_launch=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_the_workers_platforms_come_first_with_an_example_placeholder(qtbot, set_up, jobs) -> None:
+    dialog = make_settings(qtbot, set_up, jobs)
+    box = dialog.addresses_box
+    assert box is not None
+    assert list(box.edits)[:2] == ["facebook", "instagram"]  # the platforms of PROFILE
+    assert "x" in box.edits and "whatsapp" not in box.edits  # no public profile page there
+    assert box.edits["instagram"].placeholderText() == "https://www.instagram.com/jo.worker/"
+
+
+def test_a_bad_address_is_refused_beside_its_field_and_nothing_is_saved(
+    qtbot, set_up, jobs
+) -> None:
+    dialog = make_settings(qtbot, set_up, jobs)
+    box = dialog.addresses_box
+    assert box is not None
+    box.edits["x"].setText("@jo_worker")
+    box.edits["linkedin"].setText("https://linkedin.evil.example/in/jo-worker")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert list(box.problems()) == ["linkedin"]
+    assert "not an address on LinkedIn" in box.problems()["linkedin"]
+    assert box.edits["linkedin"].accessibleDescription() == box.problems()["linkedin"]
+    assert set_up.store.public_addresses() == {}
+
+    box.edits["linkedin"].setText("linkedin.com/in/jo-worker/")
+    dialog.accept()
+    assert not dialog.isVisible()
+    assert set_up.store.public_addresses() == {
+        "x": "https://x.com/jo_worker",
+        "linkedin": "https://www.linkedin.com/in/jo-worker",
+    }
+    reopened = make_settings(qtbot, set_up, jobs)
+    assert reopened.addresses_box is not None
+    assert reopened.addresses_box.edits["x"].text() == "https://x.com/jo_worker"

@@ -44,7 +44,8 @@ class SearchKind(StrEnum):
 _KIND_LABELS = {
     SearchKind.WEB: "web search",
     SearchKind.IMAGES: "image search",
-    SearchKind.PEOPLE: "people search",
+    # "Facebook search", not "people search": Facebook's address lists pages and groups too.
+    SearchKind.PEOPLE: "search",
 }
 
 
@@ -87,7 +88,7 @@ class SearchSite:
 
     @property
     def title(self) -> str:
-        """The site and its kind, as the worker reads it: "Google web search"."""
+        """The site and its kind, as the worker reads it: "Google web search", "X search"."""
         return f"{self.name} {self.kind.label}"
 
 

@@ -44,7 +44,7 @@ def test_every_site_is_searched_with_each_of_its_terms() -> None:
     assert 'Bing web search: "Jane Smith" Tayside Care' in labels
     assert 'DuckDuckGo web search: "Jane Smith" Carer' in labels
     assert 'Bing image search: "Jane Smith" Dundee' in labels
-    assert "LinkedIn people search: Jane Smith" in labels
+    assert "LinkedIn search: Jane Smith" in labels
 
 
 def test_the_name_is_a_quoted_phrase_on_search_engines_and_plain_on_platforms() -> None:

@@ -7,7 +7,8 @@ worker's own browser; it never runs a search itself and reads no result (no scra
 Like `hosts.py`, the addresses are code, not a file Footprint reads, and every one must be on
 the hosts `hosts.py` allows for its platform: a search engine under the general checks, a
 platform's people search under that platform. Each address format rests on a public source,
-written beside it; a search for which no source was found is left out (see the README).
+written beside it; a search for which no citable source was found is left out (DuckDuckGo's
+image search: the addresses seen in public code could not be traced to a named source).
 
 The worker's name is searched as a phrase ("Jane Smith"), so a search engine looks for the
 two words together; the town, employer and role follow unquoted, so a result that words them

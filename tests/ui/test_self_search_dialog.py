@@ -253,3 +253,45 @@ def test_an_answer_recorded_in_the_window_is_saved_as_the_items_answer(
     assert saved.status is AnswerStatus.NEEDS_ACTION
     assert saved.note == "phone number on a directory site"
     assert page.session.answer_for(GENERAL_ID, "search-yourself-web") == saved
+
+
+def test_the_audit_menu_opens_the_searches_without_recording_when_no_audit_is_open(
+    general_audit, make_window, monkeypatch, opened_urls
+) -> None:
+    window = make_window(general_audit)
+    assert window.audit_page.session is None
+    seen: list[SelfSearchDialog] = []
+
+    def look(dialog: QDialog) -> int:
+        assert isinstance(dialog, SelfSearchDialog)
+        seen.append(dialog)
+        dialog.search_list.setCurrentRow(dialog.search_list.count() - 1)
+        dialog.open_selected()
+        return 0
+
+    monkeypatch.setattr(window, "_exec", look)
+    (action,) = [a for a in window.menuBar().actions() if a.text() == "&Audit"]
+    (entry,) = [a for a in action.menu().actions() if a.text() == "Search &yourself…"]
+    entry.trigger()
+
+    (dialog,) = seen
+    assert all(not button.isEnabled() for button in dialog.record_buttons.values())
+    assert opened_urls == ["https://www.instagram.com/explore/search/keyword/?q=Jo%20Worker"]
+    assert general_audit.dashboard().open_run is None  # nothing was started or recorded
+
+
+def test_a_finished_audit_is_not_rewritten_from_the_window(
+    general_audit, make_window, monkeypatch
+) -> None:
+    window = make_window(general_audit)
+    window.start_or_resume_audit()
+    session = window.audit_page.session
+    assert session is not None
+    session.finish_now()
+    seen: list[SelfSearchDialog] = []
+    monkeypatch.setattr(window, "_exec", lambda dialog: seen.append(dialog) or 0)
+
+    window.open_self_search("search-yourself-web")
+
+    (dialog,) = seen
+    assert all(not button.isEnabled() for button in dialog.record_buttons.values())

@@ -60,8 +60,11 @@ PLATFORM_HOSTS: Mapping[str, frozenset[str]] = MappingProxyType(
                 "consent.youtube.com",
             }
         ),  # fmt: skip
-        # Checks that belong to no platform point at the worker's own Google account and search.
-        "general": frozenset({"www.google.com", "myaccount.google.com"}),
+        # Checks that belong to no platform point at the worker's own Google account and search,
+        # and "Search yourself" (self_search.py) opens Bing and DuckDuckGo searches too.
+        "general": frozenset(
+            {"www.google.com", "myaccount.google.com", "www.bing.com", "duckduckgo.com"}
+        ),
         # Platforms being added to the catalogue (their audit files are being written).
         "threads": frozenset(
             {"www.threads.com", "www.threads.net", "threads.com", "threads.net", *_META_ACCOUNTS}

@@ -38,6 +38,7 @@ from app.audit.session import AuditSession, Position
 from app.checklists.codes import CodeBook
 from app.checklists.hosts import is_allowed
 from app.checklists.model import CheckItem, Evidence, Platform
+from app.checklists.self_search import is_search_item
 from app.formatting import plural, short_date
 from app.ui.links import UrlOpener, open_in_browser
 
@@ -57,11 +58,14 @@ class AuditPage(QWidget):
         finished: every platform of the audit has been answered or skipped.
         leave_requested: the worker wants the overview; the audit stays open to resume.
         automation_requested: the worker wants Footprint to read the settings in a browser.
+        self_search_requested: the worker wants the prepared searches of their name for the
+            general item with this id ("Search yourself").
     """
 
     finished = Signal()
     leave_requested = Signal()
     automation_requested = Signal()
+    self_search_requested = Signal(str)
 
     def __init__(
         self,
@@ -111,6 +115,12 @@ class AuditPage(QWidget):
         self.help_button = QPushButton("Help pa&ge")
         self.help_button.setAccessibleDescription("Opens the platform's help page for this item")
         self.help_button.clicked.connect(self._open_help)
+        self.search_button = QPushButton("Search &yourself…")
+        self.search_button.setAccessibleDescription(
+            "Opens prepared searches of your name in your browser, and records what you found"
+        )
+        self.search_button.clicked.connect(self._search_yourself)
+        self.search_button.hide()
         self.link_status = QLabel()
         self.link_status.setObjectName("link-status")
         self.link_status.setWordWrap(True)
@@ -174,7 +184,9 @@ class AuditPage(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.content, 1)
         column.addLayout(_row(self.outside_label, self.outside_button))
-        column.addLayout(_row(self.open_button, self.help_button, stretch_end=True))
+        column.addLayout(
+            _row(self.open_button, self.search_button, self.help_button, stretch_end=True)
+        )
         column.addWidget(self.link_status)
         splitter = QSplitter()
         splitter.addWidget(self.item_list)
@@ -246,6 +258,8 @@ class AuditPage(QWidget):
         self.progress_bar.setValue(len(session.run.answers))
         self.content.setHtml(self._item_html(position))
         self.link_status.clear()
+        # Only the general items that the prepared searches answer (app/checklists/self_search).
+        self.search_button.setVisible(is_search_item(position.platform.id, item.id))
         self.content.setAccessibleName(f"{item.name}: {item.goal}")
         self.content.setAccessibleDescription(f"{position.platform.name}, {item.severity.label}")
         current = session.answer_for(position.platform.id, item.id)
@@ -484,6 +498,19 @@ class AuditPage(QWidget):
             )
             return
         self._open(item.open_url, "the settings page")
+
+    def _search_yourself(self) -> None:
+        item = self._current_item()
+        if item is not None:
+            self.self_search_requested.emit(item.id)
+
+    def forget_draft(self, platform_id: str, item_id: str) -> None:
+        """Drop the note typed here for an item answered elsewhere (Search yourself), so it
+        does not later overwrite the note saved with that answer."""
+        if self._session is not None:
+            QSettings().remove(
+                DRAFT_KEY.format(run=self._session.run.id, platform=platform_id, item=item_id)
+            )
 
     def _open_help(self) -> None:
         item = self._current_item()

@@ -30,6 +30,7 @@ SHORTCUTS = (
     ("Audit", "Alt+U", "Answer: Not sure"),
     ("Audit", "Alt+B / Alt+X", "Back / Next, without answering"),
     ("Audit", "Alt+O", "Open the settings page in your browser"),
+    ("Audit", "Alt+Y", "Search yourself (beside the two search items of General checks)"),
     ("Audit", "Alt+L", "Type a note for the setting"),
     ("Audit", "Alt+K", "Skip this platform for now"),
     ("Audit", "Alt+V", "Pause and go to the overview"),

@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self._footprint = footprint
+        self._open_url = open_url
         self._view: DashboardView
         self._quitting = False
         self.jobs = JobRunner(self)
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.audit_page.finished.connect(self._show_summary)
         self.audit_page.leave_requested.connect(self.show_dashboard)
         self.audit_page.automation_requested.connect(self.open_automation)
+        self.audit_page.self_search_requested.connect(self.open_self_search)
         self.summary_page.done.connect(self._finish_audit)
 
     def _add_shortcuts(self) -> None:
@@ -110,6 +112,7 @@ class MainWindow(QMainWindow):
         self._action(audit, "&Re-check the selected platform", self.dashboard.recheck_selected)
         self._action(audit, "&History…", self.open_history, QKeySequence("Ctrl+H"))
         self._action(audit, "See what a stran&ger sees…", self.open_stranger_view)
+        self._action(audit, "Search &yourself…", self.open_self_search)
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self._show_shortcuts,
                      QKeySequence.StandardKey.HelpContents)  # fmt: skip
@@ -214,6 +217,55 @@ class MainWindow(QMainWindow):
         self.audit_page.set_outside_evidence(self._footprint.outside_evidence())
         if self.audit_page.session is not None and self.audit_page.session.position():
             self.audit_page.show_current()
+
+    def open_self_search(self, _item_id: str | None = None) -> None:
+        """Prepared searches of the worker's name; what they found is recorded in the open
+        audit when it includes the general checks (otherwise the window says how to)."""
+        from app.audit.answers import AnswerSource, AnswerStatus
+        from app.checklists.loader import GENERAL_ID
+        from app.checklists.self_search import SEARCH_ITEMS, SearchTerms
+        from app.ui.self_search_dialog import SelfSearchDialog
+
+        profile = self._view.profile
+        general = self._footprint.catalogue.get(GENERAL_ID)
+        items = tuple(i for i in general.items if i.id in SEARCH_ITEMS) if general else ()
+        session = self.audit_page.session
+        # Only into an audit still open: a completed check is history, not to be rewritten.
+        in_audit = (
+            session is not None
+            and session.run.completed_at is None
+            and any(p.id == GENERAL_ID for p in session.platforms)
+        )
+
+        def record(item_id: str, status: AnswerStatus, note: str | None) -> None:
+            assert session is not None
+            session.record_for(GENERAL_ID, item_id, status, source=AnswerSource.MANUAL, note=note)
+            self.audit_page.forget_draft(GENERAL_ID, item_id)
+
+        answers = {
+            i.id: a for i in items if session and (a := session.answer_for(GENERAL_ID, i.id))
+        }
+        dialog = SelfSearchDialog(
+            terms=SearchTerms(
+                name=profile.display_name if profile else "",
+                organisation=profile.organisation if profile else "",
+                role=profile.role if profile else "",
+            ),
+            items=items,
+            record=record if in_audit else None,
+            answers=answers,
+            open_url=self._open_url,
+            parent=self,
+        )
+        recorded: list[str] = []
+        dialog.answer_recorded.connect(recorded.append)
+        self._exec(dialog)
+        if not recorded:
+            return
+        if self._stack.currentWidget() is self.audit_page:
+            self.audit_page.show_current()  # the answer shows, or the audit moves on
+        else:
+            self.refresh()  # opened from the menu elsewhere: the overview counts the answer
 
     def open_export_import(self) -> None:
         """Open the data-export import; the dashboard refreshes after it saves."""

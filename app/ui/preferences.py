@@ -25,6 +25,25 @@ class BoolPreference:
         QSettings().setValue(self.key, bool(value))
 
 
+@dataclass(frozen=True)
+class TextPreference:
+    key: str
+    default: str
+    label: str
+
+    def get(self) -> str:
+        value = QSettings().value(self.key, self.default)
+        return value if isinstance(value, str) else self.default
+
+    def set(self, value: str) -> None:
+        """Keep `value`; an emptied field forgets it rather than keeping a blank."""
+        text = value.strip()
+        if text:
+            QSettings().setValue(self.key, text)
+        else:
+            QSettings().remove(self.key)
+
+
 REMINDERS = BoolPreference("reminders/enabled", True, "Remind me when a re-check is due")
 KEEP_IN_TRAY = BoolPreference(
     "reminders/keep_in_tray", False, "Keep Footprint in the tray when its window is closed"
@@ -32,4 +51,8 @@ KEEP_IN_TRAY = BoolPreference(
 START_AT_LOGIN = BoolPreference(
     "reminders/start_at_login", False, "Start Footprint minimised when I log in"
 )
-ALL = (REMINDERS, KEEP_IN_TRAY, START_AT_LOGIN)
+ALL = (REMINDERS, KEEP_IN_TRAY, START_AT_LOGIN)  # the Settings window's check boxes
+
+# Typed in the "Search yourself" window (the profile has no town, and the database is not the
+# place for a UI convenience); kept in the window settings, so "Delete all my data" removes it.
+SEARCH_TOWN = TextPreference("self_search/town", "", "Your town, for searches of your name")

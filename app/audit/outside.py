@@ -113,9 +113,11 @@ class OutsideEvidence:
 
     @property
     def seen_at(self) -> datetime:
+        """When the newest of these findings was seen."""
         return max(f.seen_at for f in self.findings)
 
     def sentences(self, platform_name: str) -> list[str]:
+        """Each finding as a sentence for the audit page, in Footprint's words."""
         return [f.sentence(platform_name) for f in self.findings]
 
     def observed(self, platform_name: str) -> str:

@@ -39,6 +39,7 @@ class SearchKind(StrEnum):
 
     @property
     def label(self) -> str:
+        """The kind of search as the window names it."""
         return _KIND_LABELS[self]
 
 
@@ -60,6 +61,7 @@ class Term(StrEnum):
 
     @property
     def label(self) -> str:
+        """The detail as the window names it when it is missing."""
         return _TERM_LABELS[self]
 
 
@@ -212,6 +214,7 @@ class PreparedSearches:
     missing: tuple[Term, ...]
 
     def of_kinds(self, kinds: frozenset[SearchKind]) -> tuple[PreparedSearch, ...]:
+        """The prepared searches of the given kinds, in order."""
         return tuple(s for s in self.searches if s.site.kind in kinds)
 
     def missing_text(self) -> str:

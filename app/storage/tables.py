@@ -157,6 +157,8 @@ class PublicAddressTable(Table):
 
 @dataclass(frozen=True)
 class OutsideFindingTable(Table):
+    """`outside_finding`: what a stranger could see, per platform and topic."""
+
     id: str = "id"
     platform_id: str = "platform_id"
     topic: str = "topic"

@@ -27,11 +27,14 @@ class BoolPreference:
 
 @dataclass(frozen=True)
 class TextPreference:
+    """A short text the worker typed, remembered in the window settings (never in the database)."""
+
     key: str
     default: str
     label: str
 
     def get(self) -> str:
+        """The remembered text, or the default."""
         value = QSettings().value(self.key, self.default)
         return value if isinstance(value, str) else self.default
 

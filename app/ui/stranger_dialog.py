@@ -138,6 +138,7 @@ class StrangerDialog(QDialog):
     # -- running ----------------------------------------------------------------------------
     @property
     def is_looking(self) -> bool:
+        """Whether a look is running now."""
         return self._job is not None
 
     def start(self) -> None:

@@ -19,6 +19,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    """Add the table of the newest stranger's-view findings per platform."""
     op.create_table(
         "outside_finding",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -33,5 +34,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Drop the stranger's-view findings (and their index)."""
     op.drop_index("ix_outside_finding_platform", table_name="outside_finding")
     op.drop_table("outside_finding")

@@ -104,6 +104,7 @@ PROFILES: Mapping[str, PublicProfile] = MappingProxyType(
                         "notifications",
                         "gaming",
                         "home.php",
+                        "profile.php",  # only with ?id=<number>, read before the name
                     }
                 ),  # fmt: skip
                 wall_paths=("/login", "/login.php", "/checkpoint"),
@@ -415,11 +416,24 @@ def _public_for_prefix(profile: PublicProfile, prefix: str, name: str) -> str:
 
 
 def _checked_name(profile: PublicProfile, name: str) -> str:
-    if name.lower() in profile.reserved or not re.fullmatch(profile.name_pattern, name):
+    # A name of dots only would be a "." or ".." path segment: the browser would open the
+    # site's front page (or the folder above), not a profile.
+    dots_only = not name.strip(".")
+    if (
+        dots_only
+        or name.lower() in profile.reserved
+        or not re.fullmatch(profile.name_pattern, name)
+    ):
+        site = _site(profile)
         raise AddressError(
-            f"“{_shown(name)}” is not a {_site(profile)} profile name ({profile.name_rule})."
+            f"“{_shown(name)}” is not {_article(site)} {site} profile name ({profile.name_rule})."
         )
     return name
+
+
+def _article(name: str) -> str:
+    """The article before a platform's name: "an Instagram", "an X", "a Facebook"."""
+    return "an" if name[:1] in "AEIOX" else "a"
 
 
 def _site(profile: PublicProfile) -> str:

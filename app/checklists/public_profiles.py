@@ -280,6 +280,13 @@ PROFILES: Mapping[str, PublicProfile] = MappingProxyType(
                     "Bluesky posts are public by design; “Logged-out visibility” only asks "
                     "Bluesky's own app and website to hide them."
                 ),
+                # Hidden from signed-out visitors is not hidden: the wall is good news only in
+                # part (the open network's public API still answers; project notes).
+                wall_caveat=(
+                    "Bluesky hides your profile only in its own app and website: your profile "
+                    "and posts stay public to other apps and to anyone who asks Bluesky's open "
+                    "network."
+                ),
                 missing_texts=("Profile not found", "Unable to resolve handle"),
                 wall_texts=(
                     "This user has requested that their content only be shown to signed-in users",

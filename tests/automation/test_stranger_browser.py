@@ -5,6 +5,8 @@ progress. One browser for most of the module; `look_as_stranger` starts its own.
 from __future__ import annotations
 
 import logging
+import os
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -229,6 +231,20 @@ def test_obstacles(
     assert view.lines() == [f"Could not look: {view.problem}"]
 
 
+def test_a_blank_page_is_nothing_shown(browser: StrangerBrowser, fresh: PublicPages) -> None:
+    view = look(browser, "blank")
+    assert view.obstacle is Obstacle.NOTHING_SHOWN and not view.findings
+
+
+def test_a_page_built_by_javascript_is_read_once_it_has_settled(
+    browser: StrangerBrowser, fresh: PublicPages
+) -> None:
+    view = look(browser, "script")
+    assert "/tiktok/api/user" in fresh.visits
+    found = verdicts(view)
+    assert found[Topic.EMPLOYER] is Verdict.YES and found[Topic.CONNECTIONS] is Verdict.YES
+
+
 def test_a_redirect_to_another_origin_is_not_read(
     browser: StrangerBrowser, fresh: PublicPages
 ) -> None:
@@ -346,6 +362,51 @@ def test_cancel_during_a_page(config: OutsideConfig, fresh: PublicPages) -> None
 
     outcome = in_thread(config, [request("public"), request("employer")], send, flag)
     assert isinstance(outcome, LookCancelled)
+
+
+def test_a_page_that_never_loads_is_too_slow(config: OutsideConfig, fresh: PublicPages) -> None:
+    short = replace(config, timeouts=replace(QUICK, page=2.0))
+    try:
+        views = in_thread(short, [request("hanging")], lambda e: None, lambda: False)
+    finally:
+        fresh.release()
+    assert isinstance(views, list)
+    assert views[0].obstacle is Obstacle.SLOW
+    assert views[0].problem == Obstacle.SLOW.sentence("X", "it did not load within 2 seconds")
+
+
+MARKER = "--footprint-stranger-test"  # an unknown switch Chromium ignores: finds our browser
+
+
+def our_browsers() -> list[int]:
+    """The process ids of browsers this test started (their command line has MARKER)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            command = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if entry.name.isdigit() and MARKER.encode() in command:
+            found.append(int(entry.name))
+    return found
+
+
+def test_a_browser_that_crashes_mid_run_is_a_browser_error(
+    config: OutsideConfig, fresh: PublicPages
+) -> None:
+    marked = replace(config, args=(*config.args, MARKER))
+
+    def send(event: object) -> None:
+        if isinstance(event, LookFinished) and event.view.platform_id == "x":
+            for pid in our_browsers():
+                os.kill(pid, signal.SIGKILL)
+
+    cases = ("public", "phone", "activities")
+    views = in_thread(marked, [request(c) for c in cases], send, lambda: False)
+    assert isinstance(views, list), views
+    assert views[0].obstacle is None
+    assert [v.obstacle for v in views[1:]] == [Obstacle.BROWSER_ERROR] * 2
+    assert our_browsers() == []
 
 
 def test_a_browser_that_cannot_start_is_reported(config: OutsideConfig, tmp_path: Path) -> None:

@@ -76,6 +76,11 @@ ROUTES: dict[str, Route] = {
     "/instagram/jo.wait/": Route("rate_limit.html"),
     # A page that does not answer until the test lets it (Cancel while a page loads).
     "/x/jo_hanging": Route("x_public.html", held=True),
+    # A page that is blank but for a spinner; and one that builds itself from a fetch, as
+    # the platforms' JavaScript apps do.
+    "/tiktok/@jo.blank": Route("blank.html"),
+    "/tiktok/@jo.script": Route("tiktok_script.html"),
+    "/tiktok/api/user": Route("tiktok_user.json"),
 }
 # The worker's addresses for each case, as Settings would keep them.
 ADDRESSES = {
@@ -97,6 +102,8 @@ ADDRESSES = {
     "sets a cookie": ("x", "https://x.com/jo_cookie"),
     "slow down": ("instagram", "https://www.instagram.com/jo.wait/"),
     "hanging": ("x", "https://x.com/jo_hanging"),
+    "blank": ("tiktok", "https://www.tiktok.com/@jo.blank"),
+    "script": ("tiktok", "https://www.tiktok.com/@jo.script"),
 }
 REFUSING = ("reddit",)  # platforms mapped to a port where nothing listens
 
@@ -155,6 +162,10 @@ def _closed_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def _type(file: str) -> str:
+    return "application/json" if file.endswith(".json") else "text/html"
+
+
 def _handler(pages: PublicPages) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
@@ -178,7 +189,7 @@ def _handler(pages: PublicPages) -> type[BaseHTTPRequestHandler]:
                 self.end_headers()
             else:
                 body = (PAGES / route.file).read_text(encoding="utf-8") if route.file else ""
-                self._send(route.status, body, route.set_cookie)
+                self._send(route.status, body, route.set_cookie, _type(route.file))
 
         def do_POST(self) -> None:  # noqa: N802
             length = int(self.headers.get("Content-Length") or 0)
@@ -187,16 +198,21 @@ def _handler(pages: PublicPages) -> type[BaseHTTPRequestHandler]:
             pages.consent_choices.append(f"{platform} {body}")
             self._send(204, "")
 
-        def _send(self, status: int, body: str, set_cookie: str = "") -> None:
+        def _send(
+            self, status: int, body: str, set_cookie: str = "", kind: str = "text/html"
+        ) -> None:
             data = body.encode("utf-8")
-            self.send_response(status)
-            if set_cookie:
-                self.send_header("Set-Cookie", set_cookie)
-            if data:
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            if data:
-                self.wfile.write(data)
+            try:
+                self.send_response(status)
+                if set_cookie:
+                    self.send_header("Set-Cookie", set_cookie)
+                if data:
+                    self.send_header("Content-Type", f"{kind}; charset=utf-8")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                if data:
+                    self.wfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the browser gave up on a held page: nobody is listening
 
     return Handler

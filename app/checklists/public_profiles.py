@@ -180,7 +180,9 @@ PROFILES: Mapping[str, PublicProfile] = MappingProxyType(
                     "Account suspended",
                 ),  # fmt: skip
                 private_texts=("These posts are protected", "These Tweets are protected"),
-                consent=("css=[data-testid='BottomBar'] button >> nth=-1",),
+                # By name, as in audits/x.toml: "the BottomBar's last button" would click
+                # whatever X puts last (a "Sign up" bar below the notice, say).
+                consent=("role=button[name='Refuse non-essential cookies']",),
             ),
             PublicProfile(
                 "linkedin",

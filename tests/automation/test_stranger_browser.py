@@ -201,6 +201,14 @@ def test_a_cookie_notice_is_declined_then_the_page_read(
     assert verdicts(view)[Topic.POSTS] is Verdict.YES
 
 
+def test_only_the_choice_named_as_declining_is_clicked(
+    browser: StrangerBrowser, fresh: PublicPages
+) -> None:
+    view = look(browser, "x cookies")
+    assert fresh.consent_choices == ["x refuse"]
+    assert verdicts(view)[Topic.PAGE] is Verdict.YES
+
+
 def test_a_cookie_notice_without_a_private_choice_is_never_accepted(
     browser: StrangerBrowser, fresh: PublicPages
 ) -> None:

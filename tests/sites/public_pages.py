@@ -72,6 +72,7 @@ ROUTES: dict[str, Route] = {
     # A page that sets a cookie, then fetches /x/ping (which therefore carries it).
     "/x/jo_cookie": Route("x_cookie.html", set_cookie="footprint_seen=jo; Path=/"),
     "/x/ping": Route(status=204),
+    "/x/jo_cookies": Route("x_cookies.html"),
     # Instagram's "slow down" screen, served as an ordinary page (HTTP 200).
     "/instagram/jo.wait/": Route("rate_limit.html"),
     # A page that does not answer until the test lets it (Cancel while a page loads).
@@ -100,6 +101,7 @@ ADDRESSES = {
     "refused": ("reddit", "https://www.reddit.com/user/jo_worker"),
     "elsewhere": ("x", "https://x.com/jo_moved"),
     "sets a cookie": ("x", "https://x.com/jo_cookie"),
+    "x cookies": ("x", "https://x.com/jo_cookies"),
     "slow down": ("instagram", "https://www.instagram.com/jo.wait/"),
     "hanging": ("x", "https://x.com/jo_hanging"),
     "blank": ("tiktok", "https://www.tiktok.com/@jo.blank"),

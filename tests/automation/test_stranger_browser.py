@@ -263,6 +263,24 @@ def test_a_redirect_to_another_origin_is_not_read(
     assert "/x/jo_public" in fresh.visits
 
 
+def test_an_address_off_the_platforms_site_is_never_opened(
+    browser: StrangerBrowser, fresh: PublicPages
+) -> None:
+    # normalise() never makes one; look() still refuses, before the browser opens anything.
+    stray = StrangerRequest("x", "X", f"{fresh.base}/facebook/jo.worker")
+    view = browser.look(stray, JO)
+    assert view.obstacle is Obstacle.WRONG_SITE and not view.findings
+    assert "127.0.0.1:" in view.problem
+    assert fresh.visits == []
+
+
+def test_a_platform_without_public_profiles_is_not_looked_at(
+    browser: StrangerBrowser, fresh: PublicPages
+) -> None:
+    view = browser.look(StrangerRequest("whatsapp", "WhatsApp", "https://x.com/jo"), JO)
+    assert view.obstacle is Obstacle.WRONG_SITE and fresh.visits == []
+
+
 def test_each_address_gets_a_fresh_context(browser: StrangerBrowser, fresh: PublicPages) -> None:
     assert verdicts(look(browser, "sets a cookie"))[Topic.PAGE] is Verdict.YES
     # Within the visit the cookie was kept and sent again…

@@ -33,7 +33,7 @@ from app.automation.engine import BrowserUnavailable, ensure_thread_event_loop
 from app.automation.failures import Failure, PageProblem, network_failure, plain
 from app.automation.locators import locate
 from app.automation.origins import SiteGuard
-from app.automation.outside import OutsideConfig, StrangerRequest
+from app.automation.outside_config import OutsideConfig, StrangerRequest
 from app.automation.page import CHANGE_WATCH, Cancelled, NetworkWatch
 from app.automation.stranger_view import (
     PageSnapshot,

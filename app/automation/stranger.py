@@ -155,6 +155,10 @@ def _capture_script() -> str:
 _CAPTURE_SCRIPT = _capture_script()
 
 
+# How long `goto` may block before the polling loop (which sees Cancel) takes over.
+_FIRST_WAIT_MS = 1000
+
+
 class StrangerBrowser:
     """Starts one browser; `look` opens one address in a context of its own."""
 
@@ -358,8 +362,9 @@ class _Visit:
         try:
             self._check_cancelled()
             try:
-                # A short first wait: a slow page keeps loading while we poll (and Cancel).
-                self._page.goto(target, wait_until="domcontentloaded", timeout=3000)
+                # A short first wait (Cancel is not seen during it): a slow page keeps
+                # loading while we poll, and look for Cancel, below.
+                self._page.goto(target, wait_until="domcontentloaded", timeout=_FIRST_WAIT_MS)
             except PlaywrightTimeout:
                 pass
             except PlaywrightError as error:

@@ -304,21 +304,26 @@ def test_nothing_of_the_pages_reaches_the_log_or_the_views(
 def test_cancel_while_a_page_hangs(
     browser: StrangerBrowser, fresh: PublicPages, cancel: Flag
 ) -> None:
+    pressed: list[float] = []
+
     def press_cancel() -> None:
         if fresh.held.wait(timeout=30):  # the browser is waiting for the page
+            pressed.append(time.monotonic())
             cancel.raised = True
 
     presser = threading.Thread(target=press_cancel)
     presser.start()
-    started = time.monotonic()
     try:
         with pytest.raises(Cancelled):
             look(browser, "hanging")
+        stopped = time.monotonic()
     finally:
         fresh.release()
         presser.join(timeout=30)
-    assert fresh.held.is_set()
-    assert time.monotonic() - started < QUICK.page  # Cancel, not the page's time limit
+    assert pressed, "the page was never asked for"
+    # Cancel is seen within about a second (the browser's first wait for the page), not
+    # after the page's time limit.
+    assert stopped - pressed[0] < 2.5
     cancel.raised = False
     assert verdicts(look(browser, "public"))[Topic.PAGE] is Verdict.YES  # the browser lives on
 

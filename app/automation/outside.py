@@ -14,10 +14,12 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from app.automation.outside_config import STRANGER_ARGS as STRANGER_ARGS
-from app.automation.outside_config import OutsideConfig as OutsideConfig
-from app.automation.outside_config import OutsideTimeouts as OutsideTimeouts
-from app.automation.outside_config import StrangerRequest as StrangerRequest
+from app.automation.outside_config import (
+    STRANGER_ARGS,
+    OutsideConfig,
+    OutsideTimeouts,
+    StrangerRequest,
+)
 from app.automation.stranger_view import StrangerView, WorkerTerms
 
 log = logging.getLogger(__name__)
@@ -76,3 +78,16 @@ def look_as_stranger(
         except Exception:  # a browser that will not close must not hide the run's outcome
             log.exception("closing the stranger's browser failed")
     return views
+
+
+__all__ = [
+    "STRANGER_ARGS",
+    "LookCancelled",
+    "LookFinished",
+    "LookStarted",
+    "OutsideConfig",
+    "OutsideTimeouts",
+    "Send",
+    "StrangerRequest",
+    "look_as_stranger",
+]

@@ -1,7 +1,8 @@
-"""The inputs of a stranger's look: what to open, how long to wait, which browser.
+"""What one run of "See what a stranger sees" is given: the addresses, the browser, the timeouts.
 
-Kept apart from `outside.py` (which runs the look) so that `stranger.py`, which the look
-imports when it starts, can use these without importing `outside.py` back.
+Its own module so that both `outside.py` (the run) and `stranger.py` (the browser, imported by
+the run only when it starts) can use these values without importing each other; `outside.py`
+re-exports them, the API the background job uses.
 """
 
 from __future__ import annotations

@@ -18,7 +18,14 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from playwright.sync_api import Browser, Frame, Page, Playwright, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Frame,
+    Page,
+    Playwright,
+    sync_playwright,
+)
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -148,6 +155,10 @@ def _capture_script() -> str:
 _CAPTURE_SCRIPT = _capture_script()
 
 
+# How long `goto` may block before the polling loop (which sees Cancel) takes over.
+_FIRST_WAIT_MS = 1000
+
+
 class StrangerBrowser:
     """Starts one browser; `look` opens one address in a context of its own."""
 
@@ -205,13 +216,16 @@ class StrangerBrowser:
         view = StrangerView(request.platform_id, request.platform_name, request.address, now())
         if profile is None:
             return _blocked(view, PageProblem(Failure.WRONG_SITE, "no public profile pattern"))
-        context = self._browser.new_context(
-            user_agent=self._user_agent,
-            locale="en-GB",
-            service_workers="block",
-            accept_downloads=False,
-        )
+        context: BrowserContext | None = None
         try:
+            # Inside the try: a browser that crashed fails here, and that is this address's
+            # browser error, not the end of the whole run.
+            context = self._browser.new_context(
+                user_agent=self._user_agent,
+                locale="en-GB",
+                service_workers="block",
+                accept_downloads=False,
+            )
             context.add_init_script(script=CHANGE_WATCH)
             page = context.new_page()
             snapshot = _Visit(page, request, self._config, self._cancelled).snapshot()
@@ -222,7 +236,8 @@ class StrangerBrowser:
             return _blocked(view, PageProblem(Failure.BROWSER_ERROR))
         finally:
             try:
-                context.close()  # cookies, storage and cache of this visit go with it
+                if context is not None:
+                    context.close()  # cookies, storage and cache of this visit go with it
             except PlaywrightError:
                 pass
         if is_missing(snapshot, profile):
@@ -347,8 +362,9 @@ class _Visit:
         try:
             self._check_cancelled()
             try:
-                # A short first wait: a slow page keeps loading while we poll (and Cancel).
-                self._page.goto(target, wait_until="domcontentloaded", timeout=3000)
+                # A short first wait (Cancel is not seen during it): a slow page keeps
+                # loading while we poll, and look for Cancel, below.
+                self._page.goto(target, wait_until="domcontentloaded", timeout=_FIRST_WAIT_MS)
             except PlaywrightTimeout:
                 pass
             except PlaywrightError as error:

@@ -230,13 +230,19 @@ def judge(snapshot: PageSnapshot, profile: PublicProfile, terms: WorkerTerms) ->
 def is_wall(snapshot: PageSnapshot, profile: PublicProfile) -> bool:
     """A sign-in wall: a login address, the platform's wall words, or a login form and
     nothing of a profile."""
-    here = snapshot.path.partition("?")[0]
-    if any(here.startswith(p) for p in profile.wall_paths):
+    here = snapshot.path.partition("?")[0].partition("#")[0]
+    if any(_under(here, p) for p in profile.wall_paths):
         return True
     if _says(snapshot.text, profile.wall_texts) and not looks_like_profile(snapshot):
         return True
     login_form = snapshot.password_field and not snapshot.login_dialog
     return login_form and not looks_like_profile(snapshot)
+
+
+def _under(path: str, wall: str) -> bool:
+    """`path` is `wall` or below it, segment by segment: "/login/" and "/login/x" are under
+    "/login", the profile "/loginhelper" is not."""
+    return path == wall or path.startswith(wall.rstrip("/") + "/")
 
 
 def is_missing(snapshot: PageSnapshot, profile: PublicProfile) -> bool:
@@ -344,7 +350,12 @@ def _without_suffix(words: list[str]) -> list[str]:
 
 
 def _distinctive(form: str) -> bool:
-    words = form.split()
+    """Long enough, and not only generic words, also once abbreviations are contracted
+    ("National Health Service Trust" is "NHS Trust": generic)."""
+    contracted = f" {form} "
+    for long, short in _ABBREVIATIONS:
+        contracted = contracted.replace(f" {long} ", f" {short} ")
+    words = contracted.split()
     return len(form.replace(" ", "")) >= 4 and any(w not in _GENERIC for w in words)
 
 
@@ -360,10 +371,23 @@ def _normal(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", lowered).split())
 
 
+# Where one phrase of a page ends and the next begins: a line break, a bar or bullet, or a
+# full stop after a word of four or more letters ("St." and "Ltd." do not end a phrase).
+_BREAK = re.compile(r"[\n\r!?;|•·]+|(?<=\w{4})\.(?=\s|$)")
+
+
+def _phrases(text: str) -> str:
+    """The text normalised phrase by phrase, each padded with spaces and kept apart by a
+    line break, so a name never matches across two lines or sentences ("… the riverside.
+    Care for …" is not "Riverside Care")."""
+    return "\n".join(f" {_normal(part)} " for part in _BREAK.split(text))
+
+
 def _contains(text: str, phrase: str) -> bool:
-    """Whether `phrase` appears in `text` as whole words, ignoring case and punctuation."""
+    """Whether `phrase` appears in `text` as whole words, ignoring case and punctuation,
+    within one phrase of it."""
     wanted = _normal(phrase)
-    return bool(wanted) and f" {wanted} " in f" {_normal(text)} "
+    return bool(wanted) and f" {wanted} " in _phrases(text)
 
 
 def _employer(snapshot: PageSnapshot, terms: WorkerTerms) -> Finding:
@@ -375,8 +399,8 @@ def _employer(snapshot: PageSnapshot, terms: WorkerTerms) -> Finding:
         )
     meta = snapshot.meta
     texts = [snapshot.text, meta.get("og:description", ""), meta.get("description", "")]
-    haystack = " ".join([*texts, *_strings(snapshot.structured)])
-    padded = f" {_normal(haystack)} "
+    haystack = "\n".join([*texts, *_strings(snapshot.structured)])
+    padded = _phrases(haystack)
     employer = any(f" {v} " in padded for v in organisation_variants(terms.organisation))
     role = any(f" {v} " in padded for v in role_variants(terms.role))
     if employer or role:
@@ -554,12 +578,13 @@ def _follow_statistic(snapshot: PageSnapshot) -> bool:
 
 
 def _text_of(value: Any) -> str:
-    """A structured field as text: a string, a {"name": …} or {"@type": …} object, or a
-    list of them."""
+    """A structured field as text: a string, a {"name": …} object (its "@" keys left out),
+    or a list of them."""
     if isinstance(value, str):
         return value
     if isinstance(value, dict):
-        return " ".join(_text_of(v) for k, v in value.items() if k != "@context")
+        # "@type", "@id", "@context" say what kind of value this is, not what it says.
+        return " ".join(_text_of(v) for k, v in value.items() if not k.startswith("@"))
     if isinstance(value, list):
         return " ".join(_text_of(v) for v in value)
     return ""

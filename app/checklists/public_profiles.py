@@ -104,6 +104,7 @@ PROFILES: Mapping[str, PublicProfile] = MappingProxyType(
                         "notifications",
                         "gaming",
                         "home.php",
+                        "profile.php",  # only with ?id=<number>, read before the name
                     }
                 ),  # fmt: skip
                 wall_paths=("/login", "/login.php", "/checkpoint"),
@@ -179,7 +180,9 @@ PROFILES: Mapping[str, PublicProfile] = MappingProxyType(
                     "Account suspended",
                 ),  # fmt: skip
                 private_texts=("These posts are protected", "These Tweets are protected"),
-                consent=("css=[data-testid='BottomBar'] button >> nth=-1",),
+                # By name, as in audits/x.toml: "the BottomBar's last button" would click
+                # whatever X puts last (a "Sign up" bar below the notice, say).
+                consent=("role=button[name='Refuse non-essential cookies']",),
             ),
             PublicProfile(
                 "linkedin",
@@ -278,6 +281,13 @@ PROFILES: Mapping[str, PublicProfile] = MappingProxyType(
                 always_public=(
                     "Bluesky posts are public by design; “Logged-out visibility” only asks "
                     "Bluesky's own app and website to hide them."
+                ),
+                # Hidden from signed-out visitors is not hidden: the wall is good news only in
+                # part (the open network's public API still answers; project notes).
+                wall_caveat=(
+                    "Bluesky hides your profile only in its own app and website: your profile "
+                    "and posts stay public to other apps and to anyone who asks Bluesky's open "
+                    "network."
                 ),
                 missing_texts=("Profile not found", "Unable to resolve handle"),
                 wall_texts=(
@@ -415,11 +425,24 @@ def _public_for_prefix(profile: PublicProfile, prefix: str, name: str) -> str:
 
 
 def _checked_name(profile: PublicProfile, name: str) -> str:
-    if name.lower() in profile.reserved or not re.fullmatch(profile.name_pattern, name):
+    # A name of dots only would be a "." or ".." path segment: the browser would open the
+    # site's front page (or the folder above), not a profile.
+    dots_only = not name.strip(".")
+    if (
+        dots_only
+        or name.lower() in profile.reserved
+        or not re.fullmatch(profile.name_pattern, name)
+    ):
+        site = _site(profile)
         raise AddressError(
-            f"“{_shown(name)}” is not a {_site(profile)} profile name ({profile.name_rule})."
+            f"“{_shown(name)}” is not {_article(site)} {site} profile name ({profile.name_rule})."
         )
     return name
+
+
+def _article(name: str) -> str:
+    """The article before a platform's name: "an Instagram", "an X", "a Facebook"."""
+    return "an" if name[:1] in "AEIOX" else "a"
 
 
 def _site(profile: PublicProfile) -> str:

@@ -46,7 +46,9 @@ DISTINCTIVE = (
 class Route:
     file: str = ""
     status: int = 200
-    redirect: str = ""  # a path on this server to send the browser to instead
+    redirect: str = ""  # where to send the browser instead ("{port}": this server's port)
+    set_cookie: str = ""  # a Set-Cookie header, to show each address gets a fresh context
+    held: bool = False  # answered only once the test calls `release()` (a page that hangs)
 
 
 ROUTES: dict[str, Route] = {
@@ -64,6 +66,22 @@ ROUTES: dict[str, Route] = {
     "/facebook/jo.gone": Route("facebook_unavailable.html"),
     "/threads/@jo.stuck": Route("threads_cookies_stuck.html"),
     "/pinterest/nobodyhere/": Route("not_found.html", 404),
+    # The same server under another host name is another origin: X sending the browser off
+    # its own site.
+    "/x/jo_moved": Route(redirect="http://localhost:{port}/x/jo_public"),
+    # A page that sets a cookie, then fetches /x/ping (which therefore carries it).
+    "/x/jo_cookie": Route("x_cookie.html", set_cookie="footprint_seen=jo; Path=/"),
+    "/x/ping": Route(status=204),
+    "/x/jo_cookies": Route("x_cookies.html"),
+    # Instagram's "slow down" screen, served as an ordinary page (HTTP 200).
+    "/instagram/jo.wait/": Route("rate_limit.html"),
+    # A page that does not answer until the test lets it (Cancel while a page loads).
+    "/x/jo_hanging": Route("x_public.html", held=True),
+    # A page that is blank but for a spinner; and one that builds itself from a fetch, as
+    # the platforms' JavaScript apps do.
+    "/tiktok/@jo.blank": Route("blank.html"),
+    "/tiktok/@jo.script": Route("tiktok_script.html"),
+    "/tiktok/api/user": Route("tiktok_user.json"),
 }
 # The worker's addresses for each case, as Settings would keep them.
 ADDRESSES = {
@@ -81,6 +99,13 @@ ADDRESSES = {
     "cookies stuck": ("threads", "https://www.threads.com/@jo.stuck"),
     "not found": ("pinterest", "https://www.pinterest.com/nobodyhere/"),
     "refused": ("reddit", "https://www.reddit.com/user/jo_worker"),
+    "elsewhere": ("x", "https://x.com/jo_moved"),
+    "sets a cookie": ("x", "https://x.com/jo_cookie"),
+    "x cookies": ("x", "https://x.com/jo_cookies"),
+    "slow down": ("instagram", "https://www.instagram.com/jo.wait/"),
+    "hanging": ("x", "https://x.com/jo_hanging"),
+    "blank": ("tiktok", "https://www.tiktok.com/@jo.blank"),
+    "script": ("tiktok", "https://www.tiktok.com/@jo.script"),
 }
 REFUSING = ("reddit",)  # platforms mapped to a port where nothing listens
 
@@ -91,6 +116,9 @@ class PublicPages:
     def __init__(self) -> None:
         self.consent_choices: list[str] = []  # "instagram decline", in order
         self.visits: list[str] = []
+        self.cookies: list[tuple[str, str]] = []  # (path, Cookie header) of every GET
+        self.held = threading.Event()  # a held page was asked for
+        self._release = threading.Event()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -105,12 +133,20 @@ class PublicPages:
         return self
 
     def stop(self) -> None:
+        self.release()
         self._server.shutdown()
         self._server.server_close()
 
     def reset(self) -> None:
         self.consent_choices.clear()
         self.visits.clear()
+        self.cookies.clear()
+        self.held.clear()
+        self._release.clear()
+
+    def release(self) -> None:
+        """Let held pages answer (also done on `stop`, so no request hangs forever)."""
+        self._release.set()
 
     def url_map(self) -> dict[str, str]:
         """Each platform's real origin → its replica here (a closed port for REFUSING)."""
@@ -128,6 +164,10 @@ def _closed_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def _type(file: str) -> str:
+    return "application/json" if file.endswith(".json") else "text/html"
+
+
 def _handler(pages: PublicPages) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
@@ -136,16 +176,22 @@ def _handler(pages: PublicPages) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:  # noqa: N802
             path = urlsplit(self.path).path
             pages.visits.append(path)
+            pages.cookies.append((path, self.headers.get("Cookie", "")))
             route = ROUTES.get(path)
+            if route is not None and route.held:
+                pages.held.set()
+                pages._release.wait(timeout=60)
             if route is None:
                 self._send(404, "<!DOCTYPE html><html><body><p>Nothing here</p></body></html>")
             elif route.redirect:
+                port = str(self.server.server_address[1])
                 self.send_response(302)
-                self.send_header("Location", route.redirect)
+                self.send_header("Location", route.redirect.replace("{port}", port))
                 self.send_header("Content-Length", "0")
                 self.end_headers()
             else:
-                self._send(route.status, (PAGES / route.file).read_text(encoding="utf-8"))
+                body = (PAGES / route.file).read_text(encoding="utf-8") if route.file else ""
+                self._send(route.status, body, route.set_cookie, _type(route.file))
 
         def do_POST(self) -> None:  # noqa: N802
             length = int(self.headers.get("Content-Length") or 0)
@@ -154,14 +200,21 @@ def _handler(pages: PublicPages) -> type[BaseHTTPRequestHandler]:
             pages.consent_choices.append(f"{platform} {body}")
             self._send(204, "")
 
-        def _send(self, status: int, body: str) -> None:
+        def _send(
+            self, status: int, body: str, set_cookie: str = "", kind: str = "text/html"
+        ) -> None:
             data = body.encode("utf-8")
-            self.send_response(status)
-            if data:
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            if data:
-                self.wfile.write(data)
+            try:
+                self.send_response(status)
+                if set_cookie:
+                    self.send_header("Set-Cookie", set_cookie)
+                if data:
+                    self.send_header("Content-Type", f"{kind}; charset=utf-8")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                if data:
+                    self.wfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the browser gave up on a held page: nobody is listening
 
     return Handler

@@ -1,0 +1,108 @@
+"""Speed of "See what a stranger sees" against the local replica public pages, headless Chromium.
+
+Times Playwright's and the browser's start, then looking at five platforms' public pages
+with that one browser (a fresh context per address, the app's own timeouts); prints each
+platform's median and the median of the whole round. The target is the outside view of
+five platforms in under 10 s once the browser is up (issue 18).
+Usage: .venv/bin/python benchmarks/outside.py [--runs N] [--browser PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from app.automation.browsers import BrowserChoice  # noqa: E402
+from app.automation.outside import OutsideConfig, OutsideTimeouts, StrangerRequest  # noqa: E402
+from app.automation.stranger import StrangerBrowser  # noqa: E402
+from app.automation.stranger_view import WorkerTerms  # noqa: E402
+from app.automation.urls import UrlMap  # noqa: E402
+from app.checklists.public_profiles import profile_of  # noqa: E402
+from tests.sites.public_pages import ADDRESSES, PublicPages  # noqa: E402
+
+# One public page per platform: five platforms, each showing what a stranger could see.
+CASES = ("public", "employer", "phone", "activities", "facebook")
+NAMES = {"x": "X", "linkedin": "LinkedIn", "tiktok": "TikTok", "strava": "Strava",
+         "facebook": "Facebook"}  # fmt: skip
+ARGS = (
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync",
+)  # fmt: skip
+TERMS = WorkerTerms(name="Jo Worker", organisation="Riverside Care Ltd", role="Support Worker")
+TARGET = 10.0
+
+
+def requests() -> list[StrangerRequest]:
+    found = []
+    for case in CASES:
+        platform_id, address = ADDRESSES[case]
+        profile = profile_of(platform_id)
+        assert profile is not None
+        found.append(
+            StrangerRequest(platform_id, NAMES[platform_id], address, consent=profile.consent)
+        )
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--browser", type=Path, default=Path("/usr/bin/chromium"))
+    args = parser.parse_args()
+    server = PublicPages().start()
+    try:
+        config = OutsideConfig(
+            BrowserChoice("Chromium", args.browser),
+            urls=UrlMap(server.url_map()),
+            timeouts=OutsideTimeouts(),  # the app's own
+            headless=True,
+            args=ARGS,
+        )
+        return report(measure(StrangerBrowser(config, lambda: False), args.runs))
+    finally:
+        server.stop()
+
+
+def measure(browser: StrangerBrowser, runs: int) -> dict[str, object]:
+    started = time.perf_counter()
+    browser.start()
+    launch = time.perf_counter() - started
+    rounds: list[float] = []
+    looks: dict[str, list[float]] = defaultdict(list)
+    try:
+        for _ in range(runs):
+            round_started = time.perf_counter()
+            for request in requests():
+                started = time.perf_counter()
+                view = browser.look(request, TERMS)
+                looks[request.platform_id].append(time.perf_counter() - started)
+                assert view.obstacle is None, f"{request.platform_id}: {view.problem}"
+            rounds.append(time.perf_counter() - round_started)
+    finally:
+        browser.close()
+    return {"launch": launch, "rounds": rounds, "looks": looks}
+
+
+def report(found: dict) -> int:  # type: ignore[type-arg]
+    print(f"Playwright and browser start: {found['launch']:.2f} s")
+    print("\nPer platform (median of runs, browser up; a fresh context each):")
+    for platform_id, times in found["looks"].items():
+        print(f"  {platform_id:10} {statistics.median(times):6.2f} s")
+    rounds = found["rounds"]
+    median = statistics.median(rounds)
+    print(f"\nFive platforms: median {median:.2f} s, slowest {max(rounds):.2f} s "
+          f"over {len(rounds)} runs")  # fmt: skip
+    verdict = "within" if median < TARGET else "OVER"
+    print(f"{verdict} the {TARGET:g} s target")
+    return 0 if median < TARGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -28,6 +28,7 @@ Send = Callable[[object], None]
 
 @dataclass(frozen=True)
 class LookStarted:
+    """Progress: the look at one platform began (`index` counts from 0 of `total`)."""
     platform_id: str
     index: int
     total: int
@@ -35,6 +36,7 @@ class LookStarted:
 
 @dataclass(frozen=True)
 class LookFinished:
+    """Progress: one platform was looked at; its view, findings or obstacle."""
     view: StrangerView
 
 

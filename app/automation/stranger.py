@@ -193,6 +193,7 @@ class StrangerBrowser:
         self._user_agent = _windowed_user_agent(self._browser)
 
     def close(self) -> None:
+        """Close the browser and Playwright; safe to call twice."""
         if self._browser is not None:
             try:
                 self._browser.close()

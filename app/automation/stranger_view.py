@@ -26,6 +26,7 @@ COUNTRY_NOTE = (
 
 
 class Verdict(StrEnum):
+    """A finding's answer: a stranger can see it, cannot, or Footprint cannot tell."""
     YES = "yes"
     NO = "no"
     UNSURE = "can't tell"
@@ -46,6 +47,7 @@ class Topic(StrEnum):
 
     @property
     def label(self) -> str:
+        """The topic as the worker reads it ("Your employer or job title")."""
         return _TOPIC_LABELS[self]
 
 
@@ -64,11 +66,13 @@ _TOPIC_LABELS = {
 
 @dataclass(frozen=True)
 class Finding:
+    """One thing a stranger could or could not see, with Footprint's reason."""
     topic: Topic
     verdict: Verdict
     reason: str  # Footprint's own words: never text from the page
 
     def describe(self) -> str:
+        """The finding as one plain line for the window."""
         return f"{self.topic.label}: {self.verdict.value} — {self.reason}"
 
 
@@ -157,6 +161,7 @@ class StrangerView:
     notes: tuple[str, ...] = ()  # what is always public, a wall's caveat: said once
 
     def finding(self, topic: Topic) -> Finding | None:
+        """The finding about `topic`, if the look made one."""
         return next((f for f in self.findings if f.topic is topic), None)
 
     @property
@@ -440,6 +445,7 @@ def has_phone_number(text: str) -> bool:
 
 
 def has_email_address(text: str) -> bool:
+    """Whether `text` holds something shaped like an email address."""
     return _EMAIL.search(text) is not None
 
 

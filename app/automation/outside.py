@@ -29,6 +29,7 @@ Send = Callable[[object], None]
 @dataclass(frozen=True)
 class LookStarted:
     """Progress: the look at one platform began (`index` counts from 0 of `total`)."""
+
     platform_id: str
     index: int
     total: int
@@ -37,6 +38,7 @@ class LookStarted:
 @dataclass(frozen=True)
 class LookFinished:
     """Progress: one platform was looked at; its view, findings or obstacle."""
+
     view: StrangerView
 
 

@@ -27,6 +27,7 @@ COUNTRY_NOTE = (
 
 class Verdict(StrEnum):
     """A finding's answer: a stranger can see it, cannot, or Footprint cannot tell."""
+
     YES = "yes"
     NO = "no"
     UNSURE = "can't tell"
@@ -67,6 +68,7 @@ _TOPIC_LABELS = {
 @dataclass(frozen=True)
 class Finding:
     """One thing a stranger could or could not see, with Footprint's reason."""
+
     topic: Topic
     verdict: Verdict
     reason: str  # Footprint's own words: never text from the page

@@ -6,12 +6,11 @@ worker thread in `worker.py` owns one engine for its whole life.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
-from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import BrowserContext, Page
 from playwright.sync_api import Error as PlaywrightError
 
 from app.automation.config import AutomationConfig, readable_items
@@ -20,6 +19,7 @@ from app.automation.origins import SiteGuard
 from app.automation.page import CHANGE_WATCH, Cancelled, PageState, ReadOnlyPage
 from app.automation.profiles import BrowserProfiles
 from app.automation.results import FailedRead, ReadResult, failed, succeeded
+from app.automation.runtime import PlaywrightRuntime
 from app.automation.signin import sign_in
 from app.automation.values import Reading, read
 from app.checklists.model import CheckItem, Platform, Probe
@@ -54,16 +54,13 @@ class AutomationEngine:
         self._config = config
         self._cancelled = cancelled
         self._profiles = BrowserProfiles(config.profiles_root)
-        self._playwright: Playwright | None = None
+        self._runtime = PlaywrightRuntime()
         self._contexts: dict[str, BrowserContext] = {}
-        self._own_loop: asyncio.AbstractEventLoop | None = None
 
     # -- browser ----------------------------------------------------------------------------
     def start(self) -> None:
         """Start Playwright (once) on this thread's event loop."""
-        if self._playwright is None:
-            self._own_loop = ensure_thread_event_loop()
-            self._playwright = sync_playwright().start()
+        self._runtime.start()
 
     def page(self, platform_id: str) -> Page:
         """The platform's page, launching the browser on its own profile when needed."""
@@ -76,11 +73,10 @@ class AutomationEngine:
         return context.pages[0] if context.pages else context.new_page()
 
     def _launch(self, platform_id: str) -> BrowserContext:
-        self.start()
-        assert self._playwright is not None
+        playwright = self._runtime.start()
         config = self._config
         try:
-            context = self._playwright.chromium.launch_persistent_context(
+            context = playwright.chromium.launch_persistent_context(
                 str(self._profiles.folder(platform_id)),
                 executable_path=str(config.browser.executable),
                 headless=config.headless,
@@ -118,13 +114,7 @@ class AutomationEngine:
     def close(self) -> None:
         """Close the browsers, stop Playwright and release the event loop it used."""
         self.close_browsers()
-        if self._playwright is not None:
-            self._playwright.stop()
-            self._playwright = None
-        if self._own_loop is not None:
-            asyncio.set_event_loop(None)
-            self._own_loop.close()
-            self._own_loop = None
+        self._runtime.stop()
 
     # -- reading ----------------------------------------------------------------------------
     def read_platform(
@@ -160,21 +150,6 @@ def _grouped_by_page(items: list[CheckItem]) -> list[CheckItem]:
         assert item.probe is not None
         first_seen.setdefault(item.probe.url, index)
     return sorted(items, key=lambda i: first_seen[i.probe.url] if i.probe else 0)
-
-
-def ensure_thread_event_loop() -> asyncio.AbstractEventLoop | None:
-    """Give a worker thread an (idle) event loop of its own; returns it if one was made.
-
-    Playwright's sync API runs its own loop, but some of its clean-up asks asyncio for "the
-    current loop", which only the main thread has by default.
-    """
-    try:
-        asyncio.get_event_loop_policy().get_event_loop()
-    except RuntimeError:
-        loop = asyncio.new_event_loop()
-        asyncio.set_event_loop(loop)
-        return loop
-    return None
 
 
 class _PlatformRead:

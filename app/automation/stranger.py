@@ -12,7 +12,6 @@ exactly once, as automated reading does. Used from one thread only (Playwright's
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from collections.abc import Callable
@@ -23,18 +22,17 @@ from playwright.sync_api import (
     BrowserContext,
     Frame,
     Page,
-    Playwright,
-    sync_playwright,
 )
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from app.automation.engine import BrowserUnavailable, ensure_thread_event_loop
+from app.automation.engine import BrowserUnavailable
 from app.automation.failures import Failure, PageProblem, network_failure, plain
 from app.automation.locators import locate
 from app.automation.origins import SiteGuard
 from app.automation.outside_config import OutsideConfig, StrangerRequest
 from app.automation.page import CHANGE_WATCH, Cancelled, NetworkWatch
+from app.automation.runtime import PlaywrightRuntime
 from app.automation.stranger_view import (
     PageSnapshot,
     StrangerView,
@@ -165,20 +163,18 @@ class StrangerBrowser:
     def __init__(self, config: OutsideConfig, cancelled: Callable[[], bool]) -> None:
         self._config = config
         self._cancelled = cancelled
-        self._playwright: Playwright | None = None
+        self._runtime = PlaywrightRuntime()
         self._browser: Browser | None = None
         self._user_agent: str | None = None
-        self._own_loop: asyncio.AbstractEventLoop | None = None
 
     def start(self) -> None:
         """Launch the browser (no profile folder: Playwright gives it a temporary one)."""
         if self._browser is not None:
             return
-        self._own_loop = ensure_thread_event_loop()
-        self._playwright = sync_playwright().start()
+        playwright = self._runtime.start()
         config = self._config
         try:
-            self._browser = self._playwright.chromium.launch(
+            self._browser = playwright.chromium.launch(
                 executable_path=str(config.browser.executable),
                 headless=config.headless,
                 args=list(config.args),
@@ -200,13 +196,7 @@ class StrangerBrowser:
             except PlaywrightError:
                 pass  # already gone
             self._browser = None
-        if self._playwright is not None:
-            self._playwright.stop()
-            self._playwright = None
-        if self._own_loop is not None:
-            asyncio.set_event_loop(None)
-            self._own_loop.close()
-            self._own_loop = None
+        self._runtime.stop()
 
     def look(self, request: StrangerRequest, terms: WorkerTerms) -> StrangerView:
         """What a stranger sees at `request.address`; raises Cancelled."""

@@ -110,8 +110,20 @@ class Clause:
 
     @property
     def quote(self) -> str:
-        """The text with its stem, as the code prints it."""
-        return f"{self.stem} {self.text}" if self.stem else self.text
+        """The text with its stem, read as one sentence.
+
+        A code prints its stem once above a list ("As a worker I will" / "Form open, positive
+        relationships…"); quoted alone, a stem that runs on into the item takes the item in
+        lower case, and a heading is set off with a colon.
+        """
+        if not self.stem:
+            return self.text
+        stem = self.stem.rstrip()
+        if stem.endswith((".", ":", ";", "?", "!")):
+            return f"{stem} {self.text}"
+        if stem.rsplit(" ", 1)[-1] in _RUNS_ON:
+            return f"{stem} {_lower_first_word(self.text)}"
+        return f"{stem}: {self.text}"
 
     def applies(self, regulator_id: str) -> bool:
         """True if the clause concerns workers registered with `regulator_id`."""
@@ -133,3 +145,15 @@ class ReportingRoute:
     def applies(self, regulator_id: str) -> bool:
         """True if the route is open to workers registered with `regulator_id`."""
         return ALL_REGULATORS in self.applies_to or regulator_id in self.applies_to
+
+
+# A stem ending in one of these runs on into its item ("As a worker I will respect…").
+_RUNS_ON = frozenset({"will", "must", "should", "shall", "not", "to"})
+
+
+def _lower_first_word(text: str) -> str:
+    """`text` with its first word in lower case, unless it is "I" or an acronym."""
+    first = text.split(" ", 1)[0]
+    if len(first) < 2 or not first[1:].islower():
+        return text
+    return text[0].lower() + text[1:]

@@ -217,3 +217,15 @@ def test_a_verified_clause_needs_its_text_and_a_regulator_clause_its_edition(tmp
 def test_a_regulator_clause_is_only_for_that_regulators_workers(tmp_path) -> None:
     path = write_variant(tmp_path, 'applies_to = ["swe"]', 'applies_to = ["all"]')
     assert 'must have applies_to = ["swe"]' in problems(path)
+
+
+def test_a_quoted_clause_reads_as_one_sentence() -> None:
+    clauses = CODES.clauses
+    # The stem runs on into the item: "I will form", not "I will Form".
+    assert clauses["SSSC2024-2.8"].quote.startswith("As a worker I will form open, positive")
+    for clause in everything_shown():
+        stem = clause.stem.rstrip()
+        if stem and not stem.endswith((".", ":", ";", "?", "!")):
+            joined = clause.quote[len(stem) :]
+            # Either a run-on in lower case (or "I"), or a heading set off by a colon.
+            assert joined.startswith(": ") or not joined[1:2].isupper() or joined[1:3] == "I "

@@ -121,7 +121,7 @@ def test_a_look_shows_what_a_stranger_sees_and_keeps_only_findings(
     page.start(session)
     session.go_to("linkedin", "profile-workplace")
     page.show_current()
-    assert "A stranger could see your employer or job title on LinkedIn" in (
+    assert "A signed-out stranger could see your employer or job title on LinkedIn" in (
         page.outside_label.text()
     )
     assert page.outside_button.isEnabled()

@@ -163,7 +163,7 @@ class Writer:
             for f in findings:
                 session.add(OutsideFindingRow(platform_id=f.platform_id, topic=f.topic,
                                               verdict=f.verdict, reason=f.reason,
-                                              seen_at=f.seen_at))  # fmt: skip
+                                              seen_at=f.seen_at, caveat=f.caveat))  # fmt: skip
 
     # -- data exports and friend-list reviews: dates, counts and keyed hashes only ----------
     def record_export_import(self, plan: ImportPlan) -> tuple[int, int | None]:

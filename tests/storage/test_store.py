@@ -122,3 +122,15 @@ def test_a_new_look_replaces_only_the_platforms_it_saw(tmp_path) -> None:
     assert sorted((f.platform_id, f.verdict, f.seen_at) for f in store.outside_findings()) == [
         ("linkedin", NO, START), ("x", NO, later)
     ]  # fmt: skip
+
+
+def test_a_findings_caveat_is_kept_with_it(tmp_path) -> None:
+    from app.audit.outside import NO, YES, SeenFinding
+
+    store = open_store(tmp_path)
+    wall = SeenFinding("linkedin", "page", NO, "asked to sign in", START, "not proof: look")
+    store.save_outside_findings({"linkedin", "x"}, [wall, SeenFinding("x", "page", YES, "open",
+                                                                      START)])  # fmt: skip
+    assert [(f.platform_id, f.caveat) for f in store.outside_findings()] == [
+        ("linkedin", "not proof: look"), ("x", "")
+    ]  # fmt: skip

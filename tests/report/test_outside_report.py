@@ -1,0 +1,45 @@
+"""The report's "What a stranger could see": findings with their caveats, in Footprint's words."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from app.audit.outside import NO, YES, SeenFinding
+from app.checklists.codes import load_code_book
+from app.checklists.loader import load_catalogue, shipped_audit_files
+from app.checklists.model import Catalogue
+from app.checklists.public_profiles import profile_of
+from app.report.html import render_html
+from app.report.wording import outside_lines
+from tests.conftest import START
+from tests.report.test_report_model import report
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Catalogue:
+    return load_catalogue(shipped_audit_files(), set(load_code_book().known_ids())).catalogue
+
+
+def caveat(platform_id: str) -> str:
+    profile = profile_of(platform_id)
+    assert profile is not None
+    return profile.wall_caveat or profile.always_public
+
+
+def test_a_hedged_wall_is_reported_with_its_caveat(shipped) -> None:
+    wall = SeenFinding("linkedin", "page", NO, "asked to sign in, but that is no proof", START,
+                       caveat("linkedin"))  # fmt: skip
+    opened = SeenFinding("x", "page", YES, "the page opens", START, caveat("x"))
+    linkedin, x = outside_lines(shipped, ["linkedin", "x"], [wall, opened])
+    [said] = linkedin.findings
+    assert said.startswith("Your profile page: no — ") and said.endswith(caveat("linkedin"))
+    assert x.findings[0].endswith(caveat("x"))  # what X always shows anyone
+
+
+def test_the_report_html_carries_the_caveat(shipped, catalogue) -> None:
+    wall = SeenFinding("linkedin", "page", NO, "asked to sign in", START, caveat("linkedin"))
+    made = replace(report(catalogue), outside=outside_lines(shipped, ["linkedin"], [wall]))
+    html = render_html(made)
+    assert "LinkedIn also asks automated browsers to sign in" in html

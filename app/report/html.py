@@ -16,6 +16,7 @@ from pathlib import Path
 from app.audit import glossary
 from app.audit.answers import AnswerStatus
 from app.audit.drift import DriftReason
+from app.audit.outside import SIGNED_IN_NOTE
 from app.audit.scoring import PlatformState
 from app.formatting import plural, short_date
 from app.report.content import (
@@ -296,7 +297,7 @@ def _outside(lines: Sequence[OutsideLine]) -> str:
         for line in lines
     ]
     headers = (("Platform", 18), ("Looked", 14), ("What a stranger could see", 68))
-    note = "Seen in a signed-out browser; it can differ by the viewer's country."
+    note = f"Seen in a signed-out browser; it can differ by the viewer's country. {SIGNED_IN_NOTE}"
     return _section("What a stranger could see", _table(headers, rows) + _none(note))
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.audit.outside import SIGNED_IN_NOTE
 from app.automation.browsers import find_browser, missing_message
 from app.automation.outside import (
     LookCancelled,
@@ -88,6 +89,7 @@ class StrangerDialog(QDialog):
     # -- building ---------------------------------------------------------------------------
     def _build(self) -> None:
         self.intro = _plain("intro", INTRO)
+        self.signed_in_note = _plain("signed-in-note", SIGNED_IN_NOTE)
         self.notice = _plain("notice", self._notice())
         self.look_button = QPushButton("&Look now")
         self.look_button.setDefault(True)
@@ -119,6 +121,7 @@ class StrangerDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
+        layout.addWidget(self.signed_in_note)
         layout.addWidget(self.notice)
         layout.addLayout(_row(self.look_button, self.stop_button, self.settings_button))
         layout.addWidget(self.progress)

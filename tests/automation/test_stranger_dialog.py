@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.audit.answers import AnswerSource, AnswerStatus
-from app.audit.outside import NO, SeenFinding
+from app.audit.outside import NO, SIGNED_IN_NOTE, SeenFinding
 from app.audit.profile import WorkerProfile
 from app.audit.session import AuditSession
 from app.automation.browsers import BrowserChoice
@@ -190,6 +190,7 @@ def test_without_addresses_the_window_points_to_settings(qtbot, footprint, jobs)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.notice.text() == NO_ADDRESSES
+    assert dialog.signed_in_note.text() == SIGNED_IN_NOTE  # said before any look
     assert not dialog.look_button.isEnabled() and dialog.settings_button.isVisible()
     with qtbot.waitSignal(dialog.settings_requested, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.settings_button, Qt.MouseButton.LeftButton)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from html import escape
 
 import pytest
 
-from app.audit.outside import NO, YES, SeenFinding
+from app.audit.outside import NO, SIGNED_IN_NOTE, YES, SeenFinding
 from app.checklists.codes import load_code_book
 from app.checklists.loader import load_catalogue, shipped_audit_files
 from app.checklists.model import Catalogue
@@ -43,3 +44,10 @@ def test_the_report_html_carries_the_caveat(shipped, catalogue) -> None:
     made = replace(report(catalogue), outside=outside_lines(shipped, ["linkedin"], [wall]))
     html = render_html(made)
     assert "LinkedIn also asks automated browsers to sign in" in html
+
+
+def test_the_report_says_signed_in_people_may_see_more(shipped, catalogue) -> None:
+    opened = SeenFinding("facebook", "page", YES, "the page opens", START)
+    made = replace(report(catalogue), outside=outside_lines(shipped, ["facebook"], [opened]))
+    assert escape(SIGNED_IN_NOTE) in render_html(made)
+    assert "for example a Facebook user" in SIGNED_IN_NOTE

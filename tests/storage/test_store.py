@@ -134,3 +134,20 @@ def test_a_findings_caveat_is_kept_with_it(tmp_path) -> None:
     assert [(f.platform_id, f.caveat) for f in store.outside_findings()] == [
         ("linkedin", "not proof: look"), ("x", "")
     ]  # fmt: skip
+
+
+def test_findings_go_when_their_platforms_address_changes_or_is_removed(tmp_path) -> None:
+    from app.audit.outside import NO, YES, SeenFinding
+
+    store = open_store(tmp_path)
+    store.save_public_addresses({"x": "https://x.com/jo", "linkedin": "https://www.linkedin.com/in/jo",
+                                 "tiktok": "https://www.tiktok.com/@jo"})  # fmt: skip
+    store.save_outside_findings({"x", "linkedin", "tiktok"}, [
+        SeenFinding("x", "posts", YES, "posts shown", START),
+        SeenFinding("linkedin", "page", NO, "asked to sign in", START),
+        SeenFinding("tiktok", "posts", NO, "private", START),
+    ])  # fmt: skip
+    store.save_public_addresses(
+        {"x": "https://x.com/jo_new", "tiktok": "https://www.tiktok.com/@jo"}
+    )
+    assert [f.platform_id for f in store.outside_findings()] == ["tiktok"]  # unchanged: kept

@@ -241,10 +241,21 @@ class StrangerDialog(QDialog):
         self.reject()
 
     def done(self, result: int) -> None:
-        """Closing stops a look in progress; the job closes its browser on its own thread."""
-        if self._job is not None:
-            self._job.cancel()
-            self._job = None
+        """Closing stops a look in progress (the job closes its browser on its own thread) and
+        keeps what was shown so far, as Stop does: the window may be gone before the job's
+        `cancelled` arrives, so nothing more from this job is listened to."""
+        job, self._job = self._job, None
+        if job is not None:
+            for signal, slot in (
+                (job.sent, self._event),
+                (job.finished, self._completed),
+                (job.cancelled, self._cancelled),
+                (job.failed, self._failed),
+            ):
+                signal.disconnect(slot)
+            job.cancel()
+            if self._views:
+                self._footprint.record_stranger_views(list(self._views.values()))
         super().done(result)
 
 

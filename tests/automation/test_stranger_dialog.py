@@ -215,3 +215,32 @@ def test_the_audit_page_says_a_findings_caveat_and_suggests_nothing_from_a_hedge
     assert "A signed-out stranger could not see your profile page on LinkedIn" in shown
     assert caveat in shown and "check the setting yourself" in shown
     assert not page.outside_button.isEnabled()
+
+
+@pytest.mark.browser
+def test_closing_the_window_mid_look_keeps_what_was_shown(
+    qtbot, footprint, jobs, public_pages
+) -> None:
+    public_pages.reset()
+    typed = dict(ADDRESSES[case] for case in ("private", "hanging"))  # Instagram, then X
+    assert footprint.save_public_addresses(typed) == {}
+    config = OutsideConfig(
+        browser=BrowserChoice("Chromium", CHROMIUM),
+        urls=UrlMap(public_pages.url_map()),
+        timeouts=FAST,
+        args=TEST_ARGS,
+        clock=FixedClock(START),
+    )
+    dialog = StrangerDialog(footprint=footprint, jobs=jobs, config=config)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    try:
+        dialog.start()
+        qtbot.waitUntil(lambda: "instagram" in by_platform(dialog), timeout=WAIT_MS)
+        qtbot.waitUntil(public_pages.held.is_set, timeout=WAIT_MS)  # X is still loading
+        assert dialog.is_looking
+        dialog.close()  # Close or Esc, not Stop
+        kept = {(f.platform_id, f.topic, f.verdict) for f in footprint.store.outside_findings()}
+        assert ("instagram", "posts", "no") in kept
+    finally:
+        public_pages.release()

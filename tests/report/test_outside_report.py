@@ -51,3 +51,9 @@ def test_the_report_says_signed_in_people_may_see_more(shipped, catalogue) -> No
     made = replace(report(catalogue), outside=outside_lines(shipped, ["facebook"], [opened]))
     assert escape(SIGNED_IN_NOTE) in render_html(made)
     assert "for example a Facebook user" in SIGNED_IN_NOTE
+
+
+def test_only_the_reports_platforms_are_listed(shipped) -> None:
+    seen = [SeenFinding(pid, "page", YES, "the page opens", START) for pid in ("x", "tiktok")]
+    [line] = outside_lines(shipped, ["x"], seen)  # a report of one audit of X
+    assert line.seen_at == START and line.platform != "TikTok"

@@ -602,16 +602,23 @@ def _follow_statistic(snapshot: PageSnapshot) -> bool:
     return False
 
 
-def _text_of(value: Any) -> str:
+_TEXT_DEPTH = 32  # deeper than any real profile's structured data; a page's is not trusted
+
+
+def _text_of(value: Any, depth: int = 0) -> str:
     """A structured field as text: a string, a {"name": …} object (its "@" keys left out),
-    or a list of them."""
+    or a list of them; nothing below `_TEXT_DEPTH` levels (like `_objects`, bounded)."""
     if isinstance(value, str):
         return value
+    if depth >= _TEXT_DEPTH:
+        return ""
     if isinstance(value, dict):
         # "@type", "@id", "@context" say what kind of value this is, not what it says.
-        return " ".join(_text_of(v) for k, v in value.items() if not k.startswith("@"))
+        return " ".join(
+            _text_of(v, depth + 1) for k, v in value.items() if not str(k).startswith("@")
+        )
     if isinstance(value, list):
-        return " ".join(_text_of(v) for v in value)
+        return " ".join(_text_of(v, depth + 1) for v in value)
     return ""
 
 

@@ -498,3 +498,15 @@ def test_the_profiles_own_person_comes_first_even_when_nested() -> None:
     assert finding(page("hi", structured=(data,)), Topic.LOCATION).verdict is Verdict.NO
     own = replace(page("hi"), structured=({**data, "mainEntity": person(address="Leeds")},))
     assert finding(own, Topic.LOCATION).verdict is Verdict.YES
+
+
+def test_deeply_nested_structured_data_is_read_to_a_bound_and_never_crashes() -> None:
+    deep: Any = "Riverside Care Ltd"
+    for _ in range(5000):  # far past Python's recursion limit
+        deep = {"name": deep}
+    data = {"@type": "Person", "name": deep, "address": [deep], "worksFor": deep}
+    found = {f.topic: f for f in judge(page("hello", structured=(data,)), profile("x"), JO)}
+    assert found[Topic.LOCATION].verdict is Verdict.NO  # too deep to be read: nothing found
+    assert found[Topic.EMPLOYER].verdict is Verdict.YES  # the Person does list a workplace
+    shallow = {"@type": "Person", "address": {"name": {"name": "Tobermory"}}}
+    assert finding(page("hello", structured=(shallow,)), Topic.LOCATION).verdict is Verdict.YES

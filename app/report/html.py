@@ -291,7 +291,7 @@ def _outside(lines: Sequence[OutsideLine]) -> str:
     rows = [
         [
             f"<b>{_text(line.platform)}</b>",
-            _date(line.seen_at) if line.seen_at else _text("not checked from outside"),
+            _date(line.seen_at) if line.seen_at else _text("no findings kept"),
             "<br>".join(_text(f) for f in line.findings) or "—",
         ]
         for line in lines

@@ -57,3 +57,10 @@ def test_only_the_reports_platforms_are_listed(shipped) -> None:
     seen = [SeenFinding(pid, "page", YES, "the page opens", START) for pid in ("x", "tiktok")]
     [line] = outside_lines(shipped, ["x"], seen)  # a report of one audit of X
     assert line.seen_at == START and line.platform != "TikTok"
+
+
+def test_a_platform_without_findings_is_not_said_to_be_unchecked(shipped, catalogue) -> None:
+    """An obstacle (404, refused) keeps no findings: the report cannot say it was not looked."""
+    made = replace(report(catalogue), outside=outside_lines(shipped, ["x"], []))
+    html = render_html(made)
+    assert "no findings kept" in html and "not checked" not in html

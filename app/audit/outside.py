@@ -22,42 +22,95 @@ from app.formatting import short_date
 YES, NO, UNSURE = "yes", "no", "can't tell"  # app.automation.stranger_view.Verdict values
 VERDICTS = (YES, NO, UNSURE)
 
+SIGNED_IN_NOTE = (
+    "Someone signed in to the platform (for example a Facebook user, or one of your friends, "
+    "followers or connections) may see more than a signed-out stranger does."
+)
+
+
+@dataclass(frozen=True)
+class ItemLink:
+    """One audit item a topic is evidence for, and whether a "no" from a signed-out page can
+    suggest Safe.
+
+    A stranger seeing something proves the setting is not safe, so "yes" may always suggest
+    Needs action. A signed-out "no" proves the setting safe only when the setting is exactly
+    about what signed-out visitors see (`hidden_is_safe`); otherwise people signed in to the
+    platform may still see it, and the "no" is shown as evidence but suggests nothing.
+    """
+
+    item_id: str
+    hidden_is_safe: bool
+
+
+def _either(item_id: str) -> ItemLink:
+    """ "yes" suggests Needs action, "no" suggests Safe."""
+    return ItemLink(item_id, hidden_is_safe=True)
+
+
+def _yes_only(item_id: str) -> ItemLink:
+    """ "yes" suggests Needs action; "no" suggests nothing (the worker must look)."""
+    return ItemLink(item_id, hidden_is_safe=False)
+
+
 # Topic (app.automation.stranger_view.Topic value) → the items it is evidence for, per
-# platform. Only where what a stranger sees says how the setting stands: a visible LinkedIn
-# page means public visibility is on; Instagram's follower count is public even on a private
-# account, so "connections" says nothing about any Instagram setting and is not mapped.
-TOPIC_ITEMS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType(
+# platform, each with why a signed-out "no" does or does not prove the setting safe. Only
+# where what a stranger sees says how the setting stands: Instagram's follower count is
+# public even on a private account, so "connections" says nothing about any Instagram setting
+# and is not mapped; neither is "name and photo" (a name shown may be a made-up one).
+TOPIC_ITEMS: Mapping[str, Mapping[str, tuple[ItemLink, ...]]] = MappingProxyType(
     {
         "facebook": {
-            "connections": ("friend-list-visibility",),
-            "posts": ("future-posts-audience",),
-            "contact": ("profile-contact-details",),
+            # The goal is "only you": no friends shown signed out says nothing of Friends.
+            "connections": (_yes_only("friend-list-visibility"),),
+            # The goal is Friends, not Public: signed out cannot tell Friends from Only me,
+            # nor see what friends of friends see.
+            "posts": (_yes_only("future-posts-audience"),),
+            # Contact details may be shown to friends: hidden from strangers is not "only you".
+            "contact": (_yes_only("profile-contact-details"),),
         },
-        "instagram": {"posts": ("private-account",)},
-        "x": {"posts": ("private-account",)},
+        # A "no" about posts comes only from the platform's own "this account is private",
+        # which is the setting itself, as everyone not approved sees it.
+        "instagram": {"posts": (_either("private-account"),)},
+        "x": {"posts": (_either("private-account"),)},
         "linkedin": {
-            "page": ("search-engine-visibility",),
-            "employer": ("profile-workplace",),
-            "contact": ("profile-contact-details",),
+            # "Public visibility" is exactly what people who are not signed in see (a wall is
+            # no proof on LinkedIn: its caveat stops the suggestion, see `evidence_for`).
+            "page": (_either("search-engine-visibility"),),
+            # The public profile's Experience section is exactly what signed-out people see.
+            "employer": (_either("profile-workplace"),),
+            # Contact info is only ever shown to connections: hidden from strangers always.
+            "contact": (_yes_only("profile-contact-details"),),
         },
         "tiktok": {
-            "posts": ("private-account",),
-            "employer": ("profile-workplace",),
-            "contact": ("profile-workplace",),
+            "posts": (_either("private-account"),),  # "this account is private", as above
+            # The goal also covers logos and workplaces in pictures, which Footprint cannot see.
+            "employer": (_yes_only("profile-workplace"),),
+            "contact": (_yes_only("profile-workplace"),),
         },
         "youtube": {
-            "employer": ("channel-about",),
-            "contact": ("channel-about",),
-            "location": ("channel-about",),
+            # The look loads the channel's home page, not its About section.
+            "employer": (_yes_only("channel-about"),),
+            "contact": (_yes_only("channel-about"),),
+            "location": (_yes_only("channel-about"),),
         },
-        "strava": {"activities": ("activities-default",)},
-        "threads": {"posts": ("private-profile",)},
-        "bluesky": {"page": ("logged-out-visibility",)},
-        "pinterest": {"employer": ("profile-details",), "location": ("profile-details",)},
+        # The setting chooses between followers and you: both are signed in.
+        "strava": {"activities": (_yes_only("activities-default"),)},
+        "threads": {"posts": (_either("private-profile"),)},  # "this profile is private"
+        # The setting is exactly about signed-out visitors (a wall is no proof on Bluesky: its
+        # caveat stops the suggestion, see `evidence_for`).
+        "bluesky": {"page": (_either("logged-out-visibility"),)},
+        # The goal also covers the full name, which is not mapped: employer and location
+        # hidden do not make the profile safe.
+        "pinterest": {
+            "employer": (_yes_only("profile-details"),),
+            "location": (_yes_only("profile-details"),),
+        },
         "reddit": {
-            "employer": ("profile-details",),
-            "location": ("profile-details",),
-            "posts": ("content-and-activity",),
+            "employer": (_yes_only("profile-details"),),  # as Pinterest: the name is not mapped
+            "location": (_yes_only("profile-details"),),
+            # A signed-out page without posts may only not have loaded them yet.
+            "posts": (_yes_only("content-and-activity"),),
         },
     }
 )
@@ -84,22 +137,28 @@ class SeenFinding:
     verdict: str
     reason: str  # Footprint's own words
     seen_at: datetime
+    # Footprint's words on why this finding is not the whole story (a wall that automated
+    # browsers meet, what the platform always shows): said wherever the finding is. A "no"
+    # that carries one is no proof, so it suggests no answer.
+    caveat: str = ""
 
     def describe(self) -> str:
-        """ "Your employer or job title: yes — …", for the report."""
+        """ "Your employer or job title: yes — …", and its caveat, for the report."""
         what = _SEEN.get(self.topic, self.topic)
-        return f"{what[:1].upper()}{what[1:]}: {self.verdict} — {self.reason}"
+        said = f"{what[:1].upper()}{what[1:]}: {self.verdict} — {self.reason}"
+        return f"{said}. {self.caveat}" if self.caveat else said
 
     def sentence(self, platform_name: str) -> str:
-        """ "A stranger could see your employer on LinkedIn on 26 Nov 2025"."""
+        """ "A signed-out stranger could see your employer on LinkedIn on 26 Nov 2025"."""
         what = _SEEN.get(self.topic, self.topic)
         could = {YES: "could see", NO: "could not see"}.get(self.verdict, "could not tell")
         if self.verdict == UNSURE:
             return (
-                f"Footprint could not tell whether a stranger can see {what} on "
+                f"Footprint could not tell whether a signed-out stranger can see {what} on "
                 f"{platform_name} ({short_date(self.seen_at)}): {self.reason}"
             )
-        return f"A stranger {could} {what} on {platform_name} on {short_date(self.seen_at)}"
+        when = short_date(self.seen_at)
+        return f"A signed-out stranger {could} {what} on {platform_name} on {when}"
 
 
 @dataclass(frozen=True)
@@ -120,30 +179,46 @@ class OutsideEvidence:
         """Each finding as a sentence for the audit page, in Footprint's words."""
         return [f.sentence(platform_name) for f in self.findings]
 
+    @property
+    def caveats(self) -> list[str]:
+        """The findings' caveats, each once, in order."""
+        return list(dict.fromkeys(f.caveat for f in self.findings if f.caveat))
+
     def observed(self, platform_name: str) -> str:
         """The answer's "value seen": the evidence sentences, Footprint's words only."""
         return "; ".join(self.sentences(platform_name))
 
 
-def suggested_answer(verdicts: Iterable[str]) -> AnswerStatus | None:
-    """Any "yes, visible" → Needs action; all "no" → Safe; otherwise nothing is suggested
-    ("can't tell" is never turned into an answer)."""
+def suggested_answer(verdicts: Iterable[str], *, hidden_is_safe: bool) -> AnswerStatus | None:
+    """Any "yes, visible" → Needs action; all "no" → Safe, but only where a signed-out "no"
+    proves the setting (`ItemLink.hidden_is_safe`); otherwise nothing is suggested ("can't
+    tell" is never turned into an answer)."""
     seen = list(verdicts)
     if YES in seen:
         return AnswerStatus.NEEDS_ACTION
-    if seen and all(v == NO for v in seen):
+    if hidden_is_safe and seen and all(v == NO for v in seen):
         return AnswerStatus.SAFE
     return None
 
 
 def evidence_for(findings: Iterable[SeenFinding]) -> dict[tuple[str, str], OutsideEvidence]:
-    """Every mapped item's evidence, by (platform, item), from the latest findings."""
+    """Every mapped item's evidence, by (platform, item), from the latest findings. A "no"
+    proves nothing for an item whose setting also covers signed-in people, nor when it carries
+    a caveat (a sign-in wall that automated browsers meet is not the worker's setting)."""
     grouped: dict[tuple[str, str], list[SeenFinding]] = {}
+    proof: dict[tuple[str, str], bool] = {}
     for finding in findings:
-        for item_id in TOPIC_ITEMS.get(finding.platform_id, {}).get(finding.topic, ()):
-            grouped.setdefault((finding.platform_id, item_id), []).append(finding)
+        for link in TOPIC_ITEMS.get(finding.platform_id, {}).get(finding.topic, ()):
+            key = (finding.platform_id, link.item_id)
+            grouped.setdefault(key, []).append(finding)
+            hedged = finding.verdict == NO and bool(finding.caveat)
+            proof[key] = proof.get(key, True) and link.hidden_is_safe and not hedged
     return {
-        key: OutsideEvidence(*key, tuple(found), suggested_answer(f.verdict for f in found))
+        key: OutsideEvidence(
+            *key,
+            tuple(found),
+            suggested_answer((f.verdict for f in found), hidden_is_safe=proof[key]),
+        )
         for key, found in grouped.items()
     }
 

@@ -36,7 +36,6 @@ from app.automation.runtime import PlaywrightRuntime
 from app.automation.stranger_view import (
     PageSnapshot,
     StrangerView,
-    Verdict,
     WorkerTerms,
     is_missing,
     is_wall,
@@ -45,7 +44,7 @@ from app.automation.stranger_view import (
     obstacle_for,
     shows_nothing,
 )
-from app.checklists.public_profiles import PublicProfile, profile_of
+from app.checklists.public_profiles import profile_of
 
 log = logging.getLogger(__name__)
 
@@ -203,7 +202,6 @@ class StrangerBrowser:
         assert self._browser is not None, "start() first"
         now = self._config.clock.now
         profile = profile_of(request.platform_id)
-        notes = _notes(profile)
         view = StrangerView(request.platform_id, request.platform_name, request.address, now())
         if profile is None:
             return _blocked(view, PageProblem(Failure.WRONG_SITE, "no public profile pattern"))
@@ -237,19 +235,11 @@ class StrangerBrowser:
         screen = None if is_wall(snapshot, profile) else _screen_problem(snapshot, request)
         if screen is not None:
             return _blocked(view, screen)
-        findings = tuple(judge(snapshot, profile, terms))
+        findings = tuple(judge(snapshot, profile, terms))  # with their caveats
         del snapshot  # nothing of the page outlives this call
-        walled = findings[0].verdict is Verdict.NO
-        caveat = (profile.wall_caveat,) if walled and profile.wall_caveat else ()
-        shown = () if walled else notes
         return StrangerView(
-            view.platform_id, view.platform_name, view.address, view.seen_at, findings,
-            notes=(*caveat, *shown),
-        )  # fmt: skip
-
-
-def _notes(profile: PublicProfile | None) -> tuple[str, ...]:
-    return (profile.always_public,) if profile and profile.always_public else ()
+            view.platform_id, view.platform_name, view.address, view.seen_at, findings
+        )
 
 
 def _blocked(view: StrangerView, problem: PageProblem) -> StrangerView:

@@ -72,6 +72,9 @@ class Finding:
     topic: Topic
     verdict: Verdict
     reason: str  # Footprint's own words: never text from the page
+    # Why the finding is not the whole story (a wall automated browsers meet, what the
+    # platform always shows), in Footprint's words; kept with the finding.
+    caveat: str = ""
 
     def describe(self) -> str:
         """The finding as one plain line for the window."""
@@ -160,7 +163,11 @@ class StrangerView:
     findings: tuple[Finding, ...] = ()
     obstacle: Obstacle | None = None
     problem: str = ""  # the obstacle as a sentence for the worker
-    notes: tuple[str, ...] = ()  # what is always public, a wall's caveat: said once
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What is always public, a wall's caveat: the findings' caveats, each said once."""
+        return tuple(dict.fromkeys(f.caveat for f in self.findings if f.caveat))
 
     def finding(self, topic: Topic) -> Finding | None:
         """The finding about `topic`, if the look made one."""
@@ -216,12 +223,11 @@ class PageSnapshot:
 def judge(snapshot: PageSnapshot, profile: PublicProfile, terms: WorkerTerms) -> list[Finding]:
     """The findings for one page a stranger was shown (see the module docstring)."""
     if is_wall(snapshot, profile):
-        reason = "a stranger is asked to sign in before seeing your profile: good news"
-        return [Finding(Topic.PAGE, Verdict.NO, reason)]
+        return [wall_finding(profile)]
     page = "a stranger can open your profile page without signing in"
     if snapshot.login_dialog:
         page += " (a sign-in box covers it, but a stranger can close it)"
-    found = [Finding(Topic.PAGE, Verdict.YES, page)]
+    found = [Finding(Topic.PAGE, Verdict.YES, page, profile.always_public)]
     found.append(_name_and_photo(snapshot, terms))
     found.append(_employer(snapshot, terms))
     found.append(_contact(snapshot))
@@ -234,6 +240,17 @@ def judge(snapshot: PageSnapshot, profile: PublicProfile, terms: WorkerTerms) ->
 
 
 # -- walls and missing pages ---------------------------------------------------------------
+def wall_finding(profile: PublicProfile) -> Finding:
+    """A sign-in wall: good as far as signed-out strangers go (people signed in to the
+    platform may see more); no proof at all where the platform walls automated browsers or
+    hides the profile only in its own app (`wall_caveat`, kept with the finding)."""
+    if profile.wall_caveat:
+        reason = "a signed-out stranger was asked to sign in, but that is no proof: check by hand"
+        return Finding(Topic.PAGE, Verdict.NO, reason, profile.wall_caveat)
+    reason = "a signed-out stranger is asked to sign in instead of seeing your profile: good"
+    return Finding(Topic.PAGE, Verdict.NO, reason)
+
+
 def is_wall(snapshot: PageSnapshot, profile: PublicProfile) -> bool:
     """A sign-in wall: a login address, the platform's wall words, or a login form and
     nothing of a profile."""
@@ -585,16 +602,23 @@ def _follow_statistic(snapshot: PageSnapshot) -> bool:
     return False
 
 
-def _text_of(value: Any) -> str:
+_TEXT_DEPTH = 32  # deeper than any real profile's structured data; a page's is not trusted
+
+
+def _text_of(value: Any, depth: int = 0) -> str:
     """A structured field as text: a string, a {"name": …} object (its "@" keys left out),
-    or a list of them."""
+    or a list of them; nothing below `_TEXT_DEPTH` levels (like `_objects`, bounded)."""
     if isinstance(value, str):
         return value
+    if depth >= _TEXT_DEPTH:
+        return ""
     if isinstance(value, dict):
         # "@type", "@id", "@context" say what kind of value this is, not what it says.
-        return " ".join(_text_of(v) for k, v in value.items() if not k.startswith("@"))
+        return " ".join(
+            _text_of(v, depth + 1) for k, v in value.items() if not str(k).startswith("@")
+        )
     if isinstance(value, list):
-        return " ".join(_text_of(v) for v in value)
+        return " ".join(_text_of(v, depth + 1) for v in value)
     return ""
 
 

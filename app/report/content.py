@@ -139,7 +139,7 @@ class OutsideLine:
     the address, the page's words or anyone's name)."""
 
     platform: str
-    seen_at: datetime | None  # None: not checked from outside
+    seen_at: datetime | None  # None: no findings kept (never looked at, or the look was stopped)
     findings: tuple[str, ...]
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from app.audit import glossary
 from app.audit.answers import AnswerStatus
 from app.audit.drift import DriftReason
+from app.audit.outside import SIGNED_IN_NOTE
 from app.audit.scoring import PlatformState
 from app.formatting import plural, short_date
 from app.report.content import (
@@ -290,13 +291,13 @@ def _outside(lines: Sequence[OutsideLine]) -> str:
     rows = [
         [
             f"<b>{_text(line.platform)}</b>",
-            _date(line.seen_at) if line.seen_at else _text("not checked from outside"),
+            _date(line.seen_at) if line.seen_at else _text("no findings kept"),
             "<br>".join(_text(f) for f in line.findings) or "—",
         ]
         for line in lines
     ]
     headers = (("Platform", 18), ("Looked", 14), ("What a stranger could see", 68))
-    note = "Seen in a signed-out browser; it can differ by the viewer's country."
+    note = f"Seen in a signed-out browser; it can differ by the viewer's country. {SIGNED_IN_NOTE}"
     return _section("What a stranger could see", _table(headers, rows) + _none(note))
 
 

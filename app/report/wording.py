@@ -50,11 +50,11 @@ def evidence_lines(
 def outside_lines(
     catalogue: Catalogue, platform_ids: Sequence[str], findings: Sequence[SeenFinding]
 ) -> tuple[OutsideLine, ...]:
-    """Per platform with a public profile page (those reported, then any other looked at):
-    the latest stranger's view, or "not checked from outside" (`seen_at` None)."""
+    """Per reported platform with a public profile page: the latest stranger's view, or "no
+    findings kept" (`seen_at` None: never looked at, or an obstacle stopped every look).
+    Platforms outside the report's scope are left out, even when they were looked at."""
     latest = latest_per_platform(findings)
     shown = [pid for pid in platform_ids if profile_of(pid) is not None or pid in latest]
-    shown += [pid for pid in latest if pid not in shown]
     lines = []
     for platform_id in shown:
         platform = catalogue.get(platform_id)

@@ -100,7 +100,7 @@ def findings_of(views: Iterable[StrangerView]) -> list[SeenFinding]:
     """The findings to keep from a look: topic, verdict, reason and date only. A platform
     that could not be seen (an obstacle) gives none, so its earlier findings stay."""
     return [
-        SeenFinding(v.platform_id, f.topic.value, f.verdict.value, f.reason, v.seen_at)
+        SeenFinding(v.platform_id, f.topic.value, f.verdict.value, f.reason, v.seen_at, f.caveat)
         for v in views
         if v.obstacle is None
         for f in v.findings

@@ -319,8 +319,8 @@ def outside_findings(db: sqlite3.Connection) -> list[SeenFinding]:
     """The findings of the latest stranger's view of each platform, in the order seen."""
     F = OUTSIDE_FINDING
     rows = db.execute(
-        f"SELECT {F.platform_id}, {F.topic}, {F.verdict}, {F.reason}, {F.seen_at} "
+        f"SELECT {F.platform_id}, {F.topic}, {F.verdict}, {F.reason}, {F.seen_at}, {F.caveat} "
         f"FROM {F.name} ORDER BY {F.id}"
     )
-    return [SeenFinding(pid, topic, verdict, reason, required(seen)) for pid, topic, verdict,
-            reason, seen in rows]  # fmt: skip
+    return [SeenFinding(pid, topic, verdict, reason, required(seen), caveat) for pid, topic,
+            verdict, reason, seen, caveat in rows]  # fmt: skip

@@ -257,3 +257,4 @@ class OutsideFindingRow(Base):
     verdict: Mapped[str] = mapped_column(OF.verdict, String(16))
     reason: Mapped[str] = mapped_column(OF.reason, Text)
     seen_at: Mapped[datetime] = mapped_column(OF.seen_at, UtcTimestamp)
+    caveat: Mapped[str] = mapped_column(OF.caveat, Text)  # "" when there is none

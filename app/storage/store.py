@@ -157,7 +157,8 @@ class Store:
         self._writes().forget_keyring_entry(service)
 
     def save_public_addresses(self, addresses: dict[str, str]) -> None:
-        """Replace the worker's public profile addresses."""
+        """Replace the worker's public profile addresses; the stranger's-view findings of a
+        platform whose address changed or was removed go with the old address."""
         self._writes().save_public_addresses(addresses)
 
     def record_export_import(self, plan: ImportPlan) -> tuple[int, int | None]:

@@ -165,6 +165,7 @@ class OutsideFindingTable(Table):
     verdict: str = "verdict"
     reason: str = "reason"
     seen_at: str = "seen_at"
+    caveat: str = "caveat"
 
 
 PROFILE = ProfileTable("profile")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.audit.answers import Answer, AnswerKind
@@ -147,8 +147,18 @@ class Writer:
             session.execute(delete(KeyringEntryRow).where(KeyringEntryRow.service == service))
 
     def save_public_addresses(self, addresses: dict[str, str]) -> None:
-        """Replace the worker's public addresses with `addresses` (platform id: address)."""
+        """Replace the worker's public addresses with `addresses` (platform id: address), and
+        drop the stranger's-view findings of every platform whose address changed or went:
+        they were seen at an address that is no longer the worker's (one transaction)."""
         with self._sessions.begin() as session:
+            saved = {
+                row.platform_id: row.address for row in session.scalars(select(PublicAddressRow))
+            }
+            gone = {pid for pid, address in saved.items() if addresses.get(pid) != address}
+            if gone:
+                session.execute(
+                    delete(OutsideFindingRow).where(OutsideFindingRow.platform_id.in_(gone))
+                )
             session.execute(delete(PublicAddressRow))
             for platform_id, address in sorted(addresses.items()):
                 session.add(PublicAddressRow(platform_id=platform_id, address=address))
@@ -163,7 +173,7 @@ class Writer:
             for f in findings:
                 session.add(OutsideFindingRow(platform_id=f.platform_id, topic=f.topic,
                                               verdict=f.verdict, reason=f.reason,
-                                              seen_at=f.seen_at))  # fmt: skip
+                                              seen_at=f.seen_at, caveat=f.caveat))  # fmt: skip
 
     # -- data exports and friend-list reviews: dates, counts and keyed hashes only ----------
     def record_export_import(self, plan: ImportPlan) -> tuple[int, int | None]:

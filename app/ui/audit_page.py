@@ -276,7 +276,7 @@ class AuditPage(QWidget):
         self.outside_button.setVisible(evidence is not None)
         if evidence is None:
             return
-        lines = evidence.sentences(position.platform.name)
+        lines = evidence.sentences(position.platform.name) + evidence.caveats
         if evidence.suggested is None:
             lines.append("This cannot answer the item: check the setting yourself.")
         else:

@@ -19,6 +19,8 @@ INTRO = (
     "“See what a stranger sees” opens these in a signed-out browser and tells you what "
     "anyone can see; only these addresses and Footprint's findings are kept."
 )
+# Alt+letters the rest of Settings already uses (profile form, its buttons, Save, Cancel).
+TAKEN_IN_SETTINGS = frozenset("nloscerpkigdm")
 
 
 class PublicProfilesBox(QGroupBox):
@@ -35,12 +37,14 @@ class PublicProfilesBox(QGroupBox):
         intro = QLabel(INTRO)
         intro.setWordWrap(True)
         layout.addRow(intro)
+        mnemonics = _mnemonics([f.platform_name for f in fields])
         for field in fields:
             edit = QLineEdit(field.address)
-            edit.setPlaceholderText(field.placeholder)
+            # "e.g.": an example is never mistaken for an address already saved.
+            edit.setPlaceholderText(f"e.g. {field.placeholder}")
             edit.setAccessibleName(f"Your public profile address on {field.platform_name}")
             edit.setMaxLength(400)
-            label = QLabel(f"{field.platform_name}:")
+            label = QLabel(f"{mnemonics[field.platform_name]}:")
             label.setBuddy(edit)
             error = _error_label(field.platform_id)
             self.edits[field.platform_id] = edit
@@ -66,6 +70,20 @@ class PublicProfilesBox(QGroupBox):
     def problems(self) -> dict[str, str]:
         """The problems shown now, by platform."""
         return {pid: label.text() for pid, label in self.errors.items() if label.text()}
+
+
+def _mnemonics(names: list[str]) -> dict[str, str]:
+    """Each name with an Alt+letter: the first letter of it not used elsewhere in Settings
+    nor by an earlier name; where none is left, its first letter (Qt then moves between the
+    fields that share it, one press at a time)."""
+    used = set(TAKEN_IN_SETTINGS)
+    marked = {}
+    for name in names:
+        at = next((i for i, c in enumerate(name) if c.isalpha() and c.lower() not in used), None)
+        at = at if at is not None else next((i for i, c in enumerate(name) if c.isalpha()), 0)
+        used.add(name[at : at + 1].lower())
+        marked[name] = f"{name[:at]}&{name[at:]}"
+    return marked
 
 
 def _error_label(platform_id: str) -> QLabel:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.audit.outside import SIGNED_IN_NOTE
 from app.automation.browsers import find_browser, missing_message
 from app.automation.outside import (
     LookCancelled,
@@ -88,6 +89,7 @@ class StrangerDialog(QDialog):
     # -- building ---------------------------------------------------------------------------
     def _build(self) -> None:
         self.intro = _plain("intro", INTRO)
+        self.signed_in_note = _plain("signed-in-note", SIGNED_IN_NOTE)
         self.notice = _plain("notice", self._notice())
         self.look_button = QPushButton("&Look now")
         self.look_button.setDefault(True)
@@ -119,6 +121,7 @@ class StrangerDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
+        layout.addWidget(self.signed_in_note)
         layout.addWidget(self.notice)
         layout.addLayout(_row(self.look_button, self.stop_button, self.settings_button))
         layout.addWidget(self.progress)
@@ -238,10 +241,21 @@ class StrangerDialog(QDialog):
         self.reject()
 
     def done(self, result: int) -> None:
-        """Closing stops a look in progress; the job closes its browser on its own thread."""
-        if self._job is not None:
-            self._job.cancel()
-            self._job = None
+        """Closing stops a look in progress (the job closes its browser on its own thread) and
+        keeps what was shown so far, as Stop does: the window may be gone before the job's
+        `cancelled` arrives, so nothing more from this job is listened to."""
+        job, self._job = self._job, None
+        if job is not None:
+            for signal, slot in (
+                (job.sent, self._event),
+                (job.finished, self._completed),
+                (job.cancelled, self._cancelled),
+                (job.failed, self._failed),
+            ):
+                signal.disconnect(slot)
+            job.cancel()
+            if self._views:
+                self._footprint.record_stranger_views(list(self._views.values()))
         super().done(result)
 
 

@@ -28,8 +28,8 @@ def test_every_mapped_item_is_an_item_of_the_shipped_audits() -> None:
     missing = [
         f"{pid}/{item_id}"
         for pid, topics in TOPIC_ITEMS.items()
-        for item_ids in topics.values()
-        for item_id in item_ids
+        for links in topics.values()
+        for item_id in (link.item_id for link in links)
         if (platform := catalogue.get(pid)) is None or item_id not in platform.item_ids
     ]
     assert missing == []
@@ -55,7 +55,75 @@ def test_the_map_speaks_the_stranger_views_topics_and_verdicts() -> None:
 def test_visible_is_unsafe_hidden_is_safe_and_cant_tell_is_never_prefilled(
     verdicts, expected
 ) -> None:
-    assert suggested_answer(verdicts) is expected
+    assert suggested_answer(verdicts, hidden_is_safe=True) is expected
+
+
+@pytest.mark.parametrize(
+    ("verdicts", "expected"),
+    [([YES], AnswerStatus.NEEDS_ACTION), ([NO], None), ([NO, NO], None), ([UNSURE], None)],
+)
+def test_where_signed_in_people_may_see_more_hidden_suggests_nothing(verdicts, expected) -> None:
+    assert suggested_answer(verdicts, hidden_is_safe=False) is expected
+
+
+def test_only_settings_about_signed_out_visitors_take_a_no_as_safe() -> None:
+    """Declared per mapping; a change to this list is a decision, not an accident."""
+    safe_when_hidden = sorted(
+        f"{pid}/{topic}/{link.item_id}"
+        for pid, topics in TOPIC_ITEMS.items()
+        for topic, links in topics.items()
+        for link in links
+        if link.hidden_is_safe
+    )
+    assert safe_when_hidden == [
+        "bluesky/page/logged-out-visibility",
+        "instagram/posts/private-account",
+        "linkedin/employer/profile-workplace",
+        "linkedin/page/search-engine-visibility",
+        "threads/posts/private-profile",
+        "tiktok/posts/private-account",
+        "x/posts/private-account",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("platform_id", "topics", "item_id"),
+    [
+        ("facebook", ["connections"], "friend-list-visibility"),  # goal: only you
+        ("facebook", ["contact"], "profile-contact-details"),
+        ("linkedin", ["contact"], "profile-contact-details"),  # shown to connections only
+        ("reddit", ["employer", "location"], "profile-details"),  # the name is not mapped
+        ("pinterest", ["employer", "location"], "profile-details"),
+        ("youtube", ["employer", "contact", "location"], "channel-about"),  # home, not About
+        ("strava", ["activities"], "activities-default"),
+    ],
+)
+def test_a_signed_out_no_never_suggests_safe_for_settings_that_cover_signed_in_people(
+    platform_id, topics, item_id
+) -> None:
+    found = [SeenFinding(platform_id, t, NO, "not on the page", START) for t in topics]
+    item = evidence_for(found)[(platform_id, item_id)]
+    assert item.suggested is None
+    assert len(item.sentences("P")) == len(topics)  # still shown as evidence
+
+
+@pytest.mark.parametrize(
+    ("platform_id", "item_id"),
+    [("linkedin", "search-engine-visibility"), ("bluesky", "logged-out-visibility")],
+)
+def test_a_wall_with_a_caveat_suggests_nothing_and_says_its_caveat(platform_id, item_id) -> None:
+    caveat = "The platform also asks automated browsers to sign in."
+    wall = SeenFinding(platform_id, "page", NO, "asked to sign in", START, caveat)
+    item = evidence_for([wall])[(platform_id, item_id)]
+    assert item.suggested is None
+    assert item.caveats == [caveat]
+    assert wall.describe().endswith(f"asked to sign in. {caveat}")
+    open_page = SeenFinding(platform_id, "page", YES, "the page opens", START)
+    assert evidence_for([open_page])[(platform_id, item_id)].suggested is (
+        AnswerStatus.NEEDS_ACTION
+    )
+    plain_wall = SeenFinding(platform_id, "page", NO, "asked to sign in", START)
+    assert evidence_for([plain_wall])[(platform_id, item_id)].suggested is AnswerStatus.SAFE
 
 
 def test_findings_become_evidence_for_their_items_only() -> None:
@@ -69,8 +137,8 @@ def test_findings_become_evidence_for_their_items_only() -> None:
     item = evidence[("tiktok", "profile-workplace")]
     assert item.suggested is AnswerStatus.NEEDS_ACTION and item.seen_at == START
     assert item.sentences("TikTok") == [
-        "A stranger could not see your employer or job title on TikTok on 02 Mar 2026",
-        "A stranger could see a phone number or email address on TikTok on 02 Mar 2026",
+        "A signed-out stranger could not see your employer or job title on TikTok on 02 Mar 2026",
+        "A signed-out stranger could see a phone number or email address on TikTok on 02 Mar 2026",
     ]
 
 

@@ -11,12 +11,14 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.audit.answers import AnswerSource, AnswerStatus
+from app.audit.outside import NO, SIGNED_IN_NOTE, SeenFinding
 from app.audit.profile import WorkerProfile
 from app.audit.session import AuditSession
 from app.automation.browsers import BrowserChoice
 from app.automation.outside import OutsideConfig, OutsideTimeouts
 from app.automation.stranger_view import Obstacle, StrangerView, Topic, Verdict
 from app.automation.urls import UrlMap
+from app.checklists.public_profiles import profile_of
 from app.clock import FixedClock
 from app.footprint import Footprint, open_footprint
 from app.report.content import ReportScope
@@ -121,7 +123,7 @@ def test_a_look_shows_what_a_stranger_sees_and_keeps_only_findings(
     page.start(session)
     session.go_to("linkedin", "profile-workplace")
     page.show_current()
-    assert "A stranger could see your employer or job title on LinkedIn" in (
+    assert "A signed-out stranger could see your employer or job title on LinkedIn" in (
         page.outside_label.text()
     )
     assert page.outside_button.isEnabled()
@@ -139,7 +141,7 @@ def test_a_look_shows_what_a_stranger_sees_and_keeps_only_findings(
     assert any(f.startswith("Your employer or job title: yes") for f in lines["LinkedIn"].findings)
     assert lines["Facebook"].seen_at is None
     html = render_html(report)
-    assert "What a stranger could see" in html and "not checked from outside" in html
+    assert "What a stranger could see" in html and "no findings kept" in html
     assert "linkedin.com/in" not in html  # the worker's addresses stay out of the report
 
     dialog.close()
@@ -170,13 +172,16 @@ def test_a_wall_is_good_news_and_a_rate_limit_is_told_apart(look, footprint) -> 
     views = by_platform(dialog)
     wall = views["linkedin"]
     assert wall.walled and verdict(wall, Topic.PAGE) is Verdict.NO
-    assert "good news" in "\n".join(dialog.texts("linkedin"))
+    shown = "\n".join(dialog.texts("linkedin"))
+    assert "no proof" in shown and "check “Your profile's public visibility” by hand" in shown
     busy = views["instagram"]
     assert busy.obstacle is Obstacle.RATE_LIMITED
     [line] = dialog.texts("instagram")
     assert line.startswith("Could not look (rate limited):") and "wait an hour" in line
     evidence = footprint.outside_evidence()
-    assert evidence[("linkedin", "search-engine-visibility")].suggested is AnswerStatus.SAFE
+    walled = evidence[("linkedin", "search-engine-visibility")]
+    assert walled.suggested is None  # LinkedIn walls automated browsers: no proof
+    assert walled.caveats == [profile_of("linkedin").wall_caveat]  # type: ignore[union-attr]
     assert not any(pid == "instagram" for pid, _item in evidence)  # an obstacle finds nothing
 
 
@@ -185,6 +190,57 @@ def test_without_addresses_the_window_points_to_settings(qtbot, footprint, jobs)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.notice.text() == NO_ADDRESSES
+    assert dialog.signed_in_note.text() == SIGNED_IN_NOTE  # said before any look
     assert not dialog.look_button.isEnabled() and dialog.settings_button.isVisible()
     with qtbot.waitSignal(dialog.settings_requested, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.settings_button, Qt.MouseButton.LeftButton)
+
+
+def test_the_audit_page_says_a_findings_caveat_and_suggests_nothing_from_a_hedged_wall(
+    qtbot, footprint
+) -> None:
+    caveat = profile_of("linkedin").wall_caveat  # type: ignore[union-attr]
+    wall = SeenFinding("linkedin", "page", NO, "asked to sign in, but that is no proof", START,
+                       caveat)  # fmt: skip
+    footprint.store.save_outside_findings({"linkedin"}, [wall])
+    session = AuditSession.start(("linkedin",), footprint.catalogue, footprint.store,
+                                 footprint.clock)  # fmt: skip
+    page = AuditPage(codes=footprint.codes, regulator="sssc")
+    qtbot.addWidget(page)
+    page.set_outside_evidence(footprint.outside_evidence())
+    page.start(session)
+    session.go_to("linkedin", "search-engine-visibility")
+    page.show_current()
+    shown = page.outside_label.text()
+    assert "A signed-out stranger could not see your profile page on LinkedIn" in shown
+    assert caveat in shown and "check the setting yourself" in shown
+    assert not page.outside_button.isEnabled()
+
+
+@pytest.mark.browser
+def test_closing_the_window_mid_look_keeps_what_was_shown(
+    qtbot, footprint, jobs, public_pages
+) -> None:
+    public_pages.reset()
+    typed = dict(ADDRESSES[case] for case in ("private", "hanging"))  # Instagram, then X
+    assert footprint.save_public_addresses(typed) == {}
+    config = OutsideConfig(
+        browser=BrowserChoice("Chromium", CHROMIUM),
+        urls=UrlMap(public_pages.url_map()),
+        timeouts=FAST,
+        args=TEST_ARGS,
+        clock=FixedClock(START),
+    )
+    dialog = StrangerDialog(footprint=footprint, jobs=jobs, config=config)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    try:
+        dialog.start()
+        qtbot.waitUntil(lambda: "instagram" in by_platform(dialog), timeout=WAIT_MS)
+        qtbot.waitUntil(public_pages.held.is_set, timeout=WAIT_MS)  # X is still loading
+        assert dialog.is_looking
+        dialog.close()  # Close or Esc, not Stop
+        kept = {(f.platform_id, f.topic, f.verdict) for f in footprint.store.outside_findings()}
+        assert ("instagram", "posts", "no") in kept
+    finally:
+        public_pages.release()

@@ -86,7 +86,19 @@ def test_a_login_address_is_a_wall_whatever_the_page_shows(platform_id: str, pat
     assert is_wall(snapshot, profile(platform_id))
     [only] = judge(snapshot, profile(platform_id), JO)
     assert (only.topic, only.verdict) == (Topic.PAGE, Verdict.NO)
-    assert "sign in" in only.reason and "good news" in only.reason
+    assert "signed-out stranger" in only.reason and "sign in" in only.reason
+    caveat = profile(platform_id).wall_caveat
+    assert only.caveat == caveat  # kept with the finding, so the audit and report say it
+    if caveat:  # LinkedIn, Instagram, Threads: walls meet automated browsers too
+        assert "no proof" in only.reason and "good" not in only.reason
+    else:  # good as far as it goes: nothing implies that nobody can see the page
+        assert only.reason.endswith(": good")
+
+
+def test_an_open_page_carries_what_the_platform_always_shows() -> None:
+    opened = finding(page("hello"), Topic.PAGE)
+    assert opened.caveat == profile("x").always_public
+    assert all(not f.caveat for f in judge(page("hello"), profile("x"), JO)[1:])
 
 
 @pytest.mark.parametrize(
@@ -486,3 +498,15 @@ def test_the_profiles_own_person_comes_first_even_when_nested() -> None:
     assert finding(page("hi", structured=(data,)), Topic.LOCATION).verdict is Verdict.NO
     own = replace(page("hi"), structured=({**data, "mainEntity": person(address="Leeds")},))
     assert finding(own, Topic.LOCATION).verdict is Verdict.YES
+
+
+def test_deeply_nested_structured_data_is_read_to_a_bound_and_never_crashes() -> None:
+    deep: Any = "Riverside Care Ltd"
+    for _ in range(5000):  # far past Python's recursion limit
+        deep = {"name": deep}
+    data = {"@type": "Person", "name": deep, "address": [deep], "worksFor": deep}
+    found = {f.topic: f for f in judge(page("hello", structured=(data,)), profile("x"), JO)}
+    assert found[Topic.LOCATION].verdict is Verdict.NO  # too deep to be read: nothing found
+    assert found[Topic.EMPLOYER].verdict is Verdict.YES  # the Person does list a workplace
+    shallow = {"@type": "Person", "address": {"name": {"name": "Tobermory"}}}
+    assert finding(page("hello", structured=(shallow,)), Topic.LOCATION).verdict is Verdict.YES

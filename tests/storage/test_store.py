@@ -122,3 +122,32 @@ def test_a_new_look_replaces_only_the_platforms_it_saw(tmp_path) -> None:
     assert sorted((f.platform_id, f.verdict, f.seen_at) for f in store.outside_findings()) == [
         ("linkedin", NO, START), ("x", NO, later)
     ]  # fmt: skip
+
+
+def test_a_findings_caveat_is_kept_with_it(tmp_path) -> None:
+    from app.audit.outside import NO, YES, SeenFinding
+
+    store = open_store(tmp_path)
+    wall = SeenFinding("linkedin", "page", NO, "asked to sign in", START, "not proof: look")
+    store.save_outside_findings({"linkedin", "x"}, [wall, SeenFinding("x", "page", YES, "open",
+                                                                      START)])  # fmt: skip
+    assert [(f.platform_id, f.caveat) for f in store.outside_findings()] == [
+        ("linkedin", "not proof: look"), ("x", "")
+    ]  # fmt: skip
+
+
+def test_findings_go_when_their_platforms_address_changes_or_is_removed(tmp_path) -> None:
+    from app.audit.outside import NO, YES, SeenFinding
+
+    store = open_store(tmp_path)
+    store.save_public_addresses({"x": "https://x.com/jo", "linkedin": "https://www.linkedin.com/in/jo",
+                                 "tiktok": "https://www.tiktok.com/@jo"})  # fmt: skip
+    store.save_outside_findings({"x", "linkedin", "tiktok"}, [
+        SeenFinding("x", "posts", YES, "posts shown", START),
+        SeenFinding("linkedin", "page", NO, "asked to sign in", START),
+        SeenFinding("tiktok", "posts", NO, "private", START),
+    ])  # fmt: skip
+    store.save_public_addresses(
+        {"x": "https://x.com/jo_new", "tiktok": "https://www.tiktok.com/@jo"}
+    )
+    assert [f.platform_id for f in store.outside_findings()] == ["tiktok"]  # unchanged: kept

@@ -19,7 +19,7 @@ def test_the_workers_platforms_come_first_with_an_example_placeholder(qtbot, set
     assert box is not None
     assert list(box.edits)[:2] == ["facebook", "instagram"]  # the platforms of PROFILE
     assert "x" in box.edits and "whatsapp" not in box.edits  # no public profile page there
-    assert box.edits["instagram"].placeholderText() == "https://www.instagram.com/jo.worker/"
+    assert box.edits["instagram"].placeholderText() == "e.g. https://www.instagram.com/jo.worker/"
 
 
 def test_a_bad_address_is_refused_beside_its_field_and_nothing_is_saved(
@@ -47,3 +47,18 @@ def test_a_bad_address_is_refused_beside_its_field_and_nothing_is_saved(
     reopened = make_settings(qtbot, set_up, jobs)
     assert reopened.addresses_box is not None
     assert reopened.addresses_box.edits["x"].text() == "https://x.com/jo_worker"
+
+
+def test_every_address_has_an_alt_letter_and_an_example_that_looks_like_one(
+    qtbot, set_up, jobs
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    dialog = make_settings(qtbot, set_up, jobs)
+    box = dialog.addresses_box
+    assert box is not None
+    labels = {label.buddy(): label.text() for label in box.findChildren(QLabel) if label.buddy()}
+    assert set(labels) == set(box.edits.values())
+    assert all("&" in text for text in labels.values())
+    assert labels[box.edits["facebook"]] == "&Facebook:"
+    assert all(edit.placeholderText().startswith("e.g. https://") for edit in box.edits.values())

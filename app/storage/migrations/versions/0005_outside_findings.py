@@ -4,9 +4,11 @@ Revision ID: 0005
 Revises: 0004
 
 - outside_finding: per platform, what a signed-out stranger could see at the worker's public
-  address — a topic, a verdict (yes / no / can't tell), a reason in Footprint's own words and
-  the date. Never the page's text, a picture, the address or anyone's name: a new look at a
-  platform replaces its rows.
+  address — a topic, a verdict (yes / no / can't tell), a reason in Footprint's own words,
+  the date, and a caveat in Footprint's words where the finding is not the whole story (a
+  sign-in wall that automated browsers meet; what the platform always shows) or "". Never
+  the page's text, a picture, the address or anyone's name: a new look at a platform
+  replaces its rows.
 """
 
 import sqlalchemy as sa
@@ -28,6 +30,7 @@ def upgrade() -> None:
         sa.Column("verdict", sa.String(16), nullable=False),
         sa.Column("reason", sa.Text, nullable=False),
         sa.Column("seen_at", sa.String(40), nullable=False),
+        sa.Column("caveat", sa.Text, nullable=False),
         sa.CheckConstraint("verdict IN ('yes', 'no', 'can''t tell')", name="known_verdict"),
     )
     op.create_index("ix_outside_finding_platform", "outside_finding", ["platform_id"])

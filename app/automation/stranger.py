@@ -97,6 +97,7 @@ _CAPTURE = """() => {
     const maps = activities.reduce((n, el) => n + [...el.querySelectorAll(MAPS)].length, 0);
     const text = document.body ? document.body.innerText : "";
     return {
+        href: location.href,
         title: document.title.slice(0, 500),
         text: text.slice(0, 300000),
         meta: meta,
@@ -217,7 +218,7 @@ class StrangerBrowser:
             )
             context.add_init_script(script=CHANGE_WATCH)
             page = context.new_page()
-            snapshot = _Visit(page, request, self._config, self._cancelled).snapshot()
+            snapshot = Visit(page, request, self._config, self._cancelled).snapshot()
         except PageProblem as problem:
             return _blocked(view, problem)
         except PlaywrightError as error:
@@ -289,7 +290,7 @@ def _windowed_user_agent(browser: Browser) -> str | None:
     return agent.replace("HeadlessChrome", "Chrome") or None
 
 
-class _Visit:
+class Visit:
     """One address in one fresh page: load, decline optional cookies, settle, capture."""
 
     def __init__(
@@ -328,7 +329,7 @@ class _Visit:
             if settled or time.monotonic() > loaded_at + self._timeouts.busy:
                 if state.get("cookie"):
                     raise PageProblem(Failure.DIALOG, "a cookie notice")
-                return self._capture(int(state.get("status") or 0))
+                return self.capture(int(state.get("status") or 0))
             self._pause()
 
     # -- loading ----------------------------------------------------------------------------
@@ -403,10 +404,17 @@ class _Visit:
             return True
         return False
 
-    def _capture(self, status: int) -> PageSnapshot:
+    def capture(self, status: int) -> PageSnapshot:
+        """Everything `judge` needs, read once; raises PageProblem if it came from another
+        site."""
         found: dict[str, Any] = self._page.evaluate(_CAPTURE_SCRIPT)
+        # The document that answered says where it is: a script redirect that committed after
+        # the last origin check would otherwise be read as the platform's page.
+        href = str(found.get("href") or "")
+        if not self._guard.allows(href):
+            raise PageProblem(Failure.WRONG_SITE, f"to {self._guard.where(href)}")
         return PageSnapshot(
-            path=self._guard.path_of(self._page.url),
+            path=self._guard.path_of(href),
             status=status,
             title=str(found.get("title") or ""),
             text=str(found.get("text") or ""),

@@ -445,3 +445,35 @@ def test_a_browser_that_cannot_start_is_reported(config: OutsideConfig, tmp_path
     outcome = in_thread(missing, [request("public")], lambda e: None, lambda: False)
     assert isinstance(outcome, BrowserUnavailable)
     assert "could not be started" in str(outcome)
+
+
+class _PageThatMovedOn:
+    """A page whose capture is answered by a document on another site: a script redirect
+    committed after the last origin check (a race a replica page cannot hit on demand)."""
+
+    def __init__(self, url: str, answered_from: str) -> None:
+        self.url = url
+        self._answered_from = answered_from
+
+    def on(self, event: str, handler: Callable[..., object]) -> None:
+        """Network events are not needed here."""
+
+    def evaluate(self, script: str) -> dict[str, object]:
+        return {"href": self._answered_from, "title": "Zephyrine", "text": "Zephyrine"}
+
+
+def test_a_capture_answered_by_another_site_is_refused(config: OutsideConfig) -> None:
+    from app.automation.failures import Failure, PageProblem
+    from app.automation.stranger import Visit
+
+    platform, address = ADDRESSES["public"]
+    request = StrangerRequest(platform, NAMES[platform], address)
+    on_site = config.urls(address)
+    page = _PageThatMovedOn(on_site, "http://127.0.0.2:9/elsewhere")
+    with pytest.raises(PageProblem) as caught:
+        Visit(page, request, config, lambda: False).capture(200)  # type: ignore[arg-type]
+    assert caught.value.kind is Failure.WRONG_SITE and "127.0.0.2" in caught.value.detail
+    # The same answer from the platform's own document is read.
+    same = _PageThatMovedOn(on_site, on_site)
+    snapshot = Visit(same, request, config, lambda: False).capture(200)  # type: ignore[arg-type]
+    assert snapshot.path.startswith("/")

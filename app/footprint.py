@@ -230,7 +230,7 @@ class Footprint:
         """The latest stranger's-view evidence beside the audit's items."""
         from app.services.outside import outside_evidence
 
-        return outside_evidence(self.store)
+        return outside_evidence(self.store, self.catalogue, self.clock.now())
 
     # -- audits ------------------------------------------------------------------------------
     def start_audit(self, platform_ids: tuple[str, ...], view: DashboardView) -> AuditStart:

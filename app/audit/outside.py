@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from types import MappingProxyType
 
 from app.audit.answers import AnswerStatus
@@ -169,6 +169,9 @@ class OutsideEvidence:
     item_id: str
     findings: tuple[SeenFinding, ...]
     suggested: AnswerStatus | None  # None: the worker must look (never pre-filled)
+    # Seen longer ago than the platform's re-check interval: platforms reset settings, so
+    # the look is as out of date as a check would be and suggests nothing until repeated.
+    stale: bool = False
 
     @property
     def seen_at(self) -> datetime:
@@ -201,10 +204,17 @@ def suggested_answer(verdicts: Iterable[str], *, hidden_is_safe: bool) -> Answer
     return None
 
 
-def evidence_for(findings: Iterable[SeenFinding]) -> dict[tuple[str, str], OutsideEvidence]:
+def evidence_for(
+    findings: Iterable[SeenFinding],
+    *,
+    now: datetime | None = None,
+    recheck_days: Mapping[str, int] | None = None,
+) -> dict[tuple[str, str], OutsideEvidence]:
     """Every mapped item's evidence, by (platform, item), from the latest findings. A "no"
     proves nothing for an item whose setting also covers signed-in people, nor when it carries
-    a caveat (a sign-in wall that automated browsers meet is not the worker's setting)."""
+    a caveat (a sign-in wall that automated browsers meet is not the worker's setting).
+    Evidence older than its platform's re-check interval (`recheck_days`, counted back from
+    `now`) is stale and suggests nothing."""
     grouped: dict[tuple[str, str], list[SeenFinding]] = {}
     proof: dict[tuple[str, str], bool] = {}
     for finding in findings:
@@ -213,14 +223,14 @@ def evidence_for(findings: Iterable[SeenFinding]) -> dict[tuple[str, str], Outsi
             grouped.setdefault(key, []).append(finding)
             hedged = finding.verdict == NO and bool(finding.caveat)
             proof[key] = proof.get(key, True) and link.hidden_is_safe and not hedged
-    return {
-        key: OutsideEvidence(
-            *key,
-            tuple(found),
-            suggested_answer((f.verdict for f in found), hidden_is_safe=proof[key]),
-        )
-        for key, found in grouped.items()
-    }
+    evidence = {}
+    for key, found in grouped.items():
+        days = (recheck_days or {}).get(key[0])
+        newest = max(f.seen_at for f in found)
+        stale = now is not None and days is not None and now - newest > timedelta(days=days)
+        suggested = suggested_answer((f.verdict for f in found), hidden_is_safe=proof[key])
+        evidence[key] = OutsideEvidence(*key, tuple(found), None if stale else suggested, stale)
+    return evidence
 
 
 def latest_per_platform(findings: Iterable[SeenFinding]) -> dict[str, list[SeenFinding]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 
 from app.audit.outside import OutsideEvidence, SeenFinding, evidence_for
 from app.audit.profile import WorkerProfile
@@ -114,6 +115,10 @@ def record_views(store: Store, views: Iterable[StrangerView]) -> list[SeenFindin
     return found
 
 
-def outside_evidence(store: Store) -> dict[tuple[str, str], OutsideEvidence]:
-    """The latest stranger's-view evidence, by (platform, item)."""
-    return evidence_for(store.outside_findings())
+def outside_evidence(
+    store: Store, catalogue: Catalogue, now: datetime
+) -> dict[tuple[str, str], OutsideEvidence]:
+    """The latest stranger's-view evidence, by (platform, item); a look older than its
+    platform's re-check interval is marked stale."""
+    intervals = {p.id: p.policy_recheck_days or p.recheck_days for p in catalogue.platforms}
+    return evidence_for(store.outside_findings(), now=now, recheck_days=intervals)

@@ -277,7 +277,12 @@ class AuditPage(QWidget):
         if evidence is None:
             return
         lines = evidence.sentences(position.platform.name) + evidence.caveats
-        if evidence.suggested is None:
+        if evidence.stale:
+            lines.append(
+                "This look is older than this platform's re-check interval, and settings may "
+                "have changed since: look again (See what a stranger sees) before relying on it."
+            )
+        elif evidence.suggested is None:
             lines.append("This cannot answer the item: check the setting yourself.")
         else:
             lines.append(f"This suggests: {evidence.suggested.label}.")

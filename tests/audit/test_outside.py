@@ -152,3 +152,17 @@ def test_only_each_platforms_newest_look_counts() -> None:
     latest = latest_per_platform(found)
     assert [f.seen_at for f in latest["x"]] == [later]
     assert [f.verdict for f in latest["instagram"]] == [NO]
+
+
+def test_a_look_older_than_the_platforms_recheck_interval_is_stale_and_suggests_nothing() -> None:
+    found = [SeenFinding("x", "posts", YES, "posts shown", START)]
+    intervals = {"x": 90}
+    fresh = evidence_for(found, now=START + timedelta(days=90), recheck_days=intervals)
+    assert not fresh[("x", "private-account")].stale
+    assert fresh[("x", "private-account")].suggested is AnswerStatus.NEEDS_ACTION
+    old = evidence_for(found, now=START + timedelta(days=91), recheck_days=intervals)
+    assert old[("x", "private-account")].stale
+    assert old[("x", "private-account")].suggested is None
+    # Without an interval for the platform, age alone never hides evidence.
+    unknown = evidence_for(found, now=START + timedelta(days=900), recheck_days={})
+    assert unknown[("x", "private-account")].suggested is AnswerStatus.NEEDS_ACTION

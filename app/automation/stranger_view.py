@@ -179,6 +179,16 @@ class StrangerView:
         page = self.finding(Topic.PAGE)
         return page is not None and page.verdict is Verdict.NO
 
+    def summary(self) -> str:
+        """The platform's outcome in a few words, for its heading."""
+        if self.obstacle is not None:
+            return "could not look"
+        if self.walled:
+            return "a signed-out stranger was asked to sign in"
+        looked = [f for f in self.findings if f.topic is not Topic.PAGE]
+        seen = sum(1 for f in looked if f.verdict is Verdict.YES)
+        return f"a stranger can see {seen} of the {len(looked)} things Footprint looks for"
+
     def lines(self) -> list[str]:
         """The view as plain lines for the window: findings, notes, or the problem."""
         if self.obstacle is not None:

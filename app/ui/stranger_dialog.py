@@ -49,7 +49,7 @@ NO_ADDRESSES = (
     "under “Your public profiles”, then come back here."
 )
 VERDICT_WORDS = {
-    Verdict.YES: "Yes, a stranger can see this",
+    Verdict.YES: "Yes",
     Verdict.NO: "No",
     Verdict.UNSURE: "Can't tell",
 }
@@ -210,7 +210,8 @@ class StrangerDialog(QDialog):
         self.country_note.hide()
 
     def _show_view(self, view: StrangerView) -> None:
-        box = QGroupBox(f"{view.platform_name} — looked at on {short_date(view.seen_at)}")
+        when = short_date(view.seen_at)
+        box = QGroupBox(f"{view.platform_name} — looked at on {when}: {view.summary()}")
         box.setObjectName(f"view-{view.platform_id}")
         column = QVBoxLayout(box)
         for line in view_lines(view):

@@ -13,6 +13,7 @@ from app.automation.stranger_view import (
     Finding,
     Obstacle,
     PageSnapshot,
+    StrangerView,
     Topic,
     Verdict,
     WorkerTerms,
@@ -27,6 +28,7 @@ from app.automation.stranger_view import (
     shows_nothing,
 )
 from app.checklists.public_profiles import PROFILES, PublicProfile
+from tests.conftest import START
 
 JO = WorkerTerms(name="Jo Worker", organisation="Riverside Care Ltd", role="Support Worker")
 NOBODY = WorkerTerms()
@@ -510,3 +512,18 @@ def test_deeply_nested_structured_data_is_read_to_a_bound_and_never_crashes() ->
     assert found[Topic.EMPLOYER].verdict is Verdict.YES  # the Person does list a workplace
     shallow = {"@type": "Person", "address": {"name": {"name": "Tobermory"}}}
     assert finding(page("hello", structured=(shallow,)), Topic.LOCATION).verdict is Verdict.YES
+
+
+def test_a_views_summary_counts_what_a_stranger_can_see() -> None:
+    seen = StrangerView("x", "X", "https://x.com/jo", START, findings=(
+        Finding(Topic.PAGE, Verdict.YES, "open"),
+        Finding(Topic.EMPLOYER, Verdict.YES, "on the page"),
+        Finding(Topic.CONTACT, Verdict.NO, "none"),
+        Finding(Topic.POSTS, Verdict.UNSURE, "none loaded"),
+    ))  # fmt: skip
+    assert seen.summary() == "a stranger can see 1 of the 3 things Footprint looks for"
+    asked = (Finding(Topic.PAGE, Verdict.NO, "asked to sign in"),)
+    wall = StrangerView("x", "X", "https://x.com/jo", START, findings=asked)
+    assert wall.summary() == "a signed-out stranger was asked to sign in"
+    stopped = StrangerView("x", "X", "https://x.com/jo", START, obstacle=Obstacle.RATE_LIMITED)
+    assert stopped.summary() == "could not look"

@@ -395,18 +395,19 @@ class ReadOnlyPage:
         target = self._urls(url)
         if not self._guard.allows(target):  # the loader refuses these; never open one anyway
             raise self.wrong_site(target, stops=False)
-        committed: list[str] = []
-
-        def on_navigated(frame: Frame) -> None:
-            if frame == self._page.main_frame:
-                committed.append(frame.url)
-
-        self._page.on("framenavigated", on_navigated)
-        try:
-            if not self._start_navigation(target):
-                self._wait_until_loaded(deadline, committed)
-        finally:
-            self._page.remove_listener("framenavigated", on_navigated)
+        load_document(
+            self._page,
+            target,
+            self._network,
+            first_wait_ms=self._poll_ms(3),
+            deadline=deadline,
+            seconds=self.timeouts.page,
+            pause=self.pause,
+            check_cancelled=self.check_cancelled,
+            ready_state=lambda: self.quietly(
+                lambda: str(self._page.evaluate("document.readyState")), ""
+            ),
+        )
         while True:
             if not self._guard.allows(self._page.url):  # redirected elsewhere: read nothing
                 raise self.wrong_site(self._page.url, stops=True)
@@ -424,38 +425,6 @@ class ReadOnlyPage:
                 # wastes the worker's time. Say what is in the way.
                 raise self.unrecognised(facts)
             self.pause(self.quiet_wait(facts))
-
-    def _start_navigation(self, target: str) -> bool:
-        """Start loading `target`; True if its document is already parsed."""
-        self.check_cancelled()
-        try:
-            # A short first wait: a slow page keeps loading while we poll (and check Cancel).
-            self._page.goto(target, wait_until="domcontentloaded", timeout=self._poll_ms(3))
-        except PlaywrightTimeout:
-            return False
-        except PlaywrightError as error:
-            if "ERR_ABORTED" in str(error):  # replaced by a redirect: keep waiting
-                return False
-            raise network_failure(_first_line(error)) from None
-        return not self._page.url.startswith("chrome-error:")
-
-    def _wait_until_loaded(self, deadline: float, committed: list[str]) -> None:
-        while not self._loaded(committed):
-            if time.monotonic() > deadline:
-                raise PageProblem(
-                    Failure.SLOW, f"it did not load within {self.timeouts.page:g} seconds"
-                )
-            self.pause()
-
-    def _loaded(self, committed: list[str]) -> bool:
-        if self._page.url.startswith("chrome-error:"):
-            raise network_failure(self._network.document_failure or "")
-        if not committed:  # the old document is still shown; querying it would mislead
-            if self._network.document_failure:
-                raise network_failure(self._network.document_failure)
-            return False
-        ready = self.quietly(lambda: str(self._page.evaluate("document.readyState")), "")
-        return ready in ("interactive", "complete")
 
     # -- problems ---------------------------------------------------------------------------
     def unrecognised(self, facts: PageFacts) -> PageProblem:
@@ -515,8 +484,75 @@ def _quoted(text: str) -> str:
     return f"“{plain(text, 80)}”" if text.strip() else "a dialog with no title"
 
 
-def _first_line(error: Exception) -> str:
-    """Playwright's message without its call log (which may echo what was typed)."""
+def load_document(
+    page: Page,
+    target: str,
+    network: NetworkWatch,
+    *,
+    first_wait_ms: float,
+    deadline: float,
+    seconds: float,
+    pause: Callable[[], None],
+    check_cancelled: Callable[[], None],
+    ready_state: Callable[[], str],
+) -> None:
+    """Open `target` in `page` and wait until the new document (not the old one) is parsed.
+
+        Used by automated reading and by the stranger's browser alike. The first wait is short so
+        that a slow page keeps loading while the caller polls (`pause` and `check_cancelled` raise
+    Cancelled when the worker stops); a load
+        replaced by a redirect is waited out. Raises PageProblem: a network failure (no
+        connection and its kin, from `network`), or SLOW when `deadline` passes (`seconds` names
+        the limit to the worker). `ready_state` reads `document.readyState`, giving "" while the
+        page is between two documents.
+    """
+    committed: list[str] = []
+
+    def on_navigated(frame: Frame) -> None:
+        if frame == page.main_frame:
+            committed.append(frame.url)
+
+    page.on("framenavigated", on_navigated)
+    try:
+        check_cancelled()
+        if _start_navigation(page, target, first_wait_ms):
+            return
+        while not _document_loaded(page, network, committed, ready_state):
+            if time.monotonic() > deadline:
+                raise PageProblem(Failure.SLOW, f"it did not load within {seconds:g} seconds")
+            pause()
+    finally:
+        page.remove_listener("framenavigated", on_navigated)
+
+
+def _start_navigation(page: Page, target: str, first_wait_ms: float) -> bool:
+    """Start loading `target`; True if its document is already parsed."""
+    try:
+        page.goto(target, wait_until="domcontentloaded", timeout=first_wait_ms)
+    except PlaywrightTimeout:
+        return False
+    except PlaywrightError as error:
+        if "ERR_ABORTED" in str(error):  # replaced by a redirect: keep waiting
+            return False
+        raise network_failure(playwright_message(error)) from None
+    return not page.url.startswith("chrome-error:")
+
+
+def _document_loaded(
+    page: Page, network: NetworkWatch, committed: list[str], ready_state: Callable[[], str]
+) -> bool:
+    if page.url.startswith("chrome-error:"):
+        raise network_failure(network.document_failure or "")
+    if not committed:  # the old document is still shown; querying it would mislead
+        if network.document_failure:
+            raise network_failure(network.document_failure)
+        return False
+    return ready_state() in ("interactive", "complete")
+
+
+def playwright_message(error: Exception) -> str:
+    """Playwright's message without its call log (which may echo what was typed), made safe
+    to show."""
     line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     _, _, message = line.partition(": ")
-    return (message or line)[:160]
+    return plain(message or line, 160)

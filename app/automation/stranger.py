@@ -20,18 +20,16 @@ from typing import Any
 from playwright.sync_api import (
     Browser,
     BrowserContext,
-    Frame,
     Page,
 )
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from app.automation.engine import BrowserUnavailable
-from app.automation.failures import Failure, PageProblem, network_failure, plain
+from app.automation.failures import Failure, PageProblem
 from app.automation.locators import locate
 from app.automation.origins import SiteGuard
 from app.automation.outside_config import OutsideConfig, StrangerRequest
-from app.automation.page import CHANGE_WATCH, Cancelled, NetworkWatch
+from app.automation.page import CHANGE_WATCH, Cancelled, NetworkWatch, load_document
 from app.automation.runtime import PlaywrightRuntime
 from app.automation.stranger_view import (
     PageSnapshot,
@@ -334,44 +332,23 @@ class Visit:
 
     # -- loading ----------------------------------------------------------------------------
     def _load(self, target: str, deadline: float) -> None:
-        committed: list[str] = []
+        load_document(
+            self._page,
+            target,
+            self._network,
+            first_wait_ms=_FIRST_WAIT_MS,
+            deadline=deadline,
+            seconds=self._timeouts.page,
+            pause=self._pause,
+            check_cancelled=self._check_cancelled,
+            ready_state=self._ready_state,
+        )
 
-        def on_navigated(frame: Frame) -> None:
-            if frame == self._page.main_frame:
-                committed.append(frame.url)
-
-        self._page.on("framenavigated", on_navigated)
+    def _ready_state(self) -> str:
         try:
-            self._check_cancelled()
-            try:
-                # A short first wait (Cancel is not seen during it): a slow page keeps
-                # loading while we poll, and look for Cancel, below.
-                self._page.goto(target, wait_until="domcontentloaded", timeout=_FIRST_WAIT_MS)
-            except PlaywrightTimeout:
-                pass
-            except PlaywrightError as error:
-                if "ERR_ABORTED" not in str(error):  # not merely replaced by a redirect
-                    raise network_failure(_first_line(error)) from None
-            while not self._loaded(committed):
-                if time.monotonic() > deadline:
-                    seconds = f"{self._timeouts.page:g}"
-                    raise PageProblem(Failure.SLOW, f"it did not load within {seconds} seconds")
-                self._pause()
-        finally:
-            self._page.remove_listener("framenavigated", on_navigated)
-
-    def _loaded(self, committed: list[str]) -> bool:
-        if self._page.url.startswith("chrome-error:"):
-            raise network_failure(self._network.document_failure or "")
-        if self._network.document_failure and not committed:
-            raise network_failure(self._network.document_failure)
-        if not committed:
-            return False
-        try:
-            ready = str(self._page.evaluate("document.readyState"))
+            return str(self._page.evaluate("document.readyState"))
         except PlaywrightError:
-            return False  # between two documents (a redirect): look again
-        return ready in ("interactive", "complete")
+            return ""  # between two documents (a redirect): look again
 
     def _state(self) -> dict[str, Any]:
         try:
@@ -451,13 +428,6 @@ def _raise_for_status(status: int) -> None:
         raise PageProblem(Failure.PAGE_CHANGED, f"HTTP {status}")
     if status >= 400:
         raise PageProblem(Failure.SITE_ERROR, f"HTTP {status}")
-
-
-def _first_line(error: Exception) -> str:
-    """Playwright's message without its call log."""
-    line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    _, _, message = line.partition(": ")
-    return plain(message or line, 160)
 
 
 __all__ = ["StrangerBrowser"]

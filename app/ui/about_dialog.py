@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from app import __version__
 from app.footprint import Footprint
 from app.ui.app_icon import app_icon
+from app.ui.layouts import plain_label
 
 LICENCE = "MIT licence. Copyright (c) Footprint contributors. Footprint comes with no warranty."
 # The regulators' own sites, by the regulator ids of resources/codes.toml.
@@ -84,21 +85,13 @@ class AboutDialog(QDialog):
         layout.addWidget(title, alignment=Qt.AlignmentFlag.AlignHCenter)
         tagline = "A privacy self-audit for social care and social service workers."
         for text in (tagline, info.data_text(), LICENCE, info.runtime):
-            layout.addWidget(self._plain_label(text))
-        links = self._plain_label(info.links_text())
+            layout.addWidget(plain_label(text, selectable=True))
+        links = plain_label(info.links_text(), selectable=True)
         links.setWordWrap(False)  # an address broken over two lines cannot be copied whole
         layout.insertWidget(layout.count() - 2, links)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-
-    @staticmethod
-    def _plain_label(text: str) -> QLabel:
-        label = QLabel(text)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
 
 
 def show_about(parent: QWidget | None, footprint: Footprint) -> AboutDialog:

@@ -17,7 +17,6 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -40,6 +39,7 @@ from app.checklists.hosts import is_allowed
 from app.checklists.model import CheckItem, Evidence, Platform
 from app.checklists.self_search import is_search_item
 from app.formatting import plural, short_date
+from app.ui.layouts import STRETCH, widget_row
 from app.ui.links import UrlOpener, open_in_browser
 
 ANSWER_BUTTONS = (
@@ -183,9 +183,9 @@ class AuditPage(QWidget):
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.content, 1)
-        column.addLayout(_row(self.outside_label, self.outside_button))
+        column.addLayout(widget_row(self.outside_label, self.outside_button))
         column.addLayout(
-            _row(self.open_button, self.search_button, self.help_button, stretch_end=True)
+            widget_row(self.open_button, self.search_button, self.help_button, STRETCH)
         )
         column.addWidget(self.link_status)
         splitter = QSplitter()
@@ -197,14 +197,14 @@ class AuditPage(QWidget):
         note_label = QLabel("Note (optiona&l):")
         note_label.setBuddy(self.note)
         layout = QVBoxLayout(self)
-        layout.addLayout(_row(self.progress_label, self.progress_bar))
+        layout.addLayout(widget_row(self.progress_label, self.progress_bar))
         layout.addWidget(self.done_banner)
         layout.addWidget(splitter, 1)
-        layout.addLayout(_row(note_label, self.note))
-        layout.addLayout(_row(*self.answer_buttons.values()))
+        layout.addLayout(widget_row(note_label, self.note))
+        layout.addLayout(widget_row(*self.answer_buttons.values()))
         layout.addLayout(
-            _row(self.back_button, self.next_button, self.skip_button, self.automation_button,
-                 self.leave_button, stretch_before_last=True)
+            widget_row(self.back_button, self.next_button, self.skip_button, self.automation_button,
+                STRETCH, self.leave_button)
         )  # fmt: skip
 
     # -- showing ----------------------------------------------------------------------------
@@ -586,16 +586,3 @@ def _numbered(steps: tuple[str, ...]) -> str:
     return "".join(
         f"<p>Step {n} of {len(steps)}: {escape(step)}</p>" for n, step in enumerate(steps, 1)
     )
-
-
-def _row(
-    *widgets: QWidget, stretch_end: bool = False, stretch_before_last: bool = False
-) -> QHBoxLayout:
-    row = QHBoxLayout()
-    for index, widget in enumerate(widgets):
-        if stretch_before_last and index == len(widgets) - 1:
-            row.addStretch(1)
-        row.addWidget(widget)
-    if stretch_end:
-        row.addStretch(1)
-    return row

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -47,6 +46,7 @@ from app.automation.results import ReadResult, platform_problem, record_results,
 from app.checklists.model import CheckItem, Platform
 from app.footprint import Footprint
 from app.ui.jobs import Job, JobCancelled, JobContext, JobRunner, Work
+from app.ui.layouts import STRETCH, widget_row
 from app.ui.screen import fit_to_screen
 
 BROWSER_PATH_KEY = "automation/browser_path"  # set by "Choose browser…" (or Settings)
@@ -183,7 +183,7 @@ class AutomationDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.browser_notice)
-        layout.addLayout(_row(self.choose_browser_button, self.sign_in_button, stretch=True))
+        layout.addLayout(widget_row(self.choose_browser_button, self.sign_in_button, STRETCH))
         chooser = QGroupBox("Platforms to read")
         chooser_layout = QVBoxLayout(chooser)
         for box in self.platform_boxes.values():
@@ -194,7 +194,7 @@ class AutomationDialog(QDialog):
         if not self._platforms:
             chooser_layout.addWidget(QLabel("None of these platforms can be read automatically."))
         layout.addWidget(chooser)
-        layout.addLayout(_row(self.start_button, self.stop_button, stretch=True))
+        layout.addLayout(widget_row(self.start_button, self.stop_button, STRETCH))
         layout.addWidget(self.waiting_label)
         progress = QGridLayout()
         for index, row in enumerate(self.rows.values()):
@@ -204,7 +204,7 @@ class AutomationDialog(QDialog):
         layout.addLayout(progress)
         layout.addWidget(self.table, 1)
         buttons = (self.seen_button, self.use_button, self.close_button)
-        layout.addLayout(_row(*buttons, stretch=True, first=True))
+        layout.addLayout(widget_row(STRETCH, *buttons))
 
     # -- browser ----------------------------------------------------------------------------
     def _refresh_browser(self) -> None:
@@ -516,17 +516,6 @@ def _label(name: str) -> QLabel:
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)
     return label
-
-
-def _row(*widgets: QWidget, stretch: bool = False, first: bool = False) -> QHBoxLayout:
-    row = QHBoxLayout()
-    if stretch and first:
-        row.addStretch(1)
-    for widget in widgets:
-        row.addWidget(widget)
-    if stretch and not first:
-        row.addStretch(1)
-    return row
 
 
 def _reading(config: AutomationConfig, requests: list[ReadRequest]) -> Work:

@@ -41,6 +41,7 @@ from app.checklists.self_search import (
     prepare_searches,
 )
 from app.ui import preferences
+from app.ui.layouts import STRETCH, plain_label, widget_row
 from app.ui.links import UrlOpener, open_in_browser
 from app.ui.screen import fit_to_screen
 
@@ -96,7 +97,7 @@ class SelfSearchDialog(QDialog):
 
     # -- building ---------------------------------------------------------------------------
     def _build(self, terms: SearchTerms) -> None:
-        intro = _plain_label(
+        intro = plain_label(
             "Search for yourself the way someone you support, or their family, might. Each "
             "search opens in your own browser: Footprint does not run the searches or read "
             "the results. Changes to your details here are used for these searches only."
@@ -110,7 +111,7 @@ class SelfSearchDialog(QDialog):
         self.town_field.textEdited.connect(preferences.SEARCH_TOWN.set)
         self.organisation_field = self._field(terms.organisation, "Your employer or service")
         self.role_field = self._field(terms.role, "Your role")
-        self.missing_label = _plain_label("")
+        self.missing_label = plain_label()
         self.missing_label.setObjectName("missing-terms")
         self.search_list = QListWidget()
         self.search_list.setObjectName("searches")
@@ -120,7 +121,7 @@ class SelfSearchDialog(QDialog):
         self.open_button = QPushButton("&Open in my browser")
         self.open_button.setAccessibleDescription("Opens the selected search in your browser")
         self.open_button.clicked.connect(self.open_selected)
-        self.link_status = _plain_label("")
+        self.link_status = plain_label()
         self.link_status.setObjectName("link-status")
         self.link_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.guidance = QTextBrowser()
@@ -169,10 +170,10 @@ class SelfSearchDialog(QDialog):
         record = QPushButton("Record this answer")
         record.setAccessibleName(f"Record the answer to {item.name}")
         record.clicked.connect(lambda _checked=False, item_id=item.id: self.record(item_id))
-        recorded = _plain_label("")
+        recorded = plain_label()
         column.addLayout(choices)
         column.addWidget(note)
-        column.addLayout(_row(record, recorded))
+        column.addLayout(widget_row(record, recorded, STRETCH))
         self.result_groups[item.id], self.notes[item.id] = group, note
         self.record_buttons[item.id], self.recorded_labels[item.id] = record, recorded
         if self._record is None:
@@ -205,7 +206,7 @@ class SelfSearchDialog(QDialog):
         layout.addWidget(look_label)
         layout.addWidget(self.guidance)
         if self._record is None:
-            layout.addWidget(_plain_label(NO_AUDIT))
+            layout.addWidget(plain_label(NO_AUDIT))
         for box in boxes:
             layout.addWidget(box)
         # Scrolls on a small screen (960 x 540 at 200 % is common on laptops); Close stays put.
@@ -303,18 +304,3 @@ class SelfSearchDialog(QDialog):
         self._record(item_id, status, note)
         label.setText(f"Recorded: {status.label}.")
         self.answer_recorded.emit(item_id)
-
-
-def _plain_label(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
-
-
-def _row(*widgets: QWidget) -> QHBoxLayout:
-    row = QHBoxLayout()
-    for widget in widgets:
-        row.addWidget(widget)
-    row.addStretch(1)
-    return row

@@ -9,11 +9,10 @@ saved, so they can be confirmed as answers in the audit.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -37,6 +36,7 @@ from app.footprint import Footprint
 from app.formatting import short_date
 from app.ui.automation_dialog import browser_path
 from app.ui.jobs import Job, JobCancelled, JobContext, JobRunner, Work
+from app.ui.layouts import STRETCH, plain_label, widget_row
 from app.ui.screen import fit_to_screen
 
 INTRO = (
@@ -88,9 +88,9 @@ class StrangerDialog(QDialog):
 
     # -- building ---------------------------------------------------------------------------
     def _build(self) -> None:
-        self.intro = _plain("intro", INTRO)
-        self.signed_in_note = _plain("signed-in-note", SIGNED_IN_NOTE)
-        self.notice = _plain("notice", self._notice())
+        self.intro = plain_label(INTRO, name="intro", selectable=True)
+        self.signed_in_note = plain_label(SIGNED_IN_NOTE, name="signed-in-note", selectable=True)
+        self.notice = plain_label(self._notice(), name="notice", selectable=True)
         self.look_button = QPushButton("&Look now")
         self.look_button.setDefault(True)
         self.look_button.setAccessibleDescription(
@@ -107,7 +107,7 @@ class StrangerDialog(QDialog):
         self.progress.setMaximum(max(len(self._requests), 1))
         self.progress.setValue(0)
         self.progress.setFormat("%v of %m platforms")
-        self.status = _plain("status", "")
+        self.status = plain_label(name="status", selectable=True)
         self.results = QWidget()
         self.results.setObjectName("stranger-results")
         self._results_layout = QVBoxLayout(self.results)
@@ -115,7 +115,7 @@ class StrangerDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidget(self.results)
         scroll.setWidgetResizable(True)
-        self.country_note = _plain("country-note", COUNTRY_NOTE)
+        self.country_note = plain_label(COUNTRY_NOTE, name="country-note", selectable=True)
         self.country_note.hide()
         self.close_button = QPushButton("Close")
         self.close_button.clicked.connect(self.reject)
@@ -123,12 +123,14 @@ class StrangerDialog(QDialog):
         layout.addWidget(self.intro)
         layout.addWidget(self.signed_in_note)
         layout.addWidget(self.notice)
-        layout.addLayout(_row(self.look_button, self.stop_button, self.settings_button))
+        layout.addLayout(
+            widget_row(self.look_button, self.stop_button, self.settings_button, STRETCH)
+        )
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.country_note)
-        layout.addLayout(_row(self.close_button, first_stretch=True))
+        layout.addLayout(widget_row(STRETCH, self.close_button))
 
     def _notice(self) -> str:
         if not self._requests:
@@ -215,7 +217,7 @@ class StrangerDialog(QDialog):
         box.setObjectName(f"view-{view.platform_id}")
         column = QVBoxLayout(box)
         for line in view_lines(view):
-            column.addWidget(_plain(f"line-{view.platform_id}", line))
+            column.addWidget(plain_label(line, name=f"line-{view.platform_id}", selectable=True))
         self._results_layout.insertWidget(self._results_layout.count() - 1, box)
         self.country_note.show()  # said once, under every platform's findings
 
@@ -294,23 +296,3 @@ def _explain(error: BaseException) -> str | None:
     from app.automation.engine import BrowserUnavailable
 
     return str(error) if isinstance(error, BrowserUnavailable) else None
-
-
-def _plain(name: str, text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # findings quote the worker's own terms
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-def _row(*widgets: QWidget, first_stretch: bool = False) -> QHBoxLayout:
-    row = QHBoxLayout()
-    if first_stretch:
-        row.addStretch(1)
-    for widget in widgets:
-        row.addWidget(widget)
-    if not first_stretch:
-        row.addStretch(1)
-    return row

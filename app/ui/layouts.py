@@ -1,0 +1,40 @@
+"""Small building blocks the windows share: a row of widgets, a label for plain text."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+
+class _Stretch:
+    """A marker for `widget_row`: stretchable space at this place in the row."""
+
+
+STRETCH: Final = _Stretch()
+
+
+def widget_row(*parts: QWidget | _Stretch) -> QHBoxLayout:
+    """A horizontal row of `parts` in order; `STRETCH` puts stretchable space where it
+    stands (at the end: the widgets keep left, at the start: they keep right)."""
+    layout = QHBoxLayout()
+    for part in parts:
+        if isinstance(part, _Stretch):
+            layout.addStretch(1)
+        else:
+            layout.addWidget(part)
+    return layout
+
+
+def plain_label(text: str = "", *, name: str = "", selectable: bool = False) -> QLabel:
+    """A word-wrapped label that shows `text` as plain text, never as markup (it may quote
+    a file, a page or what the worker typed); `selectable` lets it be copied with the mouse."""
+    label = QLabel(text)
+    if name:
+        label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label

@@ -47,19 +47,32 @@ CHANGE_WATCH = """(() => {
 # One round trip: the document's HTTP status, the first rate-limit and error texts it shows
 # (ignoring case and curly apostrophes), its language, a modal dialog over it, whether it
 # shows a password field, and how long it has been unchanged since loading.
-_FACTS = """([rateTexts, errorTexts]) => {
+# Script lines the page-reading scripts share (here and in `stranger.py`): `nav`, the
+# document's navigation entry; `quiet`, how long the page has been unchanged since it loaded
+# (as CHANGE_WATCH records; null while that is unknown); and `shows(el)`, whether an element
+# is drawn at all.
+JS_QUIET = """\
     const nav = performance.getEntriesByType("navigation")[0];
-    const plain = (text) => text.toLowerCase().replace(/[\u2018\u2019]/g, "'");
-    const shown = plain(document.body ? document.body.innerText : "");
-    const first = (texts) => texts.find((text) => shown.includes(plain(text))) ?? null;
     const changed = document[Symbol.for("footprint.changed")];
     const loaded = nav && nav.loadEventEnd > 0 ? nav.loadEventEnd : null;
     const quiet = loaded === null || changed === undefined
         ? null : performance.now() - Math.max(loaded, changed);
+"""
+JS_SHOWS = """\
     const shows = (el) => {
         const box = el.getBoundingClientRect();
         return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== "hidden";
     };
+"""
+
+_FACTS = (
+    "([rateTexts, errorTexts]) => {\n"
+    + JS_QUIET
+    + JS_SHOWS
+    + """\
+    const plain = (text) => text.toLowerCase().replace(/[\u2018\u2019]/g, "'");
+    const shown = plain(document.body ? document.body.innerText : "");
+    const first = (texts) => texts.find((text) => shown.includes(plain(text))) ?? null;
     const modal = [...document.querySelectorAll(
         '[role="dialog"], [role="alertdialog"], dialog[open]')].find((el) => shows(el) && (
         el.getAttribute("aria-modal") === "true" || el.getAttribute("role") === "alertdialog"
@@ -73,6 +86,7 @@ _FACTS = """([rateTexts, errorTexts]) => {
         password: [...document.querySelectorAll('input[type="password"]')].some(shows),
     };
 }"""
+)
 
 _TRACKED = frozenset({"document", "script", "fetch", "xhr"})  # requests that can change a value
 

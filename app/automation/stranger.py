@@ -29,7 +29,14 @@ from app.automation.failures import Failure, PageProblem
 from app.automation.locators import locate
 from app.automation.origins import SiteGuard
 from app.automation.outside_config import OutsideConfig, StrangerRequest
-from app.automation.page import CHANGE_WATCH, Cancelled, NetworkWatch, load_document
+from app.automation.page import (
+    CHANGE_WATCH,
+    JS_QUIET,
+    JS_SHOWS,
+    Cancelled,
+    NetworkWatch,
+    load_document,
+)
 from app.automation.runtime import PlaywrightRuntime
 from app.automation.stranger_view import (
     PageSnapshot,
@@ -49,16 +56,11 @@ log = logging.getLogger(__name__)
 # One cheap look while the page settles: its HTTP status, whether it is loaded and how long
 # it has been unchanged, and whether a cookie notice is showing (a dialog, or a fixed bar near
 # the top of the document, that speaks of cookies).
-_STATE = """() => {
-    const nav = performance.getEntriesByType("navigation")[0];
-    const changed = document[Symbol.for("footprint.changed")];
-    const loaded = nav && nav.loadEventEnd > 0 ? nav.loadEventEnd : null;
-    const quiet = loaded === null || changed === undefined
-        ? null : performance.now() - Math.max(loaded, changed);
-    const shows = (el) => {
-        const box = el.getBoundingClientRect();
-        return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== "hidden";
-    };
+_STATE = (
+    "() => {\n"
+    + JS_QUIET
+    + JS_SHOWS
+    + """\
     const near = document.body ? [...document.body.children].flatMap(
         (el) => [el, ...el.children]) : [];
     const notices = [...document.querySelectorAll(
@@ -68,13 +70,13 @@ _STATE = """() => {
     return {status: nav ? nav.responseStatus || 0 : 0, ready: document.readyState,
             quiet: quiet, cookie: cookie};
 }"""
+)
 
 # The one full look, once the page has settled: everything `judge` needs, in one round trip.
-_CAPTURE = """() => {
-    const shows = (el) => {
-        const box = el.getBoundingClientRect();
-        return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== "hidden";
-    };
+_CAPTURE = (
+    "() => {\n"
+    + JS_SHOWS
+    + """\
     const all = (css) => [...document.querySelectorAll(css)];
     const count = (css) => all(css).filter(shows).length;
     const meta = {};
@@ -112,6 +114,7 @@ _CAPTURE = """() => {
         people: count(PEOPLE),
     };
 }"""
+)
 # Where the public evidence (project notes, automation/outside-in.md) says each thing is.
 _SELECTORS = {
     "POSTS": (

@@ -47,6 +47,7 @@ from app.automation.stranger_view import (
     judge,
     looks_like_profile,
     obstacle_for,
+    says,
     shows_nothing,
 )
 from app.checklists.public_profiles import profile_of
@@ -265,18 +266,13 @@ def _screen_problem(snapshot: PageSnapshot, request: StrangerRequest) -> PagePro
     """A "slow down" or error screen in place of the profile (the platform's own words)."""
     if looks_like_profile(snapshot):
         return None
-    if _says_any(snapshot.text, request.rate_limit_texts):
+    if says(snapshot.text, request.rate_limit_texts):
         return PageProblem(Failure.RATE_LIMITED, "it asks to try again later")
-    if _says_any(snapshot.text, request.error_texts):
+    if says(snapshot.text, request.error_texts):
         return PageProblem(Failure.SITE_ERROR, "an error page")
     if shows_nothing(snapshot):
         return PageProblem(Failure.UNSETTLED, "")
     return None
-
-
-def _says_any(text: str, phrases: tuple[str, ...]) -> bool:
-    plain_text = text.replace("’", "'").casefold()
-    return any(p.replace("’", "'").casefold() in plain_text for p in phrases if p)
 
 
 def _windowed_user_agent(browser: Browser) -> str | None:

@@ -267,7 +267,7 @@ def is_wall(snapshot: PageSnapshot, profile: PublicProfile) -> bool:
     here = snapshot.path.partition("?")[0].partition("#")[0]
     if any(_under(here, p) for p in profile.wall_paths):
         return True
-    if _says(snapshot.text, profile.wall_texts) and not looks_like_profile(snapshot):
+    if says(snapshot.text, profile.wall_texts) and not looks_like_profile(snapshot):
         return True
     login_form = snapshot.password_field and not snapshot.login_dialog
     return login_form and not looks_like_profile(snapshot)
@@ -283,7 +283,7 @@ def is_missing(snapshot: PageSnapshot, profile: PublicProfile) -> bool:
     """A "no such page" answer: HTTP 404/410, or the platform's own words for it."""
     if snapshot.status in (404, 410):
         return True
-    return _says(snapshot.text, profile.missing_texts) and not looks_like_profile(snapshot)
+    return says(snapshot.text, profile.missing_texts) and not looks_like_profile(snapshot)
 
 
 def shows_nothing(snapshot: PageSnapshot) -> bool:
@@ -303,7 +303,9 @@ def looks_like_profile(snapshot: PageSnapshot) -> bool:
     )
 
 
-def _says(text: str, phrases: Sequence[str]) -> bool:
+def says(text: str, phrases: Sequence[str]) -> bool:
+    """Whether `text` contains any of `phrases`, ignoring case and curly apostrophes (pages
+    and the platforms' own wording differ in both)."""
     plain = _apostrophes(text).casefold()
     return any(_apostrophes(p).casefold() in plain for p in phrases if p)
 
@@ -532,7 +534,7 @@ _POST_TYPES = {"Article", "SocialMediaPosting", "BlogPosting", "VideoObject", "I
 
 
 def _posts(snapshot: PageSnapshot, profile: PublicProfile) -> Finding:
-    if _says(snapshot.text, profile.private_texts):
+    if says(snapshot.text, profile.private_texts):
         return Finding(
             Topic.POSTS,
             Verdict.NO,

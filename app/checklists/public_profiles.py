@@ -142,7 +142,7 @@ PROFILES: Mapping[str, PublicProfile] = MappingProxyType(
                 ),
                 missing_texts=("Sorry, this page isn't available",),
                 wall_texts=("Log in to see photos and videos",),
-                private_texts=("This account is private", "This Account is Private"),
+                private_texts=("This account is private",),
                 consent=_META_DECLINE,
             ),
             PublicProfile(
@@ -175,7 +175,6 @@ PROFILES: Mapping[str, PublicProfile] = MappingProxyType(
                     "your posts are protected."
                 ),
                 missing_texts=(
-                    "This account doesn’t exist",
                     "This account doesn't exist",
                     "Account suspended",
                 ),  # fmt: skip
@@ -202,7 +201,6 @@ PROFILES: Mapping[str, PublicProfile] = MappingProxyType(
                     "profile's public visibility” by hand."
                 ),
                 missing_texts=(
-                    "This page doesn’t exist",
                     "This page doesn't exist",
                     "Profile Not Found",
                 ),  # fmt: skip
@@ -220,7 +218,7 @@ PROFILES: Mapping[str, PublicProfile] = MappingProxyType(
                     "TikTok shows your name, photo, bio and follower counts to anyone, even "
                     "when your account is private."
                 ),
-                missing_texts=("Couldn't find this account", "Couldn’t find this account"),
+                missing_texts=("Couldn't find this account",),
                 private_texts=("This account is private",),
             ),
             PublicProfile(
@@ -233,7 +231,7 @@ PROFILES: Mapping[str, PublicProfile] = MappingProxyType(
                 always_public=(
                     "YouTube shows your channel's name, picture and description to anyone."
                 ),
-                missing_texts=("This page isn't available", "This page isn’t available"),
+                missing_texts=("This page isn't available",),
                 consent=("role=button[name='Reject all']",),
             ),
             PublicProfile(
@@ -244,10 +242,7 @@ PROFILES: Mapping[str, PublicProfile] = MappingProxyType(
                 "the number (or name) at the end of your athlete page's address",
                 "12345678",
                 wall_paths=("/login", "/register"),
-                missing_texts=(
-                    "doesn't exist or sharing set to private",
-                    "doesn’t exist or sharing set to private",
-                ),  # fmt: skip
+                missing_texts=("doesn't exist or sharing set to private",),
                 activities=True,
             ),
             PublicProfile(
@@ -317,10 +312,7 @@ PROFILES: Mapping[str, PublicProfile] = MappingProxyType(
                     }
                 ),  # fmt: skip
                 wall_paths=("/login",),
-                missing_texts=(
-                    "Sorry! We couldn't find that page",
-                    "Sorry! We couldn’t find that page",
-                ),  # fmt: skip
+                missing_texts=("Sorry! We couldn't find that page",),
             ),
             PublicProfile(
                 "reddit",
@@ -344,7 +336,7 @@ PROFILES: Mapping[str, PublicProfile] = MappingProxyType(
                 always_public=(
                     "Snapchat shows your display name and Snapcode on this page to anyone."
                 ),
-                missing_texts=("Sorry, we couldn't find", "Sorry, we couldn’t find"),
+                missing_texts=("Sorry, we couldn't find",),
             ),
         )
     }

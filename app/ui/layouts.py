@@ -1,11 +1,12 @@
-"""Small building blocks the windows share: a row of widgets, a label for plain text."""
+"""Small building blocks the windows share: a row of widgets, a label for plain text, a
+scrolling area."""
 
 from __future__ import annotations
 
 from typing import Final
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QWidget
 
 
 class _Stretch:
@@ -38,3 +39,14 @@ def plain_label(text: str = "", *, name: str = "", selectable: bool = False) -> 
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def scroll_area(content: QWidget, *, framed: bool = True) -> QScrollArea:
+    """`content` in a scroll area that resizes it to the width available, so a window still
+    fits a small or magnified screen; `framed` off draws no border around it."""
+    scroll = QScrollArea()
+    scroll.setWidget(content)
+    scroll.setWidgetResizable(True)
+    if not framed:
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+    return scroll

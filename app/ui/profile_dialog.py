@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +22,7 @@ from app.checklists.errors import ChecklistError
 from app.footprint import Footprint
 from app.ui import preferences
 from app.ui.jobs import JobRunner
+from app.ui.layouts import scroll_area
 from app.ui.policy_packs_box import PolicyPacksBox
 from app.ui.profile_form import ProfileForm
 from app.ui.public_profiles_box import PublicProfilesBox
@@ -96,12 +96,8 @@ class ProfileDialog(QDialog):
             self.delete_button.clicked.connect(self._delete_requested)
             buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         # In a scroll area, so the dialog fits a small or magnified screen.
-        scroll = QScrollArea()
-        scroll.setWidget(content)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(scroll_area(content, framed=False), 1)
         layout.addWidget(buttons)
         self.form.name.setFocus()
         hint = content.sizeHint()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -41,7 +39,7 @@ from app.checklists.self_search import (
     prepare_searches,
 )
 from app.ui import preferences
-from app.ui.layouts import STRETCH, plain_label, widget_row
+from app.ui.layouts import STRETCH, plain_label, scroll_area, widget_row
 from app.ui.links import UrlOpener, open_in_browser
 from app.ui.screen import fit_to_screen
 
@@ -210,12 +208,8 @@ class SelfSearchDialog(QDialog):
         for box in boxes:
             layout.addWidget(box)
         # Scrolls on a small screen (960 x 540 at 200 % is common on laptops); Close stays put.
-        scroll = QScrollArea()
-        scroll.setWidget(content)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer = QVBoxLayout(self)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(scroll_area(content, framed=False), 1)
         outer.addWidget(buttons)
         fit_to_screen(self, QSize(780, 760))
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +35,7 @@ from app.footprint import Footprint
 from app.formatting import short_date
 from app.ui.automation_dialog import browser_path
 from app.ui.jobs import Job, JobCancelled, JobContext, JobRunner, Work
-from app.ui.layouts import STRETCH, plain_label, widget_row
+from app.ui.layouts import STRETCH, plain_label, scroll_area, widget_row
 from app.ui.screen import fit_to_screen
 
 INTRO = (
@@ -112,9 +111,7 @@ class StrangerDialog(QDialog):
         self.results.setObjectName("stranger-results")
         self._results_layout = QVBoxLayout(self.results)
         self._results_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(self.results)
-        scroll.setWidgetResizable(True)
+        scroll = scroll_area(self.results)
         self.country_note = plain_label(COUNTRY_NOTE, name="country-note", selectable=True)
         self.country_note.hide()
         self.close_button = QPushButton("Close")

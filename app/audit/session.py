@@ -104,6 +104,11 @@ class AuditSession:
         """True when there is no current item: the end of the audit was reached."""
         return self._cursor is None
 
+    def accepts_answers_for(self, platform_id: str) -> bool:
+        """True if answers to the platform may still be recorded here: it is one of the
+        audit's platforms and the audit is not completed (a completed check is history)."""
+        return self._run.completed_at is None and any(p.id == platform_id for p in self._platforms)
+
     def position(self) -> Position | None:
         """The current item and where it is; None when the audit is finished."""
         if self._cursor is None:

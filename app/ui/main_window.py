@@ -230,12 +230,7 @@ class MainWindow(QMainWindow):
         general = self._footprint.catalogue.get(GENERAL_ID)
         items = tuple(i for i in general.items if i.id in SEARCH_ITEMS) if general else ()
         session = self.audit_page.session
-        # Only into an audit still open: a completed check is history, not to be rewritten.
-        in_audit = (
-            session is not None
-            and session.run.completed_at is None
-            and any(p.id == GENERAL_ID for p in session.platforms)
-        )
+        in_audit = session is not None and session.accepts_answers_for(GENERAL_ID)
 
         def record(item_id: str, status: AnswerStatus, note: str | None) -> None:
             assert session is not None

@@ -47,3 +47,10 @@ def test_a_platform_answered_in_full_is_checked_and_the_run_can_complete(session
 def test_an_item_outside_the_audit_is_refused(session) -> None:
     with pytest.raises(KeyError):
         session.record_for("alpha", "nope", AnswerStatus.SAFE, source=AnswerSource.AUTOMATION)
+
+
+def test_answers_are_accepted_only_for_the_audits_platforms_while_it_is_open(session) -> None:
+    assert session.accepts_answers_for("alpha") and session.accepts_answers_for("beta")
+    assert not session.accepts_answers_for("gamma")
+    session.finish_now()
+    assert not session.accepts_answers_for("alpha")

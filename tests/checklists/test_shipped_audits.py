@@ -50,7 +50,7 @@ OVERVIEW_PAGES = {
 NO_SETTING_PAGE_FOUND = {
     "facebook/friend-requests", "facebook/past-posts-audience",
     "facebook/profile-contact-details", "facebook/profile-birthday",
-    "threads/private-profile", "threads/mentions", "threads/fediverse-sharing",
+    "threads/private-profile", "threads/mentions",
     "linkedin/share-profile-updates", "linkedin/who-can-invite",
     "x/active-sessions",
     "tiktok/two-step-verification", "tiktok/active-sessions",

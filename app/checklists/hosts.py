@@ -76,6 +76,10 @@ PLATFORM_HOSTS: Mapping[str, frozenset[str]] = MappingProxyType(
         "reddit": frozenset({"www.reddit.com", "reddit.com", "old.reddit.com"}),
         "strava": frozenset({"www.strava.com", "strava.com"}),
         "nextdoor": frozenset({"nextdoor.co.uk", "nextdoor.com"}),
+        # The phone itself: its settings are on the phone, so "Open settings" opens the maker's
+        # own help page for the setting (and the worker's own Apple or Google account).
+        "iphone": frozenset({"support.apple.com", "account.apple.com"}),
+        "android": frozenset({"support.google.com", "myaccount.google.com"}),
     }
 )
 

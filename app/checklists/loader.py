@@ -35,6 +35,9 @@ FORMATS = (1, 2)  # 2 names each item three ways and gives its concerns; 1 still
 FORMAT_VERSION = 2
 SHIPPED_AUDITS = shipped().audits
 GENERAL_ID = "general"
+# The phone itself (issue 29): listed after the social platforms, so the onboarding picker
+# reads "the platforms I use", then "the phone I use", then the general checks.
+PHONE_IDS = frozenset({"iphone", "android"})
 
 _PLATFORM_KEYS = {"id", "name", "settings_url", "recheck_days", "notes", "automation"}
 _ITEM_KEYS_V1 = {
@@ -388,9 +391,9 @@ def _check_probe_words(reader: TableReader, probe: Probe) -> None:
 
 
 def shipped_audit_files(folder: Path = SHIPPED_AUDITS) -> list[Path]:
-    """The shipped audit files, platforms alphabetically and the general checks last."""
+    """The shipped audit files: platforms alphabetically, then the phones, then general."""
     files = sorted(folder.glob("*.toml"))
-    return sorted(files, key=lambda p: (p.stem == GENERAL_ID, p.stem))
+    return sorted(files, key=lambda p: (p.stem == GENERAL_ID, p.stem in PHONE_IDS, p.stem))
 
 
 def load_catalogue(paths: Iterable[Path], known_codes: set[str] | None = None) -> LoadReport:

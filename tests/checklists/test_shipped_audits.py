@@ -16,7 +16,7 @@ REPORT = load_catalogue(shipped_audit_files(), set(CODES.known_ids()))
 ITEMS = [(p.id, item) for p in REPORT.catalogue.platforms for item in p.items]
 REQUIRED_PLATFORMS = {"facebook", "instagram", "x", "linkedin", "tiktok", "snapchat", "youtube",
                       "whatsapp", "general", "threads", "strava", "reddit", "bluesky", "pinterest",
-                      "nextdoor"}  # fmt: skip
+                      "nextdoor", "iphone", "android"}  # fmt: skip
 
 # Each item cites the platform's own help pages (the general checks cite the guidance and the
 # services they ask about).
@@ -35,6 +35,9 @@ PLATFORM_HOSTS = {
     "bluesky": {"bsky.social"},
     "pinterest": {"help.pinterest.com"},
     "nextdoor": {"help.nextdoor.com"},
+    # The phone itself: the maker's own help (Google's Android, Maps and Account help).
+    "iphone": {"support.apple.com"},
+    "android": {"support.google.com"},
 }
 # Pages that cover many settings in passing (a checkup, a hub, a general privacy or security
 # page). An item may cite one only while no page for its own setting has been found; each such
@@ -139,3 +142,13 @@ def test_the_new_platforms_have_no_automation() -> None:
     for platform_id in ("threads", "strava", "reddit", "bluesky", "pinterest", "nextdoor"):
         platform = REPORT.catalogue.platform(platform_id)
         assert platform.automation is None and not any(i.probe for i in platform.items)
+
+
+def test_the_phones_come_after_the_platforms_and_before_the_general_checks() -> None:
+    ids = list(REPORT.catalogue.ids)
+    assert ids[-3:] == ["android", "iphone", "general"]
+    assert len(item_ids("iphone")) >= 8 and len(item_ids("android")) >= 8
+
+
+def test_instagram_reaches_the_depth_asked_for_in_issue_29() -> None:
+    assert {"search-engine-results", "remix-and-reuse"} <= item_ids("instagram")

@@ -22,7 +22,8 @@ REQUIRED_PLATFORMS = {"facebook", "instagram", "x", "linkedin", "tiktok", "snapc
 # services they ask about).
 PLATFORM_HOSTS = {
     "facebook": {"www.facebook.com", "www.messenger.com"},
-    "instagram": {"help.instagram.com"},
+    # Instagram's Help Centre is served at www.facebook.com/help/instagram/ too (checked below).
+    "instagram": {"help.instagram.com", "www.facebook.com"},
     "threads": {"help.instagram.com"},
     "x": {"help.x.com"},
     "linkedin": {"www.linkedin.com"},
@@ -77,6 +78,8 @@ def test_every_item_is_sourced_named_and_says_why(platform_id, item) -> None:
     assert item.evidence in (Evidence.PLATFORM, Evidence.THIRD_PARTY)
     if platform_id in PLATFORM_HOSTS:
         assert urlparse(item.source).netloc in PLATFORM_HOSTS[platform_id], "the platform's own"
+    if platform_id == "instagram" and urlparse(item.source).netloc == "www.facebook.com":
+        assert urlparse(item.source).path.startswith("/help/instagram/"), "Instagram's own help"
     if item.steps_source:
         assert item.steps_source.startswith("https://")
     assert item.steps and item.safe.strip() and item.concerns
@@ -151,4 +154,13 @@ def test_the_phones_come_after_the_platforms_and_before_the_general_checks() -> 
 
 
 def test_instagram_reaches_the_depth_asked_for_in_issue_29() -> None:
-    assert {"search-engine-results", "remix-and-reuse"} <= item_ids("instagram")
+    assert {
+        "search-engine-results",
+        "remix-and-reuse",
+        "profile-details",
+        "comments",
+        "message-requests",
+        "contact-uploading",
+        "embeds",
+    } <= item_ids("instagram")
+    assert len(item_ids("instagram")) >= 14

@@ -61,9 +61,16 @@ PLATFORM_HOSTS: Mapping[str, frozenset[str]] = MappingProxyType(
             }
         ),  # fmt: skip
         # Checks that belong to no platform point at the worker's own Google account and search,
-        # and "Search yourself" (self_search.py) opens Bing and DuckDuckGo searches too.
+        # and "Search yourself" (self_search.py) opens Bing and DuckDuckGo searches too; the open
+        # electoral register check opens GOV.UK's page for finding the council.
         "general": frozenset(
-            {"www.google.com", "myaccount.google.com", "www.bing.com", "duckduckgo.com"}
+            {
+                "www.google.com",
+                "myaccount.google.com",
+                "www.bing.com",
+                "duckduckgo.com",
+                "www.gov.uk",
+            }
         ),
         # Platforms being added to the catalogue (their audit files are being written).
         "threads": frozenset(

@@ -1,21 +1,20 @@
 """An exclusive lock on a file, held by the operating system for this process.
 
-The system releases it when the process ends, however it ends — so a lock left by a crash
-is simply free again, and nothing has to guess whether a lock file is stale. `fcntl.flock`
-on macOS and Linux, `msvcrt.locking` on Windows (the two ways the `filelock` package uses).
-The lock file itself is left in place: removing it while another process waits on it would
-let two processes hold "the" lock at once.
+The locking is the `filelock` package's: `flock` on macOS and Linux, `msvcrt.locking` on
+Windows, so the system releases the lock when the process ends however it ends, and a lock
+left by a crash is simply free again. Its maintainers also keep it safe against the tricks a
+lock file invites (it opens the file with O_NOFOLLOW, so a symbolic link planted at the lock's
+name is refused rather than followed: CVE-2025-68146, CVE-2026-22701). What stays here is the
+shape the callers want: `acquire` answers True or False instead of raising on time-out, and
+taking a lock this object already holds is a no-op rather than a second level of nesting.
 """
 
 from __future__ import annotations
 
-import os
-import sys
-import time
 from pathlib import Path
 from types import TracebackType
 
-POLL_S = 0.05  # how often a waiting process looks again
+import filelock
 
 
 class FileLock:
@@ -23,35 +22,32 @@ class FileLock:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._descriptor: int | None = None
+        # Not thread-local and not a per-path singleton: each FileLock is its own claim, as
+        # two processes' would be (the tests hold a data home against the app that way).
+        self._lock = filelock.FileLock(path, mode=0o600, thread_local=False, is_singleton=False)
 
     @property
     def held(self) -> bool:
         """Whether this object holds the lock now."""
-        return self._descriptor is not None
+        return self._lock.is_locked
 
     def acquire(self, timeout_s: float = 0.0) -> bool:
         """Take the lock, waiting up to `timeout_s` seconds for its holder; False if not.
 
-        Raises OSError if the lock file cannot be created or opened."""
-        if self._descriptor is not None:
+        Raises OSError if the lock file cannot be created or opened (a symbolic link at its
+        name included)."""
+        if self._lock.is_locked:
             return True
-        descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        deadline = time.monotonic() + timeout_s
-        while not _try_lock(descriptor):
-            if time.monotonic() >= deadline:
-                os.close(descriptor)
-                return False
-            time.sleep(POLL_S)
-        self._descriptor = descriptor
+        try:
+            self._lock.acquire(timeout=timeout_s)
+        except filelock.Timeout:
+            return False
         return True
 
     def release(self) -> None:
         """Let the lock go (safe to call when it is not held)."""
-        descriptor, self._descriptor = self._descriptor, None
-        if descriptor is not None:
-            _unlock(descriptor)
-            os.close(descriptor)
+        if self._lock.is_locked:
+            self._lock.release(force=True)
 
     def __enter__(self) -> FileLock:
         return self
@@ -63,32 +59,3 @@ class FileLock:
         traceback: TracebackType | None,
     ) -> None:
         self.release()
-
-
-if sys.platform == "win32":
-    import msvcrt
-
-    def _try_lock(descriptor: int) -> bool:
-        os.lseek(descriptor, 0, os.SEEK_SET)
-        try:
-            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)  # one byte: the lock's token
-        except OSError:
-            return False
-        return True
-
-    def _unlock(descriptor: int) -> None:
-        os.lseek(descriptor, 0, os.SEEK_SET)
-        msvcrt.locking(descriptor, msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _try_lock(descriptor: int) -> bool:
-        try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return False
-        return True
-
-    def _unlock(descriptor: int) -> None:
-        fcntl.flock(descriptor, fcntl.LOCK_UN)

@@ -1,69 +1,38 @@
-"""JSON read lazily from bytes: depth and size are checked before anything is parsed.
+"""JSON read as a stream of parse events (ijson), with depth and size checked on the stream.
 
 Exports hold a few small settings files and a few long lists (followers, friends), and some
 hold everything in one file (TikTok's user_data_tiktok.json). `json.loads` on such a file
 builds every object at once: a 63 MB list of followers becomes well over a gigabyte of Python
-objects, and 1,000 nested arrays in a 2 KB file raise RecursionError. So documents are walked
-here without being built: an object's entries and an array's elements are found one at a
-time, values that are not needed are skipped by scanning their brackets (a loop with a depth
-counter, never recursion), and only the small values a reader asks for are parsed with `json`
-after their extent and nesting depth were checked.
+objects, and 1,000 nested arrays in a 2 KB file raise RecursionError. So documents are read
+here as ijson's events (its C parser over yajl2, or its pure-Python fallback): a value is
+built only when a reader asks for it, values nobody asks for are passed over without being
+built, and the nesting depth and the size of what is built are counted as the events arrive,
+so a hostile file is refused before it costs anything.
 
-Everything works on the member's bytes (UTF-8): brackets, quotes and backslashes never occur
-inside a multi-byte UTF-8 sequence, so scanning bytes is exact, and no decoded copy of a large
-file (up to four bytes per character in Python) is ever made.
+The parsing itself is ijson's — a maintained parser of hostile input, rather than one of our
+own. What stays here is the walk: a `Value` is a place in a forward pass over the document.
+The readers walk each document once, in file order (an object's entries, an array's
+elements), which costs one pass; a value read again, or after the pass has gone beyond it,
+starts a pass of its own from the top of the document to its place.
 """
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
+
+import ijson
 
 Data = bytes | bytearray  # a member's bytes (read into a growing bytearray)
 MAX_DEPTH = 40  # the deepest real export (TikTok's settings) nests about 8 levels
-MAX_VALUE_BYTES = 4 * 1024 * 1024  # a settings file or one record, parsed as a whole
+MAX_VALUE_BYTES = 4 * 1024 * 1024  # a settings file or one record, built as a whole
 
-_WS = re.compile(rb"[ \t\r\n]*+")
-# A string, with escapes; possessive so a damaged file cannot make the scan backtrack.
-_STRING = re.compile(rb'"[^"\\]*+(?:\\.[^"\\]*+)*+"', re.DOTALL)
-# Everything up to and including the next bracket that is not inside a string.
-_TO_BRACKET = re.compile(
-    rb'[^\[\]{}"]*+(?:"[^"\\]*+(?:\\.[^"\\]*+)*+"[^\[\]{}"]*+)*+([\[\]{}])', re.DOTALL
-)
-_SCALAR = re.compile(rb"[^,:\]}\s]*+")
-
-
-def _nested(levels: int) -> bytes:
-    """A pattern for a container nesting at most `levels` deep (strings inside included)."""
-    string = rb'"[^"\\]*+(?:\\.[^"\\]*+)*+"'
-    inner = rb"(?!)"  # level 0: no container can match
-    for _ in range(levels):
-        item = rb'(?:[^\[\]{}"]++|' + string + rb"|" + inner + rb")*+"
-        inner = rb"(?:\{" + item + rb"\}|\[" + item + rb"\])"
-    return inner
-
-
-# Most records (a follower, a friend) nest three or four levels: one regular-expression match
-# finds their end, which is several times faster than the bracket loop. Anything deeper, or
-# damaged, falls back to the loop, which counts the depth.
-_FAST_LEVELS = 5
-_FAST_CONTAINER = re.compile(_nested(_FAST_LEVELS), re.DOTALL)
-# A run of array elements, each followed by a comma, found in one match: long lists are
-# parsed a batch at a time with one json call instead of one call per record. Runs of 512,
-# 64 and 8 elements are tried, the longest within the caller's byte limit.
-_ELEMENT = (
-    rb"[ \t\r\n]*+(?:"
-    + _nested(_FAST_LEVELS)
-    + rb'|"[^"\\]*+(?:\\.[^"\\]*+)*+"|-?[0-9][0-9.eE+\-]*+|true|false|null)[ \t\r\n]*+,'
-)
-_RUNS = tuple(
-    re.compile(rb"(?:" + _ELEMENT + rb"){1,%d}+" % count, re.DOTALL) for count in (512, 64, 8)
-)
 _BOM = b"\xef\xbb\xbf"
-_DECODER = json.JSONDecoder()
-_KINDS = {ord("{"): "object", ord("["): "array", ord('"'): "string"}
+_CHUNK = 16 * 1024  # what ijson asks for at a time: no copy of a large member is made
+_OPEN = frozenset(("start_map", "start_array"))
+_CLOSE = frozenset(("end_map", "end_array"))
+_KINDS = {"start_map": "object", "start_array": "array", "string": "string"}
 
 
 class JsonProblem(Exception):
@@ -80,196 +49,205 @@ def document(data: Data, start: int = 0) -> Value:
     """The JSON value at `start` (after an optional BOM and white space)."""
     if data.startswith(_BOM, start):
         start += len(_BOM)
-    return Value(data, _skip_ws(data, start), 1)
+    events = _Events(data, start)
+    return Value(events, events.next())
+
+
+def load_whole(data: Data, limit: int = MAX_VALUE_BYTES) -> Any:
+    """A small document built at once, with the same depth and size checks."""
+    return document(data).load(limit)
+
+
+def empty_list() -> Value:
+    """A fresh empty array, for a reader whose file said "no list" (null)."""
+    return document(b"[]")
+
+
+class _Reader:
+    """A file-like view of `data` from `start`, read a chunk at a time (no whole copy)."""
+
+    def __init__(self, data: Data, start: int) -> None:
+        self._view = memoryview(data)
+        self._position = start
+
+    def read(self, size: int = -1) -> bytes:
+        end = len(self._view) if size < 0 else self._position + size
+        chunk = bytes(self._view[self._position : end])
+        self._position += len(chunk)
+        return chunk
+
+
+class _Events:
+    """One forward pass over a document's parse events, with the nesting depth counted."""
+
+    def __init__(self, data: Data, start: int) -> None:
+        self._data = data
+        self._start = start
+        # Numbers come as int or Decimal (yajl's own integers stop at 64 bits); a Decimal is
+        # turned into the float json.loads would give, so values match the standard library.
+        self.source = ijson.basic_parse(_Reader(data, start), buf_size=_CHUNK)
+        self.depth = 0  # containers open at the current event
+        self.count = 0  # events taken so far: where the pass is
+
+    def new_pass_to(self, count: int) -> _Events:
+        """A new pass over the same document, standing after its first `count` events."""
+        events = _Events(self._data, self._start)
+        while events.count < count:
+            events.next()
+        return events
+
+    def next(self) -> tuple[str, Any]:
+        """The next event; JsonProblem for a damaged, deep or truncated document."""
+        try:
+            event, value = next(self.source)
+        except StopIteration:
+            raise JsonProblem("the file ends where a value should be") from None
+        except ijson.JSONError as error:
+            raise JsonProblem(_reason(error)) from None
+        self.count += 1
+        if event == "number" and type(value) is Decimal:
+            value = float(value)
+        elif event in _OPEN:
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise _too_deep()
+        elif event in _CLOSE:
+            self.depth -= 1
+        return event, value
 
 
 class Value:
-    """One JSON value inside `data`, read only as far as asked."""
+    """One JSON value in a document's pass, read only as far as asked."""
 
-    __slots__ = ("_data", "_depth", "_end", "start")
+    __slots__ = ("_events", "_level", "_mark", "_scalar", "kind")
 
-    def __init__(self, data: Data, start: int, depth: int) -> None:
-        self._data = data
-        self.start = start
-        self._depth = depth
-        self._end: int | None = None
-        if depth > MAX_DEPTH:
-            raise _too_deep()
-        if start >= len(data):
-            raise JsonProblem("the file ends where a value should be")
-
-    @property
-    def kind(self) -> str:
-        """'object', 'array', 'string' or 'scalar' (number, true, false, null)."""
-        return _KINDS.get(self._data[self.start], "scalar")
-
-    @property
-    def end(self) -> int:
-        """Where the value ends (found by scanning, without building it)."""
-        if self._end is None:
-            self._end = _skip(self._data, self.start, self._depth)
-        return self._end
+    def __init__(self, events: _Events, first: tuple[str, Any]) -> None:
+        event, value = first
+        self._events = events
+        self.kind = _KINDS.get(event, "scalar")
+        self._scalar = value
+        self._level = events.depth  # a container's own depth; its end brings the pass below
+        self._mark = events.count  # where a container's contents start in the pass
 
     def load(self, limit: int = MAX_VALUE_BYTES) -> Any:
-        """The value as Python objects; its size and depth are checked first."""
-        end = self.end
-        if end - self.start > limit:
-            raise JsonProblem(
-                f"one value is {(end - self.start) / 2**20:.1f} MB, larger than any in a real "
-                "export",
-                too_large=True,
-            )
-        return _decode(self._data[self.start : end])
+        """The value as Python objects; its size and depth are checked as it is built."""
+        if self.kind in ("string", "scalar"):
+            if isinstance(self._scalar, str) and len(self._scalar) > limit:
+                raise _too_large(len(self._scalar))
+            return self._scalar
+        return _build(self._contents(), self.kind == "object", limit)
 
     def entries(self) -> Iterator[tuple[str, Value]]:
-        """An object's keys and values, in file order; values are read only if asked."""
-        data = self._data
+        """An object's keys and values, in file order; values are built only if asked."""
         if self.kind != "object":
             raise JsonProblem("an object was expected")
-        position = _skip_ws(data, self.start + 1)
-        if data[position : position + 1] == b"}":
-            self._end = position + 1
-            return
+        events = self._contents()
         while True:
-            key, position = _key(data, position)
-            child = Value(data, position, self._depth + 1)
-            yield key, child
-            position = _skip_ws(data, child.end)
-            position = self._after_item(position, b"}")
-            if position < 0:
+            event, key = events.next()
+            if event == "end_map":
                 return
+            child = Value(events, events.next())
+            yield key, child
+            child.pass_over(events)
 
     def elements(self) -> Iterator[Value]:
-        """An array's elements, in file order; each is read only if asked."""
-        data = self._data
+        """An array's elements, in file order; each is built only if asked."""
         if self.kind != "array":
             raise JsonProblem("a list was expected")
-        position = _skip_ws(data, self.start + 1)
-        if data[position : position + 1] == b"]":
-            self._end = position + 1
-            return
+        events = self._contents()
         while True:
-            child = Value(data, position, self._depth + 1)
-            yield child
-            position = self._after_item(_skip_ws(data, child.end), b"]")
-            if position < 0:
+            first = events.next()
+            if first[0] == "end_array":
                 return
+            child = Value(events, first)
+            yield child
+            child.pass_over(events)
 
     def loaded_elements(self, limit: int = MAX_VALUE_BYTES) -> Iterator[Any]:
         """An array's elements as Python values, for long lists of small records.
 
-        At most `limit` bytes are parsed at once (a batch of small elements, or one element);
-        an element larger than that raises JsonProblem.
+        Each element is built on its own; one larger than `limit` bytes raises JsonProblem.
         """
-        data = self._data
-        if self.kind != "array":
-            raise JsonProblem("a list was expected")
-        position = _skip_ws(data, self.start + 1)
-        if data[position : position + 1] == b"]":
-            self._end = position + 1
-            return
-        fast = self._depth + _FAST_LEVELS <= MAX_DEPTH
-        while True:
-            end = _batch_end(data, position, limit) if fast else -1
-            if end > 0:
-                yield from _decode(b"[" + data[position : end - 1] + b"]")
-                position = end
-                continue
-            child = Value(data, _skip_ws(data, position), self._depth + 1)
-            yield child.load(limit)
-            position = self._after_item(_skip_ws(data, child.end), b"]")
-            if position < 0:
-                return
-
-    def _after_item(self, position: int, closer: bytes) -> int:
-        """The next item's start after a ',', or -1 at the closing bracket (end recorded)."""
-        separator = self._data[position : position + 1]
-        if separator == b",":
-            return _skip_ws(self._data, position + 1)
-        if separator == closer:
-            self._end = position + 1
-            return -1
-        raise JsonProblem(f"not valid JSON (unexpected {bytes(separator)!r} at byte {position})")
+        for element in self.elements():
+            yield element.load(limit)
 
     def get(self, key: str) -> Value | None:
         """The first entry named `key` of an object, or None."""
         return next((value for name, value in self.entries() if name == key), None)
 
+    def _contents(self) -> _Events:
+        """A pass standing at this container's contents: the one it was found in, while that
+        still stands there (the usual walk), else a new one."""
+        if self._events.count != self._mark:
+            self._events = self._events.new_pass_to(self._mark)
+        return self._events
 
-def load_whole(data: Data, limit: int = MAX_VALUE_BYTES) -> Any:
-    """A small document parsed at once, after the same depth and size checks."""
-    return document(data).load(limit)
-
-
-def _batch_end(data: Data, position: int, limit: int) -> int:
-    """The end (after its last comma) of the longest run of small elements at `position`
-    within `limit` bytes, or -1 (the last element, or a large or deep one, comes next)."""
-    for run in _RUNS:
-        match = run.match(data, position)
-        if match is None:
-            return -1  # not even one small element: the longer runs cannot match either
-        if match.end() - position <= limit:
-            return match.end()
-    return -1
+    def pass_over(self, events: _Events) -> None:
+        """Take the rest of this value's events from `events`, unbuilt (what was not read is
+        skipped)."""
+        if self.kind in ("object", "array"):
+            while events.depth >= self._level:
+                events.next()
 
 
-def _decode(data: Data) -> Any:
+def _build(events: _Events, is_object: bool, limit: int) -> Any:
+    """The container whose start event was just taken, built from the events that follow.
+
+    A loop with an explicit stack, never recursion; depth and size are counted as the events
+    arrive, so a deep or huge value stops before it is all in memory. This is the hot loop of
+    reading a long list, so it takes ijson's events itself rather than through `next`, and
+    tests the commonest events first."""
+    container: Any = {} if is_object else []
+    stack: list[tuple[Any, Any]] = []  # the enclosing containers, each with its pending key
+    key: Any = None
+    size, depth, taken = 1, events.depth, 0
     try:
-        return _DECODER.decode(data.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError) as error:  # JSONDecodeError is a ValueError
-        raise JsonProblem(f"not valid JSON ({_short(error)})") from None
-
-
-def _skip_ws(data: Data, position: int) -> int:
-    match = _WS.match(data, position)
-    return match.end() if match else position
-
-
-def _key(data: Data, position: int) -> tuple[str, int]:
-    match = _STRING.match(data, position)
-    if match is None:
-        raise JsonProblem(f"not valid JSON (a key was expected at byte {position})")
-    try:
-        key = json.loads(match.group())
-    except (ValueError, UnicodeDecodeError):
-        raise JsonProblem(f"not valid JSON (a damaged key at byte {position})") from None
-    position = _skip_ws(data, match.end())
-    if data[position : position + 1] != b":":
-        raise JsonProblem(f"not valid JSON (':' expected at byte {position})")
-    return str(key), _skip_ws(data, position + 1)
-
-
-def _skip(data: Data, start: int, depth: int) -> int:
-    """The end of the value at `start`. Containers are scanned bracket by bracket with a
-    counter; going deeper than MAX_DEPTH stops the scan before anything is built."""
-    first = data[start : start + 1]
-    if first == b'"':
-        match = _STRING.match(data, start)
-        if match is None:
-            raise JsonProblem("not valid JSON (a text value never ends)")
-        return match.end()
-    if first not in (b"[", b"{"):
-        end = _SCALAR.match(data, start)
-        assert end is not None  # the pattern matches the empty string
-        if end.end() == start:
-            raise JsonProblem(f"not valid JSON (unexpected {bytes(first)!r} at byte {start})")
-        return end.end()
-    if depth + _FAST_LEVELS - 1 <= MAX_DEPTH and (fast := _FAST_CONTAINER.match(data, start)):
-        return fast.end()
-    level, position = 0, start
-    while True:
-        match = _TO_BRACKET.match(data, position)
-        if match is None:
-            raise JsonProblem("not valid JSON (the file ends inside a list or object)")
-        position = match.end()
-        if match.group(1) in (b"[", b"{"):
-            level += 1
-            if depth + level - 1 > MAX_DEPTH:
-                raise _too_deep()
+        for event, value in events.source:
+            taken += 1
+            if event == "map_key":
+                key = value
+                size += len(value) + 4
+                continue
+            if event == "string":
+                size += len(value) + 3
+            elif event == "end_map" or event == "end_array":
+                depth -= 1
+                if not stack:
+                    break
+                container, key = stack.pop()
+                continue
+            elif event == "start_map" or event == "start_array":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _too_deep()
+                size += 1
+                if size > limit:
+                    raise _too_large(size)
+                child: Any = {} if event == "start_map" else []
+                if type(container) is dict:
+                    container[key] = child
+                else:
+                    container.append(child)
+                stack.append((container, key))
+                container, key = child, None
+                continue
+            else:
+                size += 8
+                if event == "number" and type(value) is Decimal:
+                    value = float(value)
+            if size > limit:
+                raise _too_large(size)
+            if type(container) is dict:
+                container[key] = value
+            else:
+                container.append(value)
         else:
-            level -= 1
-            if level == 0:
-                return position
+            raise JsonProblem("the file ends where a value should be")
+    except ijson.JSONError as error:
+        raise JsonProblem(_reason(error)) from None
+    finally:
+        events.depth, events.count = depth, events.count + taken
+    return container
 
 
 def _too_deep() -> JsonProblem:
@@ -280,7 +258,31 @@ def _too_deep() -> JsonProblem:
     )
 
 
-def _short(error: Exception) -> str:
-    if isinstance(error, json.JSONDecodeError):
-        return f"{error.msg} at line {error.lineno}"
-    return "text that is not UTF-8"
+def _too_large(size: int) -> JsonProblem:
+    return JsonProblem(
+        f"one value is over {size / 2**20:.1f} MB, larger than any in a real export",
+        too_large=True,
+    )
+
+
+# The first line of yajl's message, which ijson passes on ("parse error: premature EOF"),
+# said in the words the rest of Footprint uses. Unknown messages keep yajl's own first line.
+_REASONS = (
+    ("premature eof", "the file ends inside a list, an object or a text value"),
+    ("invalid bytes in utf8", "text that is not UTF-8"),
+    ("separated by a colon", "':' expected between a key and its value"),
+    ("trailing garbage", "more follows the end of the document"),
+)
+
+
+def _reason(error: Exception) -> str:
+    # yajl's message quotes the damaged input after its first line (and ijson sometimes
+    # passes it on as the repr of bytes, with literal "\\n"): only the first line is kept,
+    # so no text from the file reaches the message.
+    text = str(error).removeprefix("b'").removeprefix('b"')
+    first_line = text.replace("\\n", "\n").split("\n", 1)[0].strip().rstrip(".")
+    lowered = first_line.lower()
+    for marker, reason in _REASONS:
+        if marker in lowered:
+            return f"not valid JSON ({reason})"
+    return f"not valid JSON ({first_line[:120] or type(error).__name__})"

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from app.exports.errors import NotUnderstood
-from app.exports.jsonstream import Value
+from app.exports.jsonstream import Value, empty_list
 
 MAX_RECORD_BYTES = 256 * 1024  # parsed at once: one record, or a batch of small ones
 
@@ -43,12 +43,9 @@ def _list_under(root: Value, keys: tuple[str, ...]) -> Value:
             if value.kind == "array":
                 return value
             if value.kind == "scalar" and value.load() is None:
-                return _EMPTY
+                return empty_list()
     listed = " or ".join(f"'{k}'" for k in keys[:2])
     raise NotUnderstood(f"it has no {listed} list, so its layout is not one Footprint knows")
-
-
-_EMPTY = Value(b"[]", 0, 1)
 
 
 def person_name(row: dict[str, Any]) -> str | None:

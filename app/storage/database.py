@@ -41,7 +41,7 @@ from app.storage.errors import (
     ForeignDatabaseError,
     MigrationFailedError,
     is_damage,
-    sqlite_code,
+    is_of_the_moment,
     unavailable,
 )
 from app.storage.reads import sqlite_uri
@@ -56,18 +56,6 @@ STARTUP_WAIT_S = 60.0  # how long to wait while another process upgrades the sam
 CREATING = ".creating"  # a new database being made, moved into place when complete
 PARTIAL = ".partial"  # a backup being written
 _COMPANIONS = ("-wal", "-shm", "-journal")
-_TEMPORARY_TROUBLE = frozenset(
-    {
-        sqlite3.SQLITE_BUSY,
-        sqlite3.SQLITE_LOCKED,
-        sqlite3.SQLITE_IOERR,
-        sqlite3.SQLITE_FULL,
-        sqlite3.SQLITE_NOMEM,
-        sqlite3.SQLITE_PERM,
-        sqlite3.SQLITE_READONLY,
-        sqlite3.SQLITE_CANTOPEN,
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -484,7 +472,7 @@ def _migrate(path: Path, revision: str | None, *, shown: Path | None = None) -> 
                 )
     except DBAPIError as error:
         original = error.orig
-        if isinstance(original, sqlite3.Error) and sqlite_code(original) in _TEMPORARY_TROUBLE:
+        if isinstance(original, sqlite3.Error) and is_of_the_moment(original):
             raise unavailable(shown, original) from None
         log.exception("migrating %s from %s failed", path, revision)
         raise _migration_failed(shown) from None

@@ -45,9 +45,9 @@ class TableReader:
     def text(self, key: str, *, required: bool = True, default: str = "") -> str:
         """The text as shown and printed (`display_text`: no bidi controls), stripped;
         `default` if missing (a problem if `required`), blank or not text."""
-        return display_text(self._raw_text(key, required, default)).strip()
+        return display_text(self.written(key, required, default)).strip()
 
-    def _raw_text(self, key: str, required: bool = True, default: str = "") -> str:
+    def written(self, key: str, required: bool = True, default: str = "") -> str:
         """The text exactly as written, stripped: ids and addresses are checked as written,
         so a hidden control in one is refused, not quietly removed."""
         value = self.table.get(key)
@@ -62,14 +62,14 @@ class TableReader:
 
     def identifier(self, key: str) -> str:
         """An id: lowercase letters, digits and '-', at most 63 characters."""
-        value = self._raw_text(key)
+        value = self.written(key)
         if value and not ID_PATTERN.match(value):
             self.problem(f"'{key}' = '{value}' must be lowercase letters, digits and '-'", key)
         return value
 
     def https_url(self, key: str) -> str:
         """An address that must start with https://."""
-        value = self._raw_text(key)
+        value = self.written(key)
         if value and not value.startswith("https://"):
             self.problem(f"'{key}' must be an https:// address, not '{value}'", key)
         return value
@@ -87,7 +87,7 @@ class TableReader:
 
     def choice(self, key: str, kind: type[E]) -> E:
         """One of `kind`'s values; its first value if the key is missing or wrong."""
-        value = self._raw_text(key)
+        value = self.written(key)
         options = [member.value for member in kind]
         if value and value in options:
             return kind(value)

@@ -369,6 +369,11 @@ def _scrub(backup: Path) -> None:
         os.replace(scrubbing, backup)
     except (OSError, sqlite3.Error) as error:
         _remove_with_companions(scrubbing)
+        if isinstance(error, sqlite3.Error) and is_damage(error):
+            # Not a database any more (damaged by something else): nothing to copy from, and
+            # no reason to keep Footprint from starting. Left as it is, and said in the log.
+            log.warning("could not scrub the damaged backup %s: %s", backup, error)
+            return
         raise unavailable(backup, error) from None
     log.info("old hashes removed from the backup %s", backup)
 

@@ -218,3 +218,12 @@ def test_a_backup_an_older_footprint_left_with_a_journal_is_made_whole_then_scru
     with closing(sqlite3.connect(old)) as db:  # rolled back first: the answers as they were
         rows = db.execute("SELECT DISTINCT observed FROM answer").fetchall()
     assert rows == [("Off",)]
+
+
+def test_a_damaged_old_backup_is_left_and_does_not_stop_the_start(tmp_path) -> None:
+    path = tmp_path / "footprint.db"
+    prepare_database(path, START)
+    old = tmp_path / OLD_BACKUP
+    old.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
+    prepare_database(path, START)  # no DatabaseError
+    assert old.read_bytes().startswith(b"SQLite format 3\x00")

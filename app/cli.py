@@ -29,6 +29,7 @@ from app.paths import (
     owner_only_files,
     write_owner_only,
 )
+from app.storage.errors import DatabaseError
 
 if TYPE_CHECKING:
     from app.checklists.model import Catalogue
@@ -98,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with owner_only_files():
         try:
             return handlers[command](args)
-        except (UserError, HomeError) as error:
+        except (UserError, HomeError, DatabaseError) as error:  # a full disk mid-command too
             print(f"footprint: {error}", file=sys.stderr)
             if opens_a_window(command, args) and not getattr(error, "shown", False):
                 from app.ui.startup_dialogs import show_startup_error

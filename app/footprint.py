@@ -30,6 +30,7 @@ from app.services.audits import AuditStart
 from app.services.dashboard import DashboardView
 from app.services.policy_packs import apply_installed_packs
 from app.storage.database import DatabaseStatus, acknowledge_damage, prepare_database
+from app.storage.errors import DatabaseError
 from app.storage.store import Store
 
 if TYPE_CHECKING:
@@ -143,6 +144,12 @@ class Footprint:
         """The worker has read the damaged-database notice: stop showing it, everywhere."""
         acknowledge_damage(self.home.database)
         self.database = replace(self.database, damage_records=())
+
+    @staticmethod
+    def sentence_for(error: BaseException) -> str | None:
+        """The worker's own sentence for a problem with the database (a full disk, a lock
+        held too long, a disk error), as the commands print it; None for anything else."""
+        return str(error) if isinstance(error, DatabaseError) else None
 
     def profile(self) -> WorkerProfile | None:
         """The worker's profile, or None before onboarding."""

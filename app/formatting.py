@@ -32,6 +32,30 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{_s(count)}"
 
 
+# Unicode's bidirectional formatting characters (UAX #9, "Explicit Directional Formatting
+# Characters" and "Implicit Directional Marks"): embeddings and overrides U+202A–U+202E,
+# isolates U+2066–U+2069, and the marks U+200E, U+200F and U+061C. In a name they reverse
+# or reorder the text printed after it ("fo 9 egap" in a PDF footer).
+BIDI_CONTROLS = frozenset(
+    [
+        *map(chr, range(0x202A, 0x202F)),
+        *map(chr, range(0x2066, 0x206A)),
+        "\u200e",
+        "\u200f",
+        "\u061c",
+    ]
+)
+_NO_BIDI = str.maketrans(dict.fromkeys(BIDI_CONTROLS))
+
+
+def display_text(text: str) -> str:
+    """Text someone typed (a worker's name, a pack's platform name) as Footprint shows and
+    prints it: without bidirectional formatting characters, so it cannot reorder what
+    comes after it in a footer, an .ics file, a log line or the CLI's output. The one place
+    this is done: `WorkerProfile` and the audit-file reader call it on every text they take."""
+    return text.translate(_NO_BIDI)
+
+
 def printable(text: str) -> str:
     """`text` on one line, every control, format or line-separator character written as an
     escape (`\\n`, `\\u202e`): what a file says can then never start a line of its own (and

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from app.formatting import display_text
+
 REGULATOR_IDS = ("sssc", "swe", "hcpc", "niscc", "scw", "none")
 MIN_RECHECK_DAYS, MAX_RECHECK_DAYS = 7, 366
 
@@ -24,6 +26,12 @@ class WorkerProfile:
     snoozed_until: Mapping[str, datetime] = field(default_factory=dict)
     works_with_children: bool = False  # shows the clauses about children (UNCRC) too
     code_edition: str | None = None  # the regulator's code edition chosen; None: the current
+
+    def __post_init__(self) -> None:
+        # Every profile, typed or read back, reaches the report, the .ics and the logs
+        # through here: the words the worker typed, without bidi controls.
+        for name in ("display_name", "role", "organisation", "supervisor"):
+            object.__setattr__(self, name, display_text(getattr(self, name)))
 
 
 def profile_problems(profile: WorkerProfile, known_platforms: tuple[str, ...]) -> dict[str, str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from app.automation.urls import UrlMap
-from app.checklists.hosts import hosts_of
+from app.checklists.hosts import hosts_of, normal_url
 
 _AFTER_BASE = ("/", "?", "#")  # what may follow a base: not ".evil.example", ":8443" or "@"
 
@@ -22,7 +22,8 @@ class SiteGuard:
 
     def __init__(self, platform_id: str, urls: UrlMap) -> None:
         hosts = sorted(hosts_of(platform_id) or ())
-        self._bases = tuple(urls(f"https://{host}") for host in hosts)
+        mapped = (urls(f"https://{host}") for host in hosts)
+        self._bases = tuple(normal_url(base) or base for base in mapped)
 
     @property
     def bases(self) -> tuple[str, ...]:
@@ -31,6 +32,7 @@ class SiteGuard:
 
     def path_of(self, url: str) -> str:
         """What follows the platform's base in `url` ("/checkpoint/…?…"); "" off the site."""
+        url = normal_url(url) or ""
         matching = [b for b in self._bases if url == b or url.startswith(tuple(
             b + c for c in _AFTER_BASE))]  # fmt: skip
         if not matching:
@@ -39,9 +41,13 @@ class SiteGuard:
         return rest if rest.startswith("/") else "/" + rest
 
     def allows(self, url: str) -> bool:
-        """True if `url` is on the platform's own site."""
-        return any(url == base or url.startswith(tuple(base + c for c in _AFTER_BASE))
-                   for base in self._bases)  # fmt: skip
+        """True if `url` is on the platform's own site. Compared in `normal_url`'s form, the
+        one the loader keeps addresses in: what an audit file may name, the guard allows."""
+        url = normal_url(url) or ""
+        return bool(url) and any(
+            url == base or url.startswith(tuple(base + c for c in _AFTER_BASE))
+            for base in self._bases
+        )
 
     @staticmethod
     def where(url: str) -> str:

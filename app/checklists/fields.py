@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from app.checklists.errors import Problem
 from app.checklists.source_lines import SourceLines
+from app.formatting import display_text
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -42,7 +43,13 @@ class TableReader:
                 self.problem(f"unknown key '{key}' in [{self.label}] (expected: {expected})", key)
 
     def text(self, key: str, *, required: bool = True, default: str = "") -> str:
-        """The text, stripped; `default` if missing (a problem if `required`), blank or not text."""
+        """The text as shown and printed (`display_text`: no bidi controls), stripped;
+        `default` if missing (a problem if `required`), blank or not text."""
+        return display_text(self.written(key, required, default)).strip()
+
+    def written(self, key: str, required: bool = True, default: str = "") -> str:
+        """The text exactly as written, stripped: ids and addresses are checked as written,
+        so a hidden control in one is refused, not quietly removed."""
         value = self.table.get(key)
         if value is None:
             if required:
@@ -55,14 +62,14 @@ class TableReader:
 
     def identifier(self, key: str) -> str:
         """An id: lowercase letters, digits and '-', at most 63 characters."""
-        value = self.text(key)
+        value = self.written(key)
         if value and not ID_PATTERN.match(value):
             self.problem(f"'{key}' = '{value}' must be lowercase letters, digits and '-'", key)
         return value
 
     def https_url(self, key: str) -> str:
         """An address that must start with https://."""
-        value = self.text(key)
+        value = self.written(key)
         if value and not value.startswith("https://"):
             self.problem(f"'{key}' must be an https:// address, not '{value}'", key)
         return value
@@ -80,7 +87,7 @@ class TableReader:
 
     def choice(self, key: str, kind: type[E]) -> E:
         """One of `kind`'s values; its first value if the key is missing or wrong."""
-        value = self.text(key)
+        value = self.written(key)
         options = [member.value for member in kind]
         if value and value in options:
             return kind(value)
@@ -112,7 +119,7 @@ class TableReader:
         ):
             self.problem(f"'{key}' in [{self.label}] must be a non-empty list of texts", key)
             return ()
-        return tuple(v.strip() for v in value)
+        return tuple(display_text(v).strip() for v in value)
 
     def subtable(self, key: str) -> dict[str, Any] | None:
         """The sub-table `key`; None if it is missing or not a table."""

@@ -96,21 +96,57 @@ def hosts_of(platform_id: str) -> frozenset[str] | None:
     return PLATFORM_HOSTS.get(platform_id)
 
 
-def url_problem(platform_id: str, url: str) -> str | None:
-    """Why `url` may not be used for `platform_id`, in words, or None if it may."""
+_DEFAULT_PORTS = {"https": 443, "http": 80}
+
+
+def normal_url(url: str) -> str | None:
+    """The one normal form of a web address, shared by the loader (which keeps addresses in
+    it) and the automation guard (which compares in it): scheme and host in lower case, the
+    default port left out. None for what has no single reading: not http(s), no host, a user
+    name or password, spaces or control characters (which urlsplit would silently drop), or
+    a host that is not plain ASCII — "faceboo\u212a.com" with the Kelvin sign lower-cases to
+    "facebook.com" in Python but is another host to a browser, so it is refused, not mapped.
+    """
+    if not url.isprintable() or any(character.isspace() for character in url):
+        return None
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError:
+        return None
+    scheme, host = parts.scheme.lower(), parts.hostname
+    if scheme not in _DEFAULT_PORTS or not host or not parts.netloc.isascii():
+        return None
+    if parts.username is not None or parts.password is not None:
+        return None
+    shown_port = "" if port in (None, _DEFAULT_PORTS[scheme]) else f":{port}"
+    query = f"?{parts.query}" if parts.query else ""
+    fragment = f"#{parts.fragment}" if parts.fragment else ""
+    return f"{scheme}://{host}{shown_port}{parts.path}{query}{fragment}"
+
+
+def url_problem(platform_id: str, url: str) -> str | None:
+    """Why `url` may not be used for `platform_id`, in words, or None if it may (then use it
+    in its `normal_url` form, as the automation guard will)."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
         return f"is not a valid address ('{url}')"
-    if parts.scheme != "https" or not parts.hostname:
-        return f"must be an https:// address, not '{url}'"
     if parts.username is not None or parts.password is not None:
         return f"must not carry a user name or password ('{url}')"
+    if not parts.netloc.isascii():
+        return (
+            f"must name its host in plain ASCII letters (a look-alike letter such as the "
+            f"Kelvin sign is another site), not '{url}'"
+        )
+    normal = normal_url(url)
+    if normal is None or not normal.startswith("https://"):
+        return f"must be an https:// address, not '{url}'"
     hosts = hosts_of(platform_id)
     if hosts is None:
         return None
-    if port not in (None, 443) or parts.hostname not in hosts:
+    if urlsplit(normal).netloc not in hosts:
         return (
             f"must be an address on {platform_id}'s own site ({', '.join(sorted(hosts))}), "
             f"not '{url}'"

@@ -11,7 +11,7 @@ from typing import Any
 
 from app.checklists.errors import ChecklistError, Problem
 from app.checklists.fields import TableReader
-from app.checklists.hosts import url_problem
+from app.checklists.hosts import normal_url, url_problem
 from app.checklists.model import (
     TITLE,
     Catalogue,
@@ -161,10 +161,10 @@ def read_platform_fields(reader: TableReader, *, from_pack: bool) -> dict[str, A
 def platform_url(reader: TableReader, key: str, platform_id: str) -> str:
     """An address the platform's worker is sent to (or automation opens): https://, and on
     the platform's own hosts when Footprint knows them (app/checklists/hosts.py)."""
-    value = reader.text(key)
+    value = reader.written(key)
     if value and (problem := url_problem(platform_id, value)):
         reader.problem(f"'{key}' {problem}", key)
-    return value
+    return normal_url(value) or value  # kept as the automation guard will compare it
 
 
 def _read_automation(reader: TableReader, platform_id: str) -> PlatformAutomation:
@@ -325,6 +325,7 @@ def _read_probe(reader: TableReader, platform_id: str) -> Probe:
         for url in _texts(reader, key):
             if problem := url_problem(platform_id, url):
                 reader.problem(f"'{key}' {problem}", key)
+    urls = tuple(normal_url(url) or url for url in urls)  # as the automation guard compares
     read = reader.choice("read", ProbeRead)
     probe = Probe(
         urls=urls,

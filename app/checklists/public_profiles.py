@@ -395,7 +395,8 @@ def _from_address(profile: PublicProfile, url: str) -> str:
     path = unquote(parts.path)
     if profile.platform_id == "facebook" and path.rstrip("/") == "/profile.php":
         number = dict(p.split("=", 1) for p in parts.query.split("&") if "=" in p).get("id", "")
-        if number.isdigit():
+        # ASCII digits only: str.isdigit also takes Arabic-Indic digits and superscripts.
+        if number.isascii() and number.isdigit():
             return f"{profile.origin}/profile.php?id={number}"
     for prefix in profile.prefixes:
         if path.startswith(prefix):

@@ -179,8 +179,8 @@ def paint_report(document: ReportDocument, device: QPagedPaintDevice) -> int:
             if number > 1:
                 device.newPage()
             _paint_page(painter, plan.text, page, scale, plan.width)
-            footer = f"{document.footer_name} — page {number} of {len(plan.pages)}"
-            _paint_footer(painter, footer, area.width(), area.height())
+            page_of = f" — page {number} of {len(plan.pages)}"
+            _paint_footer(painter, document.footer_name, page_of, area.width(), area.height())
     finally:
         painter.end()
     return len(plan.pages)
@@ -376,8 +376,10 @@ def _paint_slice(
     painter.restore()
 
 
-def _paint_footer(painter: QPainter, footer: str, width: int, height: int) -> None:
-    """A thin rule and the footer text along the bottom of the printable area (device pixels)."""
+def _paint_footer(painter: QPainter, name: str, page_of: str, width: int, height: int) -> None:
+    """A thin rule and "Name — page N of M" along the bottom of the printable area (device
+    pixels). A name too long for the line is elided, so "page N of M" always shows; it is
+    isolated (FSI…PDI), so a right-to-left name cannot move "page N of M" to its left."""
     font = QFont()
     font.setFamilies(FOOTER_FAMILIES)
     font.setPointSizeF(8.0)
@@ -387,6 +389,10 @@ def _paint_footer(painter: QPainter, footer: str, width: int, height: int) -> No
     line_height = painter.fontMetrics().height()
     rule_y = height - line_height * 1.6
     painter.drawLine(0, int(rule_y), width, int(rule_y))
+    metrics = painter.fontMetrics()
+    room = max(0, width - metrics.horizontalAdvance(page_of) - metrics.averageCharWidth() * 4)
+    shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
+    footer = f"\u2068{shown}\u2069{page_of}"
     box = QRectF(0, height - line_height * 1.3, width, line_height * 1.3)
     painter.drawText(box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), footer)
     painter.restore()

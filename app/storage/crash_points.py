@@ -2,8 +2,11 @@
 
 `FOOTPRINT_CRASH_AT` names one step: `statement:N` (right after the N-th SQL statement of a
 migration), `backup` (the copy taken before an upgrade is written but not yet named),
-`before-swap` (a new database is ready but not yet moved into place) or `before-scrub` (an
-upgrade from before 0004 is committed, its backup still holds the old hashes). The process
+`before-swap` (a new database is ready but not yet moved into place), `before-scrub` (an
+upgrade is committed; from before 0004, its backup still holds the old hashes),
+`before-vacuum` (the live database's free pages are not dropped yet), `scrub-copied` (a
+backup from before 0004 is copied for scrubbing, nothing removed yet) or `scrub-done` (the
+scrubbed copy is complete but has not replaced the backup). The process
 then ends at once with CRASH_STATUS, as a power cut or `kill -9` would end it. Unset, as it
 always is outside tests/storage/test_killed_migration.py, these checks cost one dictionary
 lookup.

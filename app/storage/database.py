@@ -41,7 +41,7 @@ from app.storage.errors import (
     ForeignDatabaseError,
     MigrationFailedError,
     is_damage,
-    sqlite_code,
+    is_of_the_moment,
     unavailable,
 )
 from app.storage.reads import sqlite_uri
@@ -56,18 +56,6 @@ STARTUP_WAIT_S = 60.0  # how long to wait while another process upgrades the sam
 CREATING = ".creating"  # a new database being made, moved into place when complete
 PARTIAL = ".partial"  # a backup being written
 _COMPANIONS = ("-wal", "-shm", "-journal")
-_TEMPORARY_TROUBLE = frozenset(
-    {
-        sqlite3.SQLITE_BUSY,
-        sqlite3.SQLITE_LOCKED,
-        sqlite3.SQLITE_IOERR,
-        sqlite3.SQLITE_FULL,
-        sqlite3.SQLITE_NOMEM,
-        sqlite3.SQLITE_PERM,
-        sqlite3.SQLITE_READONLY,
-        sqlite3.SQLITE_CANTOPEN,
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -93,6 +81,7 @@ class _Found:
     revision: str | None = None
     stamped: bool = False
     damage: str | None = None
+    vacuum_pending: bool = False  # an upgrade from before 0004 has not dropped free pages yet
 
 
 def prepare_database(path: Path, now: datetime) -> DatabaseStatus:
@@ -119,13 +108,18 @@ def _prepare(path: Path, now: datetime) -> DatabaseStatus:
     if found.kind == "damaged":
         moved_aside = _move_aside(path, found.damage or "", now)
     backup = None
+    vacuum = found.vacuum_pending
     if found.kind in ("missing", "blank", "damaged"):
         _create(path)
     elif found.revision is not None and found.revision != SCHEMA_HEAD:
         backup = _upgrade(path, found.revision, now)
+        vacuum = vacuum or found.revision < _GUESSABLE_HASHES_UNTIL
     elif not found.stamped:
         _stamp_application_id(path)
-    _scrub_old_backups(path)  # also completes a scrub that a kill interrupted
+    # Both also complete a clean-up that a kill interrupted (see VACUUM_PENDING, SCRUBBED).
+    if vacuum:
+        _finish_vacuum(path)
+    _scrub_old_backups(path)
     return DatabaseStatus(path, moved_aside, found.damage, backup, pending_damage(path))
 
 
@@ -196,7 +190,8 @@ def _identify(path: Path, db: sqlite3.Connection) -> _Found:
     if problems != [("ok",)]:
         found = "; ".join(str(row[0]) for row in problems[:3])
         return _Found("damaged", damage=f"the integrity check failed: {found}")
-    return _Found("ours", revision, stamped=application_id == APPLICATION_ID)
+    pending = db.execute("PRAGMA user_version").fetchone()[0] == VACUUM_PENDING
+    return _Found("ours", revision, application_id == APPLICATION_ID, vacuum_pending=pending)
 
 
 def _foreign(path: Path) -> ForeignDatabaseError:
@@ -288,65 +283,117 @@ def _upgrade(path: Path, revision: str, now: datetime) -> Path:
     backup = _backup(path, revision, now)
     _migrate(path, revision)
     log.info("database %s migrated from %s to %s", path, revision, SCHEMA_HEAD)
-    if revision < _GUESSABLE_HASHES_UNTIL:
-        crash_point("before-scrub")
-        _vacuum(path)
+    crash_point("before-scrub")
     return backup
 
 
 # Before revision 0004 a friend-list review kept PBKDF2 hashes of the people marked, which a
 # list of names reverses in seconds. Migration 0004 deletes them (with secure_delete); the
 # copies taken before migrating, and free pages of the live file, must not keep them either.
+# Both clean-ups are marked in the file's header (PRAGMA user_version, which Footprint uses
+# for nothing else), so a kill at any moment leaves work the next start sees and finishes:
+# - the live database: the upgrade's own transaction sets VACUUM_PENDING; it is cleared only
+#   after the VACUUM that drops its free pages;
+# - a backup from before 0004: SCRUBBED is set in a scrubbed copy that then replaces it in
+#   one rename, so the backup itself is never half-written and never has a journal of ours.
 _GUESSABLE_HASHES_UNTIL = "0004"
 _BACKUP = ".before-"
+VACUUM_PENDING = 0x46505631  # "FPV1"
+SCRUBBED = 0x46505331  # "FPS1"
+SCRUBBING = ".scrubbing"  # a backup's scrubbed copy being made; ends in PARTIAL too
+_USER_VERSION_AT = 60  # the header offset of user_version (4 bytes, big-endian)
+
+
+def _finish_vacuum(path: Path) -> None:
+    """VACUUM the live database if an upgrade from before 0004 has not done it yet."""
+    try:
+        with closing(sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_S)) as db:
+            if db.execute("PRAGMA user_version").fetchone()[0] != VACUUM_PENDING:
+                return
+            crash_point("before-vacuum")
+            db.execute("VACUUM")
+            db.execute("PRAGMA user_version = 0")
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.Error as error:
+        raise unavailable(path, error) from None
+    log.info("free pages of %s dropped after the upgrade", path)
 
 
 def _scrub_old_backups(path: Path) -> None:
-    """Remove the guessable hashes from backups taken before 0004 (once the database itself
-    has been upgraded: this runs after a successful start)."""
+    """Remove the guessable hashes from every backup taken before 0004 that is not marked
+    SCRUBBED yet (once the database itself has been upgraded: this runs after a successful
+    start, every start, so a scrub a kill interrupted is finished by the next)."""
     for backup in path.parent.iterdir():
         name = backup.name
         if not name.startswith(path.name + _BACKUP) or name.endswith((PARTIAL, *_COMPANIONS)):
             continue
         revision = name.removeprefix(path.name + _BACKUP).partition("-to-")[0]
-        if revision < _GUESSABLE_HASHES_UNTIL and _holds_guessable_hashes(backup):
+        if revision < _GUESSABLE_HASHES_UNTIL and not _scrubbed(backup):
             _scrub(backup)
 
 
-def _holds_guessable_hashes(backup: Path) -> bool:
-    try:
-        with _read_only(backup) as copy:
-            tables = _table_names(copy)
-            if "marked_connection_hash" not in tables:  # revision 0002 made it
-                return False
-            salted = copy.execute("SELECT 1 FROM connection_review WHERE salt IS NOT NULL")
-            return _has_rows(copy, "marked_connection_hash") or salted.fetchone() is not None
-    except sqlite3.Error as error:
-        log.warning("could not check the backup %s for old hashes: %s", backup, error)
+def _scrubbed(backup: Path) -> bool:
+    """Whether the backup's header carries SCRUBBED and nothing (a journal an older
+    Footprint's interrupted scrub left) could still change it. Read without SQLite: a
+    read-only connection cannot roll such a journal back, and must not be asked to."""
+    if any(backup.with_name(backup.name + suffix).exists() for suffix in _COMPANIONS):
         return False
+    try:
+        with backup.open("rb") as handle:
+            header = handle.read(_USER_VERSION_AT + 4)
+    except OSError as error:
+        raise unavailable(backup, error) from None
+    if len(header) < _USER_VERSION_AT + 4 or not header.startswith(SQLITE_HEADER):
+        return False
+    return int.from_bytes(header[_USER_VERSION_AT:], "big") == SCRUBBED
 
 
 def _scrub(backup: Path) -> None:
+    """Replace `backup` with a copy without the old hashes, salts and free pages, marked
+    SCRUBBED, in one rename. Idempotent: a backup with nothing to remove is only marked."""
+    scrubbing = backup.with_name(backup.name + SCRUBBING + PARTIAL)
+    _remove_with_companions(scrubbing)
     try:
-        with closing(sqlite3.connect(backup, timeout=BUSY_TIMEOUT_S)) as copy:
-            copy.execute("PRAGMA secure_delete = ON")
-            with copy:
-                copy.execute("DELETE FROM marked_connection_hash")
-                copy.execute("UPDATE connection_review SET salt = NULL")
-        _vacuum(backup)
-    except sqlite3.Error as error:
+        os.close(os.open(scrubbing, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        # Opened for writing so that SQLite rolls back a journal an interrupted older scrub
+        # left (the backup is then whole again) before the pages are copied.
+        with (
+            closing(sqlite3.connect(backup, timeout=BUSY_TIMEOUT_S)) as source,
+            closing(sqlite3.connect(scrubbing, isolation_level=None)) as copy,
+        ):
+            source.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            source.backup(copy)
+            crash_point("scrub-copied")
+            _remove_guessable_hashes(copy)
+        crash_point("scrub-done")
+        os.replace(scrubbing, backup)
+    except (OSError, sqlite3.Error) as error:
+        _remove_with_companions(scrubbing)
+        if isinstance(error, sqlite3.Error) and is_damage(error):
+            # Not a database any more (damaged by something else): nothing to copy from, and
+            # no reason to keep Footprint from starting. Left as it is, and said in the log.
+            log.warning("could not scrub the damaged backup %s: %s", backup, error)
+            return
         raise unavailable(backup, error) from None
     log.info("old hashes removed from the backup %s", backup)
 
 
-def _vacuum(path: Path) -> None:
-    """Rewrite the file without its free pages (and empty its WAL)."""
-    try:
-        with closing(sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_S)) as db:
-            db.execute("VACUUM")
-            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    except sqlite3.Error as error:
-        raise unavailable(path, error) from None
+def _remove_guessable_hashes(copy: sqlite3.Connection) -> None:
+    """Delete the hashes and salts (zeroed: secure_delete), mark the copy SCRUBBED, and
+    VACUUM it so that no free page keeps an older deleted hash."""
+    copy.execute("PRAGMA journal_mode = DELETE")
+    copy.execute("PRAGMA secure_delete = ON")
+    tables = _table_names(copy)
+    copy.execute("BEGIN IMMEDIATE")
+    if "marked_connection_hash" in tables:  # revision 0002 made it
+        copy.execute("DELETE FROM marked_connection_hash")
+    if "connection_review" in tables:
+        columns = {row[1] for row in copy.execute("PRAGMA table_info(connection_review)")}
+        if "salt" in columns:
+            copy.execute("UPDATE connection_review SET salt = NULL")
+    copy.execute(f"PRAGMA user_version = {SCRUBBED}")
+    copy.execute("COMMIT")
+    copy.execute("VACUUM")
 
 
 def _require_known(path: Path, revision: str) -> None:
@@ -366,7 +413,9 @@ def _backup(path: Path, revision: str, now: datetime) -> Path:
     """A copy of the database before it is upgraded: one per upgrade, not one per attempt."""
     prefix = f"{path.name}.before-{revision}-to-{SCHEMA_HEAD}-"
     earlier = sorted(
-        p for p in path.parent.iterdir() if p.name.startswith(prefix) and p.suffix != PARTIAL
+        p
+        for p in path.parent.iterdir()
+        if p.name.startswith(prefix) and not p.name.endswith((PARTIAL, *_COMPANIONS))
     )
     if earlier and _same_content(earlier[-1], path):
         return earlier[-1]  # an earlier attempt that did not finish already made this copy
@@ -419,6 +468,8 @@ def _migrate(path: Path, revision: str | None, *, shown: Path | None = None) -> 
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
             connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+            if revision is not None and revision < _GUESSABLE_HASHES_UNTIL:
+                connection.exec_driver_sql(f"PRAGMA user_version = {VACUUM_PENDING}")
             if connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
                 raise MigrationFailedError(
                     f"Upgrading the database {shown} would break links between its records, "
@@ -426,7 +477,7 @@ def _migrate(path: Path, revision: str | None, *, shown: Path | None = None) -> 
                 )
     except DBAPIError as error:
         original = error.orig
-        if isinstance(original, sqlite3.Error) and sqlite_code(original) in _TEMPORARY_TROUBLE:
+        if isinstance(original, sqlite3.Error) and is_of_the_moment(original):
             raise unavailable(shown, original) from None
         log.exception("migrating %s from %s failed", path, revision)
         raise _migration_failed(shown) from None

@@ -18,6 +18,18 @@ _FULL_CODES = frozenset({sqlite3.SQLITE_FULL})
 _PERMISSION_CODES = frozenset(
     {sqlite3.SQLITE_PERM, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_AUTH}
 )
+_OF_THE_MOMENT_CODES = frozenset(
+    {
+        sqlite3.SQLITE_BUSY,
+        sqlite3.SQLITE_LOCKED,
+        sqlite3.SQLITE_IOERR,
+        sqlite3.SQLITE_FULL,
+        sqlite3.SQLITE_NOMEM,
+        sqlite3.SQLITE_PERM,
+        sqlite3.SQLITE_READONLY,
+        sqlite3.SQLITE_CANTOPEN,
+    }
+)
 _FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 _PERMISSION_ERRNOS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
 _KEPT = "Nothing was changed and your data is still there; try again once that is sorted out."
@@ -58,6 +70,21 @@ def sqlite_code(error: sqlite3.Error) -> int | None:
 def is_damage(error: sqlite3.Error) -> bool:
     """True only when SQLite says the file itself is damaged or is not a database."""
     return sqlite_code(error) in _DAMAGE_CODES
+
+
+def is_of_the_moment(error: sqlite3.Error) -> bool:
+    """True when the file is fine but cannot be used right now (busy, full, disk error,
+    permission): worth a sentence and a retry, never a move aside."""
+    return sqlite_code(error) in _OF_THE_MOMENT_CODES
+
+
+def trouble_of_the_moment(path: Path, error: BaseException) -> DatabaseUnavailableError | None:
+    """The sentence for `error` if it is SQLite's trouble of the moment (raised directly or
+    wrapped by SQLAlchemy, which keeps it as `orig`); None for anything else."""
+    original = getattr(error, "orig", error)
+    if isinstance(original, sqlite3.Error) and is_of_the_moment(original):
+        return unavailable(path, original)
+    return None
 
 
 def unavailable(path: Path, error: sqlite3.Error | OSError) -> DatabaseUnavailableError:

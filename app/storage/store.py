@@ -7,7 +7,9 @@ ORM is imported on the first write, never at start-up.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -26,6 +28,7 @@ from app.audit.records import (
 from app.audit.run import AuditRun, PlatformCheck
 from app.audit.stored import AllData, DashboardData
 from app.storage import reads
+from app.storage.errors import trouble_of_the_moment
 
 if TYPE_CHECKING:
     import sqlite3
@@ -33,6 +36,7 @@ if TYPE_CHECKING:
     from app.storage.writes import Writer
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 class Store:
@@ -55,8 +59,22 @@ class Store:
     # -- reads ------------------------------------------------------------------------------
     def _read(self, query: Callable[[sqlite3.Connection], T]) -> T:
         self.read_passes += 1
-        with reads.read_only(self.path) as connection:
+        with self._trouble_as_sentence(), reads.read_only(self.path) as connection:
             return query(connection)
+
+    @contextmanager
+    def _trouble_as_sentence(self) -> Iterator[None]:
+        """A full disk, a lock held too long, a disk error or a lost permission becomes
+        DatabaseUnavailableError with the sentence Footprint gives for it at start-up (the
+        commands print it, the app shows it); anything else is a bug and stays as it is."""
+        try:
+            yield
+        except Exception as error:
+            trouble = trouble_of_the_moment(self.path, error)
+            if trouble is None:
+                raise
+            log.warning("database %s unavailable: %s", self.path, error)
+            raise trouble from None
 
     def dashboard_data(self, now: datetime | None = None) -> DashboardData:
         """Everything the overview needs, in one read pass (`now`: see reads.dashboard_data)."""
@@ -107,72 +125,73 @@ class Store:
         return self._read(reads.outside_findings)
 
     # -- writes -----------------------------------------------------------------------------
-    def _writes(self) -> Writer:
-        if self._writer is None:
-            from app.storage.writes import Writer
+    def _write(self, work: Callable[[Writer], T]) -> T:
+        with self._trouble_as_sentence():
+            if self._writer is None:
+                from app.storage.writes import Writer
 
-            self._writer = Writer(self.path)
-        return self._writer
+                self._writer = Writer(self.path)
+            return work(self._writer)
 
     def create_run(self, platform_ids: tuple[str, ...], started_at: datetime) -> AuditRun:
         """Start an audit run of these platforms; returns it, empty."""
-        return self._writes().create_run(platform_ids, started_at)
+        return self._write(lambda writer: writer.create_run(platform_ids, started_at))
 
     def save_answer(self, run_id: int, answer: Answer) -> None:
         """Save one answer (a re-answer adds a row; the newest counts)."""
-        self._writes().save_answer(run_id, answer)
+        self._write(lambda writer: writer.save_answer(run_id, answer))
 
     def save_platform_check(self, run_id: int, check: PlatformCheck) -> None:
         """Save a platform's progress in a run: finished, skipped or open."""
-        self._writes().save_platform_check(run_id, check)
+        self._write(lambda writer: writer.save_platform_check(run_id, check))
 
     def delete_fix(self, run_id: int, fix: Answer) -> bool:
         """Undo a recorded fix (its row only); True if it was there."""
-        return self._writes().delete_fix(run_id, fix)
+        return self._write(lambda writer: writer.delete_fix(run_id, fix))
 
     def complete_run(self, run_id: int, completed_at: datetime) -> None:
         """Mark the run finished."""
-        self._writes().complete_run(run_id, completed_at)
+        self._write(lambda writer: writer.complete_run(run_id, completed_at))
 
     def save_profile(self, profile: WorkerProfile, now: datetime) -> None:
         """Save the worker's details and platforms, replacing the old ones."""
-        self._writes().save_profile(profile, now)
+        self._write(lambda writer: writer.save_profile(profile, now))
 
     def snooze(self, platform_id: str, until: datetime | None) -> None:
         """Silence a platform's reminder until `until` (None: remind again)."""
-        self._writes().snooze(platform_id, until)
+        self._write(lambda writer: writer.snooze(platform_id, until))
 
     def record_report(
         self, made_at: datetime, period_start: datetime | None, run_id: int | None
     ) -> None:
         """Remember that a report was saved or printed, and what it covered."""
-        self._writes().record_report(made_at, period_start, run_id)
+        self._write(lambda writer: writer.record_report(made_at, period_start, run_id))
 
     def remember_keyring_entry(self, service: str, now: datetime) -> None:
         """Note that Footprint created a keyring entry for `service` (no secret)."""
-        self._writes().remember_keyring_entry(service, now)
+        self._write(lambda writer: writer.remember_keyring_entry(service, now))
 
     def forget_keyring_entry(self, service: str) -> None:
         """Footprint deleted its keyring entry for `service`."""
-        self._writes().forget_keyring_entry(service)
+        self._write(lambda writer: writer.forget_keyring_entry(service))
 
     def save_public_addresses(self, addresses: dict[str, str]) -> None:
         """Replace the worker's public profile addresses; the stranger's-view findings of a
         platform whose address changed or was removed go with the old address."""
-        self._writes().save_public_addresses(addresses)
+        self._write(lambda writer: writer.save_public_addresses(addresses))
 
     def record_export_import(self, plan: ImportPlan) -> tuple[int, int | None]:
         """Save a data-export import in one transaction; returns (import id, run id)."""
-        return self._writes().record_export_import(plan)
+        return self._write(lambda writer: writer.record_export_import(plan))
 
     def save_connection_review(self, review: ReviewToSave) -> int:
         """Save a friend-list review as counts (and keyed hashes of the marked); its id."""
-        return self._writes().save_connection_review(review)
+        return self._write(lambda writer: writer.save_connection_review(review))
 
     def confirm_review_by_worker(self, review_id: int, now: datetime) -> None:
         """The worker says everyone marked is removed: keep the count, drop the hashes."""
-        self._writes().confirm_review_by_worker(review_id, now)
+        self._write(lambda writer: writer.confirm_review_by_worker(review_id, now))
 
     def save_outside_findings(self, platform_ids: set[str], findings: list[SeenFinding]) -> None:
         """Replace the stranger's-view findings of `platform_ids` with `findings`."""
-        self._writes().save_outside_findings(platform_ids, findings)
+        self._write(lambda writer: writer.save_outside_findings(platform_ids, findings))

@@ -32,11 +32,19 @@ def configure_qt_settings(footprint: Footprint) -> None:
 
 
 def install_crash_dialog(footprint: Footprint) -> None:
-    """From now on, log any uncaught error and tell the worker in a box their answers are saved."""
+    """From now on, tell the worker in a box about any uncaught error: a database problem
+    (a full disk) in its own sentence, anything else as a bug whose details are in the log."""
 
     def show_crash(
         kind: type[BaseException], error: BaseException, tb: TracebackType | None
     ) -> None:
+        # A full disk (or a database another program holds) is not a bug: the worker is
+        # told the same sentence the commands print, and that what they did was not saved.
+        sentence = footprint.sentence_for(error)
+        if sentence is not None:
+            log.warning("not saved: %s", sentence)
+            QMessageBox.warning(None, "Footprint could not use its data", sentence)
+            return
         log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
         QMessageBox.critical(
             None,

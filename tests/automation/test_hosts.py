@@ -6,6 +6,7 @@ address for a probe, a login page, a settings page or an "Open settings" button.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,8 +16,9 @@ from app.audit.answers import AnswerStatus
 from app.automation.config import readable_items
 from app.automation.origins import SiteGuard
 from app.automation.urls import UrlMap
-from app.checklists.hosts import PLATFORM_HOSTS, is_allowed, url_problem
-from app.checklists.loader import load_catalogue, shipped_audit_files
+from app.checklists.errors import ChecklistError
+from app.checklists.hosts import PLATFORM_HOSTS, is_allowed, normal_url, url_problem
+from app.checklists.loader import load_catalogue, load_platform_file, shipped_audit_files
 from app.cli import main
 from app.services.policy_packs import installed_pack_files
 from tests.automation.conftest import AUTOMATED
@@ -261,3 +263,52 @@ def test_the_open_settings_button_opens_only_the_platform_s_own_site(qtbot, data
         assert opened == [facebook.items[1].open_url]
     finally:
         footprint.close()
+
+
+# -- one normal form for the loader and the guard ----------------------------------------------
+SPELLINGS = [
+    "HTTPS://www.facebook.com/settings/?tab=posts",
+    "https://WWW.FACEBOOK.COM/settings/?tab=posts",
+    "hTTpS://Www.FaceBook.com:443/settings/?tab=posts",
+    "https://www.facebook.com:443/settings/?tab=posts",
+    "https://www.faceboo\u212a.com/settings/?tab=posts",  # Kelvin sign: lower() gives "k"
+    "https://www.ｆacebook.com/settings/?tab=posts",  # a fullwidth letter
+    "https://xn--www-facebook-xyz.com/settings/",
+    "https://www.facebook.com:444/settings/",
+    "https://www.face\tbook.com/settings/",  # urlsplit would drop the tab
+    "https://www.facebook.com/settings/\n?tab=posts",
+    "https://www.facebook.com\u202e/settings/",
+    "https://www.facebook.com.:443/settings/",
+]
+
+
+@pytest.mark.parametrize("url", SPELLINGS)
+def test_an_address_the_loader_accepts_is_one_the_guard_allows_and_the_other_way_round(
+    tmp_path, url: str
+) -> None:
+    """A pack that validates can be read, and one the guard would refuse fails validation
+    with file:line: the loader keeps each address in the form the guard compares."""
+    text = FACEBOOK.read_text(encoding="utf-8")
+    old = 'url = "https://www.facebook.com/settings/?tab=posts"'
+    assert old in text
+    path = tmp_path / "facebook.toml"
+    written = f"url = {json.dumps(url)}"  # TOML's escapes for a tab, a newline, U+212A
+    path.write_text(text.replace(old, written, 1), encoding="utf-8")
+    guard = SiteGuard("facebook", UrlMap())
+    try:
+        platform = load_platform_file(path)
+    except ChecklistError as error:
+        line = line_of(path.read_text(encoding="utf-8"), written)
+        assert f"{path}:{line}: 'url' must " in error.describe()
+        assert not guard.allows(url)
+        return
+    urls = {url for item in platform.items if item.probe for url in item.probe.urls}
+    assert urls and all(guard.allows(url) for url in urls)
+    assert "https://www.facebook.com/settings/?tab=posts" in urls
+
+
+def test_the_spellings_of_one_address_share_one_normal_form() -> None:
+    assert {normal_url(url) for url in SPELLINGS[:4]} == {
+        "https://www.facebook.com/settings/?tab=posts"
+    }
+    assert [normal_url(url) for url in SPELLINGS[4:6]] == [None, None]

@@ -138,6 +138,10 @@ REFUSED = [
     ("facebook", "https://www.facebook.com/login.php", "not a Facebook profile name"),
     ("facebook", "https://www.facebook.com/profile.php", "not a Facebook profile name"),
     ("facebook", "https://www.facebook.com/profile.php?id=jo", "not a Facebook profile name"),
+    # Digits, but not ASCII ones: str.isdigit says yes to Arabic-Indic digits and superscripts.
+    ("facebook", "facebook.com/profile.php?id=\u0661\u0662\u0663\u0664\u0665", "not a Facebook"),
+    ("facebook", "https://www.facebook.com/profile.php?id=\u00b9\u00b2\u00b3", "not a Facebook"),
+    ("facebook", "https://www.facebook.com/profile.php?id=\u06f4\u06f2", "not a Facebook"),
     ("instagram", "https://www.instagram.com/explore/", "“explore” is not an Instagram"),
     ("x", "https://x.com/settings", "“settings” is not an X profile name"),
     ("x", "@home", "“home” is not an X profile name"),

@@ -99,3 +99,27 @@ def test_cli_add_reports_file_and_line_and_exits_2(tmp_path, capsys) -> None:
     assert main(["policy", "add", str(bad)]) == 2
     err = capsys.readouterr().err
     assert f"{bad}:5: no shipped platform 'myspace'" in err and "was not installed" in err
+
+
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
+
+def test_bidi_controls_in_a_packs_platform_name_never_reach_its_outputs(tmp_path) -> None:
+    """A pack's platform name goes into the .ics, the report and the CLI: its bidi controls
+    are dropped where the pack is read (one place: app.formatting.display_text)."""
+    hostile = f"\u202eRiverside{BIDI} staff\u2066 network\u200f"
+    text = SAMPLE.read_text(encoding="utf-8").replace("Riverside staff network", hostile)
+    path = tmp_path / "pack.toml"
+    path.write_text(text, encoding="utf-8")
+    catalogue = apply_pack(SHIPPED, load_policy_pack(path, SHIPPED, KNOWN))
+    assert catalogue.platform("staff-network").name == "Riverside staff network"
+
+
+def test_an_id_with_a_bidi_control_is_still_refused_not_quietly_cleaned(tmp_path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8").replace(
+        'id = "staff-network"', 'id = "staff\u202e-network"'
+    )
+    path = tmp_path / "pack.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ChecklistError, match="must be lowercase letters"):
+        load_policy_pack(path, SHIPPED, KNOWN)

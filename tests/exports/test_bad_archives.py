@@ -276,3 +276,46 @@ def test_cancel_stops_the_read(tmp_path, monkeypatch) -> None:
     monitor = Monitor(progress=lambda d, t: calls.append(d), is_cancelled=lambda: len(calls) > 3)
     with pytest.raises(ImportCancelled, match="nothing was saved"):
         read_export(x_zip(tmp_path), START, monitor=monitor)
+
+
+def members_zip(path, count: int) -> object:
+    """A ZIP of `count` empty members (stored, so it stays small and quick to write)."""
+    with zipfile.ZipFile(path, "w") as archive:
+        for n in range(count):
+            archive.writestr(f"m/{n}.txt", b"")
+    return path
+
+
+@pytest.mark.parametrize("zip64", [False, True])
+def test_a_zip_with_more_members_than_an_export_folder_may_hold_is_refused_first(
+    tmp_path, monkeypatch, zip64
+) -> None:
+    monkeypatch.setattr(archive_module, "MAX_ZIP_MEMBERS", 50)
+    if zip64:  # the Zip64 end record: how zips past 65,535 members give their count
+        monkeypatch.setattr(zipfile, "ZIP_FILECOUNT_LIMIT", 10)
+    many = members_zip(tmp_path / "many.zip", 51)
+    read: list[object] = []
+    monkeypatch.setattr(zipfile, "ZipFile", lambda *a, **k: read.append(a))  # never reached
+    with pytest.raises(ArchiveTooLargeError, match="holds more than 50 files") as raised:
+        read_export(many, START)
+    assert "not a platform's data export" in str(raised.value) and read == []
+
+
+def test_a_zip_whose_end_record_understates_its_members_is_still_refused(
+    tmp_path, monkeypatch
+) -> None:
+    monkeypatch.setattr(archive_module, "MAX_ZIP_MEMBERS", 50)
+    data = bytearray(members_zip(tmp_path / "lying.zip", 51).read_bytes())
+    end = data.rfind(b"PK\x05\x06")
+    data[end + 8 : end + 12] = (3).to_bytes(2, "little") * 2  # "3 members"
+    (tmp_path / "lying.zip").write_bytes(bytes(data))
+    with pytest.raises(ArchiveTooLargeError, match="holds more than 50 files"):
+        read_export(tmp_path / "lying.zip", START)
+
+
+def test_a_zip_at_the_member_cap_is_read(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(archive_module, "MAX_ZIP_MEMBERS", 50)
+    files = builders.x_archive()
+    for n in range(50 - len(files)):
+        files[f"data/extra-{n}.txt"] = "x"
+    assert read_export(builders.write_zip(tmp_path / "x.zip", files), START).platform_id == "x"

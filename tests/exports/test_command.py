@@ -92,3 +92,19 @@ def test_the_command_has_help(capsys):
         main(["import-export", "--help"])
     assert exit_.value.code == 0
     assert "usage: footprint import-export" in capsys.readouterr().out
+
+
+def test_a_full_disk_while_importing_is_the_full_disk_sentence_not_a_traceback(
+    tmp_path, capsys, data_home, monkeypatch
+) -> None:
+    from tests.storage.faults import every_write_fails_full
+
+    every_write_fails_full(monkeypatch)
+    path = builders.write_zip(tmp_path / "x.zip", builders.x_archive())
+    assert main(["import-export", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(
+        f"footprint: Footprint cannot write its database {data_home.database}: the disk is full"
+    )
+    assert "Traceback" not in err and "Nothing was changed" in err
+    assert stored(data_home) == (0, 0)

@@ -217,3 +217,24 @@ def test_without_a_finished_audit_the_report_says_so(qapp, tmp_path, capsys) -> 
     assert main(["report", "--out", str(tmp_path / "r.pdf")]) == 2
     assert "before making a report" in capsys.readouterr().err
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_a_name_with_bidi_controls_and_ten_thousand_letters_keeps_every_footer(
+    demo, tmp_path, capsys, data_home
+) -> None:
+    """The name reversed "fo 9 egap" with U+202E, and 10,000 letters pushed every footer off
+    the page: now the controls are gone and the name is cut short with an ellipsis."""
+    footprint = open_footprint(data_home, SystemClock())
+    try:
+        profile = footprint.profile()
+        assert profile is not None
+        hostile = "\u202eAlex Sample\u2066\u200f" + "x" * 10_000
+        footprint.save_profile(replace(profile, display_name=hostile))
+    finally:
+        footprint.close()
+    text = pdf_text(write_report(tmp_path, capsys))
+    pages = text.split("\f")[:-1]
+    assert pages
+    for number, page in enumerate(pages, start=1):
+        assert re.search(rf"Alex Samplex+… — page {number} of {len(pages)}", page), number
+    assert "egap" not in text and not set(text) & {"\u202e", "\u2066", "\u200f"}

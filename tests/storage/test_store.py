@@ -3,13 +3,17 @@ from __future__ import annotations
 import sqlite3
 from datetime import timedelta
 
+import pytest
+
 from app.audit.answers import AnswerStatus
 from app.audit.profile import WorkerProfile
 from app.audit.session import AuditSession
 from app.storage.database import prepare_database
+from app.storage.errors import DatabaseUnavailableError
 from app.storage.store import Store
 from app.storage.tables import ALL_TABLES
 from tests.conftest import START
+from tests.storage.faults import disk_fills
 
 
 def open_store(tmp_path) -> Store:
@@ -151,3 +155,22 @@ def test_findings_go_when_their_platforms_address_changes_or_is_removed(tmp_path
         {"x": "https://x.com/jo_new", "tiktok": "https://www.tiktok.com/@jo"}
     )
     assert [f.platform_id for f in store.outside_findings()] == ["tiktok"]  # unchanged: kept
+
+
+def test_a_full_disk_while_saving_is_the_sentence_start_up_gives_and_saves_nothing(
+    tmp_path, catalogue, clock, monkeypatch
+) -> None:
+    store = open_store(tmp_path)
+    session = AuditSession.start(("alpha",), catalogue, store, clock)
+    where = session.position()
+    disk_fills(monkeypatch)
+    store.close()  # the next write makes a new writer, on the full disk
+    with pytest.raises(DatabaseUnavailableError) as raised:
+        session.record(AnswerStatus.NEEDS_ACTION, "a long note " * 2_000)
+    path = tmp_path / "footprint.db"
+    assert str(raised.value) == (
+        f"Footprint cannot write its database {path}: the disk is full (database or disk is "
+        "full). Nothing was changed and your data is still there; try again once that is "
+        "sorted out."
+    )
+    assert store.count_answers() == 0 and session.position() == where

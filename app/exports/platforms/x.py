@@ -134,7 +134,11 @@ def _contact_observation(members: Members) -> tuple[SettingObservation, ...]:
 def _accounts(members: Members, wrapper: str, kind: ConnectionKind, data: Data) -> None:
     for row in _rows(data, wrapper):
         account = str(row.get("accountId", "")).strip()
-        if not account.isdigit() or len(account) > 25 or members.people.seen(kind, f"id:{account}"):
+        if (
+            not (account.isascii() and account.isdigit())
+            or len(account) > 25
+            or members.people.seen(kind, f"id:{account}")
+        ):
             continue
         link = safe_link(row.get("userLink"), _HOSTS) or f"https://x.com/i/user/{account}"
         if not members.add_person(Connection(f"X account {account}", f"id:{account}", kind, link)):

@@ -159,7 +159,7 @@ def _details(report: SupervisionReport) -> str:
         for label, value, label2, value2 in pairs
     )
     changes = _capitalised(report.period.description)
-    rows += f'<tr><td class="label">Changes shown</td><td colspan="3">{_text(changes)}</td></tr>'
+    rows += f'<tr><td class="label">Period</td><td colspan="3">{_text(changes)}</td></tr>'
     return f'<table class="details" width="100%" cellspacing="0">{rows}</table>'
 
 

@@ -228,8 +228,9 @@ def pages_of(path: Path) -> list[str]:
 
 
 def test_the_signed_record_comes_first_and_the_appendix_starts_after_its_last_page(
-    demo, tmp_path, capsys
+    demo, tmp_path, capsys, data_home
 ) -> None:
+    (demo_fix,) = stored_report(data_home).fixed  # the demo's worker fixed one thing lately
     pages = pages_of(write_report(tmp_path, capsys, "--paper", "a4"))
     first_appendix = next(n for n, page in enumerate(pages) if APPENDIX_HEADING in page)
     record, appendix = pages[:first_appendix], pages[first_appendix:]
@@ -237,6 +238,8 @@ def test_the_signed_record_comes_first_and_the_appendix_starts_after_its_last_pa
     assert "Signatures" in record[-1] and "Supervisor: Sam Example" in record[-1]
     assert appendix[0].lstrip().startswith(APPENDIX_HEADING)  # a page of its own
     assert not any("Signatures" in page for page in appendix)
+    text = words(" ".join(record))
+    assert words(demo_fix.action) in text[text.index("Fixed since") : text.index("Outstanding")]
     assert all(APPENDIX_HEADING not in page for page in record)
     for heading in ("Code of Practice clauses", "What a stranger could see",
                     "Each platform's settings"):  # fmt: skip

@@ -168,8 +168,8 @@ def _capitalised(text: str) -> str:
 
 
 def _states(report: SupervisionReport) -> str:
-    headers = (("Platform", 18), ("State", 17), ("Last checked", 16), ("Next re-check", 23),
-               ("Answers", 26))  # fmt: skip
+    headers = (("Platform", 17), ("State", 16), ("Last checked", 15), ("Next re-check", 28),
+               ("Answers", 24))  # fmt: skip
     snoozed = {line.platform: line.snoozed_until for line in report.overdue if line.snoozed_until}
     rows = [_state_row(section, report.created_at, snoozed) for section in report.platforms]
     return _section("State of each platform", _table(headers, rows))
@@ -204,12 +204,12 @@ def _last_checked(section: PlatformSection) -> str:
 
 def _next_check(section: PlatformSection, now: datetime, snoozed: datetime | None) -> str:
     """The date, and the days to it counted as the overview counts them (`relative_due`)."""
-    when = _capitalised(relative_due(section.next_due, now))
+    when = relative_due(section.next_due, now)
     snooze = f"<br>reminder snoozed until {_date(snoozed)}" if snoozed else ""
     if section.next_due is None:
-        return f'<span class="needs_action">{_text(when)}</span>{snooze}'
+        return f'<span class="needs_action">{_text(_capitalised(when))}</span>{snooze}'
     css = "needs_action" if section.is_due else "small"
-    return f'{_date(section.next_due)}<br><span class="{css}">{_text(when)}</span>{snooze}'
+    return f'{_date(section.next_due)} <span class="{css}">· {_text(when)}</span>{snooze}'
 
 
 def _state(state: PlatformState) -> str:

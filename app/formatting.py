@@ -12,15 +12,27 @@ def short_date(moment: datetime | None, empty: str = "—") -> str:
     return f"{moment.astimezone():%d %b %Y}"
 
 
+def days_between(start: datetime, end: datetime) -> int:
+    """Calendar days from `start` to `end` in local time (negative when `end` is earlier).
+
+    The one day count of every window, command and report: it counts the dates the worker
+    reads (`short_date`), not 24-hour spans, so "in 50 days" always agrees with the dates
+    shown beside it, whatever the time of day.
+    """
+    return (end.astimezone().date() - start.astimezone().date()).days
+
+
 def relative_due(next_due: datetime | None, now: datetime) -> str:
     """'due now', 'overdue by 12 days', 'in 30 days' — how a reminder reads."""
     if next_due is None:
         return "due now (never checked)"
-    days = (next_due - now).days
+    days = days_between(now, next_due)
     if next_due <= now:
-        overdue = (now - next_due).days
-        return "due today" if overdue == 0 else f"overdue by {overdue} day{_s(overdue)}"
-    return f"in {days} day{_s(days)}" if days else "due tomorrow"
+        overdue = -days
+        return "due today" if overdue <= 0 else f"overdue by {overdue} day{_s(overdue)}"
+    if days <= 0:
+        return "due later today"
+    return "due tomorrow" if days == 1 else f"in {days} days"
 
 
 def _s(count: int) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 
 from app.audit import glossary
 from app.audit.overview import PlatformOverview
+from app.formatting import days_between
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class DueEntry:
         if self.last_checked is None:
             reasons.append(glossary.NEVER_CHECKED.lower())
         elif self.is_due and self.next_due is not None:
-            overdue = (now - self.next_due).days
+            overdue = days_between(self.next_due, now)
             reasons.append(
                 f"re-check due since {self.next_due:%d %b %Y}"
                 + (f" ({overdue} days overdue)" if overdue > 0 else "")

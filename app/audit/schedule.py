@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from app.formatting import days_between
+
 # A clock a little ahead of another (a time-zone slip, a clock set by hand) is not suspect.
 FUTURE_TOLERANCE = timedelta(days=1)
 # The latest date Footprint computes: a day before the calendar ends, so adding a day (an
@@ -64,7 +66,7 @@ class DueStatus:
         """Whole days past the due date at `now`; 0 if not yet due or never checked."""
         if self.next_due is None or now <= self.next_due:
             return 0
-        return (now - self.next_due).days
+        return max(days_between(self.next_due, now), 0)
 
 
 def due_status(

@@ -12,6 +12,7 @@ from app.audit.answers import AnswerStatus
 from app.audit.drift import DriftReason
 from app.audit.scoring import PlatformState, Score
 from app.checklists.model import Severity
+from app.formatting import short_date
 
 
 class ReportError(Exception):
@@ -34,7 +35,13 @@ class Period:
 
     start: datetime | None  # None: compared with each platform's previous check (one audit)
     end: datetime
-    description: str  # "since the previous report, 12 Oct 2026", for headings and the summary
+    description: str  # "since the previous report, 12 Oct 2026", for the summary and details
+
+    @property
+    def since(self) -> str:
+        """The period for a heading, with no brackets: "since 07 Sep 2026", or for one audit
+        "in this audit"."""
+        return f"since {short_date(self.start)}" if self.start is not None else "in this audit"
 
 
 @dataclass(frozen=True)
@@ -104,6 +111,17 @@ class DriftLine:
 
 
 @dataclass(frozen=True)
+class FixedLine:
+    """A fix the worker recorded ("I fixed it", a dated answer of its own) within the period."""
+
+    platform: str
+    action: str  # the fix, as a phrase ("Make your account private")
+    name: str  # the setting's name
+    fixed_at: datetime
+    now: AnswerStatus  # the item's answer in the check the report shows: Safe unless it slid back
+
+
+@dataclass(frozen=True)
 class OverdueLine:
     """A platform whose re-check is due, as the report lists it."""
 
@@ -139,8 +157,9 @@ class OutsideLine:
     the address, the page's words or anyone's name)."""
 
     platform: str
-    seen_at: datetime | None  # None: no findings kept (never looked at, or the look was stopped)
+    seen_at: datetime | None  # None: not looked at (see `not_looked`)
     findings: tuple[str, ...]
+    not_looked: str = ""  # with no findings: why, as far as Footprint knows ("no address given")
 
 
 @dataclass(frozen=True)
@@ -157,6 +176,7 @@ class SupervisionReport:
     platforms: tuple[PlatformSection, ...]
     actions: tuple[ActionLine, ...]
     drift: tuple[DriftLine, ...]
+    fixed: tuple[FixedLine, ...]  # fixes recorded within the period, newest per setting
     overdue: tuple[OverdueLine, ...]
     clauses: tuple[ClauseLine, ...]
     clause_notices: tuple[str, ...]  # what Footprint could not verify of the worker's code

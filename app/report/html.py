@@ -18,20 +18,20 @@ from app.audit.answers import AnswerStatus
 from app.audit.drift import DriftReason
 from app.audit.outside import SIGNED_IN_NOTE
 from app.audit.scoring import PlatformState
-from app.formatting import plural, short_date
+from app.formatting import relative_due, short_date
 from app.report.content import (
     ActionLine,
     ClauseLine,
     ItemLine,
     NoteLine,
     OutsideLine,
-    OverdueLine,
     PlatformSection,
     SupervisionReport,
 )
 from app.resources import shipped
 
 STYLESHEET = shipped().report_stylesheet
+APPENDIX_HEADING = "Appendix: the detail behind this record"
 # In a report "Audit not finished" would contradict "Checked on <date>": say what it means.
 
 
@@ -52,30 +52,33 @@ def render_report(report: SupervisionReport) -> ReportDocument:
 def render_html(report: SupervisionReport, stylesheet: Path | None = None) -> str:
     """The whole report as one HTML page, the stylesheet inlined (Qt loads nothing external).
 
-    What a supervisor needs first comes first: who, when, each platform's state, what slid
-    back, what is outstanding. The detail of each platform and the step-by-step fixes follow
-    the signatures as appendices.
+    The record comes first and stands alone, ending with the signatures: who, when, each
+    platform's state, what slid back, what was fixed, what is outstanding. Everything after
+    the signatures is a marked appendix starting on a page of its own: the clauses, what a
+    stranger could see, exports and reviews, notes, each platform's settings, the steps.
     """
     css = (stylesheet or STYLESHEET).read_text(encoding="utf-8")
-    body = "\n".join(
-        [
-            f"<h1>{_text(report.title)}</h1>",
-            f'<p class="meta">Made with Footprint on {_date(report.created_at)}.</p>',
-            _summary(report.summary),
-            _details(report),
-            _states(report),
-            _drift(report),
-            _actions(report.actions),
-            _overdue(report.overdue),
-            _clauses(report),
-            _evidence(report.evidence),
-            _outside(report.outside),
-            _notes(report),
-            _signatures(report),
-            _platform_appendix(report.platforms),
-            _steps_appendix(report) if report.steps_included else "",
-        ]
-    )
+    record = [
+        f"<h1>{_text(report.title)}</h1>",
+        f'<p class="meta">Made with Footprint on {_date(report.created_at)}.</p>',
+        _details(report),
+        _summary(report.summary),
+        _states(report),
+        _drift(report),
+        _fixed(report),
+        _actions(report.actions),
+        _signatures(report),
+    ]
+    appendix = [
+        _appendix_heading(report),
+        _clauses(report),
+        _outside(report.outside),
+        _evidence(report.evidence),
+        _notes(report),
+        _platform_appendix(report.platforms),
+        _steps_appendix(report) if report.steps_included else "",
+    ]
+    body = "\n".join(record + appendix)
     return (
         '<!DOCTYPE html><html><head><meta charset="utf-8">'
         f"<title>{_text(report.title)}</title><style>{css}</style></head>"
@@ -92,8 +95,28 @@ def _date(moment: datetime | None) -> str:
     return _text(short_date(moment))
 
 
+# A symbol before every answer and state, so none is told by colour alone (in print, in
+# greyscale, for a reader who does not see colours).
+STATUS_SYMBOLS = {
+    AnswerStatus.SAFE: "✓",
+    AnswerStatus.NEEDS_ACTION: "!",
+    AnswerStatus.UNSURE: "?",
+    AnswerStatus.NOT_APPLICABLE: "–",
+    AnswerStatus.NOT_CHECKED: "○",
+}
+STATE_SYMBOLS = {
+    PlatformState.SAFE: "✓",
+    PlatformState.NEEDS_ACTION: "!",
+    PlatformState.UNSURE: "?",
+    PlatformState.INCOMPLETE: "○",
+    PlatformState.SKIPPED: "○",
+    PlatformState.NOT_AUDITED: "○",
+}
+
+
 def _status(status: AnswerStatus) -> str:
-    return f'<span class="{status.value}">{_text(status.label)}</span>'
+    symbol = STATUS_SYMBOLS[status]
+    return f'<span class="{status.value}">{symbol} {_text(status.label)}</span>'
 
 
 def _table(headers: Sequence[tuple[str, int]], rows: Iterable[Sequence[str]]) -> str:
@@ -123,23 +146,21 @@ def _summary(summary: str) -> str:
 
 
 def _details(report: SupervisionReport) -> str:
+    """Who and what, two facts to a row: the record's first page must hold the whole record."""
     worker = report.worker
-    rows = [
-        ("Worker", _text(worker.name)),
-        ("Role", _text(worker.role or "—")),
-        ("Organisation", _text(worker.organisation or "—")),
-        ("Regulator", _text(worker.regulator or "—")),
-        ("Supervisor", _text(worker.supervisor or "—")),
-        ("This report covers", _text(report.covers)),
-        (
-            "Changes shown",
-            _text(report.period.description[:1].upper() + report.period.description[1:]),
-        ),
+    pairs = [
+        ("Worker", _text(worker.name), "Supervisor", _text(worker.supervisor or "—")),
+        ("Role", _text(worker.role or "—"), "Organisation", _text(worker.organisation or "—")),
+        ("Regulator", _text(worker.regulator or "—"), "Covers", _text(report.covers)),
     ]
-    cells = "".join(
-        f'<tr><td class="label">{label}</td><td>{value}</td></tr>' for label, value in rows
+    rows = "".join(
+        f'<tr><td class="label" width="16%">{label}</td><td width="36%">{value}</td>'
+        f'<td class="label" width="14%">{label2}</td><td width="34%">{value2}</td></tr>'
+        for label, value, label2, value2 in pairs
     )
-    return _section("Worker", f'<table class="details" cellspacing="0">{cells}</table>')
+    changes = _capitalised(report.period.description)
+    rows += f'<tr><td class="label">Period</td><td colspan="3">{_text(changes)}</td></tr>'
+    return f'<table class="details" width="100%" cellspacing="0">{rows}</table>'
 
 
 def _capitalised(text: str) -> str:
@@ -147,34 +168,48 @@ def _capitalised(text: str) -> str:
 
 
 def _states(report: SupervisionReport) -> str:
-    headers = (("Platform", 24), ("State", 18), ("Last checked", 18), ("Next re-check", 18),
-               ("Answers", 22))  # fmt: skip
-    rows = [_state_row(section, report) for section in report.platforms]
+    headers = (("Platform", 17), ("State", 16), ("Last checked", 15), ("Next re-check", 28),
+               ("Answers", 24))  # fmt: skip
+    snoozed = {line.platform: line.snoozed_until for line in report.overdue if line.snoozed_until}
+    rows = [_state_row(section, report.created_at, snoozed) for section in report.platforms]
     return _section("State of each platform", _table(headers, rows))
 
 
-def _state_row(section: PlatformSection, report: SupervisionReport) -> list[str]:
+def _state_row(section: PlatformSection, now: datetime, snoozed: dict[str, datetime]) -> list[str]:
     score = section.score
     counts = [
         f"{score.count(status)} {status.label.lower()}"
         for status in AnswerStatus
         if score.count(status) and section.checked_at is not None
     ]
-    if section.checked_at is not None:
-        checked = _date(section.checked_at)
-    elif section.seen_at is not None:
-        checked = f"{_text(section.state.label)} ({_date(section.seen_at)})"
-    else:
-        checked = _text(glossary.NEVER_CHECKED)
-    due = "Due now" if section.is_due else _date(section.next_due)
-    due_class = ' class="needs_action"' if section.is_due else ""
     return [
         f"<b>{_text(section.name)}</b>",
         _state(section.state),
-        checked,
-        f"<span{due_class}>{_text(due)}</span>",
+        _last_checked(section),
+        _next_check(section, now, snoozed.get(section.name)),
         _text(", ".join(counts) or "—"),
     ]
+
+
+def _last_checked(section: PlatformSection) -> str:
+    """The finished check's date; else what became of the last start, in the state's own
+    word (the State column already says Skipped: never a second, different word for it)."""
+    if section.checked_at is not None:
+        return _date(section.checked_at)
+    if section.seen_at is None:
+        return _text(glossary.NEVER_CHECKED)
+    happened = "skipped" if section.state is PlatformState.SKIPPED else "started"
+    return f'—<br><span class="small">{happened} {_date(section.seen_at)}</span>'
+
+
+def _next_check(section: PlatformSection, now: datetime, snoozed: datetime | None) -> str:
+    """The date, and the days to it counted as the overview counts them (`relative_due`)."""
+    when = relative_due(section.next_due, now)
+    snooze = f"<br>reminder snoozed until {_date(snoozed)}" if snoozed else ""
+    if section.next_due is None:
+        return f'<span class="needs_action">{_text(_capitalised(when))}</span>{snooze}'
+    css = "needs_action" if section.is_due else "small"
+    return f'{_date(section.next_due)} <span class="{css}">· {_text(when)}</span>{snooze}'
 
 
 def _state(state: PlatformState) -> str:
@@ -183,14 +218,14 @@ def _state(state: PlatformState) -> str:
         PlatformState.UNSURE: "unsure",
         PlatformState.SAFE: "safe",
     }.get(state, "not_checked")
-    return f'<span class="{css}">{_text(state.label)}</span>'
+    return f'<span class="{css}">{STATE_SYMBOLS[state]} {_text(state.label)}</span>'
 
 
 def _drift(report: SupervisionReport) -> str:
-    heading = f"What slid back ({report.period.description})"
+    heading = f"What slid back {report.period.since}"
     if not report.drift:
         return _section(
-            heading, _none(f"No setting slid back or changed value {report.period.description}.")
+            heading, _none(f"No setting slid back or changed value {report.period.since}.")
         )
     headers = (("Setting", 40), ("Before", 30), ("After", 30))
     rows = [
@@ -214,42 +249,38 @@ def _observation(status: AnswerStatus, observed: str | None, when: datetime) -> 
     return f"{_status(status)}{value}<br>{_date(when)}"
 
 
+def _fixed(report: SupervisionReport) -> str:
+    """The fixes recorded within the period: the work done between supervisions."""
+    since = report.period.since
+    heading = f"Fixed {since}" if report.period.start is not None else "Fixed after this audit"
+    if not report.fixed:
+        return _section(heading, _none(f"No fix was recorded with “I fixed it” {since}."))
+    headers = (("Fixed", 60), ("Recorded on", 18), ("Now", 22))
+    rows = [
+        [
+            f"<b>{_text(line.platform)}</b>: {_text(line.action)}<br>"
+            f'<span class="small">{_text(line.name)}</span>',
+            _date(line.fixed_at),
+            _status(line.now),
+        ]
+        for line in report.fixed
+    ]
+    return _section(heading, _table(headers, rows))
+
+
 def _actions(actions: Sequence[ActionLine]) -> str:
     heading = "Outstanding actions"
     if not actions:
         return _section(heading, _none("Nothing is outstanding: every setting checked was safe."))
-    headers = (("Action", 50), ("Answer", 16), ("Importance", 17), ("Found on", 17))
+    headers = (("Action", 62), ("Answer", 20), ("Importance", 18))
     rows = [
         [
             f"<b>{_text(line.platform)}</b>: {_text(line.action)}<br>"
             f'<span class="small">{_text(line.name)}</span>',
             _status(line.status),
-            _text(line.severity.label),
-            _date(line.checked_at),
+            _text(line.severity.label.removesuffix(" importance")),
         ]
         for line in actions
-    ]
-    return _section(heading, _table(headers, rows))
-
-
-def _overdue(overdue: Sequence[OverdueLine]) -> str:
-    heading = "Re-checks due"
-    if not overdue:
-        return _section(heading, _none("No platform is due a re-check."))
-    headers = (("Platform", 40), ("Last checked", 20), ("Re-check due", 20), ("Overdue by", 20))
-    rows = [
-        [
-            _text(line.platform)
-            + (
-                f'<br><span class="small">Reminder snoozed until {_date(line.snoozed_until)}</span>'
-                if line.snoozed_until
-                else ""
-            ),
-            _date(line.last_checked) if line.last_checked else _text(glossary.NEVER_CHECKED),
-            _date(line.next_due) if line.next_due else "Now",
-            _text(plural(line.overdue_days, "day")) if line.last_checked else "—",
-        ]
-        for line in overdue
     ]
     return _section(heading, _table(headers, rows))
 
@@ -284,15 +315,16 @@ def _evidence(lines: Sequence[str]) -> str:
 
 
 def _outside(lines: Sequence[OutsideLine]) -> str:
-    """Per platform, the latest stranger's view: its date and findings, in Footprint's words.
-    The worker's addresses stay out of the report: it may be shared beyond supervision."""
+    """Per platform, the latest stranger's view: its date and findings, in Footprint's words,
+    or that nobody looked and why. The worker's addresses stay out of the report: it may be
+    shared beyond supervision."""
     if not lines:
         return ""  # no platform the worker uses has a public profile page
     rows = [
         [
             f"<b>{_text(line.platform)}</b>",
-            _date(line.seen_at) if line.seen_at else _text("no findings kept"),
-            "<br>".join(_text(f) for f in line.findings) or "—",
+            _date(line.seen_at) if line.seen_at else _text("Not looked at"),
+            "<br>".join(_text(f) for f in line.findings) or _text(line.not_looked or "—"),
         ]
         for line in lines
     ]
@@ -318,7 +350,7 @@ def _note_row(line: NoteLine) -> list[str]:
 
 def _platform_appendix(sections: Sequence[PlatformSection]) -> str:
     details = "".join(_platform_items(section) for section in sections)
-    return _section("Appendix: each platform's settings", details)
+    return _section("Each platform's settings", details)
 
 
 def _platform_items(section: PlatformSection) -> str:
@@ -342,7 +374,7 @@ def _method(item: ItemLine) -> str:
 
 
 def _steps_appendix(report: SupervisionReport) -> str:
-    heading = "Appendix: how to fix each outstanding item"
+    heading = "How to fix each outstanding item"
     if not report.actions:
         return _section(heading, _none("Nothing is outstanding."))
     parts = []
@@ -367,6 +399,27 @@ def _signatures(report: SupervisionReport) -> str:
         '<td class="line" width="18%">&nbsp;</td></tr>'
         for who in (f"Worker: {worker.name}", f"Supervisor: {supervisor}")
     )
-    intro = "<p>Discussed in supervision and agreed as a true record.</p>"
+    intro = (
+        "<p>Discussed in supervision and agreed as a true record. What follows the signatures "
+        "is an appendix of detail, for reference.</p>"
+    )
     table = f'<table class="signatures" width="100%" cellspacing="0">{rows}</table>'
     return _section("Signatures", intro + table)
+
+
+def _appendix_heading(report: SupervisionReport) -> str:
+    """Marks where the signed record ends; the PDF starts it on a page of its own."""
+    parts = [
+        "the Code of Practice clauses",
+        "what a stranger could see" if report.outside else "",
+        "data exports and friend-list reviews",
+        "the worker's notes" if report.notes_included else "",
+        "each platform's settings",
+        "how to fix each outstanding item" if report.steps_included else "",
+    ]
+    listed = [part for part in parts if part]
+    contents = ", ".join(listed[:-1]) + " and " + listed[-1]
+    return (
+        f'<h1 class="appendix">{_text(APPENDIX_HEADING)}</h1>'
+        f'<p class="meta">Not part of the signed record: {_text(contents)}.</p>'
+    )

@@ -39,6 +39,7 @@ from app.report.content import (
     ActionLine,
     ClauseLine,
     DriftLine,
+    FixedLine,
     ItemLine,
     NoteLine,
     OverdueLine,
@@ -98,6 +99,7 @@ def build_report(
         period = Period(None, now, f"compared with each platform's check before audit {run.id}")
         drift = tuple(line for s in shown for line in _drift_of_run(s.platform, run, history))
         covers = _one_audit(run)
+        fix_runs: Sequence[AuditRun] = [run]  # the fixes recorded after this audit
     else:
         used = _used_platforms(catalogue, profile)
         if not any(last_completed_check(history, p.id) for p in used):
@@ -106,14 +108,16 @@ def build_report(
         period = choose_period(scope.since, reports_made, now)
         drift = tuple(line for p in used for line in _drift_in_period(p, history, period))
         covers = CURRENT_STATE
+        fix_runs = history
     sections = tuple(_section(s, history, profile, now) for s in shown)
+    fixed = _fixed_in_period(shown, fix_runs, period)
     actions = _actions(shown)
     overdue = _overdue(catalogue, history, profile, now)
     clauses = _clauses(shown, drift, codes, profile)
     notices = _clause_notices(shown, drift, codes, profile)
     worker = _worker(profile, codes)
     notes = _notes(shown) if scope.include_notes else ()
-    summary = summary_paragraph(worker, covers, period, sections, actions, drift, overdue)
+    summary = summary_paragraph(worker, covers, period, sections, actions, drift, overdue, fixed)
     return SupervisionReport(
         title=REPORT_TITLE,
         created_at=now,
@@ -125,6 +129,7 @@ def build_report(
         platforms=sections,
         actions=actions,
         drift=drift,
+        fixed=fixed,
         overdue=overdue,
         clauses=clauses,
         clause_notices=notices,
@@ -250,6 +255,40 @@ def _actions(shown: Sequence[_Shown]) -> tuple[ActionLine, ...]:
             )
             found.append((order, line))
     return tuple(line for _, line in sorted(found, key=lambda pair: pair[0]))
+
+
+def _fixed_in_period(
+    shown: Sequence[_Shown], runs: Sequence[AuditRun], period: Period
+) -> tuple[FixedLine, ...]:
+    """The fixes ("I fixed it") recorded within the period, newest per setting, newest first.
+
+    A fix is its own dated answer, so the period is judged by the day the fix was recorded,
+    not by the audit it belongs to: one made before the previous report was shown then."""
+    newest: dict[tuple[str, str], Answer] = {}
+    for run in runs:
+        for answer in run.answers.values():
+            recorded = answer.answered_at
+            inside = (period.start is None or recorded > period.start) and recorded <= period.end
+            current = newest.get(answer.key)
+            if answer.is_fix and inside and (current is None or recorded > current.answered_at):
+                newest[answer.key] = answer
+    lines = []
+    for entry in shown:
+        for item in entry.platform.items:
+            fix = newest.get((entry.platform.id, item.id))
+            if fix is None:
+                continue
+            now = entry.answers.get(item.id)
+            lines.append(
+                FixedLine(
+                    platform=entry.platform.name,
+                    action=item.action,
+                    name=item.name,
+                    fixed_at=fix.answered_at,
+                    now=now.status if now is not None else AnswerStatus.NOT_CHECKED,
+                )
+            )
+    return tuple(sorted(lines, key=lambda line: line.fixed_at, reverse=True))
 
 
 def _drift_in_period(

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QPagedPaintDevice,
@@ -30,6 +31,7 @@ from PySide6.QtGui import (
     QPen,
     QTextBlock,
     QTextDocument,
+    QTextFormat,
     QTextTable,
 )
 
@@ -42,6 +44,7 @@ HEADING_KEEP = 64.0  # what starts this close below a heading stays on its page
 SHORT_TABLE = 120.0  # tables up to about 3 cm tall are never split (signatures, overdue…)
 FOOTER_FAMILIES = ["Segoe UI", "Helvetica Neue", "Arial", "Liberation Sans", "DejaVu Sans"]
 EPSILON = 0.01
+SLICE_INSET = 8.0  # a block must reach this far into a page's slice to be drawn on it
 
 
 class Paper(StrEnum):
@@ -162,7 +165,7 @@ def plan_pages(document: ReportDocument, device: QPagedPaintDevice) -> PagePlan:
     tables = tuple(info for table in _tables(text) if (info := _table_info(text, table)).rows)
     spans = unbreakable_spans(text, tables)
     bottom = max([content_height(text), *(span.bottom for span in spans)])
-    pages = paginate(spans, tables, bottom, height - FOOTER_BAND)
+    pages = paginate(spans, tables, bottom, height - FOOTER_BAND, forced_breaks(text))
     return PagePlan(text, tables, tuple(pages), width, layout_device)
 
 
@@ -209,9 +212,14 @@ def content_height(text: QTextDocument) -> float:
 
 
 def paginate(
-    spans: Sequence[Span], tables: Sequence[TableInfo], height: float, page_height: float
+    spans: Sequence[Span],
+    tables: Sequence[TableInfo],
+    height: float,
+    page_height: float,
+    breaks: Sequence[float] = (),
 ) -> list[Page]:
-    """Cut [0, height] into pages no taller than `page_height`, between unbreakable spans.
+    """Cut [0, height] into pages no taller than `page_height`, between unbreakable spans,
+    and at each of `breaks` (where a new page is asked for: the appendix).
 
     A page that continues a table starts with a repeat of the table's header row. A span
     taller than a page cannot be kept whole; only such a span is ever cut.
@@ -221,12 +229,33 @@ def paginate(
     while top < height - 1 or not pages:
         room = page_height - (header.height if header else 0.0)
         bottom = min(top + room, height)
-        if bottom < height:
+        forced = [at for at in breaks if top + EPSILON < at <= bottom]
+        if forced:
+            bottom = _past_spans(spans, min(forced))
+        elif bottom < height:
             bottom = _safe_cut(spans, top, bottom)
         pages.append(Page(top, bottom, header, reach_back))
         header, reach_back = _continuation(tables, bottom)
         top = bottom
     return pages
+
+
+def forced_breaks(text: QTextDocument) -> list[float]:
+    """Where the document asks for a new page (CSS `page-break-before: always`)."""
+    layout = text.documentLayout()
+    always = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+    return [
+        layout.blockBoundingRect(block).top()
+        for block in _blocks(text)
+        if block.blockFormat().pageBreakPolicy() & always
+    ]
+
+
+def _past_spans(spans: Sequence[Span], cut: float) -> float:
+    """Move a forced cut down past any span it would split (a row's border estimate can
+    reach half a pixel into the next block)."""
+    straddling = [span.bottom for span in spans if span.top + EPSILON < cut < span.bottom]
+    return max([cut, *straddling])
 
 
 def _continuation(tables: Sequence[TableInfo], cut: float) -> tuple[Span | None, float]:
@@ -369,10 +398,21 @@ def _paint_page(
 def _paint_slice(
     painter: QPainter, text: QTextDocument, top: float, bottom: float, at: float, width: float
 ) -> None:
-    """Draw the document between `top` and `bottom` with `top` placed at `at` on the page."""
+    """Draw the document between `top` and `bottom` with `top` placed at `at` on the page.
+
+    The painter clips to the slice; the layout is asked only for blocks reaching well inside
+    it. Qt would otherwise also draw a block that merely touches the slice (a heading's bottom
+    margin above a repeated table header, the next page's first heading), clipped out of
+    sight but still in the PDF's text, where a search, a copy or a screen reader finds it.
+    """
     painter.save()
     painter.translate(0, at - top)
-    text.drawContents(painter, QRectF(0, top, width, bottom - top))
+    slice_rect = QRectF(0, top, width, bottom - top)
+    inset = min(SLICE_INSET, slice_rect.height() / 4)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = slice_rect.adjusted(0, inset, 0, -inset)
+    painter.setClipRect(slice_rect)
+    text.documentLayout().draw(painter, context)
     painter.restore()
 
 

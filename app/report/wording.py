@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from app.audit.answers import AnswerStatus
 from app.audit.outside import SeenFinding, latest_per_platform
@@ -14,6 +14,7 @@ from app.formatting import plural, short_date
 from app.report.content import (
     ActionLine,
     DriftLine,
+    FixedLine,
     OutsideLine,
     OverdueLine,
     Period,
@@ -47,23 +48,37 @@ def evidence_lines(
     return tuple(lines)
 
 
+NO_ADDRESS = "No address for this platform is given in Settings."
+NO_LOOK_KEPT = (
+    "No look has got through yet. A look that was stopped or could not see the page keeps "
+    "nothing, so Footprint cannot say why."
+)
+
+
 def outside_lines(
-    catalogue: Catalogue, platform_ids: Sequence[str], findings: Sequence[SeenFinding]
+    catalogue: Catalogue,
+    platform_ids: Sequence[str],
+    findings: Sequence[SeenFinding],
+    addressed: Collection[str] = (),
 ) -> tuple[OutsideLine, ...]:
-    """Per reported platform with a public profile page: the latest stranger's view, or "no
-    findings kept" (`seen_at` None: never looked at, or an obstacle stopped every look).
-    Platforms outside the report's scope are left out, even when they were looked at."""
+    """Per reported platform with a public profile page: the latest stranger's view, or that
+    it was not looked at and why, as far as Footprint knows (`addressed`: the platforms the
+    worker gave an address for; the addresses themselves never reach the report). Platforms
+    outside the report's scope are left out, even when they were looked at."""
     latest = latest_per_platform(findings)
     shown = [pid for pid in platform_ids if profile_of(pid) is not None or pid in latest]
     lines = []
     for platform_id in shown:
         platform = catalogue.get(platform_id)
         found = latest.get(platform_id, [])
+        seen_at = max((f.seen_at for f in found), default=None)
+        why = "" if seen_at else (NO_LOOK_KEPT if platform_id in addressed else NO_ADDRESS)
         lines.append(
             OutsideLine(
                 platform.name if platform else platform_id,
-                max((f.seen_at for f in found), default=None),
+                seen_at,
                 tuple(f.describe() for f in found),
+                why,
             )
         )
     return tuple(lines)
@@ -77,26 +92,38 @@ def summary_paragraph(
     actions: Sequence[ActionLine],
     drift: Sequence[DriftLine],
     overdue: Sequence[OverdueLine],
+    fixed: Sequence[FixedLine] = (),
 ) -> str:
     """One paragraph in plain language: what is covered, what was found, what is late."""
     total = overall_score(section.score for section in sections)
-    never = [s.name for s in sections if s.checked_at is None]
+    unchecked = [s for s in sections if s.checked_at is None]
     parts = [f"{covers[:1].upper()}{covers[1:]}, for {worker.name}:"]
-    checked = len(sections) - len(never)
+    checked = len(sections) - len(unchecked)
     parts.append(
         f"{plural(len(sections), 'platform')}, {checked} of them checked"
-        + (f" ({_join(never)} never finished)." if never else ".")
+        + (f" ({_unchecked(unchecked)})." if unchecked else ".")
     )
     parts.append(_findings_sentence(total))
     if drift:
         parts.append(f"{plural(len(drift), 'setting')} slid back {period.description}.")
     else:
         parts.append(f"No setting slid back {period.description}.")
+    if fixed:
+        parts.append(f"{plural(len(fixed), 'setting')} fixed {period.since}.")
     if overdue:
         parts.append(f"{plural(len(overdue), 'platform')} {_is_are(len(overdue))} due a re-check.")
     if actions:
         parts.append(f"{plural(len(actions), 'action')} {_is_are(len(actions))} outstanding.")
     return " ".join(parts)
+
+
+def _unchecked(sections: Sequence[PlatformSection]) -> str:
+    """Each platform without a finished check, in the word its state table shows ("Instagram
+    skipped; TikTok not finished"), never one word for all of them."""
+    by_state: dict[str, list[str]] = {}
+    for section in sections:
+        by_state.setdefault(section.state.label.lower(), []).append(section.name)
+    return "; ".join(f"{_join(names)} {state}" for state, names in by_state.items())
 
 
 def _findings_sentence(total: Score) -> str:

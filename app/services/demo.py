@@ -28,6 +28,9 @@ DEMO_PROFILE = WorkerProfile(
 # year ends as real use does: a reminder, and a re-check of one platform on its own.
 AUDIT_AGES_DAYS = (350, 260, 170, 40)
 RECHECK_AGE_DAYS = 8
+# After that re-check the worker fixes its last finding with "I fixed it", so the report has
+# a fix to show ("Fixed since …") and the overview a platform better than its audit.
+FIX_AGE_DAYS = 3
 # The platforms the sample worker uses, in catalogue order; the first is the one that drifts.
 # Named, because the catalogue grew: its first nine would now start with Bluesky.
 DEMO_PLATFORM_IDS = ("facebook", "instagram", "linkedin", "snapchat", "tiktok", "whatsapp", "x",
@@ -81,6 +84,15 @@ def _recheck_one(
             platform, position.item.id, len(AUDIT_AGES_DAYS), False, rng
         )
         session.record(status, observed=observed)
+    findings = [
+        item.id
+        for item in platform.items
+        if (answer := session.answer_for(platform.id, item.id)) is not None
+        and answer.status is AnswerStatus.NEEDS_ACTION
+    ]
+    if findings:
+        clock.set(now - timedelta(days=FIX_AGE_DAYS))
+        session.mark_fixed(platform.id, findings[-1])
 
 
 def _demo_answer(

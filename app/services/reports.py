@@ -21,5 +21,6 @@ def supervision_report(
     report = build_report(catalogue, data.runs, data.profile, codes, now, scope, data.reports_made)
     evidence = evidence_lines(catalogue, data.export_imports, data.connection_reviews)
     reported = [section.platform_id for section in report.platforms]
-    outside = outside_lines(catalogue, reported, store.outside_findings())
+    addressed = set(store.public_addresses())  # which platforms have one; never the address
+    outside = outside_lines(catalogue, reported, store.outside_findings(), addressed)
     return replace(report, evidence=evidence, outside=outside)

@@ -141,7 +141,7 @@ def test_a_look_shows_what_a_stranger_sees_and_keeps_only_findings(
     assert any(f.startswith("Your employer or job title: yes") for f in lines["LinkedIn"].findings)
     assert lines["Facebook"].seen_at is None
     html = render_html(report)
-    assert "What a stranger could see" in html and "no findings kept" in html
+    assert "What a stranger could see" in html and "Not looked at" in html
     assert "linkedin.com/in" not in html  # the worker's addresses stay out of the report
 
     dialog.close()

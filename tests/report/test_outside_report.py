@@ -13,7 +13,7 @@ from app.checklists.loader import load_catalogue, shipped_audit_files
 from app.checklists.model import Catalogue
 from app.checklists.public_profiles import profile_of
 from app.report.html import render_html
-from app.report.wording import outside_lines
+from app.report.wording import NO_ADDRESS, NO_LOOK_KEPT, outside_lines
 from tests.conftest import START
 from tests.report.test_report_model import report
 
@@ -59,8 +59,18 @@ def test_only_the_reports_platforms_are_listed(shipped) -> None:
     assert line.seen_at == START and line.platform != "TikTok"
 
 
-def test_a_platform_without_findings_is_not_said_to_be_unchecked(shipped, catalogue) -> None:
-    """An obstacle (404, refused) keeps no findings: the report cannot say it was not looked."""
-    made = replace(report(catalogue), outside=outside_lines(shipped, ["x"], []))
-    html = render_html(made)
-    assert "no findings kept" in html and "not checked" not in html
+def test_a_platform_nobody_looked_at_says_so_and_why(shipped, catalogue) -> None:
+    """No address: nobody could look. An address but no findings: a look may have been
+    stopped or met an obstacle, which keeps nothing, and the report says it cannot tell why."""
+    x, youtube = outside_lines(shipped, ["x", "youtube"], [], addressed={"youtube"})
+    assert (x.seen_at, x.findings, x.not_looked) == (None, (), NO_ADDRESS)
+    assert youtube.not_looked == NO_LOOK_KEPT
+    html = render_html(replace(report(catalogue), outside=(x, youtube)))
+    assert html.count("Not looked at") == 2 and "no findings kept" not in html
+    assert escape(NO_ADDRESS) in html and escape(NO_LOOK_KEPT) in html
+
+
+def test_a_platform_looked_at_has_no_not_looked_reason(shipped) -> None:
+    opened = SeenFinding("x", "page", YES, "the page opens", START)
+    [line] = outside_lines(shipped, ["x"], [opened], addressed={"x"})
+    assert line.seen_at == START and line.not_looked == ""

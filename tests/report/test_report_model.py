@@ -14,6 +14,7 @@ from app.audit.run import AuditRun, PlatformCheck
 from app.audit.scoring import PlatformState
 from app.checklists.codes import load_code_book
 from app.checklists.model import Catalogue
+from app.formatting import short_date
 from app.report.content import ReportError, ReportScope, SupervisionReport
 from app.report.model import build_report
 from tests.conftest import START
@@ -225,3 +226,42 @@ def test_the_summary_says_what_was_found_in_plain_words(catalogue) -> None:
 def test_reports_that_cannot_be_made_say_why(catalogue, runs, run_id, profile, sentence) -> None:
     with pytest.raises(ReportError, match=sentence):
         report(catalogue, runs, run_id, profile=profile)
+
+
+def with_fix(at: datetime) -> list[AuditRun]:
+    """The history, with a1 of the second audit fixed at `at`."""
+    first, second = history()
+    fix = Answer("alpha", "a1", SAFE, AnswerSource.MANUAL, at, kind=AnswerKind.FIX)
+    second = AuditRun(second.id, second.started_at, second.platforms, second.completed_at,
+                      {**second.answers, fix.key: fix})  # fmt: skip
+    return [first, second]
+
+
+def test_fixes_are_listed_by_the_day_they_were_recorded_within_the_period(catalogue) -> None:
+    fixed_at = SECOND + timedelta(days=2)
+    (line,) = report(catalogue, with_fix(fixed_at)).fixed  # no earlier report: three months
+    assert (line.platform, line.action, line.fixed_at, line.now) == ("Alpha", "Fix a1", fixed_at,
+                                                                       SAFE)  # fmt: skip
+    after_fix = ReportRecord(1, fixed_at + timedelta(hours=1), None, None)
+    assert report(catalogue, with_fix(fixed_at), reports=(after_fix,)).fixed == ()
+    before_fix = ReportRecord(1, fixed_at - timedelta(hours=1), None, None)
+    (again,) = report(catalogue, with_fix(fixed_at), reports=(before_fix,)).fixed
+    assert again.fixed_at == fixed_at
+    assert "1 setting fixed since" in report(catalogue, with_fix(fixed_at)).summary
+    (in_audit,) = report(catalogue, with_fix(fixed_at), run_id=2).fixed
+    assert in_audit.fixed_at == fixed_at
+    assert report(catalogue, with_fix(fixed_at), run_id=1).fixed == ()
+
+
+def test_the_summary_names_a_skipped_platform_skipped_not_never_finished(catalogue) -> None:
+    skipped = AuditRun(
+        1, SECOND, (PlatformCheck("alpha", 0, SECOND), PlatformCheck("beta", 1, None, True)),
+        SECOND, {("alpha", "a1"): answer("a1", SAFE, SECOND)},
+    )  # fmt: skip
+    summary = report(catalogue, [skipped]).summary
+    assert "1 of them checked (Beta skipped)" in summary and "never finished" not in summary
+
+
+def test_the_period_heading_has_no_brackets_inside_brackets(catalogue) -> None:
+    period = report(catalogue).period
+    assert period.since == f"since {short_date(period.start)}" and "(" not in period.since

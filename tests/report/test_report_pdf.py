@@ -10,17 +10,18 @@ from __future__ import annotations
 import re
 import subprocess
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 
+from app.audit.answers import Answer, AnswerKind, AnswerSource, AnswerStatus
 from app.cli import main
 from app.clock import SystemClock
 from app.footprint import open_footprint
 from app.formatting import short_date
 from app.report.content import ReportScope
-from app.report.html import render_report
+from app.report.html import APPENDIX_HEADING, render_report
 from app.report.pdf import Paper, page_layout, plan_pages
 from tests.memory_keyring import MemoryKeyring
 
@@ -30,13 +31,14 @@ SECTIONS = (
     "Worker",
     "State of each platform",
     "What slid back",
+    "Fixed since",
     "Outstanding actions",
-    "Re-checks due",
-    "Code of Practice clauses",
     "Signatures",
-    "Appendix: each platform's settings",
+    APPENDIX_HEADING,
+    "Code of Practice clauses",
+    "Each platform's settings",
 )
-FIRST_PAGE = ("State of each platform", "What slid back", "Outstanding actions")
+FIRST_PAGE = ("State of each platform", "What slid back", "Fixed since", "Outstanding actions")
 
 
 def pdf_text(path: Path, *, layout: bool = False) -> str:
@@ -96,14 +98,16 @@ def test_the_report_has_every_section_and_the_worker_on_every_page(demo, tmp_pat
 
 def test_drift_and_overdue_are_shown_with_their_dates(demo, tmp_path, capsys, data_home) -> None:
     report = stored_report(data_home)  # before writing one: that moves "since the previous"
-    text = pdf_text(write_report(tmp_path, capsys), layout=True)
+    out = write_report(tmp_path, capsys)
+    text = pdf_text(out, layout=True)
     (drift,) = report.drift
     assert "Slid back" in text and drift.name in text
     assert short_date(drift.before_date) in text and short_date(drift.after_date) in text
     assert "Seen: “Only me”" in text and "Seen: “Friends”" in text
-    (overdue,) = report.overdue
-    assert re.search(rf"{overdue.platform}\s+{short_date(overdue.last_checked)}", text)
-    assert f"{overdue.overdue_days} days" in text
+    (overdue,) = report.overdue  # in the state table: the last check, then how late
+    row = re.search(rf"^ *{re.escape(overdue.platform)} .*$", text, re.MULTILINE).group(0)
+    assert short_date(overdue.last_checked) in row and short_date(overdue.next_due) in row
+    assert re.search(rf"overdue by {overdue.overdue_days}\b.*?days", words(pdf_text(out)))
 
 
 def test_actions_are_listed_and_their_steps_only_in_the_appendix_when_asked(
@@ -114,10 +118,10 @@ def test_actions_are_listed_and_their_steps_only_in_the_appendix_when_asked(
     assert report.actions
     for action in report.actions:
         assert words(action.action) in text
-    assert "how to fix each outstanding item" not in text
+    assert "how to fix each outstanding item" not in text.lower()
     assert "SSSC Code of Practice" in text
     with_steps = words(pdf_text(write_report(tmp_path, capsys, "--steps")))
-    assert "Appendix: how to fix each outstanding item" in with_steps
+    assert with_steps.index(APPENDIX_HEADING) < with_steps.index("How to fix each outstanding item")
     for action in report.actions:
         assert words(action.steps[0]) in with_steps
 
@@ -238,3 +242,92 @@ def test_a_name_with_bidi_controls_and_ten_thousand_letters_keeps_every_footer(
     for number, page in enumerate(pages, start=1):
         assert re.search(rf"Alex Samplex+… — page {number} of {len(pages)}", page), number
     assert "egap" not in text and not set(text) & {"\u202e", "\u2066", "\u200f"}
+
+
+def pages_of(path: Path) -> list[str]:
+    """The PDF's pages as pdftotext reads them, one string each."""
+    return pdf_text(path).split("\f")[:-1]
+
+
+def test_the_signed_record_comes_first_and_the_appendix_starts_after_its_last_page(
+    demo, tmp_path, capsys, data_home
+) -> None:
+    (demo_fix,) = stored_report(data_home).fixed  # the demo's worker fixed one thing lately
+    pages = pages_of(write_report(tmp_path, capsys, "--paper", "a4"))
+    first_appendix = next(n for n, page in enumerate(pages) if APPENDIX_HEADING in page)
+    record, appendix = pages[:first_appendix], pages[first_appendix:]
+    assert 1 <= len(record) <= 2  # the demo year's record fits on two A4 pages
+    assert "Signatures" in record[-1] and "Supervisor: Sam Example" in record[-1]
+    assert appendix[0].lstrip().startswith(APPENDIX_HEADING)  # a page of its own
+    assert not any("Signatures" in page for page in appendix)
+    text = words(" ".join(record))
+    assert words(demo_fix.action) in text[text.index("Fixed since") : text.index("Outstanding")]
+    assert all(APPENDIX_HEADING not in page for page in record)
+    for heading in ("Code of Practice clauses", "What a stranger could see",
+                    "Each platform's settings"):  # fmt: skip
+        assert not any(heading in page for page in record)
+        assert any(heading in page for page in appendix)
+
+
+def test_fixed_since_lists_the_fixes_after_the_previous_report_and_not_before(
+    demo, tmp_path, capsys, data_home
+) -> None:
+    footprint = open_footprint(data_home, SystemClock())
+    now = footprint.clock.now()
+    previous = now - timedelta(days=2)
+    footprint.store.record_report(previous, previous - timedelta(days=91), None)
+    before, after = footprint.report().actions[:2]  # both found by checks over a day old
+    runs = {
+        a.key: run.id
+        for run in footprint.history()
+        for a in run.answers.values()
+        if a.status is AnswerStatus.NEEDS_ACTION and footprint.catalogue.get(a.platform_id)
+    }
+    for line, when in ((before, now - timedelta(days=3)), (after, now - timedelta(days=1))):
+        platform = next(p for p in footprint.catalogue.platforms if p.name == line.platform)
+        item = next(i for i in platform.items if i.name == line.name)
+        fix = Answer(platform.id, item.id, AnswerStatus.SAFE, AnswerSource.MANUAL, when,
+                     kind=AnswerKind.FIX)  # fmt: skip
+        footprint.store.save_answer(runs[fix.key], fix)
+    footprint.close()
+    text = words(pdf_text(write_report(tmp_path, capsys)))
+    heading = f"Fixed since {short_date(previous)}"
+    fixed = text[text.index(heading) : text.index("Outstanding actions")]
+    assert words(after.action) in fixed and short_date(now - timedelta(days=1)) in fixed
+    assert words(before.action) not in fixed  # made before the previous report: shown then
+    assert "1 setting fixed since" in text
+
+
+def test_a_platform_nobody_looked_at_from_outside_says_so(demo, tmp_path, capsys) -> None:
+    text = pdf_text(write_report(tmp_path, capsys), layout=True)
+    assert re.search(r"Facebook\s+Not looked at\s+No address for this platform", text)
+    assert "no findings kept" not in text
+
+
+def test_the_overview_and_the_report_count_the_same_days(qapp, tmp_path, data_home) -> None:  # noqa: ARG001
+    from app.clock import FixedClock
+    from app.report.pdf import pdf_bytes
+    from app.ui.dashboard_model import DashboardModel
+    from tests.conftest import START
+
+    made = open_footprint(data_home, FixedClock(START))
+    made.write_demo_data()
+    facebook = next(o for o in made.dashboard().overviews if o.platform.id == "facebook")
+    made.close()
+    due = facebook.due.next_due
+    # Late in the evening 50 calendar days before: 24-hour spans would say 49.
+    evening = datetime.combine(due.astimezone().date() - timedelta(days=50), time(23, 59))
+    now = evening.astimezone().astimezone(UTC)
+    assert (due - now).days == 49
+    footprint = open_footprint(data_home, FixedClock(now))
+    view = footprint.dashboard()
+    model = DashboardModel()
+    model.set_overviews(list(view.overviews), view.now)
+    row = next(n for n in range(model.rowCount()) if model.overview(n).platform.id == "facebook")
+    assert model.index(row, 4).data() == "in 50 days"
+    out = tmp_path / "report.pdf"
+    out.write_bytes(pdf_bytes(render_report(footprint.report()))[0])
+    footprint.close()
+    text = pdf_text(out, layout=True)
+    row = re.search(r"^ *Facebook .*$", text, re.MULTILINE).group(0)
+    assert "· in 50 days" in row

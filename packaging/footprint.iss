@@ -8,10 +8,9 @@
 ; uninstaller are Authenticode-signed through the sign tool named "footprintsign").
 ;
 ; By default it installs for the current user only, to %LOCALAPPDATA%\Programs\Footprint,
-; with no administrator password. Run by an administrator with /ALLUSERS (or choosing "Install
-; for all users" in the dialog) it installs to C:\Program Files\Footprint with Start menu
-; entries for everyone. Silent switches for IT (Inno Setup's own, documented at
-; https://jrsoftware.org/ishelp/topic_setupcmdline.htm):
+; with no administrator password. Run by an administrator with /ALLUSERS it installs to
+; C:\Program Files\Footprint with Start menu entries for everyone. Silent switches for IT
+; (Inno Setup's own, https://jrsoftware.org/ishelp/topic_setupcmdline.htm):
 ;   Footprint-<version>-windows-setup.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /ALLUSERS
 ;       [/DIR="C:\Program Files\Footprint"] [/LOG="C:\Temp\footprint-setup.log"]
 ;   "C:\Program Files\Footprint\unins000.exe" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART
@@ -34,9 +33,9 @@ AppPublisher=Footprint contributors
 AppCopyright=MIT licence, Footprint contributors
 VersionInfoVersion={#AppVersion}
 VersionInfoDescription=Footprint setup
-; Per user by default; /ALLUSERS or the dialog switches to an administrator's install.
+; Per user by default, with no question asked; /ALLUSERS (IT) installs for all users.
 PrivilegesRequired=lowest
-PrivilegesRequiredOverridesAllowed=commandline dialog
+PrivilegesRequiredOverridesAllowed=commandline
 ; {autopf} is %LOCALAPPDATA%\Programs per user and C:\Program Files for all users.
 DefaultDirName={autopf}\Footprint
 DisableDirPage=auto

@@ -101,9 +101,7 @@ def test_the_wheel_carries_the_data_the_migrations_and_the_icon(installed) -> No
         "app/_shipped/resources/icons/footprint.icns",
         f"{DIST_INFO}/licenses/LICENSE",
     } <= names
-    entry_points = zipfile.ZipFile(installed.wheel).read(
-        f"{DIST_INFO}/entry_points.txt"
-    )
+    entry_points = zipfile.ZipFile(installed.wheel).read(f"{DIST_INFO}/entry_points.txt")
     assert b"[gui_scripts]\nfootprint-gui = app.desktop:main" in entry_points
 
 

@@ -67,6 +67,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     _check([sys.executable, "-m", "build", "--no-isolation", "--outdir", dist, source])
     wheel, sdist = next(dist.glob("*.whl")), next(dist.glob("*.tar.gz"))
     assert wheel.name == f"footprint_care_audit-{__version__}-py3-none-any.whl"
+    assert sdist.name == f"footprint_care_audit-{__version__}.tar.gz"  # packaging/release_assets.py
     venv.EnvBuilder(with_pip=False).create(env)
     python = env / SCRIPTS / f"python{EXE}"
     site = Path(

@@ -94,7 +94,9 @@ def report_sizes(app: Path) -> None:
             print(f"  of which Playwright's driver (Node, no browser): {size_mib(driver):.0f} MiB")
             break
     for binary in sorted(app.rglob("*")):
-        if binary.stem in ("Footprint", "footprint-cli") and binary.is_file():
+        if binary.is_symlink() and binary.stem == "footprint-cli":
+            print(f"  {binary.relative_to(app)}: a link to {binary.readlink()}")
+        elif binary.stem in ("Footprint", "footprint-cli") and binary.is_file():
             print(f"  {binary.relative_to(app)}: {binary.stat().st_size / 1_000_000:.1f} MB")
 
 

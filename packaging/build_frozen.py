@@ -87,6 +87,23 @@ def built_app() -> Path:
     return app if sys.platform == "darwin" and app.is_dir() else ROOT / "dist" / "Footprint"
 
 
+def check_package_data(app: Path) -> None:
+    """Every data file of the `app` package (as the wheel carries them) is in the bundle."""
+    internal = app / ("Contents/Resources" if app.suffix == ".app" else "_internal")
+    patterns = ("*.toml", "*.html", "*.css", "*.svg")  # footprint.spec PACKAGE_DATA
+    source = ROOT / "app"
+    missing = [
+        path.relative_to(ROOT)
+        for pattern in patterns
+        for path in source.rglob(pattern)
+        if "__pycache__" not in path.parts
+        and not (internal / "app" / path.relative_to(source)).is_file()
+    ]
+    if missing:
+        raise SystemExit(f"The bundle lacks package data: {', '.join(map(str, missing))}")
+    print("package data: all of app/'s data files are bundled")
+
+
 def report_sizes(app: Path) -> None:
     print(f"\nFrozen Footprint: {app} — {size_mib(app):.0f} MiB unpacked")
     for driver in app.rglob("playwright/driver"):
@@ -114,6 +131,7 @@ def main() -> int:
         ROOT / "packaging" / "footprint.spec")  # fmt: skip
     print(f"PyInstaller took {time.monotonic() - started:.0f} s")
     app = built_app()
+    check_package_data(app)
     strip_node(app)
     report_sizes(app)
     if not args.no_smoke_test:

@@ -26,6 +26,11 @@ LAUNCH_AGENT_LABEL = "org.footprint.app"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 RUN_VALUE = "Footprint"
 LOGIN_ARGUMENTS = ("gui", "--minimised")
+LOGIN_DELAY_SECONDS = 10  # GNOME's autostart delay: the tray is up by then
+# Where a Mac app may start at login from. Run from the disk image (/Volumes/…) or from
+# Downloads (where macOS runs it from a random read-only "App Translocation" copy), the
+# LaunchAgent would point at a path that is gone after the next restart.
+MAC_APPLICATION_FOLDERS = (Path("/Applications"), Path.home() / "Applications")
 GUI_SCRIPT, CONSOLE_SCRIPT = "footprint-gui", "footprint"
 # Before 0.2 Windows had a command file in the Startup folder; it opened a console.
 _OLD_WINDOWS_ENTRY = "Microsoft/Windows/Start Menu/Programs/Startup/footprint.cmd"
@@ -120,13 +125,19 @@ def desktop_string(value: str) -> str:
 
 
 def desktop_entry(command: list[str]) -> str:
-    """The autostart .desktop file that runs `command` at login."""
+    """The autostart .desktop file that runs `command` at login.
+
+    TryExec names the program, so a desktop skips the entry once Footprint is uninstalled
+    instead of failing at every login (Desktop Entry specification, "Recognized desktop entry
+    keys"). GNOME waits X-GNOME-Autostart-Delay seconds first, so the tray is there when
+    Footprint puts its icon in it (vorta and Slack's entries do the same)."""
     exec_line = desktop_string(" ".join(desktop_exec_argument(a) for a in command))
     return (
         "[Desktop Entry]\nType=Application\nName=Footprint\n"
         "Comment=Privacy self-audit reminders\n"
-        f"Icon={ENTRY_NAME}\nExec={exec_line}\nTerminal=false\n"
-        "X-GNOME-Autostart-enabled=true\n"
+        f"Icon={ENTRY_NAME}\nTryExec={desktop_string(command[0])}\nExec={exec_line}\n"
+        "Terminal=false\nX-GNOME-Autostart-enabled=true\n"
+        f"X-GNOME-Autostart-Delay={LOGIN_DELAY_SECONDS}\n"
     )
 
 
@@ -260,17 +271,45 @@ class Autostart:
         (Path(appdata) / _OLD_WINDOWS_ENTRY).unlink(missing_ok=True)
 
 
+class AutostartNotPossible(OSError):
+    """Start at login cannot be turned on from where Footprint runs; `strerror` says why."""
+
+    def __init__(self, sentence: str) -> None:
+        super().__init__(0, sentence)
+
+
 def launch_command() -> list[str]:
     """The command a login entry runs: this Footprint, minimised."""
     return Launch.current().command()
 
 
+def mac_app_outside_applications(launch: Launch) -> Path | None:
+    """The .app bundle of a frozen Mac Footprint that is not in an Applications folder."""
+    if launch.platform != "darwin" or not launch.frozen:
+        return None
+    bundle = next((p for p in launch.executable.parents if p.suffix == ".app"), None)
+    if bundle is None or bundle.parent in MAC_APPLICATION_FOLDERS:
+        return None
+    return bundle
+
+
 def set_autostart(
     enabled: bool, platform: str = sys.platform, home: Path | None = None
 ) -> Path | None:
-    """Turn start at login on or off; the entry's file, or None for the Windows registry."""
+    """Turn start at login on or off; the entry's file, or None for the Windows registry.
+
+    Raises AutostartNotPossible for a Mac app run from outside Applications."""
     autostart = Autostart(platform, home)
-    return autostart.enable(launch_command()) if enabled else autostart.disable()
+    if not enabled:
+        return autostart.disable()
+    launch = Launch.current()
+    if bundle := mac_app_outside_applications(launch):
+        raise AutostartNotPossible(
+            f"Footprint is running from {bundle.parent}, not from Applications, so it cannot "
+            "start at login from here. Drag Footprint into the Applications folder, open it "
+            "from there and turn this on again."
+        )
+    return autostart.enable(launch.command())
 
 
 def is_autostart_enabled(platform: str = sys.platform, home: Path | None = None) -> bool:

@@ -1,6 +1,8 @@
 """Where Footprint keeps its data: one owner-only folder, the "data home".
 
-`FOOTPRINT_HOME` overrides the platform's user data folder (tests and the demo use it). A
+`FOOTPRINT_HOME` overrides the platform's user data folder (tests and the demo use it). The
+portable Windows build (its folder holds `footprint-portable.txt`) keeps its data in a
+`Footprint data` folder beside itself, so data on a USB stick travels with the stick. A
 folder named there is used as it is when it is missing, empty or already a data home; a
 folder that holds other files (a Documents folder, a shared drive) is left as it is and
 Footprint keeps its data in a `Footprint` folder inside it.
@@ -9,6 +11,7 @@ Footprint keeps its data in a `Footprint` folder inside it.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,6 +19,8 @@ from pathlib import Path
 
 APP_NAME = "Footprint"
 HOME_ENV = "FOOTPRINT_HOME"
+PORTABLE_MARKER = "footprint-portable.txt"  # beside Footprint.exe in the portable zip only
+PORTABLE_FOLDER = "Footprint data"
 # Names only Footprint puts in a data home: a folder holding one of them is a data home.
 _HOME_FILES = ("footprint.db", "footprint.log", "footprint.lock", "footprint.startup-lock")
 _BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
@@ -33,9 +38,22 @@ def default_data_home() -> Path:
     override = os.environ.get(HOME_ENV)
     if override:
         return _home_within(Path(override).expanduser().absolute())
+    if portable := portable_data_home():
+        return portable
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def portable_data_home(executable: Path | None = None, frozen: bool | None = None) -> Path | None:
+    """The portable build's data folder beside its programs; None for any other Footprint.
+
+    The build workflow puts PORTABLE_MARKER only into the portable zip, never into an
+    installed copy (issue 30: data started from a stick stayed on the PC)."""
+    if not (bool(getattr(sys, "frozen", False)) if frozen is None else frozen):
+        return None
+    folder = Path(executable or sys.executable).absolute().parent
+    return folder / PORTABLE_FOLDER if (folder / PORTABLE_MARKER).is_file() else None
 
 
 def _home_within(chosen: Path) -> Path:

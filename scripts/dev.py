@@ -34,12 +34,43 @@ def run(*command: str | Path, env: dict[str, str] | None = None) -> None:
         raise SystemExit(result.returncode)
 
 
-def ensure_venv(extras: str) -> Path:
+HALF_MADE = (
+    "The .venv here is half-made (it has no pip, probably because python3-venv was missing "
+    "when it was made); making it again…"
+)
+NO_VENV_MODULE = (
+    "Could not make .venv: this Python has no venv module with pip. On Debian or Ubuntu "
+    "install it with: sudo apt-get install python3-venv (or python3.11-venv), then run this "
+    "again."
+)
+
+
+def venv_is_whole() -> bool:
+    """A venv made while ensurepip was missing has a python but no pip: not whole."""
     python = venv_python()
     if not python.exists():
+        return False
+    check = subprocess.run([str(python), "-m", "pip", "--version"], capture_output=True)
+    return check.returncode == 0
+
+
+def make_venv() -> None:
+    made = subprocess.run([sys.executable, "-m", "venv", str(VENV)], cwd=ROOT)
+    if made.returncode != 0:
+        shutil.rmtree(VENV, ignore_errors=True)  # the next run must not trust a half-made one
+        print(NO_VENV_MODULE, file=sys.stderr)
+        raise SystemExit(1)
+    run(venv_python(), "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+
+
+def ensure_venv(extras: str) -> Path:
+    python = venv_python()
+    if VENV.exists() and not venv_is_whole():
+        print(HALF_MADE, file=sys.stderr)
+        shutil.rmtree(VENV)
+    if not VENV.exists():
         print("Setting up Footprint's environment (first run, about a minute)…", file=sys.stderr)
-        run(sys.executable, "-m", "venv", VENV)
-        run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+        make_venv()
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:12]
     stamp = VENV / f".installed-py{extras or '[app]'}-{digest}"
     if not stamp.exists():

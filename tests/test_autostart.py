@@ -236,3 +236,36 @@ def test_linux_writes_and_removes_the_autostart_file_under_xdg_config_home(tmp_p
     assert autostart.is_enabled()
     autostart.disable()
     assert not autostart.is_enabled()
+
+
+# --- issue 30: TryExec and a delay on Linux; Mac apps only from Applications ---------------
+
+
+def test_the_linux_entry_names_its_program_for_tryexec_and_waits_for_the_tray(tmp_path) -> None:
+    entry = desktop_entry(COMMAND)
+    assert "TryExec=/opt/Foot & Print/bin/footprint-gui\n" in entry
+    assert "X-GNOME-Autostart-Delay=10\n" in entry
+
+
+def test_a_mac_app_run_from_the_disk_image_cannot_start_at_login(tmp_path, monkeypatch) -> None:
+    import app.autostart as autostart
+
+    exe = Path("/Volumes/Footprint 0.2.0/Footprint.app/Contents/MacOS/Footprint")
+    from_dmg = _launch(tmp_path, platform="darwin", frozen=True, executable=exe)
+    monkeypatch.setattr(Launch, "current", classmethod(lambda cls: from_dmg))
+    with pytest.raises(autostart.AutostartNotPossible) as refused:
+        autostart.set_autostart(True, platform="darwin", home=tmp_path)
+    assert "Drag Footprint into the Applications folder" in refused.value.strerror
+    assert "/Volumes/Footprint 0.2.0" in refused.value.strerror
+    assert not (tmp_path / "Library/LaunchAgents").exists()
+    assert autostart.set_autostart(False, platform="darwin", home=tmp_path) is not None
+
+
+def test_a_mac_app_in_applications_starts_at_login(tmp_path, monkeypatch) -> None:
+    import app.autostart as autostart
+
+    exe = Path("/Applications/Footprint.app/Contents/MacOS/Footprint")
+    installed = _launch(tmp_path, platform="darwin", frozen=True, executable=exe)
+    monkeypatch.setattr(Launch, "current", classmethod(lambda cls: installed))
+    path = autostart.set_autostart(True, platform="darwin", home=tmp_path)
+    assert plistlib.loads(path.read_bytes())["ProgramArguments"][0] == str(exe)

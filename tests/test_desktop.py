@@ -135,3 +135,56 @@ def test_python_dash_m_app_runs_the_command_line(tmp_path) -> None:
         env={"PYTHONPATH": str(ROOT), "PATH": ""},
     )
     assert result.returncode == 0 and result.stdout.startswith("Footprint ")
+
+
+# --- Linux: the libraries Qt's X11 plugin needs, checked before Qt can abort -------------
+
+
+@pytest.mark.parametrize(
+    ("platform", "environ", "expected"),
+    [
+        ("linux", {"DISPLAY": ":0"}, True),
+        ("linux", {"QT_QPA_PLATFORM": "xcb"}, True),
+        ("linux", {"QT_QPA_PLATFORM": "offscreen"}, False),
+        ("linux", {"XDG_SESSION_TYPE": "wayland", "WAYLAND_DISPLAY": "wayland-0"}, False),
+        ("linux", {"XDG_SESSION_TYPE": "wayland"}, True),  # no compositor to talk to
+        ("win32", {}, False),
+        ("darwin", {}, False),
+    ],
+)
+def test_only_linux_on_x11_is_checked(platform, environ, expected) -> None:
+    assert app.desktop.uses_x11(platform, environ) is expected
+
+
+def test_the_loader_is_asked_for_each_library() -> None:
+    assert app.desktop._loads("libc.so.6") is (sys.platform.startswith("linux"))
+    assert not app.desktop._loads("libfootprint-no-such-library.so.0")
+    missing = app.desktop.missing_x11_libraries(lambda soname: "cursor" not in soname)
+    assert missing == ["libxcb-cursor0"]
+
+
+def test_missing_libraries_stop_the_window_with_the_packages_to_install(monkeypatch) -> None:
+    told: list[str] = []
+    started: list[list[str]] = []
+    monkeypatch.setattr(app.desktop, "uses_x11", lambda platform, environ: True)
+    monkeypatch.setattr(app.desktop, "_loads", lambda soname: "xcb-cursor" not in soname)
+    monkeypatch.setattr(app.desktop, "tell_without_qt", told.append)
+    monkeypatch.setattr(app.desktop, "run_command", lambda argv: started.append(argv) or 0)
+    assert app.desktop.main(["gui", "--minimised"]) == 2
+    assert started == [] and len(told) == 1
+    assert "sudo apt install libxcb-cursor0" in told[0]
+    # Commands that open no window run as before.
+    assert app.desktop.main(["validate"]) == 0 and started == [["validate"]]
+
+
+def test_the_sentence_reaches_a_dialog_when_there_is_no_terminal(monkeypatch) -> None:
+    shown: list[list[str]] = []
+    monkeypatch.setattr(sys, "stderr", None)
+    monkeypatch.setattr(app.desktop.shutil, "which", lambda name: name == "kdialog")
+    monkeypatch.setattr(
+        app.desktop.subprocess, "run", lambda command, **kwargs: shown.append(command)
+    )
+    app.desktop.tell_without_qt("Footprint cannot open its window")
+    assert shown == [
+        ["kdialog", "--title", "Footprint", "--error", "Footprint cannot open its window"]
+    ]

@@ -26,6 +26,8 @@ import pytest
 from app import __version__
 
 pytestmark = pytest.mark.install
+# The distribution name on PyPI (pyproject.toml), normalised as wheels spell it.
+DIST_INFO = f"footprint_care_audit-{__version__}.dist-info"
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS = "Scripts" if os.name == "nt" else "bin"
 EXE = ".exe" if os.name == "nt" else ""
@@ -64,6 +66,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     shutil.copytree(ROOT, source, ignore=NOT_COPIED)
     _check([sys.executable, "-m", "build", "--no-isolation", "--outdir", dist, source])
     wheel, sdist = next(dist.glob("*.whl")), next(dist.glob("*.tar.gz"))
+    assert wheel.name == f"footprint_care_audit-{__version__}-py3-none-any.whl"
+    assert sdist.name == f"footprint_care_audit-{__version__}.tar.gz"  # packaging/release_assets.py
     venv.EnvBuilder(with_pip=False).create(env)
     python = env / SCRIPTS / f"python{EXE}"
     site = Path(
@@ -96,11 +100,9 @@ def test_the_wheel_carries_the_data_the_migrations_and_the_icon(installed) -> No
         "app/_shipped/resources/icons/footprint.svg",
         "app/_shipped/resources/icons/footprint.ico",
         "app/_shipped/resources/icons/footprint.icns",
-        f"footprint-{__version__}.dist-info/licenses/LICENSE",
+        f"{DIST_INFO}/licenses/LICENSE",
     } <= names
-    entry_points = zipfile.ZipFile(installed.wheel).read(
-        f"footprint-{__version__}.dist-info/entry_points.txt"
-    )
+    entry_points = zipfile.ZipFile(installed.wheel).read(f"{DIST_INFO}/entry_points.txt")
     assert b"[gui_scripts]\nfootprint-gui = app.desktop:main" in entry_points
 
 

@@ -52,6 +52,12 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> DataHome:
     """Every test gets its own data home, also through FOOTPRINT_HOME for subprocesses."""
     root = tmp_path / "home"
     monkeypatch.setenv(HOME_ENV, str(root))
+    # Window settings too, until a test points them at its footprint's home: nothing a test
+    # stores there reaches another test, whichever worker or order runs them.
+    from PySide6.QtCore import QSettings
+
+    for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(tmp_path / "qt"))
     return DataHome(root)
 
 

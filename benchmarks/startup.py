@@ -107,6 +107,9 @@ def main() -> None:
     runs = parser.parse_args().runs
     home = tempfile.mkdtemp(prefix="footprint-bench-")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FOOTPRINT_HOME": home}
+    # As installed: pip compiles the bytecode, so the app's modules are not compiled at every
+    # start (a developer's PYTHONDONTWRITEBYTECODE would charge that to Footprint alone).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     subprocess.run(
         [sys.executable, "main.py", "demo", "--no-gui"], cwd=ROOT, env=env, check=True,
         capture_output=True,

@@ -107,8 +107,9 @@ def main(argv: list[str]) -> int:
         for tool in (["ruff", "check", "."], ["ruff", "format", "--check", "."], ["mypy"]):
             run(python, "-m", *tool)
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        # Every test, on every core (pytest-xdist); `-n 0` runs them in this one process.
         return subprocess.run(
-            [str(python), "-m", "pytest", *arguments], cwd=ROOT, env=env
+            [str(python), "-m", "pytest", "-n", "auto", *arguments], cwd=ROOT, env=env
         ).returncode
     print(USAGE, file=sys.stderr)
     return 2

@@ -81,12 +81,18 @@ def previous_check(
 ) -> CompletedCheck | None:
     """The check that `run`'s check of the platform is compared with, or None."""
     checked = check_time(run, platform_id)
-    earlier = [
-        c
-        for c in completed_checks(history, platform_id)
-        if c.run.id != run.id and c.completed_at < checked
-    ]
-    return earlier[-1] if earlier else None
+    # One pass, no sorting: the dashboard asks this of every platform on years of runs. Of
+    # checks finished at the same moment, the later run counts (as the last of a stable sort).
+    newest: CompletedCheck | None = None
+    for candidate in history:
+        check = candidate.check_for(platform_id)
+        if candidate.id == run.id or check is None or check.completed_at is None:
+            continue
+        if check.completed_at < checked and (
+            newest is None or check.completed_at >= newest.completed_at
+        ):
+            newest = CompletedCheck(candidate, check)
+    return newest
 
 
 def compare_with_previous(

@@ -11,6 +11,7 @@ exhaust memory or crash the parser.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -68,53 +69,35 @@ def check_nesting(text: str, path: Path) -> None:
         )
 
 
+# What the nesting scan steps over whole: strings (basic or literal, three quotes or one;
+# an unterminated one to the end of its line, or of the text) and comments; the brackets
+# left are counted. One regular expression instead of a loop per character: this scan runs
+# on every audit file at every start, and the loop took longer than parsing the TOML.
+_SKIPPED_OR_BRACKET = re.compile(
+    r"""
+      "{3} (?: \\. | [^\\] )*? (?: "{3} | \\?\Z )     # basic, three quotes
+    | '{3} .*? (?: '{3} | \Z )                      # literal, three quotes
+    | " (?: \\[^\n] | \\(?=\n) | [^"\\\n] )* "?      # basic, one line
+    | ' [^'\n]* '?                                   # literal, one line
+    | \# [^\n]*                                      # a comment
+    | (?P<open> [\[{] ) | (?P<close> [\]}] )
+    """,
+    re.DOTALL | re.VERBOSE,
+)
+
+
 def _too_deep(text: str) -> int | None:
     """The line where brackets outside strings and comments first pass MAX_DEPTH, if any.
 
     A light scan, not a TOML parser: on a malformed file it may count differently from
     tomllib, which then reports the syntax error (and `parse_toml` still catches a
     RecursionError as a last resort)."""
-    depth, line, index, end = 0, 1, 0, len(text)
-    while index < end:
-        character = text[index]
-        if character == "\n":
-            line += 1
-        elif character == "#":
-            index = _line_end(text, index)
-            continue
-        elif character in "\"'":
-            index, line = _skip_string(text, index, line)
-            continue
-        elif character in "[{":
+    depth = 0
+    for token in _SKIPPED_OR_BRACKET.finditer(text):
+        if token.group("open"):
             depth += 1
             if depth > MAX_DEPTH:
-                return line
-        elif character in "]}":
+                return text.count("\n", 0, token.start()) + 1
+        elif token.group("close"):
             depth = max(0, depth - 1)
-        index += 1
     return None
-
-
-def _line_end(text: str, index: int) -> int:
-    found = text.find("\n", index)
-    return len(text) if found < 0 else found
-
-
-def _skip_string(text: str, index: int, line: int) -> tuple[int, int]:
-    """Past the string starting at `index` (basic or literal, one line or three quotes)."""
-    quote = text[index]
-    escapes = quote == '"'
-    if text.startswith(quote * 3, index):
-        index += 3
-        while index < len(text) and not text.startswith(quote * 3, index):
-            if escapes and text[index] == "\\":
-                index += 1  # the escaped character (a line break too) is inside the string
-            if index < len(text) and text[index] == "\n":
-                line += 1
-            index += 1
-        return index + 3, line
-    index += 1
-    while index < len(text) and text[index] not in (quote, "\n"):
-        escaped = escapes and text[index] == "\\" and text[index + 1 : index + 2] != "\n"
-        index += 2 if escaped else 1
-    return index + (1 if index < len(text) and text[index] == quote else 0), line

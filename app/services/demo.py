@@ -46,7 +46,15 @@ def write_demo_data(
     platform_limit: int = 9,
     seed: int = 7,
 ) -> None:
-    """Write the sample profile and four audits over about a year into an empty data home."""
+    """Write the sample profile and four audits over about a year into an empty data home,
+    in one transaction: all of it or, if anything fails, none of it."""
+    with store.one_transaction():
+        _write_year(store, catalogue, now, platform_limit, seed)
+
+
+def _write_year(
+    store: Store, catalogue: Catalogue, now: datetime, platform_limit: int, seed: int
+) -> None:
     sample = [p for p in catalogue.platforms if p.id in DEMO_PLATFORM_IDS]
     platforms = tuple(sample or catalogue.platforms)[:platform_limit]
     if not platforms:

@@ -1,8 +1,9 @@
 """`Store`: Footprint's database behind one API, the only way in or out of SQLite.
 
 Reads open a read-only standard-library connection for each *read pass* (one call, one
-connection, a consistent view); writes go through the ORM, each in its own transaction. The
-ORM is imported on the first write, never at start-up.
+connection, a consistent view); writes go through the ORM, each in its own transaction (or
+many in one, inside `one_transaction`). The ORM is imported on the first write, never at
+start-up.
 """
 
 from __future__ import annotations
@@ -127,11 +128,21 @@ class Store:
     # -- writes -----------------------------------------------------------------------------
     def _write(self, work: Callable[[Writer], T]) -> T:
         with self._trouble_as_sentence():
-            if self._writer is None:
-                from app.storage.writes import Writer
+            return work(self._the_writer())
 
-                self._writer = Writer(self.path)
-            return work(self._writer)
+    def _the_writer(self) -> Writer:
+        if self._writer is None:
+            from app.storage.writes import Writer
+
+            self._writer = Writer(self.path)
+        return self._writer
+
+    @contextmanager
+    def one_transaction(self) -> Iterator[None]:
+        """The writes inside are committed together at the end, or not at all. Reads inside
+        do not see them until then (they use their own connection)."""
+        with self._trouble_as_sentence(), self._the_writer().one_transaction():
+            yield
 
     def create_run(self, platform_ids: tuple[str, ...], started_at: datetime) -> AuditRun:
         """Start an audit run of these platforms; returns it, empty."""

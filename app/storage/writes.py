@@ -1,8 +1,11 @@
 """Writes, through the SQLAlchemy ORM: each call is one committed transaction, so nothing is
-lost. Used only through `Store`."""
+lost, unless the caller asks for one transaction around many (`Writer.one_transaction`). Used
+only through `Store`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -38,6 +41,33 @@ class Writer:
         self.path = path
         self._engine = create_engine_for(path)
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+        self._shared: Session | None = None  # the open transaction of one_transaction()
+
+    @contextmanager
+    def one_transaction(self) -> Iterator[None]:
+        """Every write inside goes into one transaction, committed at the end, or none of
+        them if anything fails. Writing a year of sample data this way takes one commit
+        instead of hundreds (each commit syncs the file to disk)."""
+        if self._shared is not None:
+            yield  # already inside one: it commits at its own end
+            return
+        with self._sessions.begin() as session:
+            self._shared = session
+            try:
+                yield
+            finally:
+                self._shared = None
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        """A session for one write: its own transaction, or one_transaction's (flushed, so
+        new rows get their ids)."""
+        if self._shared is None:
+            with self._sessions.begin() as session:
+                yield session
+        else:
+            yield self._shared
+            self._shared.flush()
 
     def close(self) -> None:
         """Dispose of the engine and its connections."""
@@ -46,7 +76,7 @@ class Writer:
     # -- audit runs -------------------------------------------------------------------------
     def create_run(self, platform_ids: tuple[str, ...], started_at: datetime) -> AuditRun:
         """Start an audit of `platform_ids`, in that order; the new run, with its id."""
-        with self._sessions.begin() as session:
+        with self._transaction() as session:
             row = AuditRunRow(started_at=started_at)
             row.platforms = [
                 RunPlatformRow(platform_id=pid, position=index, skipped=False)
@@ -60,12 +90,12 @@ class Writer:
 
     def save_answer(self, run_id: int, answer: Answer) -> None:
         """Add an answer (or fix) as a new row; earlier answers to the item stay."""
-        with self._sessions.begin() as session:
+        with self._transaction() as session:
             session.add(_answer_row(run_id, answer))
 
     def save_platform_check(self, run_id: int, check: PlatformCheck) -> None:
         """Save a platform's place in the run and whether it is finished or skipped."""
-        with self._sessions.begin() as session:
+        with self._transaction() as session:
             row = session.get(RunPlatformRow, (run_id, check.platform_id))
             if row is None:
                 row = RunPlatformRow(run_id=run_id, platform_id=check.platform_id)
@@ -76,7 +106,7 @@ class Writer:
 
     def delete_fix(self, run_id: int, fix: Answer) -> bool:
         """Undo a recorded fix: delete its row (only a fix, only this one); True if found."""
-        with self._sessions.begin() as session:
+        with self._transaction() as session:
             found = session.execute(
                 delete(AnswerRow).where(
                     AnswerRow.run_id == run_id,
@@ -90,14 +120,14 @@ class Writer:
 
     def complete_run(self, run_id: int, completed_at: datetime) -> None:
         """Mark the audit finished at `completed_at`."""
-        with self._sessions.begin() as session:
+        with self._transaction() as session:
             row = session.get_one(AuditRunRow, run_id)
             row.completed_at = completed_at
 
     # -- profile ----------------------------------------------------------------------------
     def snooze(self, platform_id: str, until: datetime | None) -> None:
         """Silence a platform's reminder until `until` (None: remind again)."""
-        with self._sessions.begin() as session:
+        with self._transaction() as session:
             row = session.get(UserPlatformRow, platform_id)
             if row is None:
                 raise KeyError(f"{platform_id} is not one of the worker's platforms")
@@ -105,7 +135,7 @@ class Writer:
 
     def save_profile(self, profile: WorkerProfile, now: datetime) -> None:
         """Replace the profile and the list of platforms in use (in their order)."""
-        with self._sessions.begin() as session:
+        with self._transaction() as session:
             row = session.get(ProfileRow, 1) or ProfileRow(id=1)
             row.display_name = profile.display_name.strip()
             row.role = profile.role.strip()
@@ -132,25 +162,25 @@ class Writer:
         self, made_at: datetime, period_start: datetime | None, run_id: int | None
     ) -> None:
         """Note that a report was made, the period it covered and its audit, if any."""
-        with self._sessions.begin() as session:
+        with self._transaction() as session:
             session.add(ReportMadeRow(made_at=made_at, period_start=period_start, run_id=run_id))
 
     def remember_keyring_entry(self, service: str, now: datetime) -> None:
         """Note that Footprint created keyring entry `service` (once; no secret)."""
-        with self._sessions.begin() as session:
+        with self._transaction() as session:
             if session.get(KeyringEntryRow, service) is None:
                 session.add(KeyringEntryRow(service=service, created_at=now))
 
     def forget_keyring_entry(self, service: str) -> None:
         """Drop the note of keyring entry `service`, once it is deleted."""
-        with self._sessions.begin() as session:
+        with self._transaction() as session:
             session.execute(delete(KeyringEntryRow).where(KeyringEntryRow.service == service))
 
     def save_public_addresses(self, addresses: dict[str, str]) -> None:
         """Replace the worker's public addresses with `addresses` (platform id: address), and
         drop the stranger's-view findings of every platform whose address changed or went:
         they were seen at an address that is no longer the worker's (one transaction)."""
-        with self._sessions.begin() as session:
+        with self._transaction() as session:
             saved = {
                 row.platform_id: row.address for row in session.scalars(select(PublicAddressRow))
             }
@@ -165,7 +195,7 @@ class Writer:
 
     def save_outside_findings(self, platform_ids: set[str], findings: list[SeenFinding]) -> None:
         """Replace the findings of these platforms (their newest look) in one transaction."""
-        with self._sessions.begin() as session:
+        with self._transaction() as session:
             if platform_ids:
                 session.execute(
                     delete(OutsideFindingRow).where(OutsideFindingRow.platform_id.in_(platform_ids))
@@ -179,7 +209,7 @@ class Writer:
     def record_export_import(self, plan: ImportPlan) -> tuple[int, int | None]:
         """Save an import in one transaction: its answers as a finished run (the platform's
         check is complete only if every item was answered), its counts, and removal checks."""
-        with self._sessions.begin() as session:
+        with self._transaction() as session:
             run_id = _add_export_run(session, plan) if plan.answers else None
             row = ExportImportRow(
                 platform_id=plan.platform_id,
@@ -202,7 +232,7 @@ class Writer:
 
         Hashes and a salt are kept only when people were marked and an export checks them."""
         marked = [] if review.by_hand else sorted(review.marked_digests)
-        with self._sessions.begin() as session:
+        with self._transaction() as session:
             row = ConnectionReviewRow(
                 platform_id=review.platform_id,
                 reviewed_at=review.reviewed_at,
@@ -221,7 +251,7 @@ class Writer:
 
     def confirm_review_by_worker(self, review_id: int, now: datetime) -> None:
         """The worker says everyone marked is removed: keep the count, drop the hashes."""
-        with self._sessions.begin() as session:
+        with self._transaction() as session:
             row = session.get_one(ConnectionReviewRow, review_id)
             row.confirmed_removed_count = row.marked_count
             row.confirmed_at, row.confirmed_by = now, "worker"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -20,15 +21,16 @@ from app.footprint import Footprint
 from app.services.audits import AuditStart
 from app.services.dashboard import DashboardView
 from app.ui import preferences
-from app.ui.audit_page import AuditPage
 from app.ui.dashboard_page import DashboardPage
 from app.ui.jobs import Job, JobRunner
 from app.ui.links import UrlOpener, open_in_browser
 from app.ui.notifiers import DesktopNotifier, Notifier, TrayNotifier, tray_icon
-from app.ui.profile_dialog import ProfileDialog
 from app.ui.reminder_service import ReminderService
 from app.ui.screen import fit_to_screen, keep_on_screen
-from app.ui.summary_page import SummaryPage
+
+if TYPE_CHECKING:  # imported when first shown, so the overview opens sooner (issue 24)
+    from app.ui.audit_page import AuditPage
+    from app.ui.summary_page import SummaryPage
 
 
 class MainWindow(QMainWindow):
@@ -59,11 +61,12 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self.setWindowTitle("Footprint — privacy self-audit")
         self.dashboard = DashboardPage()
-        self.audit_page = AuditPage(codes=footprint.codes, regulator="none", open_url=open_url)
-        self.summary_page = SummaryPage(open_url=open_url)
+        # The audit and its summary are built when first needed: most starts only show the
+        # overview, and those pages are a good part of start-up (issue 24).
+        self._audit_page: AuditPage | None = None
+        self._summary_page: SummaryPage | None = None
         self._stack = QStackedWidget()
-        for page in (self.dashboard, self.audit_page, self.summary_page):
-            self._stack.addWidget(page)
+        self._stack.addWidget(self.dashboard)
         self.setCentralWidget(self._stack)
         self._connect()
         self._add_shortcuts()
@@ -85,11 +88,35 @@ class MainWindow(QMainWindow):
         self.reminders.due_changed.connect(
             lambda entries: self.dashboard.show_reminders(entries, self._footprint.clock.now())
         )
-        self.audit_page.finished.connect(self._show_summary)
-        self.audit_page.leave_requested.connect(self.show_dashboard)
-        self.audit_page.automation_requested.connect(self.open_automation)
-        self.audit_page.self_search_requested.connect(self.open_self_search)
-        self.summary_page.done.connect(self._finish_audit)
+
+    @property
+    def audit_page(self) -> AuditPage:
+        """The guided audit's page, built the first time it is needed."""
+        if self._audit_page is None:
+            from app.ui.audit_page import AuditPage
+
+            page = AuditPage(codes=self._footprint.codes, regulator="none", open_url=self._open_url)
+            page.finished.connect(self._show_summary)
+            page.leave_requested.connect(self.show_dashboard)
+            page.automation_requested.connect(self.open_automation)
+            page.self_search_requested.connect(self.open_self_search)
+            self._stack.addWidget(page)
+            self._audit_page = page
+            self._show_regulator()
+        return self._audit_page
+
+    @property
+    def summary_page(self) -> SummaryPage:
+        """The audit's summary page, built the first time it is needed."""
+        if self._summary_page is None:
+            from app.ui.summary_page import SummaryPage
+
+            page = SummaryPage(open_url=self._open_url)
+            page.done.connect(self._finish_audit)
+            page.undo_available.connect(self.undo_action.setEnabled)
+            self._stack.addWidget(page)
+            self._summary_page = page
+        return self._summary_page
 
     def _add_shortcuts(self) -> None:
         """The menu bar: every action of the window, with its usual key."""
@@ -102,10 +129,10 @@ class MainWindow(QMainWindow):
         self._action(file, "&Quit", self.quit, QKeySequence.StandardKey.Quit)
         edit = bar.addMenu("&Edit")
         self.undo_action = self._action(
-            edit, "&Undo “I fixed it”", self.summary_page.undo, QKeySequence.StandardKey.Undo
-        )
-        self.undo_action.setEnabled(False)
-        self.summary_page.undo_available.connect(self.undo_action.setEnabled)
+            edit, "&Undo “I fixed it”", lambda: self.summary_page.undo(),
+            QKeySequence.StandardKey.Undo,
+        )  # fmt: skip
+        self.undo_action.setEnabled(False)  # the summary page enables it
         audit = bar.addMenu("&Audit")
         self._action(audit, "&Start or resume an audit", self.start_or_resume_audit,
                      QKeySequence.StandardKey.New)  # fmt: skip
@@ -160,15 +187,19 @@ class MainWindow(QMainWindow):
         """Read the stored audits once and show them on every view that depends on them."""
         view = self._footprint.dashboard()
         self._view = view
-        profile = view.profile
+        if self._audit_page is not None:
+            self._show_regulator()
+        self.dashboard.show_state(view, notices=self._footprint.notices())
+        self.reminders.consider(view)
+        return view
+
+    def _show_regulator(self) -> None:
+        profile = self._view.profile
         self.audit_page.set_regulator(
             profile.regulator if profile else "none",
             profile.works_with_children if profile else False,
             profile.code_edition if profile else None,
         )
-        self.dashboard.show_state(view, notices=self._footprint.notices())
-        self.reminders.consider(view)
-        return view
 
     @property
     def view(self) -> DashboardView:
@@ -214,6 +245,8 @@ class MainWindow(QMainWindow):
             self.open_settings()
 
     def _show_outside_evidence(self) -> None:
+        if self._audit_page is None:
+            return  # an audit shown later gets the evidence then
         self.audit_page.set_outside_evidence(self._footprint.outside_evidence())
         if self.audit_page.session is not None and self.audit_page.session.position():
             self.audit_page.show_current()
@@ -257,7 +290,7 @@ class MainWindow(QMainWindow):
         self._exec(dialog)
         if not recorded:
             return
-        if self._stack.currentWidget() is self.audit_page:
+        if self._audit_page is not None and self._stack.currentWidget() is self._audit_page:
             self.audit_page.show_current()  # the answer shows, or the audit moves on
         else:
             self.refresh()  # opened from the menu elsewhere: the overview counts the answer
@@ -297,6 +330,8 @@ class MainWindow(QMainWindow):
 
     def open_settings(self, first_launch: bool = False) -> None:
         """Onboarding on first launch; Settings afterwards (deletion starts from there)."""
+        from app.ui.profile_dialog import ProfileDialog
+
         dialog = ProfileDialog(
             footprint=self._footprint, jobs=self.jobs, first_launch=first_launch, parent=self
         )
@@ -328,7 +363,8 @@ class MainWindow(QMainWindow):
             return
         services = self._footprint.keyring_services()
         self._footprint.delete_all_files()
-        self.summary_page.clear()
+        if self._summary_page is not None:
+            self._summary_page.clear()
         self.show_dashboard()  # every view shows the empty data home at once
         if services:
             self._forget_keyring_entries(services)

@@ -124,6 +124,24 @@ def engine(replica_server, tmp_path_factory, cancel) -> Iterator[AutomationEngin
 
 
 @pytest.fixture
+def expect_timeout(engine: AutomationEngine, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
+    """For a test that waits a timeout out on purpose: the module's engine with that one
+    timeout shortened, for this test only (FAST's other margins stay, for a busy machine)."""
+
+    def shorten(**seconds: float) -> Timeouts:
+        timeouts = replace(FAST, **seconds)  # type: ignore[arg-type]
+        config = replace(engine._config, timeouts=timeouts)
+        monkeypatch.setattr(engine, "_config", config)
+        return timeouts
+
+    return shorten
+
+
+# Long enough for a login page to be shown and handed over; nobody signs in in a test.
+NOBODY_SIGNS_IN = 1.5
+
+
+@pytest.fixture
 def not_cancelled(cancel: Flag) -> None:
     cancel.raised = False
 

@@ -17,7 +17,7 @@ from app.automation.failures import Failure, PageProblem
 from app.automation.origins import SiteGuard
 from app.automation.page import ReadOnlyPage
 from app.automation.signin import sign_in
-from tests.automation.conftest import FAST, Recorder, by_item, read
+from tests.automation.conftest import FAST, NOBODY_SIGNS_IN, Recorder, by_item, read
 from tests.sites.lookalike import LookAlike
 from tests.sites.replica import PASSWORD, USERNAME, ReplicaServer
 
@@ -88,7 +88,7 @@ def test_the_login_form_is_filled_only_on_the_platform_s_own_site(
         page,
         facebook.automation,
         urls=urls,
-        timeouts=FAST,
+        timeouts=replace(FAST, sign_in=NOBODY_SIGNS_IN),  # nobody signs in here
         cancelled=lambda: False,
         guard=SiteGuard("facebook", urls),
         platform_name=facebook.name,

@@ -15,7 +15,14 @@ from app.automation.failures import Failure
 from app.automation.page import Cancelled
 from app.automation.results import ReadResult, platform_problem
 from app.checklists.model import Catalogue, Platform, Probe, ProbeRead
-from tests.automation.conftest import AUTOMATED, FAST, Recorder, by_item, read
+from tests.automation.conftest import (
+    AUTOMATED,
+    FAST,
+    NOBODY_SIGNS_IN,
+    Recorder,
+    by_item,
+    read,
+)
 from tests.sites.replica import PASSWORD, USERNAME, ReplicaServer, Site
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("not_cancelled")]
@@ -92,20 +99,24 @@ def test_without_saved_details_the_worker_signs_in_by_hand(engine, shipped, repl
     assert all(r.ok for r in results)
 
 
-def test_nobody_signing_in_gives_one_message_for_the_platform(engine, shipped, replica) -> None:
+def test_nobody_signing_in_gives_one_message_for_the_platform(
+    engine, shipped, replica, expect_timeout
+) -> None:
+    timeouts = expect_timeout(sign_in=NOBODY_SIGNS_IN)
     results = read(engine, shipped.platform("instagram"))
     assert results and not any(r.ok for r in results)
     assert {r.failure for r in results} == {Failure.SIGNED_OUT}
     assert platform_problem(results) == (
         "Could not read any of these settings: you are not signed in (Footprint waited "
-        f"{FAST.sign_in:g} seconds for you to sign in). Next: sign in in the browser window, "
+        f"{timeouts.sign_in:g} seconds for you to sign in). Next: sign in in the browser window, "
         "then press Check again."
     )
 
 
 def test_a_changed_login_form_falls_back_to_signing_in_by_hand_and_leaks_no_password(
-    engine, shipped, replica, saved_credentials, caplog
+    engine, shipped, replica, saved_credentials, caplog, expect_timeout
 ) -> None:
+    expect_timeout(sign_in=NOBODY_SIGNS_IN)
     # LinkedIn sometimes serves a login page built of custom components instead of inputs
     # (sigvardt/linkedin-buddy, auth/session.ts): none of the password locators match it.
     site = replica.sites["linkedin"]
@@ -209,11 +220,12 @@ def test_a_rate_limit_screen_stops_the_platform_with_one_message(
 
 
 def test_a_slow_page_hits_the_timeout_and_the_audit_goes_on(
-    engine, shipped, replica, saved_credentials
+    engine, shipped, replica, saved_credentials, expect_timeout
 ) -> None:
-    replica.sites["x"].delays["/settings/audience_and_tagging"] = FAST.page + 2
+    timeouts = expect_timeout(page=3.0)  # the other pages still load within it
+    replica.sites["x"].delays["/settings/audience_and_tagging"] = timeouts.page + 2
     results = by_item(read(engine, shipped.platform("x")))
-    expected = f"the page took too long to load (it did not load within {FAST.page:g} seconds)"
+    expected = f"the page took too long to load (it did not load within {timeouts.page:g} seconds)"
     assert results["private-account"].problem == expected
     assert results["private-account"].failure is Failure.SLOW
     assert results["find-by-email"].ok and results["activity-status"].ok

@@ -15,7 +15,7 @@ import pytest
 from app.audit.answers import AnswerStatus
 from app.automation.failures import Failure
 from app.automation.results import results_to_answers
-from tests.automation.conftest import Recorder, by_item, in_own_engine, read
+from tests.automation.conftest import NOBODY_SIGNS_IN, Recorder, by_item, in_own_engine, read
 from tests.sites.replica import PASSWORD, USERNAME, ReplicaServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("not_cancelled")]
@@ -78,8 +78,9 @@ def test_instagram_cookie_notice_is_declined_and_its_prompts_are_left_alone(
 
 
 def test_a_cookie_notice_without_a_private_choice_is_left_to_the_worker(
-    engine, shipped, replica, saved_credentials
+    engine, shipped, replica, saved_credentials, expect_timeout
 ) -> None:
+    expect_timeout(sign_in=NOBODY_SIGNS_IN)
     site = replica.sites["facebook"]
     site.consent_needed = True
     site.rename(site.config["login"], "Decline optional cookies", "Manage cookie settings")

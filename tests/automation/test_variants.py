@@ -33,7 +33,14 @@ from app.automation.engine import AutomationEngine
 from app.automation.failures import Failure
 from app.automation.results import ReadResult, platform_problem
 from app.checklists.model import Catalogue
-from tests.automation.conftest import FAST, Recorder, by_item, in_own_engine, read
+from tests.automation.conftest import (
+    FAST,
+    NOBODY_SIGNS_IN,
+    Recorder,
+    by_item,
+    in_own_engine,
+    read,
+)
 from tests.sites.replica import PASSWORD, USERNAME, ReplicaServer
 
 pytestmark = [
@@ -233,8 +240,9 @@ document.body.append(layer);"""
     ],
 )
 def test_something_over_the_sign_in_form_hands_over_and_types_nothing(
-    engine, shipped, replica, script, title
+    engine, shipped, replica, script, title, expect_timeout
 ) -> None:
+    expect_timeout(sign_in=NOBODY_SIGNS_IN)
     site = replica.sites["instagram"]
     site.add_script(site.config["login"], script)
     recorder = Recorder()

@@ -54,6 +54,20 @@ def test_a_re_answer_adds_a_row_and_the_newest_is_current(tmp_path, catalogue, c
     assert run.answers[("alpha", "a1")].status is AnswerStatus.SAFE
 
 
+def test_one_transaction_keeps_every_write_or_none(tmp_path, catalogue, clock) -> None:
+    store = open_store(tmp_path)
+    with store.one_transaction():
+        session = AuditSession.start(("beta",), catalogue, store, clock)
+        session.record(AnswerStatus.SAFE)
+        assert store.count_answers() == 0  # not committed yet: reads use their own connection
+        session.record(AnswerStatus.NEEDS_ACTION)
+    assert store.count_answers() == 2 and store.history()[0].completed_at is not None
+    with pytest.raises(RuntimeError), store.one_transaction():
+        AuditSession.start(("alpha",), catalogue, store, clock).record(AnswerStatus.SAFE)
+        raise RuntimeError("stopped halfway")
+    assert store.count_answers() == 2 and len(store.history()) == 1
+
+
 def test_the_open_run_is_the_newest_unfinished_one(tmp_path, catalogue, clock) -> None:
     store = open_store(tmp_path)
     assert store.dashboard_data().open_run is None

@@ -7,11 +7,15 @@ checkpoints, until a session cookie appears (or the worker presses Stop).
 
 Filling the form from the keyring is optional. The password goes from the keyring straight
 into the platform's password field; it is never logged, put in an exception message,
-returned or passed through a Qt signal. Typing into the form and pressing its Next and
-submit buttons are, with a cookie notice's most private choice, the only clicks and typing
-automation ever does. Whenever the form is not what Footprint expects (off the platform's
-site, a dialog over it, a language it has no words for, fields it cannot find, an extra
-question) it types nothing more and hands over to the worker, saying why.
+returned or passed through a Qt signal. Filling the form and pressing its Next and submit
+buttons are, with a cookie notice's most private choice, the only clicks and typing
+automation ever does. Each fill is one step inside the page that checks the document's own
+address and sets the value in the same turn (`fill.py`), in the one document the sign-in
+began in: a page that goes to another site, or loads another document, between two steps
+stops the sign-in. Whenever the form is not what Footprint expects (off the platform's site,
+a dialog over it, a language it has no words for, fields it cannot find, an extra question,
+a page that moved) it types nothing more and hands over to the worker, saying why and what it
+had typed.
 """
 
 from __future__ import annotations
@@ -22,10 +26,11 @@ from collections.abc import Callable
 from enum import Enum
 
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Locator
+from playwright.sync_api import Frame, Locator
 
 from app.automation.config import CredentialLoader
 from app.automation.failures import Failure, PageProblem, plain
+from app.automation.fill import GuardedPage, Step
 from app.automation.locators import locate
 from app.automation.origins import SiteGuard
 from app.automation.page import PageFacts, PageState, ReadOnlyPage
@@ -54,6 +59,15 @@ class Outcome(Enum):
     COVERED = "something covers the form"
     WRONG_SITE = "the page is not on the platform's own site"
     EXTRA_STEP = "the form asked something Footprint has no saved answer for"
+    MOVED = "the page went elsewhere, or loaded another document, part-way through"
+
+
+class Typed(Enum):
+    """What Footprint had put into the platform's own form when it stopped."""
+
+    NOTHING = "nothing"
+    USER_NAME = "the user name"
+    BOTH = "the user name and password"
 
 
 def sign_in(
@@ -110,7 +124,15 @@ def _fill_from_keyring(
         waiting(f"Signing in to {name} with your saved details…")
         outcome = form.submit(credential)
     facts = view.facts()
-    return _handover(outcome, name, facts, view.url, view_understood=view.understood(facts))
+    return _handover(
+        outcome,
+        name,
+        facts,
+        view.url,
+        typed=form.typed,
+        away=not view.guard.allows(view.url),
+        view_understood=view.understood(facts),
+    )
 
 
 class LoginForm:
@@ -123,6 +145,10 @@ class LoginForm:
         self._guard = view.guard
         self._words = words
         self._timeout = timeout
+        self._held = GuardedPage(self._page, self._guard)
+        self.typed = Typed.NOTHING
+        self._navigations = 0  # the main frame's navigations since `submit` began
+        self._navigations_seen = 0  # of those, the ones expected (after Next)
 
     def _part(self, selectors: tuple[str, ...]) -> Locator | None:
         """The first of `selectors` that finds exactly one visible element."""
@@ -160,49 +186,81 @@ class LoginForm:
         return Outcome.READY
 
     def submit(self, credential: Credential) -> Outcome:
-        """Fill and send the form (after `check`). The page's address is checked again
-        immediately before each step, in case it moved since."""
+        """Fill and send the form (after `check`), in the document showing now: any
+        navigation of the page before the form is sent stops it (`typed` then says how far
+        it got)."""
+        self._page.on("framenavigated", self._navigated)
         try:
-            return self._submit(credential)
+            outcome = self._submit(credential)
         except PlaywrightError as error:
             # The message may quote the call log; keep only what kind of failure it was.
             covered = "intercepts pointer events" in str(error)
             log.warning("the login form could not be %s", "used" if covered else "filled")
-            return Outcome.COVERED if covered else Outcome.NO_FORM
+            outcome = Outcome.COVERED if covered else Outcome.NO_FORM
+        finally:
+            self._page.remove_listener("framenavigated", self._navigated)
+            self._held.release()
+        if outcome is Outcome.WRONG_SITE and (self.typed is not Typed.NOTHING or self._moved):
+            return Outcome.MOVED  # it left the site part-way through, not before
+        return outcome
+
+    def _navigated(self, frame: Frame) -> None:
+        if frame == self._page.main_frame:
+            self._navigations += 1
+
+    @property
+    def _moved(self) -> bool:
+        return self._navigations > self._navigations_seen
 
     def _submit(self, credential: Credential) -> Outcome:
-        timeout_ms = self._timeout * 1000
-        if self._two_screens:
-            if not self._step(
-                self._words.username, lambda f: f.fill(credential.username, timeout=timeout_ms)
-            ):
-                return Outcome.NO_FORM  # fmt: skip
-            if not self._step(self._words.next, lambda b: b.click(timeout=timeout_ms)):
-                return Outcome.NO_FORM
-            if (outcome := self._second_screen()) is not Outcome.READY:
-                return outcome
-        elif not self._step(
-            self._words.username, lambda f: f.fill(credential.username, timeout=timeout_ms)
-        ):
+        if not self._held.hold():
             return Outcome.NO_FORM
-        if not self._guard.allows(self._page.url):
-            return Outcome.WRONG_SITE
-        if not self._step(
-            self._words.password, lambda f: f.fill(credential.password, timeout=timeout_ms)
-        ):
-            return Outcome.NO_FORM
-        if not self._step(self._words.submit, lambda b: b.click(timeout=timeout_ms)):
-            return Outcome.NO_FORM
-        return Outcome.SUBMITTED
+        words = self._words
+        two_screens = self._two_screens
+        outcome = self._fill(words.username, credential.username, secret=False)
+        if two_screens and outcome is None:
+            outcome = self._click(words.next) or self._to_second_screen()
+        if outcome is None:
+            outcome = self._fill(words.password, credential.password, secret=True)
+        return outcome or self._click(words.submit) or Outcome.SUBMITTED
 
-    def _step(self, selectors: tuple[str, ...], action: Callable[[Locator], None]) -> bool:
-        if not self._guard.allows(self._page.url):
-            return False
+    def _to_second_screen(self) -> Outcome | None:
+        """After Next: None once the password screen shows (held as the document to fill:
+        it may be a new one of the platform's), else why not."""
+        if (outcome := self._second_screen()) is not Outcome.READY:
+            return outcome
+        self._navigations_seen = self._navigations
+        return None if self._held.hold() else Outcome.MOVED
+
+    def _fill(self, selectors: tuple[str, ...], value: str, *, secret: bool) -> Outcome | None:
+        """Fill the field (a `secret` only into a password field); None when filled, else
+        why not."""
+        if (stopped := self._before_step()) is not None:
+            return stopped
         part = self._part(selectors)
         if part is None:
-            return False
-        action(part)
-        return True
+            return Outcome.NO_FORM
+        if (outcome := _OUTCOMES[self._held.fill(part, value, secret=secret)]) is not None:
+            return outcome
+        self.typed = Typed.BOTH if secret else Typed.USER_NAME
+        return None
+
+    def _click(self, selectors: tuple[str, ...]) -> Outcome | None:
+        """Press the form's Next or submit button; None when pressed, else why not."""
+        if (stopped := self._before_step()) is not None:
+            return stopped
+        part = self._part(selectors)
+        if part is None:
+            return Outcome.NO_FORM
+        return _OUTCOMES[self._held.click(part, timeout_ms=self._timeout * 1000)]
+
+    def _before_step(self) -> Outcome | None:
+        """The cheap checks first: no navigation since the last step, still on the site."""
+        if self._moved:
+            return Outcome.MOVED
+        if not self._guard.allows(self._page.url):
+            return Outcome.WRONG_SITE
+        return None
 
     def _second_screen(self) -> Outcome:
         """After Next: the password field, or a question Footprint cannot answer (X asks
@@ -221,6 +279,14 @@ class LoginForm:
     def _other_question(self) -> bool:
         visible_text_inputs = "input:not([type=hidden]):not([type=password]):visible"
         return self._view.quietly(lambda: self._page.locator(visible_text_inputs).count(), 0) > 0
+
+
+_OUTCOMES: dict[Step, Outcome | None] = {
+    Step.DONE: None,
+    Step.OFF_SITE: Outcome.WRONG_SITE,
+    Step.MOVED: Outcome.MOVED,
+    Step.NOT_A_FIELD: Outcome.NO_FORM,
+}
 
 
 def _saved_credential(platform_id: str, load_credential: CredentialLoader) -> Credential | None:
@@ -243,8 +309,17 @@ def _obstacle(view: ReadOnlyPage, name: str, facts: PageFacts) -> str | None:
 
 
 def _handover(
-    outcome: Outcome, name: str, facts: PageFacts, url: str, *, view_understood: bool = True
+    outcome: Outcome,
+    name: str,
+    facts: PageFacts,
+    url: str,
+    *,
+    typed: Typed = Typed.NOTHING,
+    away: bool = False,
+    view_understood: bool = True,
 ) -> str | None:
+    """What to tell the worker when the form was not sent (None when it was); `typed` says
+    how far Footprint got, `away` whether the page is now off the platform's site."""
     if outcome is Outcome.SUBMITTED:
         return None
     if outcome is Outcome.WRONG_SITE:
@@ -254,13 +329,20 @@ def _handover(
             f"into it. Do not sign in there: go to {name} itself in the browser window and sign "
             f"in there. {CARRIES_ON}"
         )
+    if outcome is Outcome.MOVED:
+        return _moved_message(name, url, typed, away=away)
     if outcome is Outcome.COVERED:
-        return _dialog_message(name, facts.dialog)
+        return _dialog_message(name, facts.dialog, typed)
     if outcome is Outcome.EXTRA_STEP:
         return (
             f"{name} asks for something Footprint has no saved answer for (for example your "
             f"phone number or user name, after unusual activity). Finish signing in by hand in "
             f"the browser window. {CARRIES_ON}"
+        )
+    if typed is not Typed.NOTHING:
+        return (
+            f"Footprint could not find the rest of {name}'s usual sign-in form, so it stopped "
+            f"{_AFTER[typed]}. Please sign in by hand in the browser window. {CARRIES_ON}"
         )
     if not view_understood:
         return (
@@ -275,12 +357,49 @@ def _handover(
     )
 
 
-def _dialog_message(name: str, dialog: str | None) -> str:
+# How far a sign-in had got when it stopped, completing "so it stopped …".
+_AFTER = {
+    Typed.NOTHING: "before typing anything",
+    Typed.USER_NAME: "after typing your user name (your password was not typed)",
+    Typed.BOTH: "after filling in your user name and password (Footprint did not send them)",
+}
+# The same, after "did not type your password there".
+_HAD_TYPED = {
+    Typed.NOTHING: "; it had typed nothing yet",
+    Typed.USER_NAME: "; it had typed only your user name, on {name}'s own page",
+    Typed.BOTH: (
+        "; it had filled in your user name and password on {name}'s own page, and did not send them"
+    ),
+}
+
+
+def _moved_message(name: str, url: str, typed: Typed, *, away: bool) -> str:
+    """The page went elsewhere, or loaded another document, while Footprint was filling it."""
+    if away:
+        here = plain(SiteGuard.where(url), 60)
+        return (
+            f"While Footprint was signing you in, {name}'s sign-in page sent the browser to "
+            f"another site ({here}). Footprint stopped at once and did not type your password "
+            f"there{_HAD_TYPED[typed].replace('{name}', name)}. Do not sign in on that page: go "
+            f"to {name} itself in the browser window and sign in there. {CARRIES_ON}"
+        )
+    return (
+        f"{name}'s sign-in page changed while Footprint was filling it in, so Footprint "
+        f"stopped {_AFTER[typed]}. Please sign in by hand in the browser window. {CARRIES_ON}"
+    )
+
+
+def _dialog_message(name: str, dialog: str | None, typed: Typed = Typed.NOTHING) -> str:
     title = f" (“{plain(dialog, 60)}”)" if dialog and dialog.strip() else ""
+    done = (
+        "so Footprint did not fill in your saved details"
+        if typed is Typed.NOTHING
+        else f"so Footprint stopped {_AFTER[typed]}"
+    )
     return (
         f"Something on {name}'s sign-in page is in the way{title}, for example a cookie "
-        "notice, so Footprint did not fill in your saved details. Deal with it in the browser "
-        f"window, then sign in by hand. {CARRIES_ON}"
+        f"notice, {done}. Deal with it in the browser window, then sign in by hand. "
+        f"{CARRIES_ON}"
     )
 
 

@@ -17,6 +17,8 @@ class Failure(StrEnum):
 
     NO_CONNECTION = "no connection"
     SLOW = "too slow"
+    NOT_A_PAGE = "a file, not a page"
+    REDIRECT_LOOP = "endless redirect"
     SITE_ERROR = "site error"
     RATE_LIMITED = "rate limited"
     DIALOG = "dialog in the way"
@@ -54,6 +56,14 @@ _MESSAGES: dict[Failure, tuple[str, str]] = {
     Failure.SLOW: (
         "the page took too long to load",
         "the site or the connection may be slow; try again in a few minutes",
+    ),
+    Failure.NOT_A_PAGE: (
+        "the address gives a file to download, not a page",
+        "check the address; Footprint never downloads files from a site",
+    ),
+    Failure.REDIRECT_LOOP: (
+        "the site kept sending the browser from one address to another and never showed a page",
+        "this is usually a problem on the site's side; try again later or check by hand",
     ),
     Failure.SITE_ERROR: (
         "the site showed an error page",
@@ -180,10 +190,19 @@ _UNREACHED = {
     "ERR_EMPTY_RESPONSE": "the site sent nothing back",
 }
 _TOO_SLOW = ("ERR_CONNECTION_TIMED_OUT", "ERR_TIMED_OUT")
+# Reached, but no page came of it: told as what it was, never as a lost connection.
+DOWNLOAD = "Download is starting"  # Playwright's words when a navigation becomes a download
+_NOT_A_PAGE = {
+    DOWNLOAD: (Failure.NOT_A_PAGE, "the browser was handed a file"),
+    "ERR_TOO_MANY_REDIRECTS": (Failure.REDIRECT_LOOP, "too many redirects"),
+}
 
 
 def network_failure(error_text: str) -> PageProblem:
     """A failed page load, from Chromium's error text (e.g. "net::ERR_CONNECTION_REFUSED")."""
+    for words, (kind, detail) in _NOT_A_PAGE.items():
+        if words in error_text:
+            return PageProblem(kind, detail)
     for code, words in _UNREACHED.items():
         if code in error_text:
             return PageProblem(Failure.NO_CONNECTION, words)

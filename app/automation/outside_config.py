@@ -14,10 +14,14 @@ from app.automation.urls import UrlMap
 from app.clock import Clock, SystemClock
 
 # A stranger's browser: no first-run prompts, no sync, and none of the browser's own
-# background calls home, so the only requests are the profile pages themselves.
+# background calls home, so the only requests are the profile pages themselves. A page's
+# JavaScript heap is capped (V8's --max-old-space-size, in MB): a page that builds more than
+# that crashes its own tab, which is told as a browser error, instead of taking the computer's
+# memory.
 STRANGER_ARGS = (
     "--no-first-run", "--no-default-browser-check", "--disable-sync",
     "--disable-background-networking", "--disable-component-update",
+    "--js-flags=--max-old-space-size=512",
 )  # fmt: skip
 
 
@@ -41,6 +45,9 @@ class OutsideTimeouts:
     settle: float = 0.5  # unchanged this long (and nothing loading) counts as shown
     busy: float = 6.0  # a page that keeps changing is read after this long anyway
     poll: float = 0.1
+    # The most one address may take, whatever its page does: a script that never yields
+    # holds the browser, which is then ended (see `watchdog.py`).
+    look: float = 40.0
 
 
 @dataclass(frozen=True)

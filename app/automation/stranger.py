@@ -8,10 +8,19 @@ page is judged. What the page showed is captured once, in memory, turned into fi
 
 The only click: a cookie notice's most private choice ("Decline optional cookies"), found
 exactly once, as automated reading does. Used from one thread only (Playwright's rule).
+
+A page is not trusted to behave: each look has a time limit (`OutsideTimeouts.look`) kept
+by a watchdog thread that ends the browser when a page's script never yields or Stop goes
+unanswered (`watchdog.py`); the browser is started again for the next address. What is read
+from a page is capped inside the page, before it crosses into Footprint: at most `MAX_TEXT`
+characters of text and `MAX_STRUCTURED` of structured data (JSON-LD, as text; a block over
+`MAX_BLOCK` is left out, as a cut one would not parse), and a few hundred characters of each
+other thing.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Callable
@@ -39,6 +48,7 @@ from app.automation.page import (
 )
 from app.automation.runtime import PlaywrightRuntime
 from app.automation.stranger_view import (
+    Obstacle,
     PageSnapshot,
     StrangerView,
     WorkerTerms,
@@ -50,6 +60,7 @@ from app.automation.stranger_view import (
     says,
     shows_nothing,
 )
+from app.automation.watchdog import Fired, Watchdog
 from app.checklists.public_profiles import profile_of
 
 log = logging.getLogger(__name__)
@@ -73,7 +84,16 @@ _STATE = (
 }"""
 )
 
-# The one full look, once the page has settled: everything `judge` needs, in one round trip.
+# What may cross from a page into Footprint, in characters (see the module's docstring).
+MAX_TEXT = 300_000
+MAX_STRUCTURED = 400_000
+MAX_BLOCK = 200_000
+_MAX_BLOCKS = 20
+_MAX_META = 40  # og: and description keys
+_MAX_LOCATIONS = 20
+
+# The one full look, once the page has settled: everything `judge` needs, in one round trip,
+# each part cut to its cap inside the page.
 _CAPTURE = (
     "() => {\n"
     + JS_SHOWS
@@ -82,14 +102,21 @@ _CAPTURE = (
     const count = (css) => all(css).filter(shows).length;
     const meta = {};
     for (const el of all('meta[property^="og:"], meta[name="description"]')) {
-        const key = el.getAttribute("property") || el.getAttribute("name");
+        const key = (el.getAttribute("property") || el.getAttribute("name")).slice(0, 100);
+        if (Object.keys(meta).length >= MAX_META) break;
         if (!(key in meta)) meta[key] = (el.getAttribute("content") || "").slice(0, 2000);
     }
+    // As text, parsed by Footprint: a block is never parsed (or copied whole) in the page.
     const structured = [];
+    let structuredLength = 0;
     for (const el of all('script[type="application/ld+json"]')) {
-        const text = el.textContent || "";
-        if (text.length > 500000) continue;
-        try { structured.push(JSON.parse(text)); } catch (e) { /* not JSON: ignored */ }
+        if (structured.length >= MAX_BLOCKS) break;
+        const node = el.firstChild;
+        const length = node && node.nodeType === Node.TEXT_NODE ? node.length : -1;
+        if (length <= 0 || length > MAX_BLOCK) continue;
+        if (structuredLength + length > MAX_STRUCTURED) break;
+        structured.push(node.data);
+        structuredLength += length;
     }
     const password = all('input[type="password"]').some(shows);
     const dialogs = all('[role="dialog"], [role="alertdialog"], dialog[open]').filter(shows);
@@ -100,13 +127,14 @@ _CAPTURE = (
     return {
         href: location.href,
         title: document.title.slice(0, 500),
-        text: text.slice(0, 300000),
+        text: text.slice(0, MAX_TEXT),
         meta: meta,
         structured: structured,
         password: password,
         loginDialog: loginDialog,
         headings: all("h1").filter(shows).map((el) => el.innerText.slice(0, 200)).slice(0, 5),
-        locations: all(LOCATIONS).filter(shows).map((el) => el.innerText.slice(0, 200)),
+        locations: all(LOCATIONS).filter(shows).slice(0, MAX_LOCATIONS).map(
+            (el) => el.innerText.slice(0, 200)),
         contacts: count('a[href^="tel:"], a[href^="mailto:"]'),
         posts: count(POSTS),
         activities: activities.length,
@@ -147,6 +175,12 @@ _SELECTORS = {
 
 def _capture_script() -> str:
     script = _CAPTURE
+    caps = {
+        "MAX_TEXT": MAX_TEXT, "MAX_STRUCTURED": MAX_STRUCTURED, "MAX_BLOCKS": _MAX_BLOCKS,
+        "MAX_BLOCK": MAX_BLOCK, "MAX_META": _MAX_META, "MAX_LOCATIONS": _MAX_LOCATIONS,
+    }  # fmt: skip
+    for name, cap in sorted(caps.items(), key=lambda item: -len(item[0])):
+        script = script.replace(name, str(cap))  # first: "MAX_LOCATIONS" holds "LOCATIONS"
     for name, css in _SELECTORS.items():
         script = script.replace(name, repr(css))
     return script
@@ -168,6 +202,7 @@ class StrangerBrowser:
         self._runtime = PlaywrightRuntime()
         self._browser: Browser | None = None
         self._user_agent: str | None = None
+        self._pid: int | None = None  # the browser's process, for the watchdog
 
     def start(self) -> None:
         """Launch the browser (no profile folder: Playwright gives it a temporary one)."""
@@ -188,7 +223,7 @@ class StrangerBrowser:
                 "look at your profiles as a stranger. Close other copies of it, or choose "
                 "another browser."
             ) from None
-        self._user_agent = _windowed_user_agent(self._browser)
+        self._user_agent, self._pid = _browser_facts(self._browser)
 
     def close(self) -> None:
         """Close the browser and Playwright; safe to call twice."""
@@ -201,37 +236,32 @@ class StrangerBrowser:
         self._runtime.stop()
 
     def look(self, request: StrangerRequest, terms: WorkerTerms) -> StrangerView:
-        """What a stranger sees at `request.address`; raises Cancelled."""
-        assert self._browser is not None, "start() first"
+        """What a stranger sees at `request.address`; raises Cancelled (and
+        BrowserUnavailable when a browser ended by the watchdog cannot be started again)."""
+        if self._browser is None:
+            self.start()  # the last look's page held the browser, which was ended
         now = self._config.clock.now
         profile = profile_of(request.platform_id)
         view = StrangerView(request.platform_id, request.platform_name, request.address, now())
         if profile is None:
             return _blocked(view, PageProblem(Failure.WRONG_SITE, "no public profile pattern"))
-        context: BrowserContext | None = None
+        limit = self._config.timeouts.look
+        watchdog = Watchdog(self._pid, seconds=limit, cancelled=self._cancelled)
         try:
-            # Inside the try: a browser that crashed fails here, and that is this address's
-            # browser error, not the end of the whole run.
-            context = self._browser.new_context(
-                user_agent=self._user_agent,
-                locale="en-GB",
-                service_workers="block",
-                accept_downloads=False,
-            )
-            context.add_init_script(script=CHANGE_WATCH)
-            page = context.new_page()
-            snapshot = Visit(page, request, self._config, self._cancelled).snapshot()
-        except PageProblem as problem:
-            return _blocked(view, problem)
-        except PlaywrightError as error:
-            log.warning("browser error on %s: %s", request.platform_id, type(error).__name__)
-            return _blocked(view, PageProblem(Failure.BROWSER_ERROR))
+            with watchdog:
+                seen = self._visit(request)
         finally:
-            try:
-                if context is not None:
-                    context.close()  # cookies, storage and cache of this visit go with it
-            except PlaywrightError:
-                pass
+            if watchdog.fired is not None:
+                self._browser_ended()
+        if watchdog.fired is Fired.STOP:
+            raise Cancelled
+        if watchdog.fired is Fired.TIME:
+            log.info("stranger's view of %s: the page held the browser", request.platform_id)
+            stopped = f"Footprint stopped looking after {limit:g} seconds"
+            return _blocked_by(view, Obstacle.BUSY, stopped)
+        if isinstance(seen, PageProblem):
+            return _blocked(view, seen)
+        snapshot = seen
         if is_missing(snapshot, profile):
             detail = f"HTTP {snapshot.status}" if snapshot.status in (404, 410) else ""
             return _blocked(view, PageProblem(Failure.PAGE_CHANGED, detail))
@@ -244,6 +274,44 @@ class StrangerBrowser:
             view.platform_id, view.platform_name, view.address, view.seen_at, findings
         )
 
+    def _visit(self, request: StrangerRequest) -> PageSnapshot | PageProblem:
+        """The page at `request.address` in a context of its own, or why it could not be
+        read; raises Cancelled."""
+        assert self._browser is not None
+        context: BrowserContext | None = None
+        try:
+            # Inside the try: a browser that crashed fails here, and that is this address's
+            # browser error, not the end of the whole run.
+            context = self._browser.new_context(
+                user_agent=self._user_agent,
+                locale="en-GB",
+                service_workers="block",
+                accept_downloads=False,
+            )
+            context.add_init_script(script=CHANGE_WATCH)
+            page = context.new_page()
+            return Visit(page, request, self._config, self._cancelled).snapshot()
+        except PageProblem as problem:
+            return problem
+        except PlaywrightError as error:
+            log.warning("browser error on %s: %s", request.platform_id, type(error).__name__)
+            return PageProblem(Failure.BROWSER_ERROR)
+        finally:
+            try:
+                if context is not None:
+                    context.close()  # cookies, storage and cache of this visit go with it
+            except PlaywrightError:
+                pass
+
+    def _browser_ended(self) -> None:
+        """The watchdog ended the browser: forget it (the next look starts another)."""
+        browser, self._browser, self._pid = self._browser, None, None
+        if browser is not None:
+            try:
+                browser.close()  # lets Playwright let go of it; the process is gone already
+            except PlaywrightError:
+                pass
+
 
 def _blocked(view: StrangerView, problem: PageProblem) -> StrangerView:
     obstacle = obstacle_for(problem.kind)
@@ -251,6 +319,10 @@ def _blocked(view: StrangerView, problem: PageProblem) -> StrangerView:
         detail = "it says the page isn't available"
     else:
         detail = problem.detail
+    return _blocked_by(view, obstacle, detail)
+
+
+def _blocked_by(view: StrangerView, obstacle: Obstacle, detail: str) -> StrangerView:
     log.info("stranger's view of %s: %s", view.platform_id, obstacle.value)
     return StrangerView(
         view.platform_id,
@@ -275,16 +347,20 @@ def _screen_problem(snapshot: PageSnapshot, request: StrangerRequest) -> PagePro
     return None
 
 
-def _windowed_user_agent(browser: Browser) -> str | None:
-    """The browser's own user agent without "Headless": a stranger uses an ordinary window,
-    and some sites turn headless browsers away."""
+def _browser_facts(browser: Browser) -> tuple[str | None, int | None]:
+    """The browser's own user agent without "Headless" (a stranger uses an ordinary window,
+    and some sites turn headless browsers away), and its process id."""
     try:
         session = browser.new_browser_cdp_session()
         agent = str(session.send("Browser.getVersion").get("userAgent", ""))
+        processes = session.send("SystemInfo.getProcessInfo").get("processInfo", [])
         session.detach()
     except PlaywrightError:
-        return None
-    return agent.replace("HeadlessChrome", "Chrome") or None
+        return None, None
+    pid = next((int(p["id"]) for p in processes if p.get("type") == "browser"), None)
+    if pid is None:
+        log.warning("the stranger's browser did not say its process id: no watchdog")
+    return agent.replace("HeadlessChrome", "Chrome") or None, pid
 
 
 class Visit:
@@ -395,7 +471,7 @@ class Visit:
             title=str(found.get("title") or ""),
             text=str(found.get("text") or ""),
             meta={str(k): str(v) for k, v in (found.get("meta") or {}).items()},
-            structured=tuple(found.get("structured") or ()),
+            structured=_parsed(found.get("structured") or ()),
             password_field=bool(found.get("password")),
             login_dialog=bool(found.get("loginDialog")),
             headings=tuple(str(h) for h in found.get("headings") or () if str(h).strip()),
@@ -417,6 +493,22 @@ class Visit:
         self._check_cancelled()
         self._page.wait_for_timeout(max(self._timeouts.poll, 0.01) * 1000)
         self._check_cancelled()
+
+
+def _parsed(blocks: object) -> tuple[Any, ...]:
+    """The page's JSON-LD blocks (text, already capped in the page) as JSON values; a block
+    that is not JSON, or nests deeper than Python's parser goes, is left out."""
+    if not isinstance(blocks, list):
+        return ()
+    parsed = []
+    for block in blocks[:_MAX_BLOCKS]:
+        if not isinstance(block, str) or len(block) > MAX_BLOCK:
+            continue
+        try:
+            parsed.append(json.loads(block))
+        except (ValueError, RecursionError):
+            continue
+    return tuple(parsed)
 
 
 def _raise_for_status(status: int) -> None:

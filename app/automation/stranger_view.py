@@ -86,6 +86,9 @@ class Obstacle(StrEnum):
 
     NO_CONNECTION = "no connection"
     SLOW = "too slow"
+    BUSY = "page kept the browser busy"
+    NOT_A_PAGE = "a file, not a page"
+    REDIRECT_LOOP = "endless redirect"
     SITE_ERROR = "site error"
     RATE_LIMITED = "rate limited"
     NOT_FOUND = "not found"
@@ -109,6 +112,19 @@ _OBSTACLES: dict[Obstacle, tuple[str, str]] = {
         "check your internet connection, then try again",
     ),
     Obstacle.SLOW: ("the page took too long to load", "try again in a few minutes"),
+    Obstacle.BUSY: (
+        "a script on the page kept the browser busy",
+        "try again later; if it happens again, look at the page yourself in a private "
+        "(incognito) window",
+    ),
+    Obstacle.NOT_A_PAGE: (
+        "the address gives a file to download, not a profile page",
+        "check the address in Settings, under Your public profiles",
+    ),
+    Obstacle.REDIRECT_LOOP: (
+        "{platform} kept sending the browser from one address to another and never showed a page",
+        "try again later; if it happens again, check the address in Settings",
+    ),
     Obstacle.SITE_ERROR: ("{platform} showed an error page", "try again later"),
     Obstacle.RATE_LIMITED: (
         "{platform} is limiting visits from this computer for now",
@@ -137,6 +153,8 @@ _OBSTACLES: dict[Obstacle, tuple[str, str]] = {
 _FROM_FAILURE = {
     Failure.NO_CONNECTION: Obstacle.NO_CONNECTION,
     Failure.SLOW: Obstacle.SLOW,
+    Failure.NOT_A_PAGE: Obstacle.NOT_A_PAGE,
+    Failure.REDIRECT_LOOP: Obstacle.REDIRECT_LOOP,
     Failure.SITE_ERROR: Obstacle.SITE_ERROR,
     Failure.RATE_LIMITED: Obstacle.RATE_LIMITED,
     Failure.PAGE_CHANGED: Obstacle.NOT_FOUND,  # automation's "HTTP 404": here a wrong address

@@ -49,6 +49,27 @@ class Route:
     redirect: str = ""  # where to send the browser instead ("{port}": this server's port)
     set_cookie: str = ""  # a Set-Cookie header, to show each address gets a fresh context
     held: bool = False  # answered only once the test calls `release()` (a page that hangs)
+    body: str = ""  # the page itself, for hostile pages made here rather than in a file
+    kind: str = ""  # its Content-Type, when not HTML
+    download: bool = False  # sent as an attachment: the browser downloads it
+
+
+# Hostile pages (issue 32.2): a script that never yields, in the head or once loaded, and
+# structured data far larger than any profile's.
+BUSY_LOOP = "<script>for (;;) {}</script>"
+BUSY_HEAD = f"<!DOCTYPE html><html><head>{BUSY_LOOP}</head><body><h1>Zephyrine</h1></body></html>"
+BUSY_LATER = (
+    "<!DOCTYPE html><html><head><title>Zephyrine</title></head><body><h1>Zephyrine</h1>"
+    "<script>addEventListener('load', () => setTimeout(() => { for (;;) {} }, 50));</script>"
+    "</body></html>"
+)
+HUGE_BLOCK = '{"@type": "Person", "name": "Zephyrine", "description": "' + "x" * 400_000 + '"}'
+HUGE_STRUCTURED = (
+    "<!DOCTYPE html><html><head><title>Zephyrine</title>"
+    + f'<script type="application/ld+json">{HUGE_BLOCK}</script>' * 40
+    + '<script type="application/ld+json">{"@type": "Person", "name": "Zephyrine Quokka"}'
+    + "</script></head><body><h1>Zephyrine</h1></body></html>"
+)
 
 
 ROUTES: dict[str, Route] = {
@@ -82,6 +103,11 @@ ROUTES: dict[str, Route] = {
     "/tiktok/@jo.blank": Route("blank.html"),
     "/tiktok/@jo.script": Route("tiktok_script.html"),
     "/tiktok/api/user": Route("tiktok_user.json"),
+    "/x/jo_busy_head": Route(body=BUSY_HEAD),
+    "/x/jo_busy_later": Route(body=BUSY_LATER),
+    "/x/jo_huge": Route(body=HUGE_STRUCTURED),
+    "/x/jo_file": Route(body="Zephyrine,1\n", kind="text/csv", download=True),
+    "/x/jo_loop": Route(redirect="/x/jo_loop"),  # redirects to itself, for ever
 }
 # The worker's addresses for each case, as Settings would keep them.
 ADDRESSES = {
@@ -106,6 +132,11 @@ ADDRESSES = {
     "hanging": ("x", "https://x.com/jo_hanging"),
     "blank": ("tiktok", "https://www.tiktok.com/@jo.blank"),
     "script": ("tiktok", "https://www.tiktok.com/@jo.script"),
+    "busy head": ("x", "https://x.com/jo_busy_head"),
+    "busy later": ("x", "https://x.com/jo_busy_later"),
+    "huge structured data": ("x", "https://x.com/jo_huge"),
+    "download": ("x", "https://x.com/jo_file"),
+    "endless redirect": ("x", "https://x.com/jo_loop"),
 }
 REFUSING = ("reddit",)  # platforms mapped to a port where nothing listens
 
@@ -189,9 +220,21 @@ def _handler(pages: PublicPages) -> type[BaseHTTPRequestHandler]:
                 self.send_header("Location", route.redirect.replace("{port}", port))
                 self.send_header("Content-Length", "0")
                 self.end_headers()
+            elif route.download:
+                self.send_response(200)
+                self.send_header("Content-Disposition", 'attachment; filename="profile.csv"')
+                self._send_body(route.body, route.kind)
             else:
                 body = (PAGES / route.file).read_text(encoding="utf-8") if route.file else ""
-                self._send(route.status, body, route.set_cookie, _type(route.file))
+                kind = route.kind or _type(route.file)
+                self._send(route.status, route.body or body, route.set_cookie, kind)
+
+        def _send_body(self, body: str, kind: str) -> None:
+            data = body.encode("utf-8")
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
 
         def do_POST(self) -> None:  # noqa: N802
             length = int(self.headers.get("Content-Length") or 0)

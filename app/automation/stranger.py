@@ -471,7 +471,7 @@ class Visit:
             title=str(found.get("title") or ""),
             text=str(found.get("text") or ""),
             meta={str(k): str(v) for k, v in (found.get("meta") or {}).items()},
-            structured=_parsed(found.get("structured") or ()),
+            structured=parsed_structured(found.get("structured") or ()),
             password_field=bool(found.get("password")),
             login_dialog=bool(found.get("loginDialog")),
             headings=tuple(str(h) for h in found.get("headings") or () if str(h).strip()),
@@ -495,7 +495,7 @@ class Visit:
         self._check_cancelled()
 
 
-def _parsed(blocks: object) -> tuple[Any, ...]:
+def parsed_structured(blocks: object) -> tuple[Any, ...]:
     """The page's JSON-LD blocks (text, already capped in the page) as JSON values; a block
     that is not JSON, or nests deeper than Python's parser goes, is left out."""
     if not isinstance(blocks, list):

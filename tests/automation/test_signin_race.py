@@ -223,3 +223,42 @@ def test_a_script_redirect_shortly_after_load_never_gets_the_password(
     settle_foreign_page(engine, foreign)
     assert leaked(foreign) == []
     assert not any("typed nothing" in message for message in recorder.waits), recorder.waits
+
+
+def test_the_page_s_framework_sees_the_filled_values(
+    engine, shipped, replica: ReplicaServer
+) -> None:
+    """A form that sends what its input events said (as a framework's state does): the
+    values are set inside the page, so the events must be sent there too."""
+    site = replica.sites["facebook"]
+    site.add_script(
+        site.config["login"],
+        """
+        const said = {};
+        const fields = document.querySelectorAll("#email, #pass");
+        for (const f of fields) f.addEventListener("input", () => { said[f.name] = f.value; });
+        document.querySelector("#login_form").addEventListener("submit", () => {
+            for (const f of fields) f.value = said[f.name] || "";
+        });
+        """,
+    )
+    recorder = Recorder()
+    results = read(engine, shipped.platform("facebook"), recorder)
+    assert recorder.waits == [SIGNING_IN]
+    assert all(r.ok for r in results), [r.describe() for r in results]
+
+
+def test_the_password_goes_only_into_a_password_field(
+    engine, shipped, replica: ReplicaServer
+) -> None:
+    site = replica.sites["facebook"]
+    site.rename(site.config["login"], 'type="password" id="pass"', 'type="text" id="pass"')
+    recorder = Recorder()
+    read(engine, shipped.platform("facebook"), recorder)
+    assert engine.page("facebook").locator("#pass").input_value() == ""
+    assert recorder.waits[1:] == [
+        "Footprint could not find the rest of Facebook's usual sign-in form, so it stopped "
+        "after typing your user name (your password was not typed). Please sign in by hand in "
+        "the browser window. Footprint carries on by itself once you are signed in."
+    ]
+    assert site.changes == []

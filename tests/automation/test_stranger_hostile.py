@@ -140,6 +140,13 @@ def test_huge_structured_data_is_cut_inside_the_page(
     assert crossed <= stranger.MAX_TEXT + stranger.MAX_STRUCTURED
 
 
+def test_structured_data_that_is_not_json_or_nests_too_deep_is_left_out() -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    blocks = ['{"@type": "Person"}', "not json", deep, 7, "x" * (stranger.MAX_BLOCK + 1)]
+    assert stranger.parsed_structured(blocks) == ({"@type": "Person"},)
+    assert stranger.parsed_structured({"not": "a list"}) == ()
+
+
 def test_a_download_is_told_as_a_file_not_a_lost_connection(
     config: OutsideConfig, pages: PublicPages
 ) -> None:

@@ -136,6 +136,17 @@ def test_network_errors_are_named_in_plain_words() -> None:
     assert insecure.detail == "the connection was not secure" and insecure.stops_platform
 
 
+def test_a_download_or_a_redirect_loop_is_not_a_lost_connection() -> None:
+    """Issue 32.2: the site was reached; no page came of it."""
+    download = network_failure("Download is starting")
+    assert (download.kind, download.reason) == (
+        Failure.NOT_A_PAGE,
+        "the address gives a file to download, not a page (the browser was handed a file)",
+    )
+    loop = network_failure("net::ERR_TOO_MANY_REDIRECTS at https://x.com/jo")
+    assert loop.kind is Failure.REDIRECT_LOOP and "connection" not in loop.reason
+
+
 def test_outside_text_is_one_short_plain_line() -> None:
     assert plain("a\n\tb\x00c <b>x</b>") == "a b c <b>x</b>"  # plain: shown as text, not HTML
     assert len(plain("w" * 500)) == 160 and plain("w" * 500).endswith("…")

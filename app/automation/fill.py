@@ -122,10 +122,14 @@ class GuardedPage:
     def fill(self, part: Locator, value: str, *, secret: bool) -> Step:
         """Put `value` into the field `part` finds, if the held document is still showing
         and on the platform's own site; a `secret` goes only into a password field."""
-        handle = self._marked(part)
-        if isinstance(handle, Step):
-            return handle
-        return self._run(handle[1], value, secret=secret)
+        marked = self._marked(part)
+        if isinstance(marked, Step):
+            return marked
+        handle, nonce = marked
+        try:
+            return self._run(nonce, value, secret=secret)
+        finally:
+            _dispose(handle)
 
     def click(self, part: Locator, *, timeout_ms: float) -> Step:
         """Click the button `part` finds, if the held document is still showing and on the
@@ -135,14 +139,16 @@ class GuardedPage:
         if isinstance(marked, Step):
             return marked
         handle, nonce = marked
-        if (checked := self._run(nonce, None, secret=False)) is not Step.DONE:
-            return checked
         try:
+            if (checked := self._run(nonce, None, secret=False)) is not Step.DONE:
+                return checked
             handle.click(timeout=timeout_ms)
         except PlaywrightError as error:
             if "intercepts pointer events" in str(error):
                 raise  # covered: the caller says so
             return Step.MOVED  # detached: the document changed under the click
+        finally:
+            _dispose(handle)
         return Step.DONE
 
     def _marked(self, part: Locator) -> tuple[ElementHandle, str] | Step:
@@ -179,3 +185,10 @@ class GuardedPage:
             log.warning("the sign-in step failed inside the page")
             return Step.MOVED
         return _STEPS[str(outcome)]
+
+
+def _dispose(handle: ElementHandle) -> None:
+    try:
+        handle.dispose()
+    except PlaywrightError:
+        pass  # its document is gone, and the handle with it

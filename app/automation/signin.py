@@ -217,6 +217,8 @@ class LoginForm:
             return Outcome.NO_FORM
         words = self._words
         two_screens = self._two_screens
+        if not two_screens and self._part(words.password) is None:
+            return Outcome.NO_FORM  # found before anything is typed, not after the user name
         outcome = self._fill(words.username, credential.username, secret=False)
         if two_screens and outcome is None:
             outcome = self._click(words.next) or self._to_second_screen()
@@ -365,7 +367,7 @@ _AFTER = {
 }
 # The same, after "did not type your password there".
 _HAD_TYPED = {
-    Typed.NOTHING: "; it had typed nothing yet",
+    Typed.NOTHING: "; it had not typed anything yet",
     Typed.USER_NAME: "; it had typed only your user name, on {name}'s own page",
     Typed.BOTH: (
         "; it had filled in your user name and password on {name}'s own page, and did not send them"

@@ -406,7 +406,9 @@ def test_a_page_that_never_loads_is_too_slow(config: OutsideConfig, fresh: Publi
     assert views[0].problem == Obstacle.SLOW.sentence("X", "it did not load within 2 seconds")
 
 
-MARKER = "--footprint-stranger-test"  # an unknown switch Chromium ignores: finds our browser
+# An unknown switch Chromium ignores: finds this test process's browsers (and never those of
+# another test run on the same machine, which a kill would otherwise reach).
+MARKER = f"--footprint-stranger-test-{os.getpid()}"
 
 
 def our_browsers() -> list[int]:

@@ -7,8 +7,11 @@ Against the local replica public pages, headless Chromium, each case in a run of
 - a script that never yields, in the head: seconds from the start of the look (the browser
   up) until it ends by itself (its limit, `--look`), and seconds from Stop to the end of
   the run when Stop is pressed 3 s into the look.
-A run still going after `--give-up` seconds is reported as such and abandoned.
+A run still going after `--give-up` seconds is reported as such and abandoned. Targets:
+the frozen look ends within its limit plus 5 s; Stop ends a look within 2 s; the app grows
+by less than 64 MB for the huge page (issue 32).
 Usage: .venv/bin/python benchmarks/outside_hostile.py [--browser PATH] [--look S]
+       [--blocks N] [--case huge|busy|stop ...]
 """
 
 from __future__ import annotations
@@ -43,11 +46,17 @@ ARGS = (
 )  # fmt: skip
 TERMS = WorkerTerms(name="Jo Worker", organisation="Riverside Care Ltd", role="Support Worker")
 BLOCK = '{"@type": "Person", "name": "Zephyrine", "description": "' + "x" * 490_000 + '"}'
-HUGE = (
-    "<!DOCTYPE html><html><head><title>Zephyrine</title>"
-    + f'<script type="application/ld+json">{BLOCK}</script>' * 200
-    + "</head><body><h1>Zephyrine</h1></body></html>"
-)
+GROWTH_MB = 64  # the most the app may grow by for the huge page
+STOP_S = 2.0
+LATE_S = 5.0  # how far past its limit a frozen look may end (the browser's end, the clean-up)
+
+
+def huge_page(blocks: int) -> str:
+    return (
+        "<!DOCTYPE html><html><head><title>Zephyrine</title>"
+        + f'<script type="application/ld+json">{BLOCK}</script>' * blocks
+        + "</head><body><h1>Zephyrine</h1></body></html>"
+    )
 
 
 def descendants_pss_mb() -> float:
@@ -80,7 +89,11 @@ def _pss_kb(pid: int) -> int:
     return int(line.split()[1])
 
 
-def run(config: OutsideConfig, case: str, *, stop_after: float | None, give_up: float) -> str:
+def run(
+    config: OutsideConfig, case: str, *, stop_after: float | None, give_up: float
+) -> tuple[str, float | None, float | None]:
+    """What happened, in words; seconds into the look when it ended (None: still going);
+    seconds from Stop to the end (None: not pressed, or still going)."""
     platform_id, address = ADDRESSES[case]
     request = StrangerRequest(platform_id, "X", address)
     pressed: list[float] = []
@@ -115,15 +128,20 @@ def run(config: OutsideConfig, case: str, *, stop_after: float | None, give_up: 
     began_at = looking[0] if looking else started
     if thread.is_alive():
         since = f", {ended - pressed[0]:.1f} s after Stop" if pressed else ""
-        return f"still running {ended - began_at:.0f} s into the look{since}"
+        return f"still running {ended - began_at:.0f} s into the look{since}", None, None
     what = outcome[0]
     told = what[0].problem or "seen" if isinstance(what, list) else type(what).__name__
     after_stop = f"; Stop to end {ended - pressed[0]:.2f} s" if pressed else ""
-    return (
+    said = (
         f"ended {ended - began_at:.1f} s into the look (browser start {began_at - started:.1f} s)"
         f"{after_stop}; browser peak {browser_peak:.0f} MB;"
         f" told: {told}"
     )
+    return said, ended - began_at, (ended - pressed[0]) if pressed else None
+
+
+def _met(met: bool) -> str:
+    return "met" if met else "NOT met"
 
 
 def main() -> int:
@@ -131,9 +149,10 @@ def main() -> int:
     parser.add_argument("--browser", type=Path, default=Path("/usr/bin/chromium"))
     parser.add_argument("--look", type=float, default=40.0)
     parser.add_argument("--give-up", type=float, default=90.0)
+    parser.add_argument("--blocks", type=int, default=200)
     parser.add_argument("--case", choices=("huge", "busy", "stop"), action="append")
     args = parser.parse_args()
-    public_pages.ROUTES["/x/jo_huger"] = Route(body=HUGE)
+    public_pages.ROUTES["/x/jo_huger"] = Route(body=huge_page(args.blocks))
     ADDRESSES["huger"] = ("x", "https://x.com/jo_huger")
     server = PublicPages().start()
     fields = OutsideTimeouts.__dataclass_fields__
@@ -145,19 +164,31 @@ def main() -> int:
         args=ARGS,
     )
     cases = args.case or ["huge", "busy", "stop"]
+    targets: list[str] = []
     try:
         for case in cases:
             before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
             if case == "huge":
-                said = run(config, "huger", stop_after=None, give_up=args.give_up)
+                said, _, _ = run(config, "huger", stop_after=None, give_up=args.give_up)
             elif case == "busy":
-                said = run(config, "busy head", stop_after=None, give_up=args.give_up)
+                said, took, _ = run(config, "busy head", stop_after=None, give_up=args.give_up)
+                met = took is not None and took <= timeouts.look + LATE_S
+                targets.append(
+                    f"a frozen page's look ends by its limit + {LATE_S:g} s: {_met(met)}"
+                )
             else:
-                said = run(config, "busy head", stop_after=3.0, give_up=args.give_up)
+                said, _, stop = run(config, "busy head", stop_after=3.0, give_up=args.give_up)
+                met = stop is not None and stop <= STOP_S
+                targets.append(f"Stop ends a frozen page's look within {STOP_S:g} s: {_met(met)}")
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
             print(f"{case}: {said}; this process peak {peak:.0f} MB (before {before:.0f} MB)")
+            if case == "huge":
+                grew = peak - before < GROWTH_MB
+                targets.append(f"the app grows by less than {GROWTH_MB} MB: {_met(grew)}")
     finally:
         server.stop()
+    for target in targets:
+        print(f"target: {target}")
     return 0
 
 

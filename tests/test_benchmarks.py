@@ -21,10 +21,11 @@ SMALLEST = {
                 "--case", "instagram-50k", "--case", "unique-4x63"),
     "history": ("--runs", "1", "--months", "2"),
     "outside": ("--runs", "1"),
+    "outside_hostile": ("--blocks", "4", "--look", "5", "--give-up", "60"),
     "report": ("--runs", "1"),
     "startup": ("--runs", "1"),
 }  # fmt: skip
-NEEDS_A_BROWSER = {"automation", "outside"}
+NEEDS_A_BROWSER = {"automation", "outside", "outside_hostile"}
 CHROMIUM = Path("/usr/bin/chromium")
 
 

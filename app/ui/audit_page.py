@@ -34,6 +34,7 @@ from app.audit.answers import Answer, AnswerSource, AnswerStatus
 from app.audit.outside import OutsideEvidence
 from app.audit.scoring import score_platform
 from app.audit.session import AuditSession, Position
+from app.audit.verdicts import link_outcome
 from app.checklists.codes import CodeBook
 from app.checklists.hosts import is_allowed
 from app.checklists.model import CheckItem, Evidence, Platform
@@ -523,15 +524,9 @@ class AuditPage(QWidget):
             self._open(item.source, "the help page")
 
     def _open(self, url: str, what: str) -> None:
-        """Open `url` in the worker's browser and say so, with the address to copy if no
-        browser opened."""
-        opened = self._open_url(url)
-        if opened is False:
-            self.link_status.setText(
-                f"No browser opened {what}. Copy this address into your browser: {url}"
-            )
-        else:
-            self.link_status.setText(f"Opening {what} in your browser: {url}")
+        """Open `url` in the worker's browser; say it opened only if it did, otherwise
+        leave the address to copy."""
+        self.link_status.setText(link_outcome(what, url, self._open_url(url)))
 
     def _current_item(self) -> CheckItem | None:
         return self._shown.item if self._shown is not None else None

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.audit import glossary
 from app.audit.overview import PlatformOverview
 from app.audit.profile import WorkerProfile
 from app.audit.reminders import DueEntry
-from app.formatting import plural, short_date
+from app.audit.verdicts import overview_verdict
+from app.formatting import short_date
 from app.services.dashboard import DashboardView
 from app.ui.dashboard_model import ROLE_PLATFORM_ID, DashboardModel
 from app.ui.theme import tone
@@ -238,15 +238,8 @@ class DashboardPage(QWidget):
 
 
 def _summary_text(view: DashboardView) -> str:
-    """One line that agrees with the table: what needs attention, what is snoozed."""
-    rows = view.overviews
-    attention = len(view.attention)
-    snoozed = sum(1 for row in rows if row.due.is_due and row.due.is_snoozed)
-    parts = [plural(len(rows), "platform")]
-    parts.append(glossary.need_attention(attention) if attention else "nothing needs attention")
-    if snoozed:
-        parts.append(f"{plural(snoozed, 'reminder')} snoozed")
-    text = "; ".join(parts) + "."
+    """One line that agrees with the table: open fixes first; a snooze hides no fix."""
+    text = overview_verdict(view.overviews)
     if view.open_run is not None:
         started = short_date(view.open_run.started_at)
         text += f" You have an unfinished audit (started {started})."

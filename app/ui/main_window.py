@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QSystemTrayIcon,
 )
 
+from app.audit.verdicts import fixes_outside
 from app.footprint import Footprint
 from app.services.audits import AuditStart
 from app.services.dashboard import DashboardView
@@ -435,7 +436,9 @@ class MainWindow(QMainWindow):
         session = self.audit_page.session
         if session is None:
             return
-        self.summary_page.show_session(session, self.refresh().runs)
+        view = self.refresh()
+        elsewhere = fixes_outside(view.overviews, [p.id for p in session.platforms])
+        self.summary_page.show_session(session, view.runs, elsewhere)
         self._stack.setCurrentWidget(self.summary_page)
         self.summary_page.actions_list.setFocus()
 

@@ -207,7 +207,7 @@ def test_after_a_snooze_the_summary_line_and_the_row_agree(qtbot, set_up, make_w
     window.refresh()
     window.snooze("facebook", 7)
     summary = window.dashboard.summary.text()
-    assert "1 platform needs attention" in summary and "1 reminder snoozed" in summary
+    assert "2 platforms due a re-check (1 reminder snoozed)" in summary
     facebook = window.dashboard.model.index(0, 4)
     assert "snoozed until" in facebook.data()
     colour = facebook.data(Qt.ItemDataRole.ForegroundRole).color()

@@ -250,6 +250,11 @@ class Footprint:
             return None
         return audits.resume_audit(view.open_run, self.catalogue, self.store, self.clock, view.runs)
 
+    def discard_audit(self, run_id: int) -> bool:
+        """Throw away an unfinished audit and every answer given in it (a finished audit is
+        history and stays); True if it was discarded."""
+        return self.store.discard_run(run_id)
+
     # -- data exports and friend-list reviews ------------------------------------------------
     def reading_inputs(self) -> ReadInputs:
         """Earlier reviews and the review key, read here (the GUI thread) before a worker

@@ -58,6 +58,7 @@ class AuditPage(QWidget):
     Signals:
         finished: every platform of the audit has been answered or skipped.
         leave_requested: the worker wants the overview; the audit stays open to resume.
+        discard_requested: the worker wants to throw this audit and its answers away.
         automation_requested: the worker wants Footprint to read the settings in a browser.
         self_search_requested: the worker wants the prepared searches of their name for the
             general item with this id ("Search yourself").
@@ -65,6 +66,7 @@ class AuditPage(QWidget):
 
     finished = Signal()
     leave_requested = Signal()
+    discard_requested = Signal()
     automation_requested = Signal()
     self_search_requested = Signal(str)
 
@@ -156,6 +158,11 @@ class AuditPage(QWidget):
         self.skip_button.clicked.connect(self._skip)
         self.leave_button = QPushButton("Pause and go to o&verview")
         self.leave_button.clicked.connect(self._leave)
+        self.discard_button = QPushButton("&Discard this audit…")
+        self.discard_button.setAccessibleDescription(
+            "Throws this audit and the answers given in it away, after asking"
+        )
+        self.discard_button.clicked.connect(self.discard_requested)
         self.automation_button = QPushButton("Read my settings au&tomatically…")
         self.automation_button.setAccessibleDescription(
             "Opens a browser where you sign in to your own accounts; Footprint reads the "
@@ -205,7 +212,7 @@ class AuditPage(QWidget):
         layout.addLayout(widget_row(*self.answer_buttons.values()))
         layout.addLayout(
             widget_row(self.back_button, self.next_button, self.skip_button, self.automation_button,
-                STRETCH, self.leave_button)
+                STRETCH, self.discard_button, self.leave_button)
         )  # fmt: skip
 
     # -- showing ----------------------------------------------------------------------------
@@ -232,6 +239,14 @@ class AuditPage(QWidget):
         self._regulator = regulator
         self._works_with_children = works_with_children
         self._edition = edition
+
+    def forget_session(self) -> None:
+        """Drop the audit shown (after it was discarded)."""
+        self._session, self._shown = None, None
+        self.item_list.clear()
+        self.item_list.setProperty("platform", None)
+        self.content.clear()
+        self.done_banner.hide()
 
     @property
     def session(self) -> AuditSession | None:

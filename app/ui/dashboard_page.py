@@ -40,6 +40,8 @@ class DashboardPage(QWidget):
     """Signals:
     start_audit_requested: a full audit of all the worker's platforms (or resume).
     recheck_requested(str): a new audit of one platform.
+    discard_requested: throw the unfinished audit away.
+    platform_history_requested(str): the history of one platform (a double-click on its row).
     settings_requested, report_requested, history_requested, export_import_requested,
     stranger_requested (see what a stranger sees on the worker's public profiles).
     snooze_requested(str, int): silence a platform's reminder for n days (0: remind again).
@@ -47,6 +49,8 @@ class DashboardPage(QWidget):
 
     start_audit_requested = Signal()
     recheck_requested = Signal(str)
+    discard_requested = Signal()
+    platform_history_requested = Signal(str)
     settings_requested = Signal()
     report_requested = Signal()
     history_requested = Signal()
@@ -77,6 +81,9 @@ class DashboardPage(QWidget):
         self.start_button.clicked.connect(self.start_audit_requested)
         self.recheck_button = QPushButton("&Re-check selected platform")
         self.recheck_button.clicked.connect(self.recheck_selected)
+        self.discard_button = QPushButton("&Discard the unfinished audit…")
+        self.discard_button.clicked.connect(self.discard_requested)
+        self.discard_button.hide()
         self.report_button = QPushButton("Make a re&port…")
         self.report_button.clicked.connect(self.report_requested)
         self.settings_button = QPushButton("Se&ttings…")
@@ -128,7 +135,8 @@ class DashboardPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         table.setAlternatingRowColors(True)
-        table.doubleClicked.connect(lambda _index: self.recheck_selected())
+        # A double-click looks, never starts anything: it opens the platform's history.
+        table.doubleClicked.connect(lambda _index: self._history_of_selected())
         return table
 
     def _lay_out(self) -> None:
@@ -137,8 +145,8 @@ class DashboardPage(QWidget):
             layout.addWidget(widget)
         layout.addWidget(self.table, 1)
         first = QHBoxLayout()  # two rows, so the window can be narrow
-        for button in (self.start_button, self.recheck_button, self.stranger_button,
-                       self.snooze_button):  # fmt: skip
+        for button in (self.start_button, self.discard_button, self.recheck_button,
+                       self.stranger_button, self.snooze_button):  # fmt: skip
             first.addWidget(button)
         first.addStretch(1)
         second = QHBoxLayout()
@@ -170,6 +178,10 @@ class DashboardPage(QWidget):
         self.start_button.setEnabled(set_up)
         self.start_button.setDefault(first_audit)
         self.recheck_button.setEnabled(set_up and open_run is None and bool(rows))
+        self.recheck_button.setToolTip(
+            "Finish or discard your unfinished audit first." if open_run else ""
+        )
+        self.discard_button.setVisible(open_run is not None)
         self.export_button.setEnabled(set_up)
         self.history_button.setEnabled(any(r.last_checked for r in rows))
         self.report_button.setEnabled(any(r.last_checked for r in rows))
@@ -229,6 +241,11 @@ class DashboardPage(QWidget):
         platform_id = self.selected_platform_id()
         if platform_id is not None:
             self.snooze_requested.emit(platform_id, days)
+
+    def _history_of_selected(self) -> None:
+        platform_id = self.selected_platform_id()
+        if platform_id is not None:
+            self.platform_history_requested.emit(platform_id)
 
     def recheck_selected(self) -> None:
         """A new audit of the selected platform (when no audit is open)."""

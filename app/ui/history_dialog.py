@@ -53,7 +53,13 @@ def _table(columns: tuple[str, ...], name: str) -> QTableWidget:
 class HistoryDialog(QDialog):
     """Every audit of each platform, the safe-share chart, and any audit's answers."""
 
-    def __init__(self, *, footprint: Footprint, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        footprint: Footprint,
+        platform_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Footprint — history")
         data = footprint.all_data()
@@ -90,7 +96,8 @@ class HistoryDialog(QDialog):
         self.chart.set_series(self._series)
         self._fill_chart_table()
         if self._platforms:
-            self.platform_list.setCurrentRow(0)
+            ids = [p.id for p in self._platforms]
+            self.platform_list.setCurrentRow(ids.index(platform_id) if platform_id in ids else 0)
         fit_to_screen(self, QSize(1000, 720))
 
     def _lay_out(self) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.audit.verdicts import fixes_outside
 from app.footprint import Footprint
+from app.formatting import plural, short_date
 from app.services.audits import AuditStart
 from app.services.dashboard import DashboardView
 from app.ui import preferences
@@ -82,6 +83,9 @@ class MainWindow(QMainWindow):
         self.dashboard.settings_requested.connect(self.open_settings)
         self.dashboard.report_requested.connect(self.open_report)
         self.dashboard.history_requested.connect(self.open_history)
+        self.dashboard.platform_history_requested.connect(self.open_history)
+        self.dashboard.discard_requested.connect(self.discard_audit)
+        self.audit_page.discard_requested.connect(self.discard_audit)
         self.dashboard.export_import_requested.connect(self.open_export_import)
         self.dashboard.snooze_requested.connect(self.snooze)
         self.dashboard.stranger_requested.connect(self.open_stranger_view)
@@ -306,11 +310,11 @@ class MainWindow(QMainWindow):
         self._exec(dialog)
         self.refresh()
 
-    def open_history(self) -> None:
-        """Open the history of the worker's audits."""
+    def open_history(self, platform_id: str | None = None) -> None:
+        """Open the history of the worker's audits, at `platform_id` if given."""
         from app.ui.history_dialog import HistoryDialog
 
-        self._exec(HistoryDialog(footprint=self._footprint, parent=self))
+        self._exec(HistoryDialog(footprint=self._footprint, platform_id=platform_id, parent=self))
 
     def show_normal_window(self) -> None:
         """Bring the window back from the tray or a minimised state, in front."""
@@ -426,6 +430,29 @@ class MainWindow(QMainWindow):
         start = self._footprint.resume_audit(self._view)
         if start is not None:
             self._show_audit(start)
+
+    def discard_audit(self) -> None:
+        """After confirmation, throw the unfinished audit and its answers away."""
+        run = self._view.open_run
+        session = self.audit_page.session
+        if session is not None and not session.run.is_complete:
+            run = session.run
+        if run is None:
+            return
+        answers = plural(len(run.answers), "answer")
+        confirmed = QMessageBox.question(
+            self,
+            "Discard this audit?",
+            f"This throws away the audit started on {short_date(run.started_at)} and the "
+            f"{answers} given in it. Your earlier audits stay as they are.",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if confirmed != QMessageBox.StandardButton.Discard:
+            return
+        self._footprint.discard_audit(run.id)
+        self.audit_page.forget_session()
+        self.show_dashboard()
 
     def _show_audit(self, start: AuditStart) -> None:
         self._stack.setCurrentWidget(self.audit_page)

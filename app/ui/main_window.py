@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -28,11 +28,13 @@ from app.ui.jobs import Job, JobRunner
 from app.ui.links import UrlOpener, open_in_browser
 from app.ui.notifiers import DesktopNotifier, Notifier, TrayNotifier, tray_icon
 from app.ui.reminder_service import ReminderService
-from app.ui.screen import fit_to_screen, keep_on_screen
+from app.ui.screen import frame_record, keep_on_screen, restore_frame
 
 if TYPE_CHECKING:  # imported when first shown, so the overview opens sooner (issue 24)
     from app.ui.audit_page import AuditPage
     from app.ui.summary_page import SummaryPage
+
+FRAME_KEY = "main_window/frame"  # app.ui.screen.frame_record
 
 
 class MainWindow(QMainWindow):
@@ -85,7 +87,6 @@ class MainWindow(QMainWindow):
         self.dashboard.history_requested.connect(self.open_history)
         self.dashboard.platform_history_requested.connect(self.open_history)
         self.dashboard.discard_requested.connect(self.discard_audit)
-        self.audit_page.discard_requested.connect(self.discard_audit)
         self.dashboard.export_import_requested.connect(self.open_export_import)
         self.dashboard.snooze_requested.connect(self.snooze)
         self.dashboard.stranger_requested.connect(self.open_stranger_view)
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
             page.leave_requested.connect(self.show_dashboard)
             page.automation_requested.connect(self.open_automation)
             page.self_search_requested.connect(self.open_self_search)
+            page.discard_requested.connect(self.discard_audit)
             self._stack.addWidget(page)
             self._audit_page = page
             self._show_regulator()
@@ -434,7 +436,7 @@ class MainWindow(QMainWindow):
     def discard_audit(self) -> None:
         """After confirmation, throw the unfinished audit and its answers away."""
         run = self._view.open_run
-        session = self.audit_page.session
+        session = self._audit_page.session if self._audit_page is not None else None
         if session is not None and not session.run.is_complete:
             run = session.run
         if run is None:
@@ -451,7 +453,8 @@ class MainWindow(QMainWindow):
         if confirmed != QMessageBox.StandardButton.Discard:
             return
         self._footprint.discard_audit(run.id)
-        self.audit_page.forget_session()
+        if self._audit_page is not None:
+            self._audit_page.forget_session()
         self.show_dashboard()
 
     def _show_audit(self, start: AuditStart) -> None:
@@ -477,16 +480,17 @@ class MainWindow(QMainWindow):
 
     # -- window -----------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
-        geometry = QSettings().value("main_window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-            keep_on_screen(self)  # the screen may be smaller, or scaled, since last time
-        else:
-            fit_to_screen(self, QSize(1000, 720))
+        # By its frame, clamped to the screen as it is now (smaller, or scaled, since then).
+        restore_frame(self, QSettings().value(FRAME_KEY), QSize(1000, 720))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Once shown, the real frame is known: keep all of it on the screen."""
+        super().showEvent(event)
+        keep_on_screen(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the window's place; hide to the tray instead of closing if the worker chose so."""
-        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        QSettings().setValue(FRAME_KEY, frame_record(self))
         if preferences.KEEP_IN_TRAY.get() and self.tray.isVisible() and not self._quitting:
             # Reminders keep running; the tray icon brings the window back.
             event.ignore()

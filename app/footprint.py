@@ -24,7 +24,7 @@ from app.checklists.model import Catalogue
 from app.checklists.policy import PolicyPack
 from app.clock import Clock
 from app.file_lock import FileLock
-from app.paths import DataHome
+from app.paths import DataHome, write_owner_only
 from app.services import audits, dashboard
 from app.services.audits import AuditStart
 from app.services.dashboard import DashboardView
@@ -195,6 +195,14 @@ class Footprint:
         from app.services.reminder_calendar import reminders_calendar
 
         return reminders_calendar(self.dashboard().overviews, self.clock.now())
+
+    def save_reminders_calendar(self, path: Path) -> list[str]:
+        """Write the re-checks calendar (one event a platform, each with an alarm) to `path`,
+        readable by the worker only; what to tell the worker about it. OSError if it cannot
+        be written."""
+        calendar = self.reminders_calendar()
+        write_owner_only(path, calendar.data)
+        return calendar.notes()
 
     # -- the worker's details ----------------------------------------------------------------
     def save_profile(self, profile: WorkerProfile) -> None:

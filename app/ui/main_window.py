@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize
@@ -10,6 +11,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QFileDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.audit.verdicts import fixes_outside
+from app.autostart import set_autostart
 from app.footprint import Footprint
 from app.formatting import plural, short_date
 from app.services.audits import AuditStart
@@ -131,6 +134,7 @@ class MainWindow(QMainWindow):
         file = bar.addMenu("&File")
         self._action(file, "Make a &report…", self.open_report, QKeySequence.StandardKey.Print)
         self._action(file, "&Import a data export…", self.open_export_import)
+        self._action(file, "Add re-checks to my &calendar…", self.save_calendar)
         self._action(file, "&Settings…", self.open_settings, QKeySequence("Ctrl+,"))
         file.addSeparator()
         self._action(file, "&Quit", self.quit, QKeySequence.StandardKey.Quit)
@@ -469,6 +473,8 @@ class MainWindow(QMainWindow):
         view = self.refresh()
         elsewhere = fixes_outside(view.overviews, [p.id for p in session.platforms])
         self.summary_page.show_session(session, view.runs, elsewhere)
+        first = not any(r.is_complete and r.id != session.run.id for r in view.runs)
+        self.summary_page.offer_reminders(first, autostart=not preferences.START_AT_LOGIN.get())
         self._stack.setCurrentWidget(self.summary_page)
         self.summary_page.actions_list.setFocus()
 
@@ -476,7 +482,56 @@ class MainWindow(QMainWindow):
         session = self.audit_page.session
         if session is not None:
             session.finish_now()
+        autostart, calendar = self.summary_page.reminder_choices()
+        self.summary_page.offer_reminders(False)
         self.show_dashboard()
+        if autostart:
+            self._start_at_login()
+        if calendar:
+            self.save_calendar()
+
+    def _start_at_login(self) -> None:
+        try:
+            set_autostart(True)
+        except OSError as error:
+            QMessageBox.warning(
+                self, "Start at login", f"Could not add the login entry: {error.strerror}"
+            )
+            return
+        preferences.START_AT_LOGIN.set(True)
+        self.statusBar().showMessage("Footprint will start quietly when you log in.")
+
+    def save_calendar(self, path: Path | None = None) -> bool:
+        """Save the re-checks calendar where the worker chooses (or at `path`); True if saved."""
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                "Add your re-checks to your calendar",
+                str(Path.home() / "Footprint re-checks.ics"),
+                "Calendar files (*.ics)",
+            )
+            if not chosen:
+                return False
+            path = Path(chosen)
+        try:
+            notes = self._footprint.save_reminders_calendar(path)
+        except OSError as error:
+            QMessageBox.warning(
+                self, "Calendar not saved", f"Could not save {path}: {error.strerror}"
+            )
+            return False
+        # In the status bar, not a box to dismiss: the file is saved, nothing to decide.
+        self.statusBar().showMessage(
+            " ".join(
+                [
+                    f"Saved {path.name}: open it, or import it in Outlook, Apple Calendar or "
+                    "Google Calendar, for a repeating re-check a platform, each with a "
+                    "reminder at 9:00 on the day.",
+                    *notes,
+                ]
+            )
+        )
+        return True
 
     # -- window -----------------------------------------------------------------------------
     def _restore_geometry(self) -> None:

@@ -8,6 +8,8 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -96,9 +98,41 @@ class SummaryPage(QWidget):
         self.undo_button.clicked.connect(self.undo)
         self.open_button = QPushButton("&Open the settings page")
         self.open_button.clicked.connect(self._open_selected)
+        self.offer = self._build_offer()
         self.done_button = QPushButton("&Done: back to overview")
         self.done_button.clicked.connect(self.done)
         self._lay_out()
+
+    def _build_offer(self) -> QGroupBox:
+        """After the first audit: two ways for reminders to reach the worker, both unticked."""
+        box = QGroupBox("Reminders that reach you (you can change these in Settings)")
+        self.autostart_check = QCheckBox(
+            "Start Footprint &quietly when I log in, so it can remind me when a re-check is due"
+        )
+        self.calendar_check = QCheckBox(
+            "Add my re-check dates to my &calendar (Footprint saves a calendar file; "
+            "you choose where)"
+        )
+        column = QVBoxLayout(box)
+        column.addWidget(self.autostart_check)
+        column.addWidget(self.calendar_check)
+        box.hide()
+        return box
+
+    def offer_reminders(self, offered: bool, autostart: bool = True) -> None:
+        """Show the reminder offer (unticked) after a first audit; `autostart`: whether to
+        offer start at login (not when it is already on)."""
+        self.autostart_check.setChecked(False)
+        self.calendar_check.setChecked(False)
+        self.autostart_check.setVisible(autostart)
+        self.offer.setVisible(offered)
+
+    def reminder_choices(self) -> tuple[bool, bool]:
+        """(start at login, add to calendar), as ticked in a shown offer."""
+        if self.offer.isHidden():
+            return (False, False)
+        autostart = self.autostart_check.isChecked() and not self.autostart_check.isHidden()
+        return (autostart, self.calendar_check.isChecked())
 
     def _build_table(self) -> QTableWidget:
         table = QTableWidget(0, len(SUMMARY_COLUMNS))
@@ -132,6 +166,7 @@ class SummaryPage(QWidget):
         layout.addWidget(self.closing)
         layout.addWidget(self.action_details)
         layout.addWidget(self.status)
+        layout.addWidget(self.offer)
         buttons = QHBoxLayout()
         for button in (self.fixed_button, self.undo_button, self.open_button):
             buttons.addWidget(button)

@@ -135,6 +135,10 @@ def test_reminders_ics_has_one_recurring_event_per_platform(tmp_path, capsys) ->
     assert "Re-check your Facebook privacy settings" in summaries
     rule = events[0]["rrule"]
     assert rule["FREQ"] == ["DAILY"] and rule["INTERVAL"][0] in (90, 180, 365, 60, 30)
+    for event in events:
+        alarms = list(event.walk("VALARM"))
+        assert len(alarms) == 1 and str(alarms[0]["action"]) == "DISPLAY"
+        assert alarms[0]["trigger"].dt == timedelta(hours=9)
 
 
 def test_reminders_ics_without_a_profile_is_a_clear_error(tmp_path, capsys) -> None:

@@ -192,3 +192,13 @@ def link_outcome(what: str, url: str, opened: object) -> str:
     if opened is False:
         return f"No browser opened {what}. Copy this address into your browser: {url}"
     return f"Asked your browser to open {what}. If nothing opened, copy this address: {url}"
+
+
+def platform_end_line(name: str, safe: int, to_fix: int, unsure: int, next_name: str | None) -> str:
+    """The end of one platform in an audit: "Facebook done: 10 safe, 2 to fix, 1 not sure —
+    next: Instagram". Counts only; whether that is good is for the summary to say."""
+    counts = [f"{safe} safe", f"{to_fix} to fix"]
+    if unsure:
+        counts.append(f"{unsure} not sure")
+    after = f" — next: {next_name}" if next_name else ""
+    return f"{name} done: {', '.join(counts)}{after}"

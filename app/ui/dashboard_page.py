@@ -21,18 +21,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.audit.estimate import minutes_for_all, say_minutes
 from app.audit.overview import PlatformOverview
 from app.audit.profile import WorkerProfile
 from app.audit.reminders import DueEntry
 from app.audit.verdicts import overview_verdict
-from app.formatting import short_date
+from app.formatting import plural, short_date
 from app.services.dashboard import DashboardView
 from app.ui.dashboard_model import ROLE_PLATFORM_ID, DashboardModel
 from app.ui.theme import tone
 
 FIRST_AUDIT = (
     "Your platforms are set up. Start your first audit: Footprint takes you through each "
-    "setting, one at a time. It takes about twenty minutes, and you can pause whenever you like."
+    "setting, one at a time. For your {platforms} ({settings}) it takes {minutes} "
+    "(about a minute a setting, and time to sign in to each platform), and you can pause "
+    "whenever you like."
 )
 
 
@@ -64,7 +67,7 @@ class DashboardPage(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("heading")
         self.heading.setWordWrap(True)
-        self.welcome = QLabel(FIRST_AUDIT)
+        self.welcome = QLabel()
         self.welcome.setObjectName("first-audit")
         self.welcome.setWordWrap(True)
         self.welcome.hide()
@@ -167,6 +170,14 @@ class DashboardPage(QWidget):
         self._show_heading(view.profile)
         first_audit = view.first_audit_pending
         self.welcome.setVisible(first_audit)
+        platforms = [row.platform for row in rows]
+        self.welcome.setText(
+            FIRST_AUDIT.format(
+                platforms=plural(len(platforms), "platform"),
+                settings=plural(sum(len(p.items) for p in platforms), "setting"),
+                minutes=say_minutes(minutes_for_all(platforms)),
+            )
+        )
         self.summary.setText("" if first_audit else _summary_text(view))
         self.summary.setVisible(not first_audit)
         open_run = view.open_run

@@ -12,15 +12,16 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from app.audit.answers import AnswerStatus
 from app.audit.scoring import PlatformState
 
 TEXT_CONTRAST = 4.5
 GRAPHIC_CONTRAST = 3.0
 # "edge": every control's border when not focused, 3:1 against the window (WCAG 1.4.11).
 _LIGHT = {"bad": "#b3261e", "warn": "#7a5000", "good": "#1b6e20", "focus": "#1a4f8b",
-          "edge": "#767676"}  # fmt: skip
+          "edge": "#767676", "neutral": "#4a4a4a"}  # fmt: skip
 _DARK = {"bad": "#ff8a80", "warn": "#ffd54f", "good": "#81c784", "focus": "#8cc4ff",
-         "edge": "#9a9a9a"}  # fmt: skip
+         "edge": "#9a9a9a", "neutral": "#c8c8c8"}  # fmt: skip
 _HIGHLIGHT = {"light": "#1d5fa8", "dark": "#1c5a99"}  # white text on either: over 6:1
 _STATE_TONE = {
     PlatformState.NEEDS_ACTION: "bad",
@@ -54,6 +55,37 @@ def state_colour(state: PlatformState) -> QColor | None:
     """The colour a platform's state is shown in; None for states without one."""
     name = _STATE_TONE.get(state)
     return tone(name) if name else None
+
+
+_ANSWER_TONE = {
+    AnswerStatus.SAFE: "good",
+    AnswerStatus.NEEDS_ACTION: "bad",
+    AnswerStatus.UNSURE: "warn",
+    AnswerStatus.NOT_APPLICABLE: "neutral",
+}
+
+
+def answer_style(status: AnswerStatus, dark: bool | None = None) -> str:
+    """An answer button: large, and once chosen filled with its colour (the word and icon
+    say it too); focus keeps the app's ring, so chosen and focused never look alike."""
+    colours = tones(is_dark() if dark is None else dark)
+    fill = colours[_ANSWER_TONE[status]]
+    text = "#000000" if (is_dark() if dark is None else dark) else "#ffffff"
+    return (
+        "QPushButton { font-size: 11pt; }"
+        f"QPushButton:checked {{ background: {fill}; color: {text}; font-weight: bold; }}"
+    )
+
+
+def chip_style(dark: bool | None = None) -> str:
+    """The safe value's chip: a tinted box with the safe colour's edge (text 4.5:1 or more)."""
+    is_dark_theme = is_dark() if dark is None else dark
+    edge = tones(is_dark_theme)["good"]
+    fill, text = ("#1e3320", "#f0f0f0") if is_dark_theme else ("#e8f3e9", "#111111")
+    return (
+        f"QLabel {{ background: {fill}; color: {text}; border: 1px solid {edge};"
+        " border-radius: 10px; padding: 4px 10px; font-weight: bold; }"
+    )
 
 
 def contrast(first: QColor, second: QColor) -> float:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.audit import glossary
 from app.audit.answers import Answer, AnswerSource, AnswerStatus
 from app.audit.estimate import minutes_for, say_minutes
 from app.audit.outside import OutsideEvidence
@@ -435,7 +436,7 @@ class AuditPage(QWidget):
                 self.item_list.addItem(entry)
         for index, item in enumerate(platform.items):
             answer = self._session.answer_for(platform.id, item.id)
-            state = answer.status.label if answer else "not answered yet"
+            state = glossary.badge(answer.status.label) if answer else "not answered yet"
             self.item_list.item(index).setText(f"{index + 1}. {item.name} — {state}")
         self.item_list.setCurrentRow(position.item_index)
         self.item_list.blockSignals(False)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.audit import glossary
 from app.audit.actions import ActionItem, action_list
 from app.audit.answers import Answer, AnswerStatus
 from app.audit.comparison import Comparison, compare_with_previous
@@ -229,7 +230,7 @@ class SummaryPage(QWidget):
             state = check_state(score, run.check_for(platform.id))
             counts = (str(score.count(status)) for status in COUNTED)
             change = change_since_previous(platform, comparison, run.check_for(platform.id))
-            cells = (platform.name, state.label, *counts, change)
+            cells = (platform.name, glossary.badge(state.label), *counts, change)
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if column == 1 and (colour := state_colour(state)) is not None:
@@ -245,7 +246,7 @@ class SummaryPage(QWidget):
         for action in self._actions:
             text = (
                 f"{action.item.severity.label} · {action.platform.name}: {action.item.action}"
-                f" ({action.answer.status.label})"
+                f" ({glossary.badge(action.answer.status.label)})"
             )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, text)

@@ -168,7 +168,9 @@ class ProfileDialog(QDialog):
             plain_message_box(QMessageBox.Icon.Warning, title, detail, self).exec()  # quotes it
             return False
         for pack in added:
-            _plain_message(self, "Policy pack imported", f"{pack.summary()}\n\n{pack.effect()}")
+            names = {p.id: p.name for p in self._footprint.catalogue.platforms}
+            effect = pack.effect(names)
+            _plain_message(self, "Policy pack imported", f"{pack.summary()}\n\n{effect}")
         return True
 
     def _save_preferences(self) -> None:

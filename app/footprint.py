@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from app.audit.profile import WorkerProfile
 from app.audit.reminders import DueReport
 from app.audit.run import AuditRun
+from app.audit.session import AuditSession
 from app.audit.stored import AllData
 from app.checklists.codes import CodeBook, load_code_book
 from app.checklists.errors import ChecklistError
@@ -257,6 +258,15 @@ class Footprint:
         if view.open_run is None:
             return None
         return audits.resume_audit(view.open_run, self.catalogue, self.store, self.clock, view.runs)
+
+    def mark_fixed(self, platform_id: str, item_id: str, view: DashboardView) -> bool:
+        """ "I fixed it" from the overview's to-do list: a dated fix in the run that holds the
+        item's current answer; False if that answer is not among the runs `view` read."""
+        run = dashboard.run_holding(view, platform_id, item_id)
+        if run is None:
+            return False
+        AuditSession(run, self.catalogue, self.store, self.clock).mark_fixed(platform_id, item_id)
+        return True
 
     def discard_audit(self, run_id: int) -> bool:
         """Throw away an unfinished audit and every answer given in it (a finished audit is

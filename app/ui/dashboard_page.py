@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
     QMenu,
     QPushButton,
     QTableView,
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.audit import glossary
+from app.audit.actions import ActionItem
 from app.audit.estimate import minutes_for_all, say_minutes
 from app.audit.overview import PlatformOverview
 from app.audit.profile import WorkerProfile
@@ -44,6 +47,7 @@ class DashboardPage(QWidget):
     start_audit_requested: a full audit of all the worker's platforms (or resume).
     recheck_requested(str): a new audit of one platform.
     discard_requested: throw the unfinished audit away.
+    fixed_requested(str, str): the worker fixed this item of the to-do list.
     platform_history_requested(str): the history of one platform (a double-click on its row).
     settings_requested, report_requested, history_requested, export_import_requested,
     stranger_requested (see what a stranger sees on the worker's public profiles).
@@ -54,6 +58,7 @@ class DashboardPage(QWidget):
     recheck_requested = Signal(str)
     discard_requested = Signal()
     platform_history_requested = Signal(str)
+    fixed_requested = Signal(str, str)  # platform id, item id: "I fixed it" from the to-do
     settings_requested = Signal()
     report_requested = Signal()
     history_requested = Signal()
@@ -104,6 +109,16 @@ class DashboardPage(QWidget):
         )
         self.stranger_button.clicked.connect(self.stranger_requested)
         self.snooze_button = self._build_snooze_button()
+        self._to_do: list[ActionItem] = []
+        self.to_do_label = QLabel("To do, &most important first (a snooze hides none of these):")
+        self.to_do = QListWidget()
+        self.to_do.setAccessibleName("Open fixes and settings you were not sure about")
+        self.to_do_label.setBuddy(self.to_do)
+        self.fixed_button = QPushButton("&I fixed it")
+        self.fixed_button.setAccessibleDescription(
+            "Records the selected fix as done today, as its own dated answer"
+        )
+        self.fixed_button.clicked.connect(self._fixed_selected)
         self.banner = QLabel()
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
@@ -147,6 +162,11 @@ class DashboardPage(QWidget):
         for widget in (self.heading, self.welcome, self.banner, self.summary, self.notices):
             layout.addWidget(widget)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.to_do_label)
+        to_do_row = QHBoxLayout()
+        to_do_row.addWidget(self.to_do, 1)
+        to_do_row.addWidget(self.fixed_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(to_do_row)
         first = QHBoxLayout()  # two rows, so the window can be narrow
         for button in (self.start_button, self.discard_button, self.recheck_button,
                        self.stranger_button, self.snooze_button):  # fmt: skip
@@ -196,9 +216,33 @@ class DashboardPage(QWidget):
         self.export_button.setEnabled(set_up)
         self.history_button.setEnabled(any(r.last_checked for r in rows))
         self.report_button.setEnabled(any(r.last_checked for r in rows))
+        self._show_to_do(view)
         self.notices.setVisible(bool(notices))
         self.notices.setText("\n".join(notices))
         self._selection_changed()
+
+    def _show_to_do(self, view: DashboardView) -> None:
+        """Open fixes, most important first, whatever was snoozed; hidden when none."""
+        self._to_do = list(view.to_do)
+        row = self.to_do.currentRow()
+        self.to_do.clear()
+        for action in self._to_do:
+            text = (
+                f"{glossary.badge(action.answer.status.label)} · {action.item.severity.label} · "
+                f"{action.platform.name}: {action.item.action}"
+            )
+            self.to_do.addItem(text)
+        shown = bool(self._to_do) and not view.first_audit_pending
+        for widget in (self.to_do_label, self.to_do, self.fixed_button):
+            widget.setVisible(shown)
+        self.to_do.setMaximumHeight(self.to_do.fontMetrics().lineSpacing() * 5 + 8)
+        if self._to_do:
+            self.to_do.setCurrentRow(min(max(row, 0), len(self._to_do) - 1))
+
+    def _fixed_selected(self) -> None:
+        row = self.to_do.currentRow()
+        if 0 <= row < len(self._to_do):
+            self.fixed_requested.emit(*self._to_do[row].key)
 
     def _show_heading(self, profile: WorkerProfile | None) -> None:
         if profile is None:

@@ -112,15 +112,15 @@ class HistoryDialog(QDialog):
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
-        for label, widget in (
-            ("Chan&ges, newest first", self.changes_list),
-            ("&Audits", self.timeline_table),
-            ("A&nswers", self.answers_table),
-        ):
-            caption = QLabel(label)
-            caption.setBuddy(widget)
-            column.addWidget(caption)
-            column.addWidget(widget)
+        # One line per change first; the audits as a table beside it, one tab away.
+        self.detail_tabs = QTabWidget()
+        self.detail_tabs.addTab(self.changes_list, "Chan&ges, newest first")
+        self.detail_tabs.addTab(self.timeline_table, "&Audits")
+        column.addWidget(self.detail_tabs)
+        caption = QLabel("A&nswers")
+        caption.setBuddy(self.answers_table)
+        column.addWidget(caption)
+        column.addWidget(self.answers_table)
         column.addWidget(self.item_label)
         splitter = QSplitter()
         splitter.addWidget(self.platform_list)

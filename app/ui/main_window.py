@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.dashboard.history_requested.connect(self.open_history)
         self.dashboard.platform_history_requested.connect(self.open_history)
         self.dashboard.discard_requested.connect(self.discard_audit)
+        self.dashboard.fixed_requested.connect(self.mark_fixed)
         self.dashboard.export_import_requested.connect(self.open_export_import)
         self.dashboard.snooze_requested.connect(self.snooze)
         self.dashboard.stranger_requested.connect(self.open_stranger_view)
@@ -436,6 +437,15 @@ class MainWindow(QMainWindow):
         start = self._footprint.resume_audit(self._view)
         if start is not None:
             self._show_audit(start)
+
+    def mark_fixed(self, platform_id: str, item_id: str) -> None:
+        """ "I fixed it" on the overview's to-do list: a dated fix, then the overview again."""
+        if self._footprint.mark_fixed(platform_id, item_id, self._view):
+            item = self._footprint.catalogue.platform(platform_id).item(item_id)
+            today = short_date(self._footprint.clock.now())
+            self.statusBar().showMessage(f"Fixed on {today}: {item.action}.")
+        self.refresh()
+        self.dashboard.to_do.setFocus()
 
     def discard_audit(self) -> None:
         """After confirmation, throw the unfinished audit and its answers away."""

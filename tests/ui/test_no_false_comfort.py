@@ -60,3 +60,25 @@ def test_a_skipped_recheck_says_not_checked(qtbot, set_up, make_window) -> None:
     words = shown_words(window)
     assert "not checked: facebook" in words
     assert not [w for w in (*ALL_CLEAR_WORDS, "no change") if w in words]
+
+
+def test_the_to_do_lists_open_fixes_whatever_was_snoozed_and_i_fixed_it_clears_one(
+    qtbot, set_up, make_window
+) -> None:
+    window = make_window(set_up)
+    window.start_or_resume_audit()
+    window.audit_page.answer_buttons[AnswerStatus.NEEDS_ACTION].click()
+    answer_all(window, AnswerStatus.SAFE)
+    window.summary_page.done_button.click()
+    set_up.clock.advance(timedelta(days=91))
+    window.refresh()
+    window.snooze("facebook", 7)
+    to_do = window.dashboard.to_do
+    assert to_do.isVisible() and to_do.count() == 1
+    assert "✗ Needs action" in to_do.item(0).text() and "Facebook" in to_do.item(0).text()
+
+    window.dashboard.fixed_button.click()
+
+    assert not to_do.isVisible() and to_do.count() == 0
+    assert "Fixed on" in window.statusBar().currentMessage()
+    assert "fix" not in window.dashboard.summary.text().split(";")[1]  # no fix left open

@@ -28,7 +28,7 @@ from app.audit.actions import ActionItem, action_list
 from app.audit.answers import Answer, AnswerStatus
 from app.audit.comparison import Comparison, compare_with_previous
 from app.audit.run import AuditRun
-from app.audit.scoring import Score, check_state, overall_score, score_platform
+from app.audit.scoring import PlatformState, Score, check_state, overall_score, score_platform
 from app.audit.session import AuditSession
 from app.audit.verdicts import audit_closing, change_since_previous, check_is_finished
 from app.checklists.hosts import is_allowed
@@ -230,7 +230,10 @@ class SummaryPage(QWidget):
             state = check_state(score, run.check_for(platform.id))
             counts = (str(score.count(status)) for status in COUNTED)
             change = change_since_previous(platform, comparison, run.check_for(platform.id))
-            cells = (platform.name, glossary.badge(state.label), *counts, change)
+            # Nothing answered in this audit is "Not checked" here, not "Never checked": the
+            # platform may well have been checked before.
+            word = glossary.NOT_CHECKED if state is PlatformState.NOT_AUDITED else state.label
+            cells = (platform.name, glossary.badge(word), *counts, change)
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if column == 1 and (colour := state_colour(state)) is not None:

@@ -166,7 +166,7 @@ class Store:
 
     def discard_run(self, run_id: int) -> bool:
         """Delete an unfinished audit and its answers (a finished one stays); True if deleted."""
-        return self._writes().discard_run(run_id)
+        return self._write(lambda writer: writer.discard_run(run_id))
 
     def save_profile(self, profile: WorkerProfile, now: datetime) -> None:
         """Save the worker's details and platforms, replacing the old ones."""

@@ -261,8 +261,12 @@ class Footprint:
 
     def mark_fixed(self, platform_id: str, item_id: str, view: DashboardView) -> bool:
         """ "I fixed it" from the overview's to-do list: a dated fix in the run that holds the
-        item's current answer; False if that answer is not among the runs `view` read."""
-        run = dashboard.run_holding(view, platform_id, item_id)
+        item's current answer; False if the item is not on `view`'s to-do list."""
+        run = dashboard.run_holding(view, view.runs, platform_id, item_id)
+        if run is None and dashboard.on_to_do(view, platform_id, item_id):
+            # The answer sits in a run older than the ones the overview reads (a platform
+            # re-checked since without answering this item): look through the whole history.
+            run = dashboard.run_holding(view, self.store.history(), platform_id, item_id)
         if run is None:
             return False
         AuditSession(run, self.catalogue, self.store, self.clock).mark_fixed(platform_id, item_id)

@@ -71,12 +71,20 @@ def dashboard_view(data: DashboardData, catalogue: Catalogue, now: datetime) -> 
     )
 
 
-def run_holding(view: DashboardView, platform_id: str, item_id: str) -> AuditRun | None:
-    """The run that holds an item's current answer (where "I fixed it" is recorded)."""
+def on_to_do(view: DashboardView, platform_id: str, item_id: str) -> bool:
+    """Whether an item is on the overview's to-do list."""
+    return any(a.key == (platform_id, item_id) for a in view.to_do)
+
+
+def run_holding(
+    view: DashboardView, runs: Sequence[AuditRun], platform_id: str, item_id: str
+) -> AuditRun | None:
+    """The run among `runs` that holds an item's current answer on `view`'s to-do list
+    (where "I fixed it" is recorded)."""
     current = next((a.answer for a in view.to_do if a.key == (platform_id, item_id)), None)
     if current is None:
         return None
-    return next((run for run in view.runs if run.answers.get(current.key) == current), None)
+    return next((run for run in runs if run.answers.get(current.key) == current), None)
 
 
 def public_switch_alerts(

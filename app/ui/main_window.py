@@ -444,6 +444,10 @@ class MainWindow(QMainWindow):
             item = self._footprint.catalogue.platform(platform_id).item(item_id)
             today = short_date(self._footprint.clock.now())
             self.statusBar().showMessage(f"Fixed on {today}: {item.action}.")
+        else:
+            self.statusBar().showMessage(
+                "That setting is no longer on the to-do list; the overview is shown afresh."
+            )
         self.refresh()
         self.dashboard.to_do.setFocus()
 

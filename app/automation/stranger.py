@@ -128,6 +128,8 @@ _CAPTURE = (
         pairs: pairs,
         embedded: embedded,
         canonical: canonical ? (canonical.getAttribute("href") || "").slice(0, 500) : "",
+        language: (document.documentElement.lang || "").slice(0, 20),
+        countFields: all(COUNT_FIELDS).length,
         href: location.href,
         title: document.title.slice(0, 500),
         text: text.slice(0, 300000),
@@ -166,6 +168,11 @@ _SELECTORS = {
     "AVATARS": (
         'img[alt*="profile picture" i], img[alt*="profile photo" i], img[alt*="avatar" i], '
         'img[src*="avatar" i], img[class*="avatar" i], [data-testid*="avatar" i] img'
+    ),
+    # Elements made to hold a count (YouTube's header, captured pages in tests/pages).
+    "COUNT_FIELDS": (
+        '[id="subscriber-count"], [id*="follower-count" i], [class*="follower-count" i], '
+        '[data-e2e="followers-count"]'
     ),
     "PEOPLE": (
         'a[href$="/followers"], a[href$="/following"], a[href*="/followers/"], '
@@ -434,6 +441,8 @@ class Visit:
             pairs=tuple((str(p[0]), str(p[1])) for p in found.get("pairs") or () if len(p) == 2),
             embedded=str(found.get("embedded") or ""),
             canonical=str(found.get("canonical") or ""),
+            language=str(found.get("language") or ""),
+            count_fields=int(found.get("countFields") or 0),
         )
 
     # -- waiting ----------------------------------------------------------------------------

@@ -237,6 +237,8 @@ class PageSnapshot:
     # platforms' "no such account" states.
     embedded: str = field(default="", repr=False)
     canonical: str = field(default="", repr=False)  # <link rel="canonical">
+    language: str = ""  # the document's own lang attribute ("en-GB")
+    count_fields: int = 0  # elements made to hold a follower or subscriber count
 
 
 def assess(
@@ -287,10 +289,12 @@ def judge(snapshot: PageSnapshot, profile: PublicProfile, terms: WorkerTerms) ->
     found.append(_posts(snapshot, profile))
     if profile.activities:
         found += _activities(snapshot)
+    if not reads_language(snapshot):
+        return [_unsure(f, _FOREIGN) for f in found]
     if is_drawn(snapshot, terms):
         return found
     private = says(snapshot.text, profile.private_texts)
-    return [f if private and f.topic is Topic.POSTS else _undrawn(f) for f in found]
+    return [f if private and f.topic is Topic.POSTS else _unsure(f, _UNDRAWN) for f in found]
 
 
 _UNDRAWN = (
@@ -299,11 +303,24 @@ _UNDRAWN = (
 )
 
 
-def _undrawn(finding: Finding) -> Finding:
-    """An absence on a page whose details were never drawn proves nothing: "can't tell"."""
+_FOREIGN = (
+    "the page is in a language whose words Footprint does not know yet, so what it did not "
+    "find proves nothing"
+)
+
+
+def _unsure(finding: Finding, reason: str) -> Finding:
+    """An absence on a page Footprint could not fully read proves nothing: "can't tell"."""
     if finding.verdict is not Verdict.NO or finding.topic is Topic.PAGE:
         return finding
-    return Finding(finding.topic, Verdict.UNSURE, _UNDRAWN, finding.caveat)
+    return Finding(finding.topic, Verdict.UNSURE, reason, finding.caveat)
+
+
+def reads_language(snapshot: PageSnapshot) -> bool:
+    """Whether the page is in English (or says no language): the only words Footprint's
+    look for counts, labels and private accounts knows."""
+    language = snapshot.language.strip().casefold()
+    return not language or language.startswith("en")
 
 
 def is_drawn(snapshot: PageSnapshot, terms: WorkerTerms) -> bool:
@@ -404,8 +421,14 @@ def missing_by_answer(snapshot: PageSnapshot, profile: PublicProfile) -> bool:
     data = snapshot.embedded
     return bool(data) and (
         _MISSING_STATE.search(data) is not None
-        or any(marker in data for marker in profile.missing_data)
+        or any(_marked(data, marker) for marker in profile.missing_data)
     )
+
+
+def _marked(data: str, marker: str) -> bool:
+    """`marker` in `data`, with any spacing after its colons (`"a":null` is `"a": null`)."""
+    pattern = r":\s*".join(re.escape(part) for part in marker.split(":"))
+    return re.search(pattern, data) is not None
 
 
 def redirected_home(snapshot: PageSnapshot) -> bool:
@@ -628,7 +651,9 @@ def _employer(snapshot: PageSnapshot, terms: WorkerTerms) -> Finding:
 
 
 # -- phone numbers and email addresses -----------------------------------------------------
-_PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|\(?0)[\d\s().\-]{8,20}\d(?!\w)")
+# Not after a letter, digit, "+", "/" or "=": a number inside an address or a query (an ISBN in
+# "amazon.com/dp/0805078533/", on a captured LinkedIn page) is not a phone number.
+_PHONE_CANDIDATE = re.compile(r"(?<![\w+/=])(?:\+|\(?0)[\d\s().\-]{8,20}\d(?!\w)")
 _EMAIL = re.compile(
     r"(?<![\w.%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}(?![\w\-])"
 )
@@ -669,8 +694,20 @@ def _contact(snapshot: PageSnapshot) -> Finding:
 # town on the next line (or in the next element), with no colon, is as shown as "Location: …".
 LOCATION_LABELS = ("location", "lives in", "based in", "from", "hometown", "home town",
                    "current city", "city", "town", "address", "lives")  # fmt: skip
-WORK_LABELS = ("works at", "workplace", "employer", "company", "current company", "job title",
-               "occupation", "position", "work", "experience", "current position")  # fmt: skip
+WORK_LABELS = (
+    "works at",
+    "workplace",
+    "employer",
+    "company",
+    "current company",
+    "job title",
+    "occupation",
+    "position",
+    "work",
+    "experience",
+    "current position",
+    "current",
+)  # fmt: skip  (LinkedIn's "Current" then the workplaces)
 LABELS = LOCATION_LABELS + WORK_LABELS
 _LONGEST_VALUE = 120  # a field's value, not a paragraph
 
@@ -721,7 +758,7 @@ def _after_label(line: str, label: str) -> str | None:
     return None
 
 
-_PHRASE_LABELS = frozenset({"lives in", "based in", "from", "works at", "lives"})
+_PHRASE_LABELS = frozenset({"lives in", "based in", "works at"})  # "From the …" is a sentence
 
 
 def _is_value(text: str, labels: set[str]) -> bool:
@@ -741,7 +778,7 @@ def _location(snapshot: PageSnapshot) -> Finding:
     if any(t.strip() for t in snapshot.location_texts):
         return Finding(Topic.LOCATION, Verdict.YES, "your profile's location field is filled in")
     present, valued = labelled(snapshot, LOCATION_LABELS)
-    if valued or _LOCATION_WORDS.search(snapshot.text):
+    if valued or _LOCATION_WORDS.search(snapshot.text) or has_place(snapshot.text):
         return Finding(Topic.LOCATION, Verdict.YES, "the page says where you live or are based")
     if present:
         return Finding(
@@ -749,14 +786,45 @@ def _location(snapshot: PageSnapshot) -> Finding:
             Verdict.UNSURE,
             "the page has a location field but Footprint could not read what it says",
         )
-    return Finding(Topic.LOCATION, Verdict.NO, "no location is shown in the usual places")
+    # A place written in a bio or a post ("nurse in Leeds") has no shape Footprint can be
+    # sure of, so finding no location field is not proof that none is shown.
+    return Finding(
+        Topic.LOCATION,
+        Verdict.UNSURE,
+        "no location field is filled in, but Footprint cannot recognise every place written "
+        "in a bio or a post: look for your town yourself",
+    )
+
+
+# A postcode, or a short line ending in a country ("Postfach 1242, Bad Kreuznach, Germany").
+_UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b")
+_COUNTRIES = ("united kingdom", "uk", "england", "scotland", "wales", "northern ireland",
+              "ireland", "germany", "france", "spain", "italy", "portugal", "netherlands",
+              "belgium", "poland", "romania", "united states", "usa", "canada", "australia",
+              "new zealand", "india", "nigeria", "south africa", "philippines", "brazil",
+              "mexico", "switzerland", "austria", "sweden", "norway", "denmark", "finland",
+              "greece", "turkey", "egypt", "kenya", "ghana", "zimbabwe", "pakistan")  # fmt: skip
+_PLACE_LINE = re.compile(
+    r"^[^\n]{2,60},\s*(?:" + "|".join(re.escape(c) for c in _COUNTRIES) + r")\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def has_place(text: str) -> bool:
+    """A postcode, or a short line that ends in a country: a location, whatever its label."""
+    return bool(_UK_POSTCODE.search(text) or _PLACE_LINE.search(text))
 
 
 # -- connections, posts, activities --------------------------------------------------------
 _COUNT_WORDS = r"(?:followers?|following|friends|connections|subscribers)"
 _COUNTS = re.compile(
-    rf"(?:\b\d[\d,.]*\s?[KkMm]?\+?\s+(?:mutual\s+)?{_COUNT_WORDS}\b)|(?:\b{_COUNT_WORDS}\s*:?\s*\d)",
-    re.IGNORECASE,
+    rf"(?:\b\d[\d,.]*\s?[KkMm]?\+?\s+(?:mutual\s+)?{_COUNT_WORDS}\b)|(?:\b{_COUNT_WORDS}\s*:?\s*\d)"
+    # A Facebook Page's "25,758 people like this" / "26,831 people follow this", or its
+    # like count on a line of its own; YouTube's count beside its Subscribe button (the
+    # captured pages in tests/pages).
+    r"|(?:\b\d[\d,.]*\s?[KkMm]?\s+people\s+(?:like|follow)\s+this\b)"
+    r"|(?:^\s*\d[\d,.]*\s?[KkMm]?\s+likes\s*$)|(?:subscribe\w*\s*\d[\d,.]*[KkMm]?\b)",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 
@@ -770,6 +838,13 @@ def _connections(snapshot: PageSnapshot) -> Finding:
             Verdict.YES,
             "the page shows how many followers, friends or connections you have, or links to "
             "the list",
+        )
+    if snapshot.count_fields:
+        # YouTube's subscriber count element, empty or in words Footprint cannot read.
+        return Finding(
+            Topic.CONNECTIONS,
+            Verdict.UNSURE,
+            "the page has a place for a follower count but Footprint could not read it",
         )
     return Finding(Topic.CONNECTIONS, Verdict.NO, "no friends, followers or connections are shown")
 

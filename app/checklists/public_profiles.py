@@ -148,6 +148,7 @@ PROFILES: Mapping[str, PublicProfile] = MappingProxyType(
                     "not proof that your profile is hidden."
                 ),
                 missing_texts=("Sorry, this page isn't available",),
+                missing_data=('"routePath":null',),  # WhatsMyName `m_string`
                 wall_texts=("Log in to see photos and videos",),
                 private_texts=("This account is private",),
                 consent=_META_DECLINE,

@@ -400,14 +400,14 @@ def test_location_from_the_structured_data_a_location_field_or_words() -> None:
     assert finding(field, Topic.LOCATION).reason == "your profile's location field is filled in"
     assert finding(page("Lives in Tobermory"), Topic.LOCATION).verdict is Verdict.YES
     assert finding(page("based in Leeds"), Topic.LOCATION).verdict is Verdict.YES
-    assert finding(page("Tea and walks"), Topic.LOCATION).verdict is Verdict.NO
-    assert finding(page("hi", location_texts=("  ",)), Topic.LOCATION).verdict is Verdict.NO
+    assert finding(page("Tea and walks"), Topic.LOCATION).verdict is Verdict.UNSURE
+    assert finding(page("hi", location_texts=("  ",)), Topic.LOCATION).verdict is Verdict.UNSURE
 
 
 def test_an_empty_location_in_the_structured_data_is_no_location() -> None:
     # Only the kind of value, no place: nothing a stranger could read.
     empty = person(address={"@type": "PostalAddress"}, homeLocation={"@type": "Place"})
-    assert finding(page("hi", structured=(empty,)), Topic.LOCATION).verdict is Verdict.NO
+    assert finding(page("hi", structured=(empty,)), Topic.LOCATION).verdict is Verdict.UNSURE
 
 
 # -- connections, posts -----------------------------------------------------------------------
@@ -510,7 +510,7 @@ def test_the_profiles_own_person_comes_first_even_when_nested() -> None:
     # X: ProfilePage → mainEntity; the person's fields count, another's do not.
     other = person(name="Orla", homeLocation={"name": "Tobermory"})
     data = {"@type": "ProfilePage", "mainEntity": person(), "relatedLink": [other]}
-    assert finding(page("hi", structured=(data,)), Topic.LOCATION).verdict is Verdict.NO
+    assert finding(page("hi", structured=(data,)), Topic.LOCATION).verdict is Verdict.UNSURE
     own = replace(page("hi"), structured=({**data, "mainEntity": person(address="Leeds")},))
     assert finding(own, Topic.LOCATION).verdict is Verdict.YES
 
@@ -521,7 +521,7 @@ def test_deeply_nested_structured_data_is_read_to_a_bound_and_never_crashes() ->
         deep = {"name": deep}
     data = {"@type": "Person", "name": deep, "address": [deep], "worksFor": deep}
     found = {f.topic: f for f in judge(page("hello", structured=(data,)), profile("x"), JO)}
-    assert found[Topic.LOCATION].verdict is Verdict.NO  # too deep to be read: nothing found
+    assert found[Topic.LOCATION].verdict is Verdict.UNSURE  # too deep to be read: not proof
     assert found[Topic.EMPLOYER].verdict is Verdict.YES  # the Person does list a workplace
     shallow = {"@type": "Person", "address": {"name": {"name": "Tobermory"}}}
     assert finding(page("hello", structured=(shallow,)), Topic.LOCATION).verdict is Verdict.YES

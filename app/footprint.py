@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from app.audit.profile import WorkerProfile
 from app.audit.reminders import DueReport
 from app.audit.run import AuditRun
+from app.audit.session import AuditSession
 from app.audit.stored import AllData
 from app.checklists.codes import CodeBook, load_code_book
 from app.checklists.errors import ChecklistError
@@ -24,7 +25,7 @@ from app.checklists.model import Catalogue
 from app.checklists.policy import PolicyPack
 from app.clock import Clock
 from app.file_lock import FileLock
-from app.paths import DataHome
+from app.paths import DataHome, write_owner_only
 from app.services import audits, dashboard
 from app.services.audits import AuditStart
 from app.services.dashboard import DashboardView
@@ -196,6 +197,14 @@ class Footprint:
 
         return reminders_calendar(self.dashboard().overviews, self.clock.now())
 
+    def save_reminders_calendar(self, path: Path) -> list[str]:
+        """Write the re-checks calendar (one event a platform, each with an alarm) to `path`,
+        readable by the worker only; what to tell the worker about it. OSError if it cannot
+        be written."""
+        calendar = self.reminders_calendar()
+        write_owner_only(path, calendar.data)
+        return calendar.notes()
+
     # -- the worker's details ----------------------------------------------------------------
     def save_profile(self, profile: WorkerProfile) -> None:
         """Save the worker's details and platforms."""
@@ -249,6 +258,24 @@ class Footprint:
         if view.open_run is None:
             return None
         return audits.resume_audit(view.open_run, self.catalogue, self.store, self.clock, view.runs)
+
+    def mark_fixed(self, platform_id: str, item_id: str, view: DashboardView) -> bool:
+        """ "I fixed it" from the overview's to-do list: a dated fix in the run that holds the
+        item's current answer; False if the item is not on `view`'s to-do list."""
+        run = dashboard.run_holding(view, view.runs, platform_id, item_id)
+        if run is None and dashboard.on_to_do(view, platform_id, item_id):
+            # The answer sits in a run older than the ones the overview reads (a platform
+            # re-checked since without answering this item): look through the whole history.
+            run = dashboard.run_holding(view, self.store.history(), platform_id, item_id)
+        if run is None:
+            return False
+        AuditSession(run, self.catalogue, self.store, self.clock).mark_fixed(platform_id, item_id)
+        return True
+
+    def discard_audit(self, run_id: int) -> bool:
+        """Throw away an unfinished audit and every answer given in it (a finished audit is
+        history and stays); True if it was discarded."""
+        return self.store.discard_run(run_id)
 
     # -- data exports and friend-list reviews ------------------------------------------------
     def reading_inputs(self) -> ReadInputs:

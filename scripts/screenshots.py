@@ -2,9 +2,11 @@
 
 Run under a real X server, e.g.:
     xvfb-run -a -s "-screen 0 1280x900x24" .venv/bin/python scripts/screenshots.py OUT_DIR
-Writes onboarding.png, dashboard.png, history.png, item.png, summary.png, report.png and
-settings.png from demo data in a temporary data home. Set FOOTPRINT_SCALE=2 to see the
-screens at 200 % scaling, FOOTPRINT_DARK=1 for a dark palette.
+Writes onboarding.png, dashboard.png, history.png, item.png, end-card.png, summary.png,
+report.png and settings.png from demo data in a temporary data home. FOOTPRINT_SIZE=1366x768
+sizes the main window (default 1000x700); for a small screen with the offscreen platform use
+QT_QPA_PLATFORM="offscreen:configfile=screen.json" with a screens list of that size. Set
+FOOTPRINT_SCALE=2 to see the screens at 200 % scaling, FOOTPRINT_DARK=1 for a dark palette.
 """
 
 from __future__ import annotations
@@ -70,7 +72,8 @@ def main(out: Path) -> None:
     onboarding.close()
     footprint.write_demo_data()
     window = MainWindow(footprint=footprint)
-    window.resize(1000, 700)
+    width, height = (int(n) for n in os.environ.get("FOOTPRINT_SIZE", "1000x700").split("x"))
+    window.resize(width, height)
     window.show()
     settle(app)
     window.start_reminders()
@@ -95,13 +98,18 @@ def main(out: Path) -> None:
     settle(app)
     settings.grab().save(str(out / "settings.png"))
     settings.close()
-    window.recheck_platform(footprint.catalogue.platforms[0].id)
+    window.start_or_resume_audit()  # a full audit: the strip shows every platform
     window.audit_page.answer_buttons[AnswerStatus.NEEDS_ACTION].click()
     window.audit_page.back_button.click()  # the answer given shows as the pressed button
     settle(app)
     window.grab().save(str(out / "item.png"))
-    while window.audit_page.session and not window.audit_page.session.is_finished:
-        window.audit_page.answer_buttons[AnswerStatus.NEEDS_ACTION].click()
+    session = window.audit_page.session
+    first = session.platforms[0] if session else None
+    while session and first and session.position() and session.position().platform == first:
+        window.audit_page.answer_buttons[AnswerStatus.SAFE].click()
+    settle(app)
+    window.grab().save(str(out / "end-card.png"))  # the first platform done, the next begun
+    window.audit_page.finish_button.click()
     window.summary_page.mark_fixed()
     window.summary_page.undo_button.setFocus()  # a focused control shows its ring
     settle(app)

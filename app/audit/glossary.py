@@ -39,6 +39,7 @@ NEW_CHECK: Final = "New check"  # an item added to the checklist since the previ
 
 # A fix recorded after the audit ("I fixed it").
 FIXED: Final = "Fixed after the audit"
+FIXED_ON: Final = "Fixed on "  # and its date: the history's word for one fix
 
 
 def slid_back_count(count: int) -> str:
@@ -51,3 +52,30 @@ def need_attention(count: int) -> str:
     return (
         f"{count} platform needs attention" if count == 1 else f"{count} platforms need attention"
     )
+
+
+# Each state's mark, so no screen says a state by colour alone: a badge is mark and word,
+# shown in the colour of app.ui.theme (red only for what needs fixing).
+MARKS: Final = {
+    SAFE: "✓",
+    ALL_SAFE: "✓",
+    FIXED: "✓",
+    NEEDS_ACTION: "✗",
+    NOT_SURE: "?",
+    NOT_APPLICABLE: "–",
+    NOT_CHECKED: "○",
+    NEVER_CHECKED: "○",
+    NOT_FINISHED: "◐",
+    SKIPPED: "↷",
+}
+
+
+def badge(word: str) -> str:
+    """'✓ Safe', '✗ Needs action': a state's mark and word ("Safe" alone if it has none)."""
+    mark = MARKS.get(FIXED if word.startswith(FIXED_ON) else word)
+    return f"{mark} {word}" if mark else word
+
+
+def fixed_on(day: str) -> str:
+    """'Fixed on 12 Dec 2026': how a fix recorded after the audit reads in the history."""
+    return f"{FIXED_ON}{day}"

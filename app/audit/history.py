@@ -6,12 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.audit.answers import Answer
+from app.audit import glossary
+from app.audit.answers import Answer, AnswerKind, AnswerStatus
 from app.audit.comparison import compare_with_previous, completed_checks
 from app.audit.drift import DriftReport
 from app.audit.run import AuditRun, PlatformCheck
 from app.audit.scoring import PlatformState, Score, check_state, score_platform
 from app.checklists.model import Platform
+from app.formatting import short_date
 
 
 @dataclass(frozen=True)
@@ -82,3 +84,46 @@ def safe_share_series(
         if share is not None:
             points.append((check.completed_at, share))
     return points
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    """One line of a platform's history a person can read: when, the state's word, what."""
+
+    when: datetime
+    word: str  # a glossary word, shown as a badge (app.audit.glossary.badge)
+    text: str
+
+
+def change_lines(platform: Platform, history: Sequence[AuditRun]) -> list[ChangeLine]:
+    """Every check of the platform and every change of an item's answer since the item was
+    first answered, newest first: "28 Oct 2026 ✗ Needs action: Search engines (was Safe)",
+    "12 Dec 2026 ✓ Fixed on 12 Dec 2026: Search engines"."""
+    lines = [
+        ChangeLine(
+            entry.checked_at,
+            entry.state.label,
+            f"Checked {platform.name}: {entry.score.count(AnswerStatus.SAFE)} safe, "
+            f"{entry.score.count(AnswerStatus.NEEDS_ACTION)} to fix",
+        )
+        for entry in platform_timeline(platform, history)
+        if entry.completed
+    ]
+    for item in platform.items:
+        previous: Answer | None = None
+        for answer in item_history(platform, item.id, history):
+            if answer.kind is AnswerKind.FIX:
+                fixed = glossary.fixed_on(short_date(answer.answered_at))
+                lines.append(
+                    ChangeLine(answer.answered_at, glossary.FIXED, f"{fixed}: {item.name}")
+                )
+            elif previous is not None and answer.status is not previous.status:
+                lines.append(
+                    ChangeLine(
+                        answer.answered_at,
+                        answer.status.label,
+                        f"{item.name} (was {previous.status.label})",
+                    )
+                )
+            previous = answer
+    return sorted(lines, key=lambda line: line.when, reverse=True)

@@ -89,6 +89,10 @@ class AuditSession:
         run = store.create_run(platform_ids, clock.now())
         return cls(run, catalogue, store, clock)
 
+    def now(self) -> datetime:
+        """The session's clock, for saying when an answer was saved."""
+        return self._clock.now()
+
     @property
     def run(self) -> AuditRun:
         """The run as it stands, with every answer given so far."""

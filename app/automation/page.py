@@ -34,7 +34,11 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 # Installed in every page of a Footprint browser profile (see engine.py): records when the
-# page last changed after it finished loading. Passive: it observes, it never alters the page.
+# page last changed after it finished loading, and which one-shot timers the page has set to
+# run within `TIMER_HORIZON_MS` (a script that sets a value 0.8 s after everything else is
+# quiet, with no request in flight, is still pending work). It observes: the page's timers run
+# exactly as they would; they are only counted.
+TIMER_HORIZON_MS = 2000
 CHANGE_WATCH = """(() => {
     const key = Symbol.for("footprint.changed");
     Object.defineProperty(document, key, { value: 0, writable: true, enumerable: false });
@@ -42,7 +46,27 @@ CHANGE_WATCH = """(() => {
         if (document.readyState === "complete") { document[key] = performance.now(); }
     }).observe(document, { subtree: true, childList: true, attributes: true,
                            characterData: true });
-})();"""
+    const due = new Map();
+    const setTimer = window.setTimeout, clearTimer = window.clearTimeout;
+    window.setTimeout = function (callback, delay, ...rest) {
+        const wait = Number(delay) || 0;
+        if (typeof callback !== "function" || wait > HORIZON) {
+            return setTimer.call(window, callback, delay, ...rest);
+        }
+        let id = 0;
+        const run = function (...args) { due.delete(id); return callback.apply(this, args); };
+        id = setTimer.call(window, run, delay, ...rest);
+        due.set(id, performance.now() + wait);
+        return id;
+    };
+    window.clearTimeout = function (id) { due.delete(id); return clearTimer.call(window, id); };
+    Object.defineProperty(document, Symbol.for("footprint.timer"), { enumerable: false,
+        value: () => {
+            let next = null;
+            for (const at of due.values()) { next = next === null ? at : Math.min(next, at); }
+            return next === null ? null : Math.max(next - performance.now(), 0);
+        } });
+})();""".replace("HORIZON", str(TIMER_HORIZON_MS))
 
 # One round trip: the document's HTTP status, the first rate-limit and error texts it shows
 # (ignoring case and curly apostrophes), its language, a modal dialog over it, whether it
@@ -52,6 +76,7 @@ CHANGE_WATCH = """(() => {
 # (as CHANGE_WATCH records; null while that is unknown); and `shows(el)`, whether an element
 # is drawn at all.
 JS_QUIET = """\
+    const timer = (document[Symbol.for("footprint.timer")] || (() => null))();
     const nav = performance.getEntriesByType("navigation")[0];
     const changed = document[Symbol.for("footprint.changed")];
     const loaded = nav && nav.loadEventEnd > 0 ? nav.loadEventEnd : null;
@@ -82,7 +107,7 @@ _FACTS = (
         status: nav ? nav.responseStatus || 0 : 0,
         rate: first(rateTexts), error: first(errorTexts),
         lang: document.documentElement.lang || "",
-        quiet: quiet, dialog: label === null ? null : label.slice(0, 200),
+        quiet: quiet, timer: timer, dialog: label === null ? null : label.slice(0, 200),
         password: [...document.querySelectorAll('input[type="password"]')].some(shows),
     };
 }"""
@@ -111,6 +136,9 @@ class PageFacts:
     error_text: str | None = None
     lang: str = ""
     quiet_ms: float | None = None  # None: unknown (not loaded yet, or no change watch)
+    # Milliseconds until the next one-shot timer the page set (within TIMER_HORIZON_MS) runs;
+    # None when none is pending.
+    timer_ms: float | None = None
     dialog: str | None = None
     password_field: bool = False
 
@@ -271,13 +299,14 @@ class ReadOnlyPage:
         found: dict[str, Any] = self._page.evaluate(
             _FACTS, [list(words.rate_limit_texts), list(words.error_texts)]
         )
-        quiet = found.get("quiet")
+        quiet, timer = found.get("quiet"), found.get("timer")
         return PageFacts(
             status=int(found.get("status") or 0),
             rate_text=found.get("rate"),
             error_text=found.get("error"),
             lang=str(found.get("lang") or ""),
             quiet_ms=float(quiet) if quiet is not None else None,
+            timer_ms=float(timer) if timer is not None else None,
             dialog=found.get("dialog"),
             password_field=bool(found.get("password")),
         )
@@ -288,22 +317,26 @@ class ReadOnlyPage:
         return not facts.language or facts.language in known
 
     def is_quiet(self, facts: PageFacts) -> bool:
-        """Loaded, nothing that could change a value in flight, unchanged for `settle` s."""
+        """Loaded, nothing that could change a value in flight (no request, no timer the page
+        set to run within TIMER_HORIZON_MS), unchanged for `settle` s."""
         settle = self.timeouts.settle
         page_quiet = facts.quiet_ms is not None and facts.quiet_ms >= settle * 1000
-        return page_quiet and self._network.quiet_for() >= settle
+        return page_quiet and facts.timer_ms is None and self._network.quiet_for() >= settle
 
     def quiet_for_long(self, facts: PageFacts) -> bool:
         """Quiet for `settle_busy`: whatever is missing or unclear now will stay so."""
         long = self.timeouts.settle_busy
         page_quiet = facts.quiet_ms is not None and facts.quiet_ms >= long * 1000
-        return page_quiet and self._network.quiet_for() >= long
+        return page_quiet and facts.timer_ms is None and self._network.quiet_for() >= long
 
     def quiet_wait(self, facts: PageFacts) -> float | None:
-        """How much longer the page must stay unchanged to count as quiet, if it is idle now."""
+        """How much longer the page must stay unchanged to count as quiet, if it is idle now
+        (until a pending timer has run, when one is due)."""
         if facts.quiet_ms is None or self._network.quiet_for() == 0:
             return None
         settle = self.timeouts.settle
+        if facts.timer_ms is not None:
+            return facts.timer_ms / 1000 + settle
         return max(settle - facts.quiet_ms / 1000, settle - self._network.quiet_for(), 0.0)
 
     # -- signed in? -------------------------------------------------------------------------

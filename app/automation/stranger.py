@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -48,17 +49,14 @@ from app.automation.page import (
 )
 from app.automation.runtime import PlaywrightRuntime
 from app.automation.stranger_view import (
+    LABELS,
     Obstacle,
     PageSnapshot,
     StrangerView,
     WorkerTerms,
-    is_missing,
-    is_wall,
-    judge,
-    looks_like_profile,
+    assess,
+    is_cookie_notice,
     obstacle_for,
-    says,
-    shows_nothing,
 )
 from app.automation.watchdog import Fired, Watchdog
 from app.checklists.public_profiles import profile_of
@@ -78,9 +76,16 @@ _STATE = (
     const notices = [...document.querySelectorAll(
         '[role="dialog"], [role="alertdialog"], dialog[open]'), ...near.filter(
         (el) => ["fixed", "sticky"].includes(getComputedStyle(el).position))];
-    const cookie = notices.some((el) => shows(el) && /cookie/i.test(el.innerText || ""));
+    const choices = 'button, [role="button"], input[type="button"], input[type="submit"]';
+    const cookies = notices.filter((el) => shows(el) && /cookie/i.test(el.innerText || ""))
+        .slice(0, 5).map((el) => ({
+            text: (el.innerText || "").slice(0, 3000),
+            choices: [...el.querySelectorAll(choices)].filter(shows).slice(0, 20).map(
+                (b) => (b.innerText || b.value || b.getAttribute("aria-label") || "")
+                    .slice(0, 100)),
+            password: el.querySelector('input[type="password"]') !== null}));
     return {status: nav ? nav.responseStatus || 0 : 0, ready: document.readyState,
-            quiet: quiet, cookie: cookie};
+            quiet: quiet, cookies: cookies};
 }"""
 )
 
@@ -91,6 +96,7 @@ MAX_BLOCK = 200_000
 _MAX_BLOCKS = 20
 _MAX_META = 40  # og: and description keys
 _MAX_LOCATIONS = 20
+MAX_EMBEDDED = 3_000_000  # the page's own JSON (script blocks), for not-found states
 
 # The one full look, once the page has settled: everything `judge` needs, in one round trip,
 # each part cut to its cap inside the page.
@@ -124,7 +130,38 @@ _CAPTURE = (
     const activities = all(ACTIVITIES).filter(shows);
     const maps = activities.reduce((n, el) => n + [...el.querySelectorAll(MAPS)].length, 0);
     const text = document.body ? document.body.innerText : "";
+    // A label's value in the element after it ("Location" then the town), however laid out.
+    const pairs = [];
+    for (const el of all("body *")) {
+        if (pairs.length >= 50) break;
+        const own = (el.childElementCount ? "" : el.textContent) ||
+            el.getAttribute("aria-label") || el.getAttribute("title") || "";
+        if (!LABEL_RE.test(own.trim()) || !shows(el)) continue;
+        let at = el, next = el.nextElementSibling;
+        while (!next && at.parentElement && at.parentElement !== document.body &&
+               at.parentElement.childElementCount === 1) {
+            at = at.parentElement;
+            next = at.nextElementSibling;
+        }
+        const value = next && shows(next) ? (next.innerText || "").slice(0, 200) : "";
+        pairs.push([own.trim().slice(0, 60), value]);
+    }
+    // The page's own data (a NOT_FOUND state, a profile's fields), length checked before
+    // anything is copied: a huge script block is left out, never read whole.
+    let embedded = "";
+    for (const el of all('script[type="application/json"], script:not([src]):not([type])')) {
+        const node = el.firstChild;
+        const length = node && node.nodeType === Node.TEXT_NODE ? node.length : -1;
+        if (length <= 0 || embedded.length + length > MAX_EMBEDDED) continue;
+        embedded += node.data + "\\n";
+    }
+    const canonical = document.querySelector('link[rel="canonical"]');
     return {
+        pairs: pairs,
+        embedded: embedded,
+        canonical: canonical ? (canonical.getAttribute("href") || "").slice(0, 500) : "",
+        language: (document.documentElement.lang || "").slice(0, 20),
+        countFields: all(COUNT_FIELDS).length,
         href: location.href,
         title: document.title.slice(0, 500),
         text: text.slice(0, MAX_TEXT),
@@ -165,6 +202,11 @@ _SELECTORS = {
         'img[alt*="profile picture" i], img[alt*="profile photo" i], img[alt*="avatar" i], '
         'img[src*="avatar" i], img[class*="avatar" i], [data-testid*="avatar" i] img'
     ),
+    # Elements made to hold a count (YouTube's header, captured pages in tests/pages).
+    "COUNT_FIELDS": (
+        '[id="subscriber-count"], [id*="follower-count" i], [class*="follower-count" i], '
+        '[data-e2e="followers-count"]'
+    ),
     "PEOPLE": (
         'a[href$="/followers"], a[href$="/following"], a[href*="/followers/"], '
         'a[href*="/following/"], a[href$="/friends"], a[href*="sk=friends"], '
@@ -174,10 +216,12 @@ _SELECTORS = {
 
 
 def _capture_script() -> str:
-    script = _CAPTURE
+    labels = "|".join(re.escape(label) for label in LABELS)
+    script = _CAPTURE.replace("LABEL_RE", f"/^(?:{labels})\\s*:?$/i")
     caps = {
         "MAX_TEXT": MAX_TEXT, "MAX_STRUCTURED": MAX_STRUCTURED, "MAX_BLOCKS": _MAX_BLOCKS,
         "MAX_BLOCK": MAX_BLOCK, "MAX_META": _MAX_META, "MAX_LOCATIONS": _MAX_LOCATIONS,
+        "MAX_EMBEDDED": MAX_EMBEDDED,
     }  # fmt: skip
     for name, cap in sorted(caps.items(), key=lambda item: -len(item[0])):
         script = script.replace(name, str(cap))  # first: "MAX_LOCATIONS" holds "LOCATIONS"
@@ -262,13 +306,18 @@ class StrangerBrowser:
         if isinstance(seen, PageProblem):
             return _blocked(view, seen)
         snapshot = seen
-        if is_missing(snapshot, profile):
-            detail = f"HTTP {snapshot.status}" if snapshot.status in (404, 410) else ""
-            return _blocked(view, PageProblem(Failure.PAGE_CHANGED, detail))
-        screen = None if is_wall(snapshot, profile) else _screen_problem(snapshot, request)
-        if screen is not None:
-            return _blocked(view, screen)
-        findings = tuple(judge(snapshot, profile, terms))  # with their caveats
+        try:
+            findings = tuple(  # with their caveats
+                assess(
+                    snapshot,
+                    profile,
+                    terms,
+                    rate_limit_texts=request.rate_limit_texts,
+                    error_texts=request.error_texts,
+                )
+            )
+        except PageProblem as problem:
+            return _blocked(view, problem)
         del snapshot  # nothing of the page outlives this call
         return StrangerView(
             view.platform_id, view.platform_name, view.address, view.seen_at, findings
@@ -334,19 +383,6 @@ def _blocked_by(view: StrangerView, obstacle: Obstacle, detail: str) -> Stranger
     )
 
 
-def _screen_problem(snapshot: PageSnapshot, request: StrangerRequest) -> PageProblem | None:
-    """A "slow down" or error screen in place of the profile (the platform's own words)."""
-    if looks_like_profile(snapshot):
-        return None
-    if says(snapshot.text, request.rate_limit_texts):
-        return PageProblem(Failure.RATE_LIMITED, "it asks to try again later")
-    if says(snapshot.text, request.error_texts):
-        return PageProblem(Failure.SITE_ERROR, "an error page")
-    if shows_nothing(snapshot):
-        return PageProblem(Failure.UNSETTLED, "")
-    return None
-
-
 def _browser_facts(browser: Browser) -> tuple[str | None, int | None]:
     """The browser's own user agent without "Headless" (a stranger uses an ordinary window,
     and some sites turn headless browsers away), and its process id."""
@@ -396,11 +432,12 @@ class Visit:
                 raise PageProblem(Failure.WRONG_SITE, f"to {self._guard.where(self._page.url)}")
             state = self._state()
             _raise_for_status(int(state.get("status") or 0))
-            if state.get("cookie") and self._decline_cookies():
+            cookie = _cookie_notice(state)
+            if cookie and self._decline_cookies():
                 continue
             settled = self._settled(state)
             if settled or time.monotonic() > loaded_at + self._timeouts.busy:
-                if state.get("cookie"):
+                if cookie:
                     raise PageProblem(Failure.DIALOG, "a cookie notice")
                 return self.capture(int(state.get("status") or 0))
             self._pause()
@@ -468,6 +505,7 @@ class Visit:
         return PageSnapshot(
             path=self._guard.path_of(href),
             status=status,
+            asked_path=self._guard.path_of(self._urls(self._request.address)),
             title=str(found.get("title") or ""),
             text=str(found.get("text") or ""),
             meta={str(k): str(v) for k, v in (found.get("meta") or {}).items()},
@@ -482,6 +520,11 @@ class Visit:
             map_elements=int(found.get("maps") or 0),
             avatar=bool(found.get("avatar")),
             people_links=int(found.get("people") or 0),
+            pairs=tuple((str(p[0]), str(p[1])) for p in found.get("pairs") or () if len(p) == 2),
+            embedded=str(found.get("embedded") or ""),
+            canonical=str(found.get("canonical") or ""),
+            language=str(found.get("language") or ""),
+            count_fields=int(found.get("countFields") or 0),
         )
 
     # -- waiting ----------------------------------------------------------------------------
@@ -509,6 +552,19 @@ def parsed_structured(blocks: object) -> tuple[Any, ...]:
         except (ValueError, RecursionError):
             continue
     return tuple(parsed)
+
+
+def _cookie_notice(state: dict[str, Any]) -> bool:
+    """A cookie notice is showing: one of the page's notices offers a cookie choice."""
+    return any(
+        is_cookie_notice(
+            str(notice.get("text") or ""),
+            [str(c) for c in notice.get("choices") or ()],
+            bool(notice.get("password")),
+        )
+        for notice in state.get("cookies") or ()
+        if isinstance(notice, dict)
+    )
 
 
 def _raise_for_status(status: int) -> None:

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
+from urllib.parse import unquote
 
-from app.automation.failures import Failure
+from app.automation.failures import Failure, PageProblem
 from app.checklists.public_profiles import PublicProfile
 
 COUNTRY_NOTE = (
@@ -232,6 +233,7 @@ class PageSnapshot:
 
     path: str  # where the browser ended up on the platform's site, after redirects
     status: int = 200
+    asked_path: str = ""  # the profile's own path, as the worker's address asks for it
     title: str = field(default="", repr=False)
     text: str = field(default="", repr=False)  # the visible text
     meta: Mapping[str, str] = field(default_factory=dict, repr=False)  # og:…, description
@@ -246,11 +248,52 @@ class PageSnapshot:
     map_elements: int = 0  # maps (images, canvases, map widgets) on the page
     avatar: bool = False  # an image that looks like a profile photo
     people_links: int = 0  # links to followers, friends or connections lists
+    # Label and value side by side on the page, however laid out ("Location" then the town
+    # in the next element): (label, value) for labels in `LABELS`.
+    pairs: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+    # The page's embedded data (JSON in script elements), bounded: read only for the
+    # platforms' "no such account" states.
+    embedded: str = field(default="", repr=False)
+    canonical: str = field(default="", repr=False)  # <link rel="canonical">
+    language: str = ""  # the document's own lang attribute ("en-GB")
+    count_fields: int = 0  # elements made to hold a follower or subscriber count
+
+
+def assess(
+    snapshot: PageSnapshot,
+    profile: PublicProfile,
+    terms: WorkerTerms,
+    *,
+    rate_limit_texts: Sequence[str] = (),
+    error_texts: Sequence[str] = (),
+) -> list[Finding]:
+    """The findings for one page, or why there are none: raises PageProblem for a missing
+    page, a "slow down" or error screen, and any page that is not the profile (doubt is
+    "can't tell", never "not shown")."""
+    # The answer itself first (status, redirect, embedded state), then a wall's words (a wall
+    # page may carry the platform's bare title), then the words of a missing page.
+    if missing_by_answer(snapshot, profile):
+        detail = f"HTTP {snapshot.status}" if snapshot.status in (404, 410) else ""
+        raise PageProblem(Failure.PAGE_CHANGED, detail)
+    if is_wall(snapshot, profile, terms):
+        return [wall_finding(profile)]
+    if is_missing(snapshot, profile, terms):
+        raise PageProblem(Failure.PAGE_CHANGED)
+    if not looks_like_profile(snapshot, terms):
+        if says(snapshot.text, rate_limit_texts):
+            raise PageProblem(Failure.RATE_LIMITED, "it asks to try again later")
+        if says(snapshot.text, error_texts):
+            raise PageProblem(Failure.SITE_ERROR, "an error page")
+        raise PageProblem(Failure.UNSETTLED, "" if shows_nothing(snapshot) else NOT_A_PROFILE)
+    return judge(snapshot, profile, terms)
+
+
+NOT_A_PROFILE = "it showed a page that does not name anyone"
 
 
 def judge(snapshot: PageSnapshot, profile: PublicProfile, terms: WorkerTerms) -> list[Finding]:
     """The findings for one page a stranger was shown (see the module docstring)."""
-    if is_wall(snapshot, profile):
+    if is_wall(snapshot, profile, terms):
         return [wall_finding(profile)]
     page = "a stranger can open your profile page without signing in"
     if snapshot.login_dialog:
@@ -264,7 +307,54 @@ def judge(snapshot: PageSnapshot, profile: PublicProfile, terms: WorkerTerms) ->
     found.append(_posts(snapshot, profile))
     if profile.activities:
         found += _activities(snapshot)
-    return found
+    if not reads_language(snapshot):
+        return [_unsure(f, _FOREIGN) for f in found]
+    if is_drawn(snapshot, terms):
+        return found
+    private = says(snapshot.text, profile.private_texts)
+    return [f if private and f.topic is Topic.POSTS else _unsure(f, _UNDRAWN) for f in found]
+
+
+_UNDRAWN = (
+    "the page did not show its details to Footprint's browser (the platform draws them with "
+    "its own scripts), so Footprint can't tell"
+)
+
+
+_FOREIGN = (
+    "the page is in a language whose words Footprint does not know yet, so what it did not "
+    "find proves nothing"
+)
+
+
+def _unsure(finding: Finding, reason: str) -> Finding:
+    """An absence on a page Footprint could not fully read proves nothing: "can't tell"."""
+    if finding.verdict is not Verdict.NO or finding.topic is Topic.PAGE:
+        return finding
+    return Finding(finding.topic, Verdict.UNSURE, reason, finding.caveat)
+
+
+def reads_language(snapshot: PageSnapshot) -> bool:
+    """Whether the page is in English (or says no language): the only words Footprint's
+    look for counts, labels and private accounts knows."""
+    language = snapshot.language.strip().casefold()
+    return not language or language.startswith("en")
+
+
+def is_drawn(snapshot: PageSnapshot, terms: WorkerTerms) -> bool:
+    """The profile is drawn for the stranger: a heading of its own, or text enough with the
+    person's name in it. Only then does something missing from it mean "not shown"."""
+    if snapshot.headings:
+        return True
+    return len(snapshot.text.strip()) >= 40 and any(
+        _contains(snapshot.text, name) for name in _names(snapshot, terms)
+    )
+
+
+def _names(snapshot: PageSnapshot, terms: WorkerTerms) -> list[str]:
+    person = _main_person(snapshot) or {}
+    names = [terms.name, handle_of(snapshot.asked_path), _text_of(person.get("name"))]
+    return [n for n in names if len(n.strip()) >= 2]
 
 
 # -- walls and missing pages ---------------------------------------------------------------
@@ -279,16 +369,22 @@ def wall_finding(profile: PublicProfile) -> Finding:
     return Finding(Topic.PAGE, Verdict.NO, reason)
 
 
-def is_wall(snapshot: PageSnapshot, profile: PublicProfile) -> bool:
+def is_wall(
+    snapshot: PageSnapshot, profile: PublicProfile, terms: WorkerTerms | None = None
+) -> bool:
     """A sign-in wall: a login address, the platform's wall words, or a login form and
     nothing of a profile."""
-    here = snapshot.path.partition("?")[0].partition("#")[0]
+    here = _bare_path(snapshot.path)
     if any(_under(here, p) for p in profile.wall_paths):
         return True
-    if says(snapshot.text, profile.wall_texts) and not looks_like_profile(snapshot):
+    if says(snapshot.text, profile.wall_texts) and not looks_like_profile(snapshot, terms):
         return True
     login_form = snapshot.password_field and not snapshot.login_dialog
-    return login_form and not looks_like_profile(snapshot)
+    return login_form and not looks_like_profile(snapshot, terms)
+
+
+def _bare_path(path: str) -> str:
+    return path.partition("?")[0].partition("#")[0]
 
 
 def _under(path: str, wall: str) -> bool:
@@ -297,11 +393,68 @@ def _under(path: str, wall: str) -> bool:
     return path == wall or path.startswith(wall.rstrip("/") + "/")
 
 
-def is_missing(snapshot: PageSnapshot, profile: PublicProfile) -> bool:
-    """A "no such page" answer: HTTP 404/410, or the platform's own words for it."""
-    if snapshot.status in (404, 410):
+# A page's own title or a short page saying there is no such page, in the words public
+# username checkers record for these platforms (WhatsMyName, Maigret; tests/pages/SOURCES.md).
+_MISSING_WORDS = re.compile(
+    r"\b(?:page|profile|user|account|channel|content)\s+(?:was\s+|is\s+)?not\s+found\b"
+    r"|^\s*(?:404|not\s+found)\b|\b(?:does\s*n[o']t|do\s*n[o']t)\s+exist\b"
+    r"|\bisn't\s+available\b|\bis\s+not\s+available\b|\bno\s+longer\s+available\b"
+    r"|\bcouldn't\s+find\b|\bcould\s+not\s+find\b|\bnobody\b.*\bgoes\s+by\b",
+    re.IGNORECASE,
+)
+_SHORT_PAGE = 400  # characters: a "user not found" page says little else
+# "No such account" states in the embedded data of a page answered with HTTP 200.
+_MISSING_STATE = re.compile(
+    r'"(?:status|code|statusCode|errorCode|error|state|type|reason|errorType)"\s*:\s*'
+    r'"(?:NOT_FOUND|USER_NOT_FOUND|not_found|notFound)"'
+)
+
+
+def is_missing(
+    snapshot: PageSnapshot, profile: PublicProfile, terms: WorkerTerms | None = None
+) -> bool:
+    """A "no such page" answer: HTTP 404/410, a redirect from the profile to the platform's
+    home page, a NOT_FOUND state in the page's embedded data, or — on a page that names
+    nobody — the platform's own words for it, in the title or in a short page."""
+    if missing_by_answer(snapshot, profile):
         return True
-    return says(snapshot.text, profile.missing_texts) and not looks_like_profile(snapshot)
+    if looks_like_profile(snapshot, terms):
+        return False
+    title = _apostrophes(snapshot.title).strip()
+    if says(snapshot.text, profile.missing_texts) or says(title, profile.missing_texts):
+        return True
+    if title in profile.missing_titles or _MISSING_WORDS.search(title):
+        return True
+    text = _apostrophes(snapshot.text).strip()
+    return len(text) < _SHORT_PAGE and any(
+        _MISSING_WORDS.search(line) for line in text.splitlines()
+    )
+
+
+def missing_by_answer(snapshot: PageSnapshot, profile: PublicProfile) -> bool:
+    """The answer itself says there is no such account, whatever the page shows: HTTP
+    404/410, a redirect to the home page, a "not found" state in the embedded data."""
+    if snapshot.status in (404, 410) or redirected_home(snapshot):
+        return True
+    data = snapshot.embedded
+    return bool(data) and (
+        _MISSING_STATE.search(data) is not None
+        or any(_marked(data, marker) for marker in profile.missing_data)
+    )
+
+
+def _marked(data: str, marker: str) -> bool:
+    """`marker` in `data`, with any spacing after its colons (`"a":null` is `"a": null`)."""
+    pattern = r":\s*".join(re.escape(part) for part in marker.split(":"))
+    return re.search(pattern, data) is not None
+
+
+def redirected_home(snapshot: PageSnapshot) -> bool:
+    """The browser asked for a profile and ended on the platform's home page (where some
+    platforms send a missing account: Pinterest, in the public username checkers)."""
+    asked = _bare_path(snapshot.asked_path).rstrip("/")
+    here = _bare_path(snapshot.path).rstrip("/")
+    return bool(asked) and asked != here and here in ("", "/home", "/index.php")
 
 
 def shows_nothing(snapshot: PageSnapshot) -> bool:
@@ -309,16 +462,36 @@ def shows_nothing(snapshot: PageSnapshot) -> bool:
     return not looks_like_profile(snapshot) and len(snapshot.text.strip()) < 40
 
 
-def looks_like_profile(snapshot: PageSnapshot) -> bool:
-    """Signs of a profile: a page title of its own, a person in the structured data, or a
-    heading."""
+def looks_like_profile(snapshot: PageSnapshot, terms: WorkerTerms | None = None) -> bool:
+    """A profile names its person: a profile page type or a person in the structured data,
+    or the handle of the address asked for in the title, heading or the page's own address,
+    or the worker's own name in its title or heading. A heading or a title alone is not
+    enough: sign-in home pages and "not found" pages have both."""
     meta = snapshot.meta
-    return bool(
-        meta.get("og:title")
-        or meta.get("og:type") == "profile"
-        or _people(snapshot)
-        or snapshot.headings
-    )
+    if meta.get("og:type") == "profile" or _people(snapshot):
+        return True
+    titles = [snapshot.title, meta.get("og:title", ""), *snapshot.headings]
+    name = terms.name if terms is not None else ""
+    if name.strip() and any(_contains(title, name) for title in titles):
+        return True
+    handle = handle_of(snapshot.asked_path)
+    places = [*titles, meta.get("og:url", ""), snapshot.canonical]
+    return bool(handle) and any(_names_handle(place, handle) for place in places)
+
+
+def handle_of(path: str) -> str:
+    """The account's name in a profile address ("/@jo.worker" → "jo.worker",
+    "/in/jo-worker" → "jo-worker", "/profile.php?id=123" → "123")."""
+    bare, _, query = path.partition("#")[0].partition("?")
+    if bare.rstrip("/").endswith("/profile.php"):
+        return dict(p.split("=", 1) for p in query.split("&") if "=" in p).get("id", "")
+    parts = [p for p in bare.split("/") if p]
+    return unquote(parts[-1]).removeprefix("@") if parts else ""
+
+
+def _names_handle(text: str, handle: str) -> bool:
+    pattern = rf"(?<![\w.\-]){re.escape(handle)}(?![\w\-]|\.\w)"
+    return re.search(pattern, text, re.IGNORECASE) is not None
 
 
 def says(text: str, phrases: Sequence[str]) -> bool:
@@ -330,6 +503,27 @@ def says(text: str, phrases: Sequence[str]) -> bool:
 
 def _apostrophes(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'")
+
+
+# -- cookie notices ------------------------------------------------------------------------
+_COOKIE_CHOICE = re.compile(
+    r"\b(?:accept|reject|decline|refuse|allow|agree|manage|customi[sz]e|preferences|settings"
+    r"|options|only\s+(?:essential|necessary)|necessary|essential|consent|got\s+it|ok|okay)\b",
+    re.IGNORECASE,
+)
+_LONGEST_CHOICE = 60  # a button's label, not a paragraph
+
+
+def is_cookie_notice(text: str, choices: Sequence[str], password_field: bool = False) -> bool:
+    """A cookie notice speaks of cookies and offers a cookie choice as a button (accept,
+    reject, manage…). A sign-in box whose small print mentions the cookie policy is not one:
+    it asks for a password, or its buttons only sign in or up."""
+    if password_field or not says(text, ("cookie",)):
+        return False
+    return any(
+        len(choice.strip()) <= _LONGEST_CHOICE and _COOKIE_CHOICE.search(choice)
+        for choice in choices
+    )
 
 
 # -- name and photo ------------------------------------------------------------------------
@@ -463,7 +657,7 @@ def _employer(snapshot: PageSnapshot, terms: WorkerTerms) -> Finding:
         return Finding(Topic.EMPLOYER, Verdict.YES, f"{what} (as in your Footprint profile) "
                        f"{_is_are(what)} on the page")  # fmt: skip
     person = _main_person(snapshot) or {}
-    if person.get("worksFor") or person.get("jobTitle"):
+    if person.get("worksFor") or person.get("jobTitle") or labelled(snapshot, WORK_LABELS)[1]:
         return Finding(
             Topic.EMPLOYER,
             Verdict.YES,
@@ -475,7 +669,9 @@ def _employer(snapshot: PageSnapshot, terms: WorkerTerms) -> Finding:
 
 
 # -- phone numbers and email addresses -----------------------------------------------------
-_PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|\(?0)[\d\s().\-]{8,20}\d(?!\w)")
+# Not after a letter, digit, "+", "/" or "=": a number inside an address or a query (an ISBN in
+# "amazon.com/dp/0805078533/", on a captured LinkedIn page) is not a phone number.
+_PHONE_CANDIDATE = re.compile(r"(?<![\w+/=])(?:\+|\(?0)[\d\s().\-]{8,20}\d(?!\w)")
 _EMAIL = re.compile(
     r"(?<![\w.%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}(?![\w\-])"
 )
@@ -511,6 +707,83 @@ def _contact(snapshot: PageSnapshot) -> Finding:
     return Finding(Topic.CONTACT, Verdict.NO, "no phone number or email address is on the page")
 
 
+# -- label and value, however laid out ------------------------------------------------------
+# The labels platforms put before a location or a workplace. A label "Location" followed by the
+# town on the next line (or in the next element), with no colon, is as shown as "Location: …".
+LOCATION_LABELS = ("location", "lives in", "based in", "from", "hometown", "home town",
+                   "current city", "city", "town", "address", "lives")  # fmt: skip
+WORK_LABELS = (
+    "works at",
+    "workplace",
+    "employer",
+    "company",
+    "current company",
+    "job title",
+    "occupation",
+    "position",
+    "work",
+    "experience",
+    "current position",
+    "current",
+)  # fmt: skip  (LinkedIn's "Current" then the workplaces)
+LABELS = LOCATION_LABELS + WORK_LABELS
+_LONGEST_VALUE = 120  # a field's value, not a paragraph
+
+
+def labelled(snapshot: PageSnapshot, labels: Sequence[str]) -> tuple[bool, bool]:
+    """Whether one of `labels` is on the page, and whether one has a value beside it: in
+    the same line after it ("Lives in Leeds", "Location: Leeds"), on the next line ("Location"
+    then "Leeds"), or in the element after it (`pairs`, read by the browser)."""
+    wanted = {_label(label) for label in labels}
+    present = valued = False
+    for label, value in snapshot.pairs:
+        if _label(label) in wanted:
+            present = True
+            valued = valued or _is_value(value, wanted)
+    lines = [line.strip() for line in snapshot.text.splitlines()]
+    lines = [line for line in lines if line]
+    for index, line in enumerate(lines):
+        head = _label(line)
+        if head in wanted:
+            present = True
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            valued = valued or _is_value(following, wanted)
+            continue
+        for label in wanted:
+            rest = _after_label(line, label)
+            if rest is not None:
+                present = True
+                valued = valued or _is_value(rest, wanted)
+    return present, valued
+
+
+def _label(text: str) -> str:
+    return " ".join(_apostrophes(text).strip().rstrip(":：").casefold().split())
+
+
+def _after_label(line: str, label: str) -> str | None:
+    """What follows `label` at the start of `line` ("Location: Leeds" → "Leeds"); None
+    when the line does not start with the label as a word of its own. Without a colon only
+    the labels that read as a phrase ("Lives in Leeds", "From Leeds") count."""
+    plain = " ".join(_apostrophes(line).split())
+    if not plain.casefold().startswith(label) or len(plain) == len(label):
+        return None
+    rest = plain[len(label) :]
+    if rest[0] in ":：":
+        return rest[1:].strip()
+    if rest[0] == " " and label in _PHRASE_LABELS:
+        return rest.strip()
+    return None
+
+
+_PHRASE_LABELS = frozenset({"lives in", "based in", "works at"})  # "From the …" is a sentence
+
+
+def _is_value(text: str, labels: set[str]) -> bool:
+    value = text.strip()
+    return 0 < len(value) <= _LONGEST_VALUE and _label(value) not in labels
+
+
 # -- location ------------------------------------------------------------------------------
 _LOCATION_KEYS = ("address", "homeLocation", "location")
 _LOCATION_WORDS = re.compile(r"\b(?:Lives in|Based in|Location:)\s+\S", re.IGNORECASE)
@@ -522,21 +795,61 @@ def _location(snapshot: PageSnapshot) -> Finding:
         return Finding(Topic.LOCATION, Verdict.YES, "the page gives a location for you")
     if any(t.strip() for t in snapshot.location_texts):
         return Finding(Topic.LOCATION, Verdict.YES, "your profile's location field is filled in")
-    if _LOCATION_WORDS.search(snapshot.text):
+    present, valued = labelled(snapshot, LOCATION_LABELS)
+    if valued or _LOCATION_WORDS.search(snapshot.text) or has_place(snapshot.text):
         return Finding(Topic.LOCATION, Verdict.YES, "the page says where you live or are based")
-    return Finding(Topic.LOCATION, Verdict.NO, "no location is shown in the usual places")
+    if present:
+        return Finding(
+            Topic.LOCATION,
+            Verdict.UNSURE,
+            "the page has a location field but Footprint could not read what it says",
+        )
+    # A place written in a bio or a post ("nurse in Leeds") has no shape Footprint can be
+    # sure of, so finding no location field is not proof that none is shown.
+    return Finding(
+        Topic.LOCATION,
+        Verdict.UNSURE,
+        "no location field is filled in, but Footprint cannot recognise every place written "
+        "in a bio or a post: look for your town yourself",
+    )
+
+
+# A postcode, or a short line ending in a country ("Postfach 1242, Bad Kreuznach, Germany").
+_UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b")
+_COUNTRIES = ("united kingdom", "uk", "england", "scotland", "wales", "northern ireland",
+              "ireland", "germany", "france", "spain", "italy", "portugal", "netherlands",
+              "belgium", "poland", "romania", "united states", "usa", "canada", "australia",
+              "new zealand", "india", "nigeria", "south africa", "philippines", "brazil",
+              "mexico", "switzerland", "austria", "sweden", "norway", "denmark", "finland",
+              "greece", "turkey", "egypt", "kenya", "ghana", "zimbabwe", "pakistan")  # fmt: skip
+_PLACE_LINE = re.compile(
+    r"^[^\n]{2,60},\s*(?:" + "|".join(re.escape(c) for c in _COUNTRIES) + r")\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def has_place(text: str) -> bool:
+    """A postcode, or a short line that ends in a country: a location, whatever its label."""
+    return bool(_UK_POSTCODE.search(text) or _PLACE_LINE.search(text))
 
 
 # -- connections, posts, activities --------------------------------------------------------
 _COUNT_WORDS = r"(?:followers?|following|friends|connections|subscribers)"
 _COUNTS = re.compile(
-    rf"(?:\b\d[\d,.]*\s?[KkMm]?\+?\s+(?:mutual\s+)?{_COUNT_WORDS}\b)|(?:\b{_COUNT_WORDS}\s*:?\s*\d)",
-    re.IGNORECASE,
+    rf"(?:\b\d[\d,.]*\s?[KkMm]?\+?\s+(?:mutual\s+)?{_COUNT_WORDS}\b)|(?:\b{_COUNT_WORDS}\s*:?\s*\d)"
+    # A Facebook Page's "25,758 people like this" / "26,831 people follow this", or its
+    # like count on a line of its own; YouTube's count beside its Subscribe button (the
+    # captured pages in tests/pages).
+    r"|(?:\b\d[\d,.]*\s?[KkMm]?\s+people\s+(?:like|follow)\s+this\b)"
+    r"|(?:^\s*\d[\d,.]*\s?[KkMm]?\s+likes\s*$)|(?:subscribe\w*\s*\d[\d,.]*[KkMm]?\b)",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 
 def _connections(snapshot: PageSnapshot) -> Finding:
-    counted = _COUNTS.search(snapshot.text) is not None or _follow_statistic(snapshot)
+    meta = snapshot.meta
+    texts = "\n".join([snapshot.text, meta.get("og:description", ""), meta.get("description", "")])
+    counted = _COUNTS.search(texts) is not None or _follow_statistic(snapshot)
     if counted or snapshot.people_links:
         return Finding(
             Topic.CONNECTIONS,
@@ -544,11 +857,32 @@ def _connections(snapshot: PageSnapshot) -> Finding:
             "the page shows how many followers, friends or connections you have, or links to "
             "the list",
         )
+    if snapshot.count_fields:
+        # YouTube's subscriber count element, empty or in words Footprint cannot read.
+        return Finding(
+            Topic.CONNECTIONS,
+            Verdict.UNSURE,
+            "the page has a place for a follower count but Footprint could not read it",
+        )
     return Finding(Topic.CONNECTIONS, Verdict.NO, "no friends, followers or connections are shown")
 
 
 _POST_TYPES = {"Article", "SocialMediaPosting", "BlogPosting", "VideoObject", "ImageObject",
                "DiscussionForumPosting", "Comment"}  # fmt: skip
+# Keys under which a media object is the profile's picture or a thumbnail, not a post.
+_PICTURE_KEYS = frozenset({"image", "logo", "photo", "thumbnail", "thumbnailUrl",
+                           "primaryImageOfPage", "associatedMedia", "avatar"})  # fmt: skip
+
+
+def count_posts(structured: Sequence[Any]) -> int:
+    """Posts in the structured data: objects of a post's type, except media that stands
+    for a picture (a Person's or a page's `image`, a thumbnail)."""
+    found = 0
+    for key, item in _keyed_objects(structured):
+        kinds = _types(item) & _POST_TYPES
+        if kinds and not (key in _PICTURE_KEYS and kinds <= {"ImageObject", "VideoObject"}):
+            found += 1
+    return found
 
 
 def _posts(snapshot: PageSnapshot, profile: PublicProfile) -> Finding:
@@ -558,8 +892,7 @@ def _posts(snapshot: PageSnapshot, profile: PublicProfile) -> Finding:
             Verdict.NO,
             "the page says your account is private: a stranger cannot see your posts",
         )
-    typed = sum(1 for item in _objects(snapshot.structured) if _types(item) & _POST_TYPES)
-    if snapshot.post_elements or typed:
+    if snapshot.post_elements or count_posts(snapshot.structured):
         return Finding(Topic.POSTS, Verdict.YES, "a stranger can see your posts or activity")
     return Finding(
         Topic.POSTS,
@@ -587,16 +920,23 @@ def _activities(snapshot: PageSnapshot) -> list[Finding]:
 def _objects(value: Any) -> Iterator[dict[str, Any]]:
     """Every JSON object in the structured data, depth first (JSON-LD nests through @graph,
     mainEntity and lists)."""
-    stack = [value]
+    for _key, item in _keyed_objects(value):
+        yield item
+
+
+def _keyed_objects(value: Any) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every JSON object with the key it stands under ("" at the top or in a list's own
+    list), depth first, to a bound: structured data from a page is not trusted."""
+    stack: list[tuple[str, Any]] = [("", value)]
     seen = 0
-    while stack and seen < 5000:  # a bound: structured data from a page is not trusted
-        current = stack.pop()
+    while stack and seen < 5000:
+        key, current = stack.pop()
         seen += 1
         if isinstance(current, dict):
-            yield current
-            stack.extend(reversed(list(current.values())))
+            yield key, current
+            stack.extend(reversed([(str(k), v) for k, v in current.items()]))
         elif isinstance(current, (list, tuple)):
-            stack.extend(reversed(current))
+            stack.extend(reversed([(key, v) for v in current]))
 
 
 def _types(item: Mapping[str, Any]) -> set[str]:

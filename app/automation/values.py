@@ -4,11 +4,20 @@
   the first that finds exactly one element gives the value. Broad structural locators come
   first; one that finds several elements is passed over for a narrower one.
 - On/off states come from `aria-checked`, `aria-pressed` or a checkbox's own checked state,
-  and only "true"/"false" count; "mixed", a missing state or a state carried only by a CSS
-  class is "could not read", never a guessed "false".
-- The page must be quiet (no document, script, fetch or XHR request in flight, no change to
-  the page for `Timeouts.settle`) or, on a page that never goes quiet, the value must stay the
-  same for `Timeouts.settle_busy`; a value that keeps changing is "could not read".
+  and only "true"/"false" count; "mixed", a missing state, a state carried only by a CSS
+  class, or a class ("toggle--on") that contradicts the accessible state is "could not read",
+  never a guessed "false".
+- The page must be quiet (no document, script, fetch or XHR request in flight, no one-shot
+  timer the page set to run within the next 2 s, no change to the page for
+  `Timeouts.settle`) or, on a page that never goes quiet, the value must stay the same for
+  `Timeouts.settle_busy`; and a second look must find the same value. A value that changed
+  in between is looked at again; one that keeps changing is "could not read". On a page that
+  never goes quiet the value must stay the same for `settle_busy` with no timer pending, or
+  for 2 s (the longest a pending timer can take). The cost: on a page with no pending timer,
+  one more round trip per probe (milliseconds: the replicas of all four platforms); on a page
+  whose scripts set values late, the wait for those timers; on a page that never goes quiet,
+  1 s per probe, or 2 s where its timers never stop. A value a script sets more than 2 s
+  after the page was first seen settled is not waited for.
 """
 
 from __future__ import annotations
@@ -19,7 +28,7 @@ from typing import Any
 
 from app.automation.failures import Failure, PageProblem
 from app.automation.locators import locate
-from app.automation.page import PageFacts, ReadOnlyPage
+from app.automation.page import TIMER_HORIZON_MS, PageFacts, ReadOnlyPage
 from app.automation.probes import Candidates, candidates
 from app.checklists.model import Probe, ProbeRead
 
@@ -31,9 +40,11 @@ _VALUES = """(elements, mode) => ({ page: (() => {
     const loaded = nav && nav.loadEventEnd > 0 ? nav.loadEventEnd : null;
     const modal = document.querySelector(
         '[role="dialog"][aria-modal="true"], [role="alertdialog"], dialog:modal');
+    const timer = (document[Symbol.for("footprint.timer")] || (() => null))();
     return {
         quiet: loaded === null || changed === undefined
             ? null : performance.now() - Math.max(loaded, changed),
+        timer: timer,
         lang: document.documentElement.lang || "",
         dialog: modal ? (modal.getAttribute("aria-label") || modal.innerText || "").slice(0, 200)
             : null,
@@ -57,6 +68,19 @@ _VALUES = """(elements, mode) => ({ page: (() => {
         if (odd) { return { busy, unknown: `${odd[0]}="${odd[1]}"` }; }
         if (new Set(seen.map(([, value]) => value)).size > 1) {
             return { busy, unknown: seen.map(([n, v]) => `${n}=${v}`).join(" but ") };
+        }
+        // A look kept in a class ("toggle--on") that contradicts the accessible state: the
+        // screen and the state disagree, so neither is read.
+        for (const node of [el, el.parentElement, el.closest("label")]) {
+            for (const name of node ? node.classList : []) {
+                const words = name.toLowerCase().split(/[-_]+/);
+                const look = words.includes("on") || words.includes("checked") ? "true"
+                    : words.includes("off") || words.includes("unchecked") ? "false" : null;
+                if (look !== null && look !== seen[0][1]) {
+                    return { busy, unknown: `its look (class "${name}") and its state ` +
+                        `(${seen[0][0]}=${seen[0][1]}) disagree` };
+                }
+            }
         }
         return { busy, value: seen[0][1] };
     }
@@ -92,12 +116,22 @@ def read(view: ReadOnlyPage, probe: Probe) -> Reading:
         facts = glance or view.facts()
         now = time.monotonic()
         value = watch.see(chosen, seen, probe.read, now)
-        settled = view.is_quiet(facts) or now - watch.since >= timeouts.settle_busy
-        if value is not None and settled:
+        steady_for = now - watch.since
+        # Quiet; or unchanged for `settle_busy` with no timer pending; or, on a page whose
+        # timers never stop, unchanged for as long as a pending timer can take to run.
+        settled = (
+            view.is_quiet(facts)
+            or (steady_for >= timeouts.settle_busy and facts.timer_ms is None)
+            or steady_for >= max(timeouts.settle_busy, TIMER_HORIZON_MS / 1000)
+        )
+        # A second look that finds the same value, the page still settled: a value that
+        # changed in between is looked at again (and one that keeps changing is "could not
+        # read" at the deadline).
+        if value is not None and settled and watch.steady >= 2:
             if not options.judgeable:  # a value in words Footprint cannot judge
                 raise _tried(view.language_problem(facts, whole_page=False), options)
             return Reading(value, chosen or "", facts.language)
-        if now > deadline or view.quiet_for_long(facts):
+        if now > deadline or (value is None and view.quiet_for_long(facts)):
             raise _tried(watch.problem(view, facts, options), options)
         view.pause(view.quiet_wait(facts) if value is not None else None)
 
@@ -130,10 +164,11 @@ def _values(
     if not answer:
         return [], None
     page = answer["page"]
-    quiet = page.get("quiet")
+    quiet, timer = page.get("quiet"), page.get("timer")
     glance = PageFacts(
         lang=str(page.get("lang") or ""),
         quiet_ms=float(quiet) if quiet is not None else None,
+        timer_ms=float(timer) if timer is not None else None,
         dialog=page.get("dialog"),
     )
     return list(answer["values"]), glance
@@ -152,6 +187,7 @@ class _Settling:
         self.locator: str | None = None
         self.since = 0.0
         self.changes = 0
+        self.steady = 0  # looks in a row that found the current value
         self.seen: list[dict[str, Any]] = []
 
     def see(
@@ -169,10 +205,11 @@ class _Settling:
             self.locator, self.last = locator, None
         if value is not None and value != self.last:
             self.changes += self.last is not None
-            self.last, self.since = value, now
+            self.last, self.since, self.steady = value, now, 0
         if value is None and self.last is not None:
             self.changes += 1
             self.last = None
+        self.steady = self.steady + 1 if value is not None else 0
         return value
 
     def problem(self, view: ReadOnlyPage, facts: PageFacts, options: Candidates) -> PageProblem:

@@ -7,6 +7,7 @@ validated completely before anything is used, so a bad pack is never half-applie
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -62,11 +63,13 @@ class PolicyPack:
             f"{_count(len(self.changes), 'changed platform')}"
         )
 
-    def effect(self) -> str:
-        """What the pack changes for audits already made, said plainly."""
+    def effect(self, platform_names: Mapping[str, str] | None = None) -> str:
+        """What the pack changes for audits already made, said plainly; `platform_names`
+        (id → name) so a worker reads "Facebook", not the id "facebook"."""
         if not self.extra_items:
             return ""
-        names = sorted({pid for pid, _ in self.extra_items})
+        known = platform_names or {}
+        names = sorted({known.get(pid, pid) for pid, _ in self.extra_items})
         return (
             f"It adds {_count(len(self.extra_items), 'setting')} to {', '.join(names)}: they are "
             "checked at your next check of that platform. Audits you already made show them as "

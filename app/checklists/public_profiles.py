@@ -57,6 +57,12 @@ class PublicProfile:
     missing_texts: tuple[str, ...] = ()
     # Words of a page asking a stranger to sign in before showing the profile.
     wall_texts: tuple[str, ...] = ()
+    # Titles that are all a page says when there is no such account (on a page naming no
+    # one), and strings in a page's embedded data that mean the same with HTTP 200: the
+    # markers public username checkers keep (WhatsMyName `m_string`, Sherlock `errorMsg`,
+    # Maigret `absenceStrs`; tests/pages/SOURCES.md).
+    missing_titles: tuple[str, ...] = ()
+    missing_data: tuple[str, ...] = ()
     # Words saying the account is private / protected (its posts hidden from strangers).
     private_texts: tuple[str, ...] = ()
     # A cookie notice's most private choice, as locators (besides the audit file's `consent`).
@@ -117,6 +123,7 @@ PROFILES: Mapping[str, PublicProfile] = MappingProxyType(
                     "This page isn't available",
                     "The link you followed may be broken",
                 ),
+                missing_titles=("Facebook",),  # WhatsMyName: <title>Facebook</title>
                 wall_texts=("You must log in to continue", "Log in to Facebook"),
                 consent=_META_DECLINE,
             ),
@@ -141,6 +148,7 @@ PROFILES: Mapping[str, PublicProfile] = MappingProxyType(
                     "not proof that your profile is hidden."
                 ),
                 missing_texts=("Sorry, this page isn't available",),
+                missing_data=('"routePath":null',),  # WhatsMyName `m_string`
                 wall_texts=("Log in to see photos and videos",),
                 private_texts=("This account is private",),
                 consent=_META_DECLINE,
@@ -219,6 +227,8 @@ PROFILES: Mapping[str, PublicProfile] = MappingProxyType(
                     "when your account is private."
                 ),
                 missing_texts=("Couldn't find this account",),
+                # Sherlock `errorMsg`, Maigret `absenceStrs`.
+                missing_data=('"statusCode":10221', 'serverCode":404'),
                 private_texts=("This account is private",),
             ),
             PublicProfile(
@@ -243,6 +253,7 @@ PROFILES: Mapping[str, PublicProfile] = MappingProxyType(
                 "12345678",
                 wall_paths=("/login", "/register"),
                 missing_texts=("doesn't exist or sharing set to private",),
+                missing_data=('"page":"/404"',),  # WhatsMyName
                 activities=True,
             ),
             PublicProfile(
@@ -285,6 +296,7 @@ PROFILES: Mapping[str, PublicProfile] = MappingProxyType(
                     "network."
                 ),
                 missing_texts=("Profile not found", "Unable to resolve handle"),
+                missing_titles=("Bluesky",),  # WhatsMyName: <title>Bluesky</title>
                 wall_texts=(
                     "This user has requested that their content only be shown to signed-in users",
                     "Sign in to view",
@@ -312,7 +324,7 @@ PROFILES: Mapping[str, PublicProfile] = MappingProxyType(
                     }
                 ),  # fmt: skip
                 wall_paths=("/login",),
-                missing_texts=("Sorry! We couldn't find that page",),
+                missing_texts=("Sorry! We couldn't find that page", "User not found."),
             ),
             PublicProfile(
                 "reddit",
@@ -337,6 +349,7 @@ PROFILES: Mapping[str, PublicProfile] = MappingProxyType(
                     "Snapchat shows your display name and Snapcode on this page to anyone."
                 ),
                 missing_texts=("Sorry, we couldn't find",),
+                missing_data=("NOT_FOUND",),  # WhatsMyName `m_string`, with HTTP 200
             ),
         )
     }

@@ -59,6 +59,9 @@ def _explain_unreadable(names: Sequence[str], expected: str | None) -> None:
                 f"This {reader.name} export is in an old format that Footprint does not read. "
                 f"Request a new export from {reader.name}; nothing was imported."
             )
+    inner = [name for name in names if name.casefold().endswith(".zip")]
+    if inner:
+        raise NothingUsableError(_wrapped(inner))
     for service, signature in _OTHER_SERVICES:
         if any(signature.search(name) for name in names):
             raise WrongPlatformError(
@@ -67,6 +70,18 @@ def _explain_unreadable(names: Sequence[str], expected: str | None) -> None:
     raise NothingUsableError(
         "Footprint found no data export it knows in what you chose. Choose the ZIP file (or the "
         f"unpacked folder) that {SUPPORTED} sent you, as downloaded."
+    )
+
+
+def _wrapped(inner: Sequence[str]) -> str:
+    """A ZIP holding only other ZIPs: Google Drive wraps what it downloads from a folder (or
+    several files) in a ZIP of its own, so the export is the ZIP inside."""
+    shown = ", ".join(f"“{name.rsplit('/', 1)[-1][:80]}”" for name in inner[:3])
+    more = f" and {len(inner) - 3} more" if len(inner) > 3 else ""
+    return (
+        f"What you chose is a ZIP holding another ZIP: {shown}{more}. Google Drive packs "
+        "downloads this way. Unpack it (double-click it, or right-click and choose Extract "
+        "All), then choose the ZIP inside. Nothing was imported."
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.audit.records import RemovalCheck
-from app.exports.findings import ExportFindings
+from app.exports.findings import ConnectionKind, ExportFindings
 from app.exports.recording import ImportOutcome, ImportPreview, ProposedAnswer
 from app.formatting import plural
 
@@ -84,10 +84,14 @@ def history_lines(findings: ExportFindings) -> list[str]:
 def connection_line(findings: ExportFindings) -> str:
     """The counts of each list; names are never part of a summary."""
     counts = findings.connection_counts
+    # A list that could not be read in full counts "at least" what was read — 0 included:
+    # "0 followers" from an unread file is not "no followers".
+    for kind in sorted(findings.incomplete, key=list(ConnectionKind).index):
+        counts.setdefault(kind, 0)
     if not counts:
         return "No friends, followers or connections lists in this export."
     listed = ", ".join(kind.counted(n) for kind, n in counts.items())
-    short = [kind.label for kind in findings.incomplete if kind in counts]
+    short = [kind.label for kind in counts if kind in findings.incomplete]
     cut = f" (at least: the {', '.join(short)} could not be read in full)" if short else ""
     return f"{listed}{cut}. Names are shown only while you review them; Footprint never saves them."
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from app.audit.actions import ActionItem, action_list
 from app.audit.overview import PlatformOverview, overviews
 from app.audit.profile import WorkerProfile
 from app.audit.records import ExportImportRecord
@@ -31,6 +32,9 @@ class DashboardView:
     attention: tuple[DueEntry, ...]  # due or drifted platforms, not snoozed
     now: datetime
     clock_warnings: tuple[str, ...] = ()  # checks dated in the future, left out
+    # Open fixes and not-sure items on the worker's platforms, most important first; a
+    # snoozed reminder hides none of them.
+    to_do: tuple[ActionItem, ...] = ()
 
     @property
     def is_set_up(self) -> bool:
@@ -63,7 +67,24 @@ def dashboard_view(data: DashboardData, catalogue: Catalogue, now: datetime) -> 
             for row in rows
             if row.due.future_check is not None
         ),
+        to_do=tuple(action_list([row.platform for row in rows], data.newest)),
     )
+
+
+def on_to_do(view: DashboardView, platform_id: str, item_id: str) -> bool:
+    """Whether an item is on the overview's to-do list."""
+    return any(a.key == (platform_id, item_id) for a in view.to_do)
+
+
+def run_holding(
+    view: DashboardView, runs: Sequence[AuditRun], platform_id: str, item_id: str
+) -> AuditRun | None:
+    """The run among `runs` that holds an item's current answer on `view`'s to-do list
+    (where "I fixed it" is recorded)."""
+    current = next((a.answer for a in view.to_do if a.key == (platform_id, item_id)), None)
+    if current is None:
+        return None
+    return next((run for run in runs if run.answers.get(current.key) == current), None)
 
 
 def public_switch_alerts(

@@ -1,4 +1,5 @@
-"""An iCalendar file (RFC 5545) with one recurring re-check event per platform."""
+"""An iCalendar file (RFC 5545) with one recurring re-check event per platform, each with an
+alarm (VALARM), so the reminder reaches the worker even when Footprint is not running."""
 
 from __future__ import annotations
 
@@ -6,13 +7,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
 from app import __version__
 from app.audit.overview import PlatformOverview
 from app.audit.schedule import LATEST_MOMENT
 
 LATEST_DAY = LATEST_MOMENT.date()
+# The alarm rings at 09:00 on the re-check's day: the events last all day, so RFC 5545's
+# TRIGGER is relative to the day's start (section 3.8.6.3; a positive duration is allowed).
+ALARM_AFTER_START = timedelta(hours=9)
 
 
 @dataclass(frozen=True)
@@ -68,4 +72,14 @@ def _event(overview: PlatformOverview, now: datetime, start: date) -> Event:
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(days=1))
     event.add("rrule", {"freq": "daily", "interval": due.interval_days})
+    event.add_component(_alarm(overview.platform.name))
     return event
+
+
+def _alarm(platform_name: str) -> Alarm:
+    """A reminder the calendar shows on the day, whether or not Footprint is running."""
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", f"Re-check your {platform_name} privacy settings in Footprint")
+    alarm.add("trigger", ALARM_AFTER_START)
+    return alarm

@@ -164,6 +164,10 @@ class Store:
         """Mark the run finished."""
         self._write(lambda writer: writer.complete_run(run_id, completed_at))
 
+    def discard_run(self, run_id: int) -> bool:
+        """Delete an unfinished audit and its answers (a finished one stays); True if deleted."""
+        return self._write(lambda writer: writer.discard_run(run_id))
+
     def save_profile(self, profile: WorkerProfile, now: datetime) -> None:
         """Save the worker's details and platforms, replacing the old ones."""
         self._write(lambda writer: writer.save_profile(profile, now))

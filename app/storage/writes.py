@@ -124,6 +124,18 @@ class Writer:
             row = session.get_one(AuditRunRow, run_id)
             row.completed_at = completed_at
 
+    def discard_run(self, run_id: int) -> bool:
+        """Delete an unfinished audit with its answers and platform checks; a finished one is
+        history and stays. True if it was deleted."""
+        with self._sessions.begin() as session:
+            row = session.get(AuditRunRow, run_id)
+            if row is None or row.completed_at is not None:
+                return False
+            session.execute(delete(AnswerRow).where(AnswerRow.run_id == run_id))
+            session.execute(delete(RunPlatformRow).where(RunPlatformRow.run_id == run_id))
+            session.delete(row)
+            return True
+
     # -- profile ----------------------------------------------------------------------------
     def snooze(self, platform_id: str, until: datetime | None) -> None:
         """Silence a platform's reminder until `until` (None: remind again)."""

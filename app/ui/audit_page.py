@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -30,10 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.audit import glossary
 from app.audit.answers import Answer, AnswerSource, AnswerStatus
+from app.audit.estimate import minutes_for, say_minutes
 from app.audit.outside import OutsideEvidence
 from app.audit.scoring import score_platform
 from app.audit.session import AuditSession, Position
+from app.audit.verdicts import link_outcome, platform_end_line
 from app.checklists.codes import CodeBook
 from app.checklists.hosts import is_allowed
 from app.checklists.model import CheckItem, Evidence, Platform
@@ -41,13 +44,16 @@ from app.checklists.self_search import is_search_item
 from app.formatting import plural, short_date
 from app.ui.layouts import STRETCH, widget_row
 from app.ui.links import UrlOpener, open_in_browser
+from app.ui.theme import answer_style, chip_style
 
 ANSWER_BUTTONS = (
-    (AnswerStatus.SAFE, "&Safe", "It is set as the safe value"),
-    (AnswerStatus.NEEDS_ACTION, "&Needs action", "It is not safe yet; add it to my actions"),
-    (AnswerStatus.NOT_APPLICABLE, "Not a&pplicable", "I do not use this feature"),
-    (AnswerStatus.UNSURE, "Not s&ure", "I could not tell; add it to my actions"),
+    (AnswerStatus.SAFE, "✓ &Safe", "It is set as the safe value"),
+    (AnswerStatus.NEEDS_ACTION, "✗ &Needs action", "It is not safe yet; add it to my actions"),
+    (AnswerStatus.NOT_APPLICABLE, "– Not a&pplicable", "I do not use this feature"),
+    (AnswerStatus.UNSURE, "? Not s&ure", "I could not tell; add it to my actions"),
 )
+CHOSEN = " — chosen"  # added to the chosen button's word: never colour alone
+FOLD_LINK = "footprint:code"  # the folded code line's "read it in full"
 DRAFT_KEY = "audit/draft_note/{run}/{platform}/{item}"
 
 
@@ -57,6 +63,7 @@ class AuditPage(QWidget):
     Signals:
         finished: every platform of the audit has been answered or skipped.
         leave_requested: the worker wants the overview; the audit stays open to resume.
+        discard_requested: the worker wants to throw this audit and its answers away.
         automation_requested: the worker wants Footprint to read the settings in a browser.
         self_search_requested: the worker wants the prepared searches of their name for the
             general item with this id ("Search yourself").
@@ -64,6 +71,7 @@ class AuditPage(QWidget):
 
     finished = Signal()
     leave_requested = Signal()
+    discard_requested = Signal()
     automation_requested = Signal()
     self_search_requested = Signal(str)
 
@@ -98,7 +106,24 @@ class AuditPage(QWidget):
         self.done_banner.setObjectName("platform-done")
         self.done_banner.setWordWrap(True)
         self.done_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.done_banner.setStyleSheet(chip_style())  # the end of a platform stands out
         self.done_banner.hide()
+        self.strip = QLabel()
+        self.strip.setObjectName("platform-strip")
+        self.strip.setWordWrap(True)
+        self.strip.setTextFormat(Qt.TextFormat.RichText)
+        self.question = QLabel()
+        self.question.setObjectName("question")
+        self.question.setWordWrap(True)
+        self.question.setTextFormat(Qt.TextFormat.RichText)
+        self.safe_chip = QLabel()
+        self.safe_chip.setObjectName("safe-chip")
+        self.safe_chip.setWordWrap(True)
+        self.safe_chip.setTextFormat(Qt.TextFormat.PlainText)
+        self.safe_chip.setStyleSheet(chip_style())
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("saved")
+        self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
         self.item_list = QListWidget()
         self.item_list.setObjectName("items")
         self.item_list.setWordWrap(True)
@@ -109,7 +134,10 @@ class AuditPage(QWidget):
         self.content.setObjectName("item")
         self.content.setOpenLinks(False)
         self.content.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.open_button = QPushButton("&Open the settings page")
+        self.content.setMinimumHeight(60)
+        self.content.anchorClicked.connect(self._anchor)
+        self._code_unfolded = False
+        self.open_button = QPushButton("&Open the settings page ↗")
         self.open_button.setAccessibleDescription("Opens the platform's settings in your browser")
         self.open_button.clicked.connect(self._open_settings)
         self.help_button = QPushButton("Help pa&ge")
@@ -155,20 +183,30 @@ class AuditPage(QWidget):
         self.skip_button.clicked.connect(self._skip)
         self.leave_button = QPushButton("Pause and go to o&verview")
         self.leave_button.clicked.connect(self._leave)
+        self.discard_button = QPushButton("&Discard this audit…")
+        self.discard_button.setAccessibleDescription(
+            "Throws this audit and the answers given in it away, after asking"
+        )
+        self.discard_button.clicked.connect(self.discard_requested)
         self.automation_button = QPushButton("Read my settings au&tomatically…")
         self.automation_button.setAccessibleDescription(
             "Opens a browser where you sign in to your own accounts; Footprint reads the "
             "settings and you confirm the answers. It never changes a setting."
         )
         self.automation_button.clicked.connect(self.automation_requested)
+        self.finish_button = QPushButton("F&inish and see the summary")
+        self.finish_button.setAccessibleDescription(
+            "Ends the audit here; settings not answered are shown as not checked"
+        )
+        self.finish_button.clicked.connect(self._finish)
         self._lay_out()
 
     def _answer_button(self, status: AnswerStatus, text: str, description: str) -> QPushButton:
         button = QPushButton(text)
-        # The answer given stands out on screen, not only to a screen reader.
-        button.setStyleSheet(
-            "QPushButton:checked { font-weight: bold; border: 2px solid palette(highlight); }"
-        )
+        # The answer given fills with its colour and says so in words; focus only rings it.
+        button.setStyleSheet(answer_style(status))
+        button.setMinimumHeight(40)
+        button.setProperty("word", text)
         button.setObjectName(f"answer-{status.value}")
         button.setCheckable(True)
         button.setAccessibleName(f"Answer: {status.label}")
@@ -179,33 +217,53 @@ class AuditPage(QWidget):
         return button
 
     def _lay_out(self) -> None:
-        right = QWidget()
-        column = QVBoxLayout(right)
+        card = QWidget()
+        card.setObjectName("card")
+        column = QVBoxLayout(card)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.content, 1)
-        column.addLayout(widget_row(self.outside_label, self.outside_button))
+        column.addWidget(self.question)
+        column.addWidget(self.safe_chip)
         column.addLayout(
             widget_row(self.open_button, self.search_button, self.help_button, STRETCH)
         )
         column.addWidget(self.link_status)
-        splitter = QSplitter()
-        splitter.addWidget(self.item_list)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 3)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([280, 720])
+        column.addLayout(widget_row(self.outside_label, self.outside_button))
+        column.addLayout(widget_row(*self.answer_buttons.values()))
         note_label = QLabel("Note (optiona&l):")
         note_label.setBuddy(self.note)
+        column.addLayout(widget_row(note_label, self.note, self.saved_label))
+        column.addWidget(self.content, 1)  # why it matters, your code, the steps: below
+        splitter = QSplitter()
+        splitter.addWidget(self.item_list)
+        splitter.addWidget(card)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([260, 740])
         layout = QVBoxLayout(self)
         layout.addLayout(widget_row(self.progress_label, self.progress_bar))
+        layout.addWidget(self.strip)
         layout.addWidget(self.done_banner)
         layout.addWidget(splitter, 1)
-        layout.addLayout(widget_row(note_label, self.note))
-        layout.addLayout(widget_row(*self.answer_buttons.values()))
         layout.addLayout(
-            widget_row(self.back_button, self.next_button, self.skip_button, self.automation_button,
-                STRETCH, self.leave_button)
+            widget_row(self.back_button, self.next_button, STRETCH, self.finish_button)
+        )
+        layout.addLayout(
+            widget_row(self.skip_button, self.automation_button, STRETCH, self.discard_button,
+                       self.leave_button)
         )  # fmt: skip
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        """Tab follows the card from the text read after an answer: open the settings, the
+        answers, the note, then moving on; the list of settings last."""
+        chain = [
+            self.content, self.open_button, self.search_button, self.help_button,
+            self.outside_button, *self.answer_buttons.values(), self.note, self.back_button,
+            self.next_button, self.finish_button, self.skip_button, self.automation_button,
+            self.discard_button, self.leave_button, self.item_list,
+        ]  # fmt: skip
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     # -- showing ----------------------------------------------------------------------------
     def start(
@@ -232,6 +290,14 @@ class AuditPage(QWidget):
         self._works_with_children = works_with_children
         self._edition = edition
 
+    def forget_session(self) -> None:
+        """Drop the audit shown (after it was discarded)."""
+        self._session, self._shown = None, None
+        self.item_list.clear()
+        self.item_list.setProperty("platform", None)
+        self.content.clear()
+        self.done_banner.hide()
+
     @property
     def session(self) -> AuditSession | None:
         """The audit shown, or None before one is started."""
@@ -253,17 +319,36 @@ class AuditPage(QWidget):
         assert session is not None
         item = position.item
         self._shown = position
+        if (
+            self._shown is None
+            or self._shown.item.id != item.id
+            or (self._shown.platform.id != position.platform.id)
+        ):
+            self._code_unfolded = False
+        self._shown = position
         self.progress_label.setText(position.describe())
         self.progress_bar.setMaximum(sum(len(p.items) for p in session.platforms))
         self.progress_bar.setValue(len(session.run.answers))
+        self.strip.setText(self._strip_html(position))
+        self.question.setText(
+            f"<h2>{escape(item.name)}</h2><p>{escape(item.goal)}</p>"
+            f"<p><small>{escape(position.platform.name)} · {escape(item.category.label)} · "
+            f"{escape(item.severity.label)}</small></p>"
+        )
+        self.safe_chip.setText(f"Safe setting: {item.safe}")
+        self.open_button.setText(f"&Open {position.platform.name} settings ↗")
         self.content.setHtml(self._item_html(position))
         self.link_status.clear()
+        self.link_status.hide()
         # Only the general items that the prepared searches answer (app/checklists/self_search).
         self.search_button.setVisible(is_search_item(position.platform.id, item.id))
         self.content.setAccessibleName(f"{item.name}: {item.goal}")
-        self.content.setAccessibleDescription(f"{position.platform.name}, {item.severity.label}")
+        self.content.setAccessibleDescription(
+            f"{position.platform.name}, {item.severity.label}. Safe setting: {item.safe}"
+        )
         current = session.answer_for(position.platform.id, item.id)
         self._show_answer(current)
+        self._show_saved(current)
         self._show_outside(position, current)
         self.note.setText(self._note_for(position, current))
         self._fill_item_list(position)
@@ -318,8 +403,22 @@ class AuditPage(QWidget):
         # An exclusive group cannot be cleared while a button is checked: lift it briefly.
         self.answer_group.setExclusive(False)
         for status, button in self.answer_buttons.items():
-            button.setChecked(current is not None and current.status is status)
+            chosen = current is not None and current.status is status
+            button.setChecked(chosen)
+            button.setText(str(button.property("word")) + (CHOSEN if chosen else ""))
         self.answer_group.setExclusive(True)
+
+    def _show_saved(self, current: Answer | None) -> None:
+        """ "Saved 15:30 ✓" for an answered item: the worker sees it is kept."""
+        if current is None:
+            self.saved_label.clear()
+            return
+        when = current.answered_at.astimezone()
+        session = self._session
+        today = session is not None and when.date() == session.now().astimezone().date()
+        self.saved_label.setText(
+            f"Saved {when:%H:%M} ✓" if today else f"Saved {short_date(when)} ✓"
+        )
 
     def _fill_item_list(self, position: Position) -> None:
         """The platform's items with their answers. Rows are rebuilt only when the platform
@@ -337,35 +436,38 @@ class AuditPage(QWidget):
                 self.item_list.addItem(entry)
         for index, item in enumerate(platform.items):
             answer = self._session.answer_for(platform.id, item.id)
-            state = answer.status.label if answer else "not answered yet"
+            state = glossary.badge(answer.status.label) if answer else "not answered yet"
             self.item_list.item(index).setText(f"{index + 1}. {item.name} — {state}")
         self.item_list.setCurrentRow(position.item_index)
         self.item_list.blockSignals(False)
 
     def _item_html(self, position: Position) -> str:
+        """Below the card: the previous answer, why it matters, the code, the steps."""
         item, platform = position.item, position.platform
         steps = _numbered(item.steps)
         app = f"<h3>In the app</h3>{_numbered(item.app_steps)}" if item.app_steps else ""
-        code_html = self._clauses_html(item)
+        # The code in full once a platform (its first setting), folded to a line elsewhere.
+        full = position.item_index == 0 or self._code_unfolded
         return (
-            f"<h2>{escape(item.name)}</h2>"
-            f"<p><b>Aim:</b> {escape(item.goal)}</p>"
-            f"<p>{escape(platform.name)} · {escape(item.category.label)} · "
-            f"{escape(item.severity.label)}</p>"
             f"{self._earlier_html(position)}"
-            f"<h3>Why it matters</h3><p>{escape(item.why)}</p>{code_html}"
+            f"<h3>Why it matters</h3><p>{escape(item.why)}</p>{self._clauses_html(item, full)}"
             f"<h3>How to check</h3>{steps}{app}"
-            f"<h3>Safe setting</h3><p><b>{escape(item.safe)}</b></p>"
             f"{_evidence_html(item, platform)}"
         )
 
-    def _clauses_html(self, item: CheckItem) -> str:
+    def _clauses_html(self, item: CheckItem, full: bool = True) -> str:
         """The worker's own code on this item (guidance marked as such), and an honest notice
-        where Footprint has not verified what their code says."""
+        where Footprint has not verified what their code says; folded, one line."""
         codes, regulator, edition = self._codes, self._regulator, self._edition
         children = self._works_with_children
         clauses = codes.clauses_for(item, regulator, edition, works_with_children=children)
         notice = codes.notice_for(item, regulator, edition, works_with_children=children)
+        if not full and clauses:
+            names = "; ".join(c.source for c in clauses)
+            return (
+                f"<p><i>Your code: {escape(names)}</i> — "
+                f'<a href="{FOLD_LINK}">read it in full</a></p>'
+            )
         parts = [
             f"<p><i>{escape(c.source)}</i> ({escape(c.kind.label)}): {escape(c.quote)}</p>"
             for c in clauses
@@ -373,6 +475,28 @@ class AuditPage(QWidget):
         if notice:
             parts.append(f"<p><i>{escape(notice)}</i></p>")
         return "".join(parts) or "<p>No clause from your regulator is cited for this item.</p>"
+
+    def _anchor(self, url: QUrl) -> None:
+        if url.toString() == FOLD_LINK and self._shown is not None:
+            self._code_unfolded = True
+            self.content.setHtml(self._item_html(self._shown))
+
+    def _strip_html(self, position: Position) -> str:
+        """The audit's platforms in a row: done ✓, skipped, the current one, the time left."""
+        assert self._session is not None
+        run, parts = self._session.run, []
+        for platform in self._session.platforms:
+            check = run.check_for(platform.id)
+            name = escape(platform.name)
+            if platform.id == position.platform.id:
+                parts.append(f"<b>▶ {name}</b> ({say_minutes(minutes_for(platform))})")
+            elif check is not None and check.completed_at is not None:
+                parts.append(f"{name} ✓")
+            elif check is not None and check.skipped:
+                parts.append(f"{name} (skipped)")
+            else:
+                parts.append(f"{name} ({say_minutes(minutes_for(platform))})")
+        return " · ".join(parts)
 
     def _earlier_html(self, position: Position) -> str:
         earlier = self._earlier.get((position.platform.id, position.item.id))
@@ -446,9 +570,16 @@ class AuditPage(QWidget):
         if check is None or check.completed_at is None:
             self.done_banner.hide()
             return
+        score = score_platform(platform, self._session.run.answers_for(platform.id))
         self.done_banner.setText(
-            f"{platform.name} done: {_done_summary(platform, self._session)}. "
-            f"Now {now.platform.name} ({plural(now.item_count, 'setting')})."
+            platform_end_line(
+                platform.name,
+                score.count(AnswerStatus.SAFE),
+                score.count(AnswerStatus.NEEDS_ACTION),
+                score.count(AnswerStatus.UNSURE),
+                f"{now.platform.name} ({plural(now.item_count, 'setting')}, "
+                f"{say_minutes(minutes_for(now.platform))})",
+            )
         )
         self.done_banner.show()
 
@@ -487,6 +618,12 @@ class AuditPage(QWidget):
             self.done_banner.hide()
             self.show_current()
 
+    def _finish(self) -> None:
+        """End here: the summary shows what was answered; the rest reads "not checked"."""
+        if self._session is not None:
+            self._keep_changed_note()
+            self.finished.emit()
+
     def _leave(self) -> None:
         self._keep_changed_note()
         self.leave_requested.emit()
@@ -501,6 +638,7 @@ class AuditPage(QWidget):
                 f"This address is not on {position.platform.name}'s own site, so Footprint did "
                 f"not open it: {item.open_url}"
             )
+            self.link_status.show()
             return
         self._open(item.open_url, "the settings page")
 
@@ -523,15 +661,10 @@ class AuditPage(QWidget):
             self._open(item.source, "the help page")
 
     def _open(self, url: str, what: str) -> None:
-        """Open `url` in the worker's browser and say so, with the address to copy if no
-        browser opened."""
-        opened = self._open_url(url)
-        if opened is False:
-            self.link_status.setText(
-                f"No browser opened {what}. Copy this address into your browser: {url}"
-            )
-        else:
-            self.link_status.setText(f"Opening {what} in your browser: {url}")
+        """Open `url` in the worker's browser; say it opened only if it did, otherwise
+        leave the address to copy."""
+        self.link_status.setText(link_outcome(what, url, self._open_url(url)))
+        self.link_status.show()
 
     def _current_item(self) -> CheckItem | None:
         return self._shown.item if self._shown is not None else None
@@ -572,13 +705,6 @@ def _evidence_html(item: CheckItem, platform: Platform) -> str:
     else:
         return ""
     return f"<p><small>{escape(text)}</small></p>"
-
-
-def _done_summary(platform: Platform, session: AuditSession) -> str:
-    score = score_platform(platform, session.run.answers_for(platform.id))
-    to_act = score.count(AnswerStatus.NEEDS_ACTION) + score.count(AnswerStatus.UNSURE)
-    safe = score.count(AnswerStatus.SAFE)
-    return f"{safe} of {plural(score.total, 'setting')} safe, {to_act} to act on"
 
 
 def _numbered(steps: tuple[str, ...]) -> str:

@@ -81,7 +81,7 @@ class DashboardModel(QAbstractTableModel):
             origin = "" if row.platform.origin == "shipped" else f" ({row.platform.origin})"
             return row.platform.name + origin
         if column == 1:
-            return _state(row).label
+            return glossary.badge(_state(row).label)
         if column == 2:
             return f"{row.score.count(AnswerStatus.SAFE)} of {row.score.total}"
         if column == 3:
@@ -98,8 +98,8 @@ class DashboardModel(QAbstractTableModel):
         if column == 1 and (colour := state_colour(_state(row))) is not None:
             return QBrush(colour)
         drifted = row.drift.has_drift or row.platform.id in self._export_alerts
-        if column == 4 and row.due.is_due:  # a snoozed reminder is due, but not alarming
-            return QBrush(tone("warn" if row.due.is_snoozed else "bad"))
+        if column == 4 and row.due.is_due:  # a re-check is due: amber, red is for fixes
+            return QBrush(tone("warn"))
         if column == 5 and drifted:
             return QBrush(tone("bad"))
         return None

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
     QMenu,
     QPushButton,
     QTableView,
@@ -22,9 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.audit import glossary
+from app.audit.actions import ActionItem
+from app.audit.estimate import minutes_for_all, say_minutes
 from app.audit.overview import PlatformOverview
 from app.audit.profile import WorkerProfile
 from app.audit.reminders import DueEntry
+from app.audit.verdicts import overview_verdict
 from app.formatting import plural, short_date
 from app.services.dashboard import DashboardView
 from app.ui.dashboard_model import ROLE_PLATFORM_ID, DashboardModel
@@ -32,7 +36,9 @@ from app.ui.theme import tone
 
 FIRST_AUDIT = (
     "Your platforms are set up. Start your first audit: Footprint takes you through each "
-    "setting, one at a time. It takes about twenty minutes, and you can pause whenever you like."
+    "setting, one at a time. For your {platforms} ({settings}) it takes {minutes} "
+    "(about a minute a setting, and time to sign in to each platform), and you can pause "
+    "whenever you like."
 )
 
 
@@ -40,6 +46,9 @@ class DashboardPage(QWidget):
     """Signals:
     start_audit_requested: a full audit of all the worker's platforms (or resume).
     recheck_requested(str): a new audit of one platform.
+    discard_requested: throw the unfinished audit away.
+    fixed_requested(str, str): the worker fixed this item of the to-do list.
+    platform_history_requested(str): the history of one platform (a double-click on its row).
     settings_requested, report_requested, history_requested, export_import_requested,
     stranger_requested (see what a stranger sees on the worker's public profiles).
     snooze_requested(str, int): silence a platform's reminder for n days (0: remind again).
@@ -47,6 +56,9 @@ class DashboardPage(QWidget):
 
     start_audit_requested = Signal()
     recheck_requested = Signal(str)
+    discard_requested = Signal()
+    platform_history_requested = Signal(str)
+    fixed_requested = Signal(str, str)  # platform id, item id: "I fixed it" from the to-do
     settings_requested = Signal()
     report_requested = Signal()
     history_requested = Signal()
@@ -60,7 +72,7 @@ class DashboardPage(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("heading")
         self.heading.setWordWrap(True)
-        self.welcome = QLabel(FIRST_AUDIT)
+        self.welcome = QLabel()
         self.welcome.setObjectName("first-audit")
         self.welcome.setWordWrap(True)
         self.welcome.hide()
@@ -77,6 +89,9 @@ class DashboardPage(QWidget):
         self.start_button.clicked.connect(self.start_audit_requested)
         self.recheck_button = QPushButton("&Re-check selected platform")
         self.recheck_button.clicked.connect(self.recheck_selected)
+        self.discard_button = QPushButton("&Discard the unfinished audit…")
+        self.discard_button.clicked.connect(self.discard_requested)
+        self.discard_button.hide()
         self.report_button = QPushButton("Make a re&port…")
         self.report_button.clicked.connect(self.report_requested)
         self.settings_button = QPushButton("Se&ttings…")
@@ -94,6 +109,16 @@ class DashboardPage(QWidget):
         )
         self.stranger_button.clicked.connect(self.stranger_requested)
         self.snooze_button = self._build_snooze_button()
+        self._to_do: list[ActionItem] = []
+        self.to_do_label = QLabel("To do, &most important first (a snooze hides none of these):")
+        self.to_do = QListWidget()
+        self.to_do.setAccessibleName("Open fixes and settings you were not sure about")
+        self.to_do_label.setBuddy(self.to_do)
+        self.fixed_button = QPushButton("&I fixed it")
+        self.fixed_button.setAccessibleDescription(
+            "Records the selected fix as done today, as its own dated answer"
+        )
+        self.fixed_button.clicked.connect(self._fixed_selected)
         self.banner = QLabel()
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
@@ -128,7 +153,8 @@ class DashboardPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         table.setAlternatingRowColors(True)
-        table.doubleClicked.connect(lambda _index: self.recheck_selected())
+        # A double-click looks, never starts anything: it opens the platform's history.
+        table.doubleClicked.connect(lambda _index: self._history_of_selected())
         return table
 
     def _lay_out(self) -> None:
@@ -136,9 +162,14 @@ class DashboardPage(QWidget):
         for widget in (self.heading, self.welcome, self.banner, self.summary, self.notices):
             layout.addWidget(widget)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.to_do_label)
+        to_do_row = QHBoxLayout()
+        to_do_row.addWidget(self.to_do, 1)
+        to_do_row.addWidget(self.fixed_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(to_do_row)
         first = QHBoxLayout()  # two rows, so the window can be narrow
-        for button in (self.start_button, self.recheck_button, self.stranger_button,
-                       self.snooze_button):  # fmt: skip
+        for button in (self.start_button, self.discard_button, self.recheck_button,
+                       self.stranger_button, self.snooze_button):  # fmt: skip
             first.addWidget(button)
         first.addStretch(1)
         second = QHBoxLayout()
@@ -159,6 +190,14 @@ class DashboardPage(QWidget):
         self._show_heading(view.profile)
         first_audit = view.first_audit_pending
         self.welcome.setVisible(first_audit)
+        platforms = [row.platform for row in rows]
+        self.welcome.setText(
+            FIRST_AUDIT.format(
+                platforms=plural(len(platforms), "platform"),
+                settings=plural(sum(len(p.items) for p in platforms), "setting"),
+                minutes=say_minutes(minutes_for_all(platforms)),
+            )
+        )
         self.summary.setText("" if first_audit else _summary_text(view))
         self.summary.setVisible(not first_audit)
         open_run = view.open_run
@@ -170,12 +209,40 @@ class DashboardPage(QWidget):
         self.start_button.setEnabled(set_up)
         self.start_button.setDefault(first_audit)
         self.recheck_button.setEnabled(set_up and open_run is None and bool(rows))
+        self.recheck_button.setToolTip(
+            "Finish or discard your unfinished audit first." if open_run else ""
+        )
+        self.discard_button.setVisible(open_run is not None)
         self.export_button.setEnabled(set_up)
         self.history_button.setEnabled(any(r.last_checked for r in rows))
         self.report_button.setEnabled(any(r.last_checked for r in rows))
+        self._show_to_do(view)
         self.notices.setVisible(bool(notices))
         self.notices.setText("\n".join(notices))
         self._selection_changed()
+
+    def _show_to_do(self, view: DashboardView) -> None:
+        """Open fixes, most important first, whatever was snoozed; hidden when none."""
+        self._to_do = list(view.to_do)
+        row = self.to_do.currentRow()
+        self.to_do.clear()
+        for action in self._to_do:
+            text = (
+                f"{glossary.badge(action.answer.status.label)} · {action.item.severity.label} · "
+                f"{action.platform.name}: {action.item.action}"
+            )
+            self.to_do.addItem(text)
+        shown = bool(self._to_do) and not view.first_audit_pending
+        for widget in (self.to_do_label, self.to_do, self.fixed_button):
+            widget.setVisible(shown)
+        self.to_do.setMaximumHeight(self.to_do.fontMetrics().lineSpacing() * 5 + 8)
+        if self._to_do:
+            self.to_do.setCurrentRow(min(max(row, 0), len(self._to_do) - 1))
+
+    def _fixed_selected(self) -> None:
+        row = self.to_do.currentRow()
+        if 0 <= row < len(self._to_do):
+            self.fixed_requested.emit(*self._to_do[row].key)
 
     def _show_heading(self, profile: WorkerProfile | None) -> None:
         if profile is None:
@@ -230,6 +297,11 @@ class DashboardPage(QWidget):
         if platform_id is not None:
             self.snooze_requested.emit(platform_id, days)
 
+    def _history_of_selected(self) -> None:
+        platform_id = self.selected_platform_id()
+        if platform_id is not None:
+            self.platform_history_requested.emit(platform_id)
+
     def recheck_selected(self) -> None:
         """A new audit of the selected platform (when no audit is open)."""
         platform_id = self.selected_platform_id()
@@ -238,15 +310,8 @@ class DashboardPage(QWidget):
 
 
 def _summary_text(view: DashboardView) -> str:
-    """One line that agrees with the table: what needs attention, what is snoozed."""
-    rows = view.overviews
-    attention = len(view.attention)
-    snoozed = sum(1 for row in rows if row.due.is_due and row.due.is_snoozed)
-    parts = [plural(len(rows), "platform")]
-    parts.append(glossary.need_attention(attention) if attention else "nothing needs attention")
-    if snoozed:
-        parts.append(f"{plural(snoozed, 'reminder')} snoozed")
-    text = "; ".join(parts) + "."
+    """One line that agrees with the table: open fixes first; a snooze hides no fix."""
+    text = overview_verdict(view.overviews)
     if view.open_run is not None:
         started = short_date(view.open_run.started_at)
         text += f" You have an unfinished audit (started {started})."

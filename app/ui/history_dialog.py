@@ -20,8 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.audit import glossary
-from app.audit.answers import AnswerStatus
-from app.audit.history import TimelineEntry, item_history, platform_timeline, safe_share_series
+from app.audit.answers import Answer, AnswerKind, AnswerStatus
+from app.audit.history import (
+    TimelineEntry,
+    change_lines,
+    item_history,
+    platform_timeline,
+    safe_share_series,
+)
 from app.audit.run import AuditRun
 from app.checklists.model import Platform
 from app.footprint import Footprint
@@ -53,7 +59,13 @@ def _table(columns: tuple[str, ...], name: str) -> QTableWidget:
 class HistoryDialog(QDialog):
     """Every audit of each platform, the safe-share chart, and any audit's answers."""
 
-    def __init__(self, *, footprint: Footprint, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        footprint: Footprint,
+        platform_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Footprint — history")
         data = footprint.all_data()
@@ -67,6 +79,8 @@ class HistoryDialog(QDialog):
         self.platform_list.setAccessibleName("Platforms")
         for platform in self._platforms:
             self.platform_list.addItem(QListWidgetItem(platform.name))
+        self.changes_list = QListWidget()
+        self.changes_list.setAccessibleName("Changes on this platform, newest first")
         self.timeline_table = _table(TIMELINE_COLUMNS, "Audits of this platform")
         self.answers_table = _table(ANSWER_COLUMNS, "Answers in the selected audit")
         # The setting and what changed share the width, so no header is ever cut off.
@@ -90,18 +104,23 @@ class HistoryDialog(QDialog):
         self.chart.set_series(self._series)
         self._fill_chart_table()
         if self._platforms:
-            self.platform_list.setCurrentRow(0)
+            ids = [p.id for p in self._platforms]
+            self.platform_list.setCurrentRow(ids.index(platform_id) if platform_id in ids else 0)
         fit_to_screen(self, QSize(1000, 720))
 
     def _lay_out(self) -> None:
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
-        for label, widget in (("&Audits", self.timeline_table), ("A&nswers", self.answers_table)):
-            caption = QLabel(label)
-            caption.setBuddy(widget)
-            column.addWidget(caption)
-            column.addWidget(widget)
+        # One line per change first; the audits as a table beside it, one tab away.
+        self.detail_tabs = QTabWidget()
+        self.detail_tabs.addTab(self.changes_list, "Chan&ges, newest first")
+        self.detail_tabs.addTab(self.timeline_table, "&Audits")
+        column.addWidget(self.detail_tabs)
+        caption = QLabel("A&nswers")
+        caption.setBuddy(self.answers_table)
+        column.addWidget(caption)
+        column.addWidget(self.answers_table)
         column.addWidget(self.item_label)
         splitter = QSplitter()
         splitter.addWidget(self.platform_list)
@@ -133,6 +152,11 @@ class HistoryDialog(QDialog):
         if platform is None:
             return
         self.chart.set_series(self._series, platform.name)
+        self.changes_list.clear()
+        for line in change_lines(platform, self._history):
+            self.changes_list.addItem(
+                f"{short_date(line.when)}   {glossary.badge(line.word)}   {line.text}"
+            )
         self._timeline = list(reversed(platform_timeline(platform, self._history)))
         table = self.timeline_table
         table.setRowCount(len(self._timeline))
@@ -154,7 +178,7 @@ class HistoryDialog(QDialog):
             )
         cells = (
             short_date(entry.checked_at),
-            entry.state.label,
+            glossary.badge(entry.state.label),
             str(score.count(AnswerStatus.SAFE)),
             str(score.count(AnswerStatus.NEEDS_ACTION)),
             str(score.count(AnswerStatus.NOT_CHECKED)),
@@ -192,7 +216,7 @@ class HistoryDialog(QDialog):
                 change = glossary.NEW_CHECK
             cells = (
                 item.name,
-                answer.status.label if answer else "Not checked",
+                glossary.badge(answer_word(answer) if answer else glossary.NOT_CHECKED),
                 answer.observed or "" if answer else "",
                 answer.note or "" if answer else "",
                 change,
@@ -210,11 +234,20 @@ class HistoryDialog(QDialog):
             return
         item = platform.items[row]
         answers = item_history(platform, item.id, self._history)
-        steps = " → ".join(
-            f"{a.status.label}{_value(a.observed)} ({short_date(a.answered_at)})" for a in answers
-        )
-        self.item_label.setText(f"{item.name}: {steps or 'never answered'}")
+        lines = [
+            (answer_word(a) if a.kind is AnswerKind.FIX else
+             f"{a.status.label}{_value(a.observed)} ({short_date(a.answered_at)})")
+            for a in answers
+        ]  # fmt: skip
+        self.item_label.setText(f"{item.name}: {' → '.join(lines) or 'never answered'}")
         self.item_label.setTextFormat(Qt.TextFormat.PlainText)
+
+
+def answer_word(answer: Answer) -> str:
+    """An answer's word; a fix recorded after the audit reads "Fixed on 12 Dec 2026"."""
+    if answer.kind is AnswerKind.FIX:
+        return glossary.fixed_on(short_date(answer.answered_at))
+    return answer.status.label
 
 
 def _value(observed: str | None) -> str:

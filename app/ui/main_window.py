@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QFileDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -17,7 +19,10 @@ from PySide6.QtWidgets import (
     QSystemTrayIcon,
 )
 
+from app.audit.verdicts import fixes_outside
+from app.autostart import set_autostart
 from app.footprint import Footprint
+from app.formatting import plural, short_date
 from app.services.audits import AuditStart
 from app.services.dashboard import DashboardView
 from app.ui import preferences
@@ -26,11 +31,13 @@ from app.ui.jobs import Job, JobRunner
 from app.ui.links import UrlOpener, open_in_browser
 from app.ui.notifiers import DesktopNotifier, Notifier, TrayNotifier, tray_icon
 from app.ui.reminder_service import ReminderService
-from app.ui.screen import fit_to_screen, keep_on_screen
+from app.ui.screen import frame_record, keep_on_screen, restore_frame
 
 if TYPE_CHECKING:  # imported when first shown, so the overview opens sooner (issue 24)
     from app.ui.audit_page import AuditPage
     from app.ui.summary_page import SummaryPage
+
+FRAME_KEY = "main_window/frame"  # app.ui.screen.frame_record
 
 
 class MainWindow(QMainWindow):
@@ -81,6 +88,9 @@ class MainWindow(QMainWindow):
         self.dashboard.settings_requested.connect(self.open_settings)
         self.dashboard.report_requested.connect(self.open_report)
         self.dashboard.history_requested.connect(self.open_history)
+        self.dashboard.platform_history_requested.connect(self.open_history)
+        self.dashboard.discard_requested.connect(self.discard_audit)
+        self.dashboard.fixed_requested.connect(self.mark_fixed)
         self.dashboard.export_import_requested.connect(self.open_export_import)
         self.dashboard.snooze_requested.connect(self.snooze)
         self.dashboard.stranger_requested.connect(self.open_stranger_view)
@@ -100,6 +110,7 @@ class MainWindow(QMainWindow):
             page.leave_requested.connect(self.show_dashboard)
             page.automation_requested.connect(self.open_automation)
             page.self_search_requested.connect(self.open_self_search)
+            page.discard_requested.connect(self.discard_audit)
             self._stack.addWidget(page)
             self._audit_page = page
             self._show_regulator()
@@ -124,6 +135,7 @@ class MainWindow(QMainWindow):
         file = bar.addMenu("&File")
         self._action(file, "Make a &report…", self.open_report, QKeySequence.StandardKey.Print)
         self._action(file, "&Import a data export…", self.open_export_import)
+        self._action(file, "Add re-checks to my &calendar…", self.save_calendar)
         self._action(file, "&Settings…", self.open_settings, QKeySequence("Ctrl+,"))
         file.addSeparator()
         self._action(file, "&Quit", self.quit, QKeySequence.StandardKey.Quit)
@@ -305,11 +317,11 @@ class MainWindow(QMainWindow):
         self._exec(dialog)
         self.refresh()
 
-    def open_history(self) -> None:
-        """Open the history of the worker's audits."""
+    def open_history(self, platform_id: str | None = None) -> None:
+        """Open the history of the worker's audits, at `platform_id` if given."""
         from app.ui.history_dialog import HistoryDialog
 
-        self._exec(HistoryDialog(footprint=self._footprint, parent=self))
+        self._exec(HistoryDialog(footprint=self._footprint, platform_id=platform_id, parent=self))
 
     def show_normal_window(self) -> None:
         """Bring the window back from the tray or a minimised state, in front."""
@@ -426,6 +438,43 @@ class MainWindow(QMainWindow):
         if start is not None:
             self._show_audit(start)
 
+    def mark_fixed(self, platform_id: str, item_id: str) -> None:
+        """ "I fixed it" on the overview's to-do list: a dated fix, then the overview again."""
+        if self._footprint.mark_fixed(platform_id, item_id, self._view):
+            item = self._footprint.catalogue.platform(platform_id).item(item_id)
+            today = short_date(self._footprint.clock.now())
+            self.statusBar().showMessage(f"Fixed on {today}: {item.action}.")
+        else:
+            self.statusBar().showMessage(
+                "That setting is no longer on the to-do list; the overview is shown afresh."
+            )
+        self.refresh()
+        self.dashboard.to_do.setFocus()
+
+    def discard_audit(self) -> None:
+        """After confirmation, throw the unfinished audit and its answers away."""
+        run = self._view.open_run
+        session = self._audit_page.session if self._audit_page is not None else None
+        if session is not None and not session.run.is_complete:
+            run = session.run
+        if run is None:
+            return
+        answers = plural(len(run.answers), "answer")
+        confirmed = QMessageBox.question(
+            self,
+            "Discard this audit?",
+            f"This throws away the audit started on {short_date(run.started_at)} and the "
+            f"{answers} given in it. Your earlier audits stay as they are.",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if confirmed != QMessageBox.StandardButton.Discard:
+            return
+        self._footprint.discard_audit(run.id)
+        if self._audit_page is not None:
+            self._audit_page.forget_session()
+        self.show_dashboard()
+
     def _show_audit(self, start: AuditStart) -> None:
         self._stack.setCurrentWidget(self.audit_page)
         self.audit_page.set_outside_evidence(self._footprint.outside_evidence())
@@ -435,7 +484,11 @@ class MainWindow(QMainWindow):
         session = self.audit_page.session
         if session is None:
             return
-        self.summary_page.show_session(session, self.refresh().runs)
+        view = self.refresh()
+        elsewhere = fixes_outside(view.overviews, [p.id for p in session.platforms])
+        self.summary_page.show_session(session, view.runs, elsewhere)
+        first = not any(r.is_complete and r.id != session.run.id for r in view.runs)
+        self.summary_page.offer_reminders(first, autostart=not preferences.START_AT_LOGIN.get())
         self._stack.setCurrentWidget(self.summary_page)
         self.summary_page.actions_list.setFocus()
 
@@ -443,20 +496,70 @@ class MainWindow(QMainWindow):
         session = self.audit_page.session
         if session is not None:
             session.finish_now()
+        autostart, calendar = self.summary_page.reminder_choices()
+        self.summary_page.offer_reminders(False)
         self.show_dashboard()
+        if autostart:
+            self._start_at_login()
+        if calendar:
+            self.save_calendar()
+
+    def _start_at_login(self) -> None:
+        try:
+            set_autostart(True)
+        except OSError as error:
+            QMessageBox.warning(
+                self, "Start at login", f"Could not add the login entry: {error.strerror}"
+            )
+            return
+        preferences.START_AT_LOGIN.set(True)
+        self.statusBar().showMessage("Footprint will start quietly when you log in.")
+
+    def save_calendar(self, path: Path | None = None) -> bool:
+        """Save the re-checks calendar where the worker chooses (or at `path`); True if saved."""
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                "Add your re-checks to your calendar",
+                str(Path.home() / "Footprint re-checks.ics"),
+                "Calendar files (*.ics)",
+            )
+            if not chosen:
+                return False
+            path = Path(chosen)
+        try:
+            notes = self._footprint.save_reminders_calendar(path)
+        except OSError as error:
+            QMessageBox.warning(
+                self, "Calendar not saved", f"Could not save {path}: {error.strerror}"
+            )
+            return False
+        # In the status bar, not a box to dismiss: the file is saved, nothing to decide.
+        self.statusBar().showMessage(
+            " ".join(
+                [
+                    f"Saved {path.name}: open it, or import it in Outlook, Apple Calendar or "
+                    "Google Calendar, for a repeating re-check a platform, each with a "
+                    "reminder at 9:00 on the day.",
+                    *notes,
+                ]
+            )
+        )
+        return True
 
     # -- window -----------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
-        geometry = QSettings().value("main_window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-            keep_on_screen(self)  # the screen may be smaller, or scaled, since last time
-        else:
-            fit_to_screen(self, QSize(1000, 720))
+        # By its frame, clamped to the screen as it is now (smaller, or scaled, since then).
+        restore_frame(self, QSettings().value(FRAME_KEY), QSize(1000, 720))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Once shown, the real frame is known: keep all of it on the screen."""
+        super().showEvent(event)
+        keep_on_screen(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the window's place; hide to the tray instead of closing if the worker chose so."""
-        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        QSettings().setValue(FRAME_KEY, frame_record(self))
         if preferences.KEEP_IN_TRAY.get() and self.tray.isVisible() and not self._quitting:
             # Reminders keep running; the tray icon brings the window back.
             event.ignore()

@@ -33,7 +33,8 @@ WELCOME = (
     "<h2>Welcome to Footprint</h2>"
     "<p>Footprint walks you through the privacy settings of the platforms you use, so that "
     "people who use your service, their families and carers cannot find you, follow you or "
-    "become your online friends. It takes about twenty minutes. Everything stays on this "
+    "become your online friends. It takes about a minute a setting, and you can pause "
+    "whenever you like. Everything stays on this "
     "computer.</p><p>First, a few details for your report to supervision.</p>"
 )
 
@@ -167,7 +168,9 @@ class ProfileDialog(QDialog):
             plain_message_box(QMessageBox.Icon.Warning, title, detail, self).exec()  # quotes it
             return False
         for pack in added:
-            _plain_message(self, "Policy pack imported", f"{pack.summary()}\n\n{pack.effect()}")
+            names = {p.id: p.name for p in self._footprint.catalogue.platforms}
+            effect = pack.effect(names)
+            _plain_message(self, "Policy pack imported", f"{pack.summary()}\n\n{effect}")
         return True
 
     def _save_preferences(self) -> None:

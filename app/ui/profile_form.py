@@ -18,11 +18,14 @@ from PySide6.QtWidgets import (
 
 from app.audit.profile import WorkerProfile, profile_problems
 from app.checklists.codes import CodeBook
+from app.checklists.loader import GENERAL_ID
 from app.checklists.model import Catalogue
 from app.ui.theme import tone
 
 RECHECK_CHOICES = ((None, "As each platform recommends"), (30, "Every month"),
                    (60, "Every two months"), (90, "Every three months"))  # fmt: skip
+# Set-up must say what "General checks" holds: without it, Search yourself records nothing.
+GENERAL_NOTE = " — searching your name (Search yourself) and checks not tied to one platform"
 FIELDS = ("display_name", "regulator", "platform_ids", "recheck_days")  # in the form's order
 
 
@@ -45,6 +48,9 @@ class ProfileForm(QWidget):
         self._codes = codes
         self.regulator = QComboBox()
         self.regulator.setAccessibleName("Your regulator")
+        # No regulator is assumed: a worker left on someone else's code would read the wrong
+        # clauses on every item (the validation asks for a choice, 'None' included).
+        self.regulator.addItem("Choose your regulator…", "")
         for regulator in codes.regulators:
             self.regulator.addItem(regulator.name, regulator.id)
         self.edition = QComboBox()
@@ -105,7 +111,8 @@ class ProfileForm(QWidget):
     def _fill_platforms(self, widget: QListWidget, ticked: tuple[str, ...] = ()) -> None:
         for platform in self._catalogue.platforms:
             origin = "" if platform.origin == "shipped" else f" — from {platform.origin}"
-            item = QListWidgetItem(platform.name + origin)
+            extra = GENERAL_NOTE if platform.id == GENERAL_ID else ""
+            item = QListWidgetItem(platform.name + origin + extra)
             item.setData(Qt.ItemDataRole.UserRole, platform.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = platform.id in ticked

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.audit.answers import Answer, AnswerStatus
+from app.audit.verdicts import link_outcome
 from app.checklists.hosts import is_allowed
 from app.checklists.model import CheckItem
 from app.checklists.self_search import (
@@ -262,12 +263,8 @@ class SelfSearchDialog(QDialog):
         if not is_allowed(search.site.platform_id, search.url):
             self.link_status.setText(f"Footprint did not open this address: {search.url}")
             return
-        if self._open_url(search.url) is False:
-            self.link_status.setText(
-                f"No browser opened the search. Copy this address into your browser: {search.url}"
-            )
-        else:
-            self.link_status.setText(f"Opening {search.site.title} in your browser.")
+        opened = self._open_url(search.url)
+        self.link_status.setText(link_outcome(search.site.title, search.url, opened))
 
     # -- answers ----------------------------------------------------------------------------
     def _show_answers(self, answers: Mapping[str, Answer]) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.audit.outside import SIGNED_IN_NOTE
+from app.audit.verdicts import look_outcome
 from app.automation.browsers import find_browser, missing_message
 from app.automation.outside import (
     LookCancelled,
@@ -105,7 +106,7 @@ class StrangerDialog(QDialog):
         self.progress.setAccessibleName("Platforms looked at")
         self.progress.setMaximum(max(len(self._requests), 1))
         self.progress.setValue(0)
-        self.progress.setFormat("%v of %m platforms")
+        self.progress.setFormat("%v of %m platforms looked at")
         self.status = plain_label(name="status", selectable=True)
         self.results = QWidget()
         self.results.setObjectName("stranger-results")
@@ -175,14 +176,18 @@ class StrangerDialog(QDialog):
             self.status.setText(f"Looking at {name} ({event.index + 1} of {event.total})…")
         elif isinstance(event, LookFinished):
             self._views[event.view.platform_id] = event.view
-            self.progress.setValue(len(self._views))
+            self.progress.setValue(self._seen())  # the bar fills only with pages looked at
             self._show_view(event.view)
 
     def _completed(self, _views: object) -> None:
-        self._ended(False, "Done. The findings are kept for your audit and report.")
+        self._ended(False, look_outcome(len(self._requests), self._seen()))
 
     def _cancelled(self) -> None:
-        self._ended(True, "Stopped. What was seen so far is shown below and kept.")
+        self._ended(True, look_outcome(len(self._requests), self._seen(), cancelled=True))
+
+    def _seen(self) -> int:
+        """Addresses actually looked at (an obstacle means nothing was seen there)."""
+        return sum(1 for view in self._views.values() if view.obstacle is None)
 
     def _failed(self, message: str) -> None:
         self._ended(False, message)

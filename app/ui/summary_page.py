@@ -8,6 +8,8 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,8 +28,9 @@ from app.audit.actions import ActionItem, action_list
 from app.audit.answers import Answer, AnswerStatus
 from app.audit.comparison import Comparison, compare_with_previous
 from app.audit.run import AuditRun
-from app.audit.scoring import Score, check_state, overall_score, score_platform
+from app.audit.scoring import PlatformState, Score, check_state, overall_score, score_platform
 from app.audit.session import AuditSession
+from app.audit.verdicts import audit_closing, change_since_previous, check_is_finished
 from app.checklists.hosts import is_allowed
 from app.checklists.model import Platform
 from app.formatting import plural, short_date
@@ -64,6 +67,11 @@ class SummaryPage(QWidget):
         self._history: Sequence[AuditRun] = ()
         self._actions: list[ActionItem] = []
         self._last_fix: Answer | None = None
+        self._open_elsewhere = 0
+        self.closing = QLabel()
+        self.closing.setObjectName("summary-closing")
+        self.closing.setWordWrap(True)
+        self.closing.setTextFormat(Qt.TextFormat.PlainText)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.skipped_label = QLabel()
@@ -91,9 +99,41 @@ class SummaryPage(QWidget):
         self.undo_button.clicked.connect(self.undo)
         self.open_button = QPushButton("&Open the settings page")
         self.open_button.clicked.connect(self._open_selected)
+        self.offer = self._build_offer()
         self.done_button = QPushButton("&Done: back to overview")
         self.done_button.clicked.connect(self.done)
         self._lay_out()
+
+    def _build_offer(self) -> QGroupBox:
+        """After the first audit: two ways for reminders to reach the worker, both unticked."""
+        box = QGroupBox("Reminders that reach you (you can change these in Settings)")
+        self.autostart_check = QCheckBox(
+            "Start Footprint &quietly when I log in, so it can remind me when a re-check is due"
+        )
+        self.calendar_check = QCheckBox(
+            "Add my re-check dates to my &calendar (Footprint saves a calendar file; "
+            "you choose where)"
+        )
+        column = QVBoxLayout(box)
+        column.addWidget(self.autostart_check)
+        column.addWidget(self.calendar_check)
+        box.hide()
+        return box
+
+    def offer_reminders(self, offered: bool, autostart: bool = True) -> None:
+        """Show the reminder offer (unticked) after a first audit; `autostart`: whether to
+        offer start at login (not when it is already on)."""
+        self.autostart_check.setChecked(False)
+        self.calendar_check.setChecked(False)
+        self.autostart_check.setVisible(autostart)
+        self.offer.setVisible(offered)
+
+    def reminder_choices(self) -> tuple[bool, bool]:
+        """(start at login, add to calendar), as ticked in a shown offer."""
+        if self.offer.isHidden():
+            return (False, False)
+        autostart = self.autostart_check.isChecked() and not self.autostart_check.isHidden()
+        return (autostart, self.calendar_check.isChecked())
 
     def _build_table(self) -> QTableWidget:
         table = QTableWidget(0, len(SUMMARY_COLUMNS))
@@ -124,8 +164,10 @@ class SummaryPage(QWidget):
         actions_heading.setBuddy(self.actions_list)
         layout.addWidget(actions_heading)
         layout.addWidget(self.actions_list, 1)
+        layout.addWidget(self.closing)
         layout.addWidget(self.action_details)
         layout.addWidget(self.status)
+        layout.addWidget(self.offer)
         buttons = QHBoxLayout()
         for button in (self.fixed_button, self.undo_button, self.open_button):
             buttons.addWidget(button)
@@ -134,11 +176,16 @@ class SummaryPage(QWidget):
         layout.addLayout(buttons)
 
     def show_session(
-        self, session: AuditSession, history: Sequence[AuditRun] | None = None
+        self,
+        session: AuditSession,
+        history: Sequence[AuditRun] | None = None,
+        open_elsewhere: int = 0,
     ) -> None:
-        """Show the run's results; `history` (the other runs) gives what slid back."""
+        """Show the run's results; `history` (the other runs) gives what slid back;
+        `open_elsewhere` counts fixes open on platforms outside this audit."""
         self._session = session
         self._history = history or ()
+        self._open_elsewhere = open_elsewhere
         self._set_last_fix(None)
         self.status.clear()
         self._refresh()
@@ -182,12 +229,17 @@ class SummaryPage(QWidget):
         for row, (platform, score, comparison) in enumerate(rows):
             state = check_state(score, run.check_for(platform.id))
             counts = (str(score.count(status)) for status in COUNTED)
-            cells = (platform.name, state.label, *counts, _change_text(platform, comparison))
+            change = change_since_previous(platform, comparison, run.check_for(platform.id))
+            # Nothing answered in this audit is "Not checked" here, not "Never checked": the
+            # platform may well have been checked before.
+            word = glossary.NOT_CHECKED if state is PlatformState.NOT_AUDITED else state.label
+            cells = (platform.name, glossary.badge(word), *counts, change)
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if column == 1 and (colour := state_colour(state)) is not None:
                     cell.setForeground(colour)
-                if column == len(cells) - 1 and comparison.drift.has_drift:
+                finished = check_is_finished(run.check_for(platform.id))
+                if column == len(cells) - 1 and finished and comparison.drift.has_drift:
                     cell.setForeground(tone("bad"))
                 self.table.setItem(row, column, cell)
         self.table.resizeRowsToContents()
@@ -197,7 +249,7 @@ class SummaryPage(QWidget):
         for action in self._actions:
             text = (
                 f"{action.item.severity.label} · {action.platform.name}: {action.item.action}"
-                f" ({action.answer.status.label})"
+                f" ({glossary.badge(action.answer.status.label)})"
             )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
@@ -205,10 +257,16 @@ class SummaryPage(QWidget):
         has_actions = bool(self._actions)
         self.fixed_button.setEnabled(has_actions)
         self.open_button.setEnabled(has_actions)
+        assert self._session is not None
+        run = self._session.run
+        not_checked = [
+            p.name for p in self._session.platforms if not check_is_finished(run.check_for(p.id))
+        ]
+        self.closing.setText(audit_closing(not_checked, len(self._actions), self._open_elsewhere))
         if has_actions:
             self.actions_list.setCurrentRow(0)
         else:
-            self.action_details.setText("Nothing left to do. Well done.")
+            self.action_details.clear()
 
     def _show_action(self, row: int) -> None:
         if not 0 <= row < len(self._actions):
@@ -277,16 +335,3 @@ class SummaryPage(QWidget):
         # Only the platform's own site (app/checklists/hosts.py), whatever a file said.
         if action is not None and is_allowed(action.platform.id, action.item.open_url):
             self._open_url(action.item.open_url)
-
-
-def _change_text(platform: Platform, comparison: Comparison) -> str:
-    """What changed since the platform's previous check, for the summary table."""
-    previous, drift = comparison.previous, comparison.drift
-    if previous is None:
-        return glossary.FIRST_CHECK
-    since = short_date(previous.completed_at)
-    if drift.has_drift:
-        names = ", ".join(platform.item(e.item_id).name for e in drift.entries)
-        return f"{glossary.SLID_BACK} since {since}: {names}"
-    new = f"; {plural(len(drift.new_item_ids), 'new check')}" if drift.new_item_ids else ""
-    return f"{glossary.NO_CHANGE} since {since}{new}"

@@ -12,12 +12,16 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from app.audit.answers import AnswerStatus
 from app.audit.scoring import PlatformState
 
 TEXT_CONTRAST = 4.5
 GRAPHIC_CONTRAST = 3.0
-_LIGHT = {"bad": "#b3261e", "warn": "#7a5000", "good": "#1b6e20", "focus": "#1a4f8b"}
-_DARK = {"bad": "#ff8a80", "warn": "#ffd54f", "good": "#81c784", "focus": "#8cc4ff"}
+# "edge": every control's border when not focused, 3:1 against the window (WCAG 1.4.11).
+_LIGHT = {"bad": "#b3261e", "warn": "#7a5000", "good": "#1b6e20", "focus": "#1a4f8b",
+          "edge": "#767676", "neutral": "#4a4a4a"}  # fmt: skip
+_DARK = {"bad": "#ff8a80", "warn": "#ffd54f", "good": "#81c784", "focus": "#8cc4ff",
+         "edge": "#9a9a9a", "neutral": "#c8c8c8"}  # fmt: skip
 _HIGHLIGHT = {"light": "#1d5fa8", "dark": "#1c5a99"}  # white text on either: over 6:1
 _STATE_TONE = {
     PlatformState.NEEDS_ACTION: "bad",
@@ -53,6 +57,37 @@ def state_colour(state: PlatformState) -> QColor | None:
     return tone(name) if name else None
 
 
+_ANSWER_TONE = {
+    AnswerStatus.SAFE: "good",
+    AnswerStatus.NEEDS_ACTION: "bad",
+    AnswerStatus.UNSURE: "warn",
+    AnswerStatus.NOT_APPLICABLE: "neutral",
+}
+
+
+def answer_style(status: AnswerStatus, dark: bool | None = None) -> str:
+    """An answer button: large, and once chosen filled with its colour (the word and icon
+    say it too); focus keeps the app's ring, so chosen and focused never look alike."""
+    colours = tones(is_dark() if dark is None else dark)
+    fill = colours[_ANSWER_TONE[status]]
+    text = "#000000" if (is_dark() if dark is None else dark) else "#ffffff"
+    return (
+        "QPushButton { font-size: 11pt; }"
+        f"QPushButton:checked {{ background: {fill}; color: {text}; font-weight: bold; }}"
+    )
+
+
+def chip_style(dark: bool | None = None) -> str:
+    """The safe value's chip: a tinted box with the safe colour's edge (text 4.5:1 or more)."""
+    is_dark_theme = is_dark() if dark is None else dark
+    edge = tones(is_dark_theme)["good"]
+    fill, text = ("#1e3320", "#f0f0f0") if is_dark_theme else ("#e8f3e9", "#111111")
+    return (
+        f"QLabel {{ background: {fill}; color: {text}; border: 1px solid {edge};"
+        " border-radius: 10px; padding: 4px 10px; font-weight: bold; }"
+    )
+
+
 def contrast(first: QColor, second: QColor) -> float:
     """The WCAG contrast ratio of two colours (1 to 21)."""
     lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
@@ -83,13 +118,33 @@ def accessible_palette(palette: QPalette) -> QPalette:
 
 
 def focus_style_sheet(palette: QPalette) -> str:
-    """A focus ring every control shows, in a colour of 3:1 or more against the window."""
-    ring = tones(is_dark(palette))["focus"]
+    """A focus ring every control shows, in a colour of 3:1 or more against the window.
+
+    The ring only recolours and thickens a border every control already has, taking the
+    extra pixel from the padding: focus never moves or resizes anything, so the click that
+    focuses a checkbox also ticks it, and a focused button's label is never clipped.
+    """
+    colours = tones(is_dark(palette))
+    ring, edge = colours["focus"], colours["edge"]
+    buttons = "QPushButton, QToolButton"
+    toggles = "QCheckBox, QRadioButton"
+    fields = "QLineEdit, QComboBox, QAbstractItemView, QTextBrowser, QPlainTextEdit, QTextEdit"
     return (
-        f"QPushButton:focus, QToolButton:focus, QCheckBox:focus, QRadioButton:focus "
-        f"{{ outline: none; border: 2px solid {ring}; border-radius: 3px; padding: 3px 8px; }}"
-        f"QLineEdit:focus, QComboBox:focus, QAbstractItemView:focus, QTextBrowser:focus "
-        f"{{ border: 2px solid {ring}; }}"
+        f"{buttons} {{ border: 1px solid {edge}; border-radius: 4px; padding: 5px 11px;"
+        f" background: palette(button); min-height: 20px; }}"
+        f"QPushButton:hover, QToolButton:hover {{ background: palette(midlight); }}"
+        f"QPushButton:pressed, QToolButton:pressed {{ background: palette(mid); }}"
+        f"QPushButton:focus, QToolButton:focus"
+        f" {{ border: 2px solid {ring}; padding: 4px 10px; }}"
+        f"QToolButton {{ padding-right: 18px; }}"
+        f"QToolButton:focus {{ padding-right: 17px; }}"
+        f"{toggles} {{ border: 2px solid transparent; border-radius: 3px; padding: 2px 4px; }}"
+        f"QCheckBox:focus, QRadioButton:focus {{ border-color: {ring}; }}"
+        f"{fields} {{ border: 1px solid {edge}; padding: 1px; }}"
+        + "".join(
+            f"{name.strip()}:focus {{ border: 2px solid {ring}; padding: 0px; }}"
+            for name in fields.split(",")
+        )  # fmt: skip
     )
 
 

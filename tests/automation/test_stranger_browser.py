@@ -130,6 +130,17 @@ def test_a_public_profile(browser: StrangerBrowser, fresh: PublicPages) -> None:
     assert view.notes == (profile_of("x").always_public,)  # type: ignore[union-attr]
 
 
+def test_a_sign_in_box_with_cookie_small_print_is_not_a_cookie_notice(
+    browser: StrangerBrowser, fresh: PublicPages
+) -> None:
+    # Issue 27: it once stopped the look with "a cookie notice was in the way".
+    view = look(browser, "sign-in box")
+    found = verdicts(view)
+    assert found[Topic.PAGE] is Verdict.YES and found[Topic.POSTS] is Verdict.NO
+    assert "a sign-in box covers it" in reason(view, Topic.PAGE)
+    assert fresh.consent_choices == []  # nothing was clicked
+
+
 def test_a_private_account(browser: StrangerBrowser, fresh: PublicPages) -> None:
     found = verdicts(look(browser, "private"))
     assert found[Topic.PAGE] is Verdict.YES  # name, photo and counts stay public

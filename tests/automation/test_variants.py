@@ -13,6 +13,9 @@ of reason. The variants (the probe's truth is set both ways where a guess could 
 | placeholder, real value fetched 0.8 s later | the true value, after it arrived               |
 | no state until a script sets it at 0.8 s    | the true value, after it was set               |
 | a state that keeps changing                 | could not read: the value kept changing        |
+| drawn unchecked, set by a script 0.8 s after | the true value, never the first one            |
+| the page is quiet (no request at all)       |                                                |
+| a class contradicting the accessible state  | could not read: mixed or unknown state         |
 | cookie dialog over the sign-in form         | nothing typed; "something is in the way"       |
 | a covering layer over the sign-in button    | nothing typed; "something is in the way"       |
 | unusual sign-in form in Polish              | nothing typed; language hand-over; by hand ok  |
@@ -195,6 +198,58 @@ def test_a_state_set_by_a_script_after_the_control_appears_is_waited_for(
         f"'{truth}'), 800);",
     )
     assert_read(one(engine, shipped, "x", "find-by-email"), truth, "false")
+
+
+@pytest.mark.parametrize("truth", ["true", "false"])
+@pytest.mark.parametrize("control", ["switch", "checkbox"])
+def test_a_value_a_script_sets_after_the_page_is_quiet_is_never_read_as_its_first(
+    engine, shipped, replica, truth, control
+) -> None:
+    # Issue 27: the control is drawn with the opposite value; 0.8 s after the page has gone
+    # quiet (loaded, unchanged, nothing in flight) a script sets the account's value, with no
+    # request at all. Read before then, the first value would be the wrong answer.
+    label = "Let people who have your email address find you on X"
+    first = "false" if truth == "true" else "true"
+    site = replica.sites["x"]
+    if control == "switch":
+        drawn = f'<div id="late" role="checkbox" tabindex="0" aria-checked="{first}" '
+        drawn += f'aria-label="{label}"></div>'
+        setter = f"el.setAttribute('aria-checked', '{truth}')"
+    else:
+        checked = " checked" if first == "true" else ""
+        drawn = f'<label><input id="late" type="checkbox"{checked}> {label}</label>'
+        setter = f"el.checked = {truth}"
+    site.swap("/settings/contacts", "main label", drawn)
+    site.add_script(
+        "/settings/contacts",
+        "window.addEventListener('load', () => setTimeout(() => setTimeout(() => {"
+        f" const el = document.getElementById('late'); {setter}; }}, 800), 300));",
+    )
+    started = time.monotonic()
+    assert_read(one(engine, shipped, "x", "find-by-email"), truth, "false")
+    assert time.monotonic() - started >= 1.1  # it waited for the script
+
+
+@pytest.mark.parametrize(
+    "control",
+    [
+        '<div role="switch" tabindex="0" aria-labelledby="public-label" aria-checked="false" '
+        'class="toggle toggle--on"></div>',
+        '<label class="switch switch--on"><input type="checkbox" role="switch" '
+        'aria-labelledby="public-label"></label>',
+    ],
+)
+def test_a_class_that_contradicts_the_accessible_state_is_could_not_read(
+    engine, shipped, replica, control
+) -> None:
+    # The screen shows "on" through a class while the state a screen reader hears is off:
+    # reading either would be a guess, and "off" is LinkedIn's safe value here.
+    replica.sites["linkedin"].swap(
+        "/public-profile/settings", "input[aria-labelledby=public-label]", control
+    )
+    result = one(engine, shipped, "linkedin", "search-engine-visibility")
+    assert not result.ok and result.failure is Failure.UNCLEAR_VALUE, result.describe()
+    assert "disagree" in (result.problem or "")
 
 
 def test_a_value_that_keeps_changing_is_could_not_read(engine, shipped, replica) -> None:

@@ -41,7 +41,8 @@ def x_archive(
     followers: Sequence[str] = ("1432874569021935616", "98765432"),
     following: Sequence[str] = ("3141592653",),
     generation_date: str | None = X_DATE,
-    contacts: int = 0,
+    contacts: int | None = None,  # contact.js with this many contacts (None: no contact.js)
+    created_at: str = "2019-12-09T08:15:30.000Z",
     prefix: str = "",
 ) -> Files:
     def links(kind: str, ids: Sequence[str]) -> list[dict[str, object]]:
@@ -60,7 +61,7 @@ def x_archive(
                     "account": {
                         "accountId": "1203948576102938475",
                         "username": "jo_worker",
-                        "createdAt": "2019-12-09T08:15:30.000Z",
+                        "createdAt": created_at,
                         "accountDisplayName": "Jo Worker",
                     }
                 }
@@ -73,14 +74,15 @@ def x_archive(
         "data/follower.js": ytd("follower", links("follower", followers)),
         "data/following.js": ytd("following", links("following", following)),
         "data/tweets.js": ytd("tweets", [{"tweet": {"id_str": "1", "full_text": "hello"}}]),
-        "data/contact.js": ytd(
+    }
+    if contacts is not None:
+        files["data/contact.js"] = ytd(
             "contact",
             [
                 {"contact": {"id": str(n), "emails": [f"c{n}@example.invalid"]}}
                 for n in range(contacts)
             ],
-        ),
-    }
+        )
     if generation_date is not None:
         files["data/manifest.js"] = "window.__THAR_CONFIG = " + x_json(
             {

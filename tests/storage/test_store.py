@@ -188,3 +188,21 @@ def test_a_full_disk_while_saving_is_the_sentence_start_up_gives_and_saves_nothi
         "sorted out."
     )
     assert store.count_answers() == 0 and session.position() == where
+
+
+def test_discarding_deletes_an_open_audit_and_never_a_finished_one(tmp_path, catalogue) -> None:
+    from app.clock import FixedClock
+
+    store = open_store(tmp_path)
+    clock = FixedClock(START)
+    finished = AuditSession.start(("beta",), catalogue, store, clock)
+    while not finished.is_finished:
+        finished.record(AnswerStatus.SAFE)
+    kept = store.count_answers()
+    open_run = AuditSession.start(("alpha",), catalogue, store, clock)
+    open_run.record(AnswerStatus.NEEDS_ACTION)
+
+    assert not store.discard_run(finished.run.id)
+    assert store.discard_run(open_run.run.id)
+    assert store.count_answers() == kept
+    assert [run.id for run in store.history()] == [finished.run.id]

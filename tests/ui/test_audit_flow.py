@@ -54,7 +54,8 @@ def test_a_platform_done_is_said_before_the_next_begins(qtbot, set_up, make_wind
         page.answer_buttons[AnswerStatus.SAFE].click()
     assert page.done_banner.isVisible()
     text = page.done_banner.text()
-    assert text.startswith("Facebook done:") and "Now Instagram" in text
+    assert text.startswith("Facebook done:") and "— next: Instagram" in text
+    assert f"{len(facebook.items)} safe, 0 to fix" in text
     page.answer_buttons[AnswerStatus.SAFE].click()
     assert not page.done_banner.isVisible()
 

@@ -94,7 +94,7 @@ def test_a_platform_can_be_skipped_and_done_later(qtbot, set_up, make_window) ->
     assert window.summary_page.isVisible()
     table = window.summary_page.table
     states = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
-    assert states == {"Facebook": "Skipped", "Instagram": "All safe"}
+    assert states == {"Facebook": "↷ Skipped", "Instagram": "✓ All safe"}
 
 
 def test_the_settings_button_opens_the_platforms_page(qtbot, set_up, make_window, opened_urls):

@@ -12,7 +12,7 @@ def test_onboarding_refuses_an_incomplete_profile_then_saves(qtbot, footprint, j
     dialog.show()
     dialog.accept()
     problems = dialog.form.problems()
-    assert set(problems) == {"display_name", "platform_ids"}
+    assert set(problems) == {"display_name", "platform_ids", "regulator"}  # none assumed
     assert "Enter your name" in problems["display_name"]
     assert dialog.form.name.accessibleDescription() == problems["display_name"]
     assert dialog.form.field_errors["display_name"].isVisibleTo(dialog)

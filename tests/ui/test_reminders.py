@@ -135,6 +135,10 @@ def test_reminders_ics_has_one_recurring_event_per_platform(tmp_path, capsys) ->
     assert "Re-check your Facebook privacy settings" in summaries
     rule = events[0]["rrule"]
     assert rule["FREQ"] == ["DAILY"] and rule["INTERVAL"][0] in (90, 180, 365, 60, 30)
+    for event in events:
+        alarms = list(event.walk("VALARM"))
+        assert len(alarms) == 1 and str(alarms[0]["action"]) == "DISPLAY"
+        assert alarms[0]["trigger"].dt == timedelta(hours=9)
 
 
 def test_reminders_ics_without_a_profile_is_a_clear_error(tmp_path, capsys) -> None:
@@ -207,7 +211,7 @@ def test_after_a_snooze_the_summary_line_and_the_row_agree(qtbot, set_up, make_w
     window.refresh()
     window.snooze("facebook", 7)
     summary = window.dashboard.summary.text()
-    assert "1 platform needs attention" in summary and "1 reminder snoozed" in summary
+    assert "2 platforms due a re-check (1 reminder snoozed)" in summary
     facebook = window.dashboard.model.index(0, 4)
     assert "snoozed until" in facebook.data()
     colour = facebook.data(Qt.ItemDataRole.ForegroundRole).color()

@@ -60,3 +60,25 @@ def test_after_the_window_closes_the_open_audit_shows_the_evidence(
     assert window.audit_page.outside_label.isVisibleTo(window)
     assert "could see your posts on Instagram" in window.audit_page.outside_label.text()
     assert window.audit_page.outside_button.isEnabled()
+
+
+def test_when_every_look_failed_the_window_says_nothing_was_looked_at(qtbot, set_up, jobs) -> None:
+    from app.automation.outside import LookFinished
+    from app.automation.stranger_view import Obstacle, StrangerView
+
+    problems = set_up.save_public_addresses({"instagram": "jo.worker", "x": "joworker"})
+    assert problems == {}
+    dialog = StrangerDialog(footprint=set_up, jobs=jobs)
+    qtbot.addWidget(dialog)
+    requests, _terms = set_up.stranger_look()
+    for request in requests:  # offline: every page fails, as a look would report it
+        view = StrangerView(
+            request.platform_id, request.platform_name, "https://example.invalid/", START,
+            obstacle=Obstacle.NO_CONNECTION, problem="No connection.",
+        )  # fmt: skip
+        dialog._event(LookFinished(view))
+    dialog._completed(None)
+
+    assert dialog.status.text().startswith("Nothing was looked at")
+    assert "Done" not in dialog.status.text()
+    assert dialog.progress.value() == 0 < dialog.progress.maximum() == len(requests) == 2

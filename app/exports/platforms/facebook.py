@@ -70,6 +70,12 @@ _KNOWN = (
     pattern(r"(^|/)no-data\.txt$"),
 )
 SETTING = "Contact syncing"
+# audits/facebook.toml: "Upload contacts (continuous contact upload)"
+CONTACT_ITEM = "contact-upload"
+CONTACTS_OFF = (
+    "Contact syncing is off on every phone in this export. It does not say whether contacts "
+    "uploaded earlier were deleted: check Manage contacts in Accounts Centre."
+)
 
 
 def parse(members: Members) -> Parsed:
@@ -77,7 +83,8 @@ def parse(members: Members) -> Parsed:
     for files, keys, kind in _LISTS:
         for name in members.names(files):
             members.attempt(name, partial(_people, members, keys, kind), (kind,))
-    return Parsed(observations=_contact_sync(members))
+    observations, notes = _contact_sync(members)
+    return Parsed(observations=observations, notes=notes)
 
 
 def _people(members: Members, keys: tuple[str, ...], kind: ConnectionKind, data: Data) -> None:
@@ -88,10 +95,11 @@ def _people(members: Members, keys: tuple[str, ...], kind: ConnectionKind, data:
             return
 
 
-def _contact_sync(members: Members) -> tuple[SettingObservation, ...]:
-    """'Indicates if syncing is on', per phone: on if any phone syncs, off if every one is off.
-    Facebook also writes "Default" (seen on 7 of 8 phones), which does not say which: then
-    nothing is answered."""
+def _contact_sync(members: Members) -> tuple[tuple[SettingObservation, ...], tuple[str, ...]]:
+    """'Indicates if syncing is on', per phone, for the checklist's contact-upload item: on if
+    any phone syncs (Needs action). Off on every phone is not the item's whole goal (contacts
+    uploaded earlier may still be held), so it is said in a note, not answered. Facebook also
+    writes "Default" (seen on 7 of 8 phones), which does not say which: nothing is answered."""
     states: list[bool | None] = []
     for name in members.names(_CONTACT_SYNC):
         document = members.attempt(name, load_whole)
@@ -99,11 +107,11 @@ def _contact_sync(members: Members) -> tuple[SettingObservation, ...]:
             found = labels.find("facebook_contact_syncing", record)
             if found is not None:
                 states.append(labels.boolean(found[0]))
-    if not states or (None in states and True not in states):
-        return ()
-    syncing = True in states
-    status = AnswerStatus.NEEDS_ACTION if syncing else AnswerStatus.SAFE
-    return (SettingObservation("contact-sync", SETTING, "on" if syncing else "off", status),)
+    if True in states:
+        return (SettingObservation(CONTACT_ITEM, SETTING, "on", AnswerStatus.NEEDS_ACTION),), ()
+    if states and None not in states:
+        return (), (CONTACTS_OFF,)
+    return (), ()
 
 
 READER = PlatformReader(

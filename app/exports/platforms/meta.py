@@ -26,24 +26,44 @@ MAX_RECORD_BYTES = 256 * 1024  # parsed at once: one record, or a batch of small
 def records(root: Value, keys: tuple[str, ...]) -> Iterator[dict[str, Any]]:
     """The person records of a list file, one at a time, wherever this version put them.
 
-    An object without any of `keys` is a layout Footprint does not know: it raises
-    NotUnderstood rather than guessing which list the file holds.
+    A file holding one person may be written as that bare record instead of a list of one
+    (issue 27): it is read as a list of one. An object with neither any of `keys` nor a
+    record's fields is a layout Footprint does not know: it raises NotUnderstood rather than
+    guessing which list the file holds.
     """
-    array = root if root.kind == "array" else _list_under(root, keys)
+    if root.kind == "array":
+        array = root
+    else:
+        found = _list_under(root, keys)
+        if found is None:
+            record = root.load(MAX_RECORD_BYTES)
+            if isinstance(record, dict):
+                yield record
+            return
+        array = found
     for row in array.loaded_elements(MAX_RECORD_BYTES):
         if isinstance(row, dict):
             yield row
 
 
-def _list_under(root: Value, keys: tuple[str, ...]) -> Value:
+# The fields of one person record, in any of the three shapes above.
+_RECORD_FIELDS = frozenset({"string_list_data", "media_list_data", "label_values", "name"})
+
+
+def _list_under(root: Value, keys: tuple[str, ...]) -> Value | None:
+    """The list under one of `keys`; None when the object is itself one person record."""
     if root.kind != "object":
         raise NotUnderstood("it holds neither a list nor an object")
+    seen = set()
     for key, value in root.entries():
         if key in keys:
             if value.kind == "array":
                 return value
             if value.kind == "scalar" and value.load() is None:
                 return empty_list()
+        seen.add(key)
+    if seen & _RECORD_FIELDS:
+        return None
     listed = " or ".join(f"'{k}'" for k in keys[:2])
     raise NotUnderstood(f"it has no {listed} list, so its layout is not one Footprint knows")
 

@@ -13,7 +13,7 @@ archive's generation date; contact.js lists address-book contacts uploaded to X.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
@@ -32,6 +32,9 @@ _HISTORY = pattern(r"(^|/)protected-history\.js$")
 _FOLLOWERS = pattern(r"(^|/)follower(-part\d+)?\.js$")
 _FOLLOWING = pattern(r"(^|/)following(-part\d+)?\.js$")
 _CONTACTS = pattern(r"(^|/)contact(-part\d+)?\.js$")
+_ACCOUNT = pattern(r"(^|/)account\.js$")
+# protected-history.js covers the six months before the archive (data/README.txt).
+HISTORY_WINDOW = timedelta(days=182)
 _HOSTS = ("x.com", "twitter.com")
 NO_FILE = (
     f"This archive has no data/protected-history.js, so it does not say whether your posts are "
@@ -49,6 +52,15 @@ def parse(members: Members) -> Parsed:
     has_history = members.has(_HISTORY)
     switches = _switches(members)
     observations, notes = _protection(switches) if has_history else ((), (NO_FILE,))
+    new_account = _new_account(members, export_date)  # account.js is always read (progress)
+    if switches == () and new_account:
+        # Made within the history's window and never protected since: its posts have been
+        # public from the start (X: "your posts are public by default").
+        value = "off (never protected since the account was made)"
+        observations = (
+            SettingObservation("private-account", SETTING, value, AnswerStatus.NEEDS_ACTION),
+        )
+        notes = ()
     for files, wrapper, kind in (
         (_FOLLOWERS, "follower", ConnectionKind.FOLLOWER),
         (_FOLLOWING, "following", ConnectionKind.FOLLOWING),
@@ -121,14 +133,32 @@ def _protection(
 
 
 def _contact_observation(members: Members) -> tuple[SettingObservation, ...]:
-    """Uploaded address-book contacts are listed (only counted, never kept)."""
-    count = 0
-    for name in members.names(_CONTACTS):
-        count += members.attempt(name, lambda data: sum(1 for _ in _rows(data, "contact"))) or 0
-    if count == 0:
+    """Uploaded address-book contacts are listed (only counted, never kept); an empty
+    contact.js says none is held."""
+    names = members.names(_CONTACTS)
+    counts = [members.attempt(name, lambda data: sum(1 for _ in _rows(data, "contact")))
+              for name in names]  # fmt: skip
+    if not names or None in counts:
         return ()
+    count = sum(c or 0 for c in counts)
+    if count == 0:
+        return (
+            SettingObservation(
+                "contact-sync", "Address book", "no contacts uploaded", AnswerStatus.SAFE
+            ),
+        )
     value = f"{plural(count, 'contact')} uploaded"
     return (SettingObservation("contact-sync", "Address book", value, AnswerStatus.NEEDS_ACTION),)
+
+
+def _new_account(members: Members, export_date: datetime | None) -> bool:
+    """The account was created within the history's six months before the archive."""
+    names = members.names(_ACCOUNT)
+    if export_date is None or not names:
+        return False
+    rows = members.attempt(names[0], lambda data: list(_rows(data, "account")))
+    created = from_iso(rows[0].get("createdAt")) if rows else None
+    return created is not None and export_date - HISTORY_WINDOW <= created <= export_date
 
 
 def _accounts(members: Members, wrapper: str, kind: ConnectionKind, data: Data) -> None:
@@ -155,7 +185,7 @@ READER = PlatformReader(
         ),
         pattern(r"(^|/)(manifest|follower|following|protected-history)(-part\d+)?\.js$"),
     ),
-    wanted=(_MANIFEST, _HISTORY, _FOLLOWERS, _FOLLOWING, _CONTACTS),
+    wanted=(_MANIFEST, _HISTORY, _FOLLOWERS, _FOLLOWING, _CONTACTS, _ACCOUNT),
     parse=parse,
     legacy=lambda names: any(
         pattern(r"(^|/)data/js/(tweet_index|user_details)\.js$").search(n) for n in names

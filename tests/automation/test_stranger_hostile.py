@@ -124,13 +124,13 @@ def test_huge_structured_data_is_cut_inside_the_page(
     config: OutsideConfig, pages: PublicPages, monkeypatch
 ) -> None:
     seen: list[stranger.PageSnapshot] = []
-    judge = stranger.judge
+    assess = stranger.assess
 
     def keep(snapshot: stranger.PageSnapshot, *args: object, **kwargs: object):
         seen.append(snapshot)
-        return judge(snapshot, *args, **kwargs)  # type: ignore[arg-type]
+        return assess(snapshot, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(stranger, "judge", keep)
+    monkeypatch.setattr(stranger, "assess", keep)
     views = Run(config, ("huge structured data",), Flag()).result()
     assert isinstance(views, list) and views[0].obstacle is None, views
     (snapshot,) = seen

@@ -208,6 +208,11 @@ def _handler(pages: PublicPages) -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:  # noqa: N802
             path = urlsplit(self.path).path
+            if path == "/favicon.ico":
+                # The browser asks for it by itself, sometimes after the look (and the test)
+                # that loaded the page has ended: it is no page a look opened.
+                self._send(404, "")
+                return
             pages.visits.append(path)
             pages.cookies.append((path, self.headers.get("Cookie", "")))
             route = ROUTES.get(path)

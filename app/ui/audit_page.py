@@ -9,13 +9,12 @@ reader reads the next question.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from html import escape
 
 from PySide6.QtCore import QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QButtonGroup,
     QLabel,
     QLineEdit,
@@ -171,8 +170,11 @@ class AuditPage(QWidget):
         self.note.setAccessibleName("Note for this item (optional)")
         self.note.setMaxLength(2000)
         self.note.textEdited.connect(self._save_draft)
+        # Not exclusive: Qt clicks the neighbour of a checked button in an exclusive group when
+        # an arrow key is pressed, which silently replaced a saved answer. The page sets the
+        # checked state itself (_show_answer), and AnswerButton moves focus only.
         self.answer_group = QButtonGroup(self)
-        self.answer_group.setExclusive(True)
+        self.answer_group.setExclusive(False)
         self.answer_buttons = {spec[0]: self._answer_button(*spec) for spec in ANSWER_BUTTONS}
         self.back_button = QPushButton("&Back")
         self.back_button.clicked.connect(self._back)
@@ -202,7 +204,7 @@ class AuditPage(QWidget):
         self._lay_out()
 
     def _answer_button(self, status: AnswerStatus, text: str, description: str) -> QPushButton:
-        button = QPushButton(text)
+        button = AnswerButton(text, self._answer_buttons_in_order)
         # The answer given fills with its colour and says so in words; focus only rings it.
         button.setStyleSheet(answer_style(status))
         button.setMinimumHeight(40)
@@ -399,14 +401,24 @@ class AuditPage(QWidget):
         self._clear_draft(position)
         self.show_current()
 
+    def _answer_buttons_in_order(self) -> list[QPushButton]:
+        return list(self.answer_buttons.values())
+
     def _show_answer(self, current: Answer | None) -> None:
-        # An exclusive group cannot be cleared while a button is checked: lift it briefly.
-        self.answer_group.setExclusive(False)
+        """The chosen answer pressed, the others not; the group is one Tab stop, entered on
+        the chosen answer (or the first), as a radio group is."""
+        chosen_button = None
         for status, button in self.answer_buttons.items():
             chosen = current is not None and current.status is status
             button.setChecked(chosen)
             button.setText(str(button.property("word")) + (CHOSEN if chosen else ""))
-        self.answer_group.setExclusive(True)
+            if chosen:
+                chosen_button = button
+        tab_stop = chosen_button or self._answer_buttons_in_order()[0]
+        for button in self.answer_buttons.values():
+            button.setFocusPolicy(
+                Qt.FocusPolicy.StrongFocus if button is tab_stop else Qt.FocusPolicy.ClickFocus
+            )
 
     def _show_saved(self, current: Answer | None) -> None:
         """ "Saved 15:30 ✓" for an answered item: the worker sees it is kept."""
@@ -671,11 +683,34 @@ class AuditPage(QWidget):
 
     def checked_answer(self) -> AnswerStatus | None:
         """The answer shown as pressed, if any (what a screen reader hears as checked)."""
-        button: QAbstractButton | None = self.answer_group.checkedButton()
-        for status, candidate in self.answer_buttons.items():
-            if candidate is button:
+        for status, button in self.answer_buttons.items():
+            if button.isChecked():
                 return status
         return None
+
+
+class AnswerButton(QPushButton):
+    """One of the answers: the arrow keys move focus among the answers and never press one
+    (a saved answer changes only by pressing Space, Enter or the button's key)."""
+
+    def __init__(self, text: str, group: Callable[[], list[QPushButton]]) -> None:
+        super().__init__(text)
+        self._group = group
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Left/Up: the previous answer, Right/Down: the next, wrapping round; focus only."""
+        step = _ARROW_STEPS.get(Qt.Key(event.key()))
+        buttons = [b for b in self._group() if b.isVisible() and b.isEnabled()]
+        if step is None or self not in buttons:
+            super().keyPressEvent(event)
+            return
+        index = (buttons.index(self) + step) % len(buttons)
+        reason = Qt.FocusReason.BacktabFocusReason if step < 0 else Qt.FocusReason.TabFocusReason
+        buttons[index].setFocus(reason)
+        event.accept()
+
+
+_ARROW_STEPS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
 
 
 class ReadableTextBrowser(QTextBrowser):

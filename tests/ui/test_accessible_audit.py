@@ -1,0 +1,65 @@
+"""Accessible, round two (issue 31): the answers are one radio group whose arrows never change
+a saved answer, and what a screen reader is told after each answer and each move."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.audit.answers import AnswerStatus
+from tests.ui.test_guided_audit import press
+
+
+def saved_status(footprint, platform_id: str, item_id: str) -> AnswerStatus | None:
+    """The answer as the store holds it, not as the page shows it."""
+    [run] = footprint.history()
+    answer = run.answers.get((platform_id, item_id))
+    return answer.status if answer else None
+
+
+def test_arrow_keys_on_an_answered_item_never_change_the_saved_answer(
+    qtbot, set_up, make_window
+) -> None:
+    window = make_window(set_up)
+    window.start_or_resume_audit()
+    page = window.audit_page
+    first = page.session.position()
+    page.answer_buttons[AnswerStatus.SAFE].click()
+    page.back_button.click()
+    assert page.checked_answer() is AnswerStatus.SAFE
+    safe = page.answer_buttons[AnswerStatus.SAFE]
+    safe.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is safe)
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Left, Qt.Key.Key_Down,
+                Qt.Key.Key_Up, Qt.Key.Key_Left, Qt.Key.Key_Left):  # fmt: skip
+        press(qtbot, key)
+        assert saved_status(set_up, first.platform.id, first.item.id) is AnswerStatus.SAFE
+        assert page.checked_answer() is AnswerStatus.SAFE
+        assert page.session.position().item.id == first.item.id  # not moved on either
+    # the arrows did move the focus, round the group
+    assert QApplication.focusWidget() is page.answer_buttons[AnswerStatus.UNSURE]
+    assert page.answer_buttons[AnswerStatus.UNSURE].accessibleName().startswith("Answer:")
+
+
+def test_tab_enters_the_answers_on_the_chosen_one_or_the_first(qtbot, set_up, make_window):
+    window = make_window(set_up)
+    window.start_or_resume_audit()
+    page = window.audit_page
+    buttons = page.answer_buttons
+
+    def tab_stops() -> list[AnswerStatus]:
+        return [s for s, b in buttons.items() if b.focusPolicy() & Qt.FocusPolicy.TabFocus]
+
+    assert tab_stops() == [AnswerStatus.SAFE]  # nothing chosen: the first
+    buttons[AnswerStatus.NEEDS_ACTION].click()
+    page.back_button.click()
+    assert tab_stops() == [AnswerStatus.NEEDS_ACTION]
+    page.open_button.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.open_button)
+    for _ in range(4):
+        if QApplication.focusWidget() in buttons.values():
+            break
+        press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is buttons[AnswerStatus.NEEDS_ACTION]
+    press(qtbot, Qt.Key.Key_Tab)  # one Tab stop: the next Tab leaves the group
+    assert QApplication.focusWidget() not in buttons.values()

@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
 
             page = SummaryPage(open_url=self._open_url)
             page.done.connect(self._finish_audit)
+            page.resume_skipped.connect(self.check_skipped_now)
             page.undo_available.connect(self.undo_action.setEnabled)
             self._stack.addWidget(page)
             self._summary_page = page
@@ -479,6 +480,15 @@ class MainWindow(QMainWindow):
         self._stack.setCurrentWidget(self.audit_page)
         self.audit_page.set_outside_evidence(self._footprint.outside_evidence())
         self.audit_page.start(start.session, start.earlier)
+
+    def check_skipped_now(self) -> None:
+        """Back into the audit at the first setting of the platforms skipped in it."""
+        session = self.audit_page.session
+        if session is None:
+            return
+        session.resume_skipped()
+        self._stack.setCurrentWidget(self.audit_page)
+        self.audit_page.show_current()
 
     def _show_summary(self) -> None:
         session = self.audit_page.session

@@ -63,3 +63,22 @@ def test_tab_enters_the_answers_on_the_chosen_one_or_the_first(qtbot, set_up, ma
     assert QApplication.focusWidget() is buttons[AnswerStatus.NEEDS_ACTION]
     press(qtbot, Qt.Key.Key_Tab)  # one Tab stop: the next Tab leaves the group
     assert QApplication.focusWidget() not in buttons.values()
+
+
+def test_check_the_skipped_platforms_now_goes_back_into_the_audit(qtbot, set_up, make_window):
+    window = make_window(set_up)
+    window.start_or_resume_audit()
+    page = window.audit_page
+    page.skip_button.click()
+    while page.session and not page.session.is_finished and page.isVisible():
+        page.answer_buttons[AnswerStatus.SAFE].click()
+    summary = window.summary_page
+    assert summary.isVisible() and summary.skipped_button.isVisible()
+    summary.skipped_button.click()
+    assert page.isVisible()
+    assert page.progress_label.text().startswith("Facebook: platform 1 of 2, item 1")
+    for _ in set_up.catalogue.platform("facebook").items:
+        page.answer_buttons[AnswerStatus.SAFE].click()
+    assert summary.isVisible() and not summary.skipped_button.isVisible()
+    [run] = set_up.history()
+    assert not run.check_for("facebook").skipped

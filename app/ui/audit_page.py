@@ -41,6 +41,7 @@ from app.checklists.hosts import is_allowed
 from app.checklists.model import CheckItem, Evidence, Platform
 from app.checklists.self_search import is_search_item
 from app.formatting import plural, short_date
+from app.ui.announce import announce
 from app.ui.layouts import STRETCH, widget_row
 from app.ui.links import UrlOpener, open_in_browser
 from app.ui.theme import answer_style, chip_style
@@ -305,8 +306,9 @@ class AuditPage(QWidget):
         """The audit shown, or None before one is started."""
         return self._session
 
-    def show_current(self) -> None:
-        """Show the session's current item (or signal `finished`)."""
+    def show_current(self, said: str = "") -> None:
+        """Show the session's current item (or signal `finished`); `said` is what just
+        happened ("Saved: …"), told to screen readers before the new item."""
         assert self._session is not None
         position = self._session.position()
         if position is None:
@@ -315,6 +317,32 @@ class AuditPage(QWidget):
             return
         self._show_position(position)
         self.content.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._tell_screen_readers(position, said)
+
+    def _tell_screen_readers(self, position: Position, said: str) -> None:
+        """After focus has moved to the item text: its name and description say the item, its
+        place and its answer (older readers speak a changed description of the focused
+        object), and one announcement says the same for current readers."""
+        assert self._session is not None
+        item, platform = position.item, position.platform
+        current = self._session.answer_for(platform.id, item.id)
+        answered = f"Your answer: {current.status.label}." if current else "Not answered yet."
+        where = f"{position.describe()}."
+        self.content.setAccessibleName(f"{item.name}: {item.goal}")
+        self.content.setAccessibleDescription(
+            " ".join(
+                part
+                for part in (
+                    said,
+                    where,
+                    answered,
+                    f"{item.severity.label}.",
+                    f"Safe setting: {item.safe}",
+                )  # fmt: skip
+                if part
+            )
+        )
+        announce(self.content, " ".join(p for p in (said, where, f"{item.name}.", answered) if p))
 
     def _show_position(self, position: Position) -> None:
         session = self._session
@@ -344,10 +372,6 @@ class AuditPage(QWidget):
         self.link_status.hide()
         # Only the general items that the prepared searches answer (app/checklists/self_search).
         self.search_button.setVisible(is_search_item(position.platform.id, item.id))
-        self.content.setAccessibleName(f"{item.name}: {item.goal}")
-        self.content.setAccessibleDescription(
-            f"{position.platform.name}, {item.severity.label}. Safe setting: {item.safe}"
-        )
         current = session.answer_for(position.platform.id, item.id)
         self._show_answer(current)
         self._show_saved(current)
@@ -399,7 +423,9 @@ class AuditPage(QWidget):
             answered_at=evidence.seen_at,
         )
         self._clear_draft(position)
-        self.show_current()
+        self.show_current(
+            f"Saved: {evidence.suggested.label} for {position.item.name}, from what a stranger saw."
+        )
 
     def _answer_buttons_in_order(self) -> list[QPushButton]:
         return list(self.answer_buttons.values())
@@ -568,7 +594,10 @@ class AuditPage(QWidget):
         session.record(status, self.note.text())
         self._clear_draft(position)
         self._announce_platform_done(position)
-        self.show_current()
+        said = f"Saved: {status.label} for {position.item.name}."
+        if self.done_banner.isVisibleTo(self):
+            said = f"{said} {self.done_banner.text()}"
+        self.show_current(said)
 
     def _announce_platform_done(self, answered: Position) -> None:
         """Between platforms, say the one just finished is done and which comes next."""
@@ -603,7 +632,7 @@ class AuditPage(QWidget):
         moved = session.back() if step == "back" else session.forward()
         if moved:
             self.done_banner.hide()
-            self.show_current()
+            self.show_current("Back." if step == "back" else "Next.")
 
     def _back(self) -> None:
         self._move("back")
@@ -626,9 +655,10 @@ class AuditPage(QWidget):
     def _skip(self) -> None:
         if self._session is not None:
             self._keep_changed_note()
+            skipped = self._shown.platform.name if self._shown else "This platform"
             self._session.skip_platform()
             self.done_banner.hide()
-            self.show_current()
+            self.show_current(f"{skipped} skipped for now.")
 
     def _finish(self) -> None:
         """End here: the summary shows what was answered; the rest reads "not checked"."""

@@ -31,6 +31,7 @@ from app.audit.reminders import DueEntry
 from app.audit.verdicts import overview_verdict
 from app.formatting import plural, short_date
 from app.services.dashboard import DashboardView
+from app.ui.announce import announce
 from app.ui.dashboard_model import ROLE_PLATFORM_ID, DashboardModel
 from app.ui.theme import tone
 
@@ -291,6 +292,7 @@ class DashboardPage(QWidget):
         self.banner.setStyleSheet(f"QLabel#banner {{ border: 1px solid {border}; padding: 6px; }}")
         if appearing:
             QAccessible.updateAccessibility(QAccessibleEvent(self.banner, QAccessible.Event.Alert))
+            announce(self.banner, text)  # the Alert alone reaches no AT-SPI reader
 
     def _snooze_selected(self, days: int) -> None:
         platform_id = self.selected_platform_id()

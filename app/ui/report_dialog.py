@@ -31,6 +31,7 @@ from app.formatting import short_date
 from app.report.content import ReportError, ReportScope, SupervisionReport
 from app.report.html import ReportDocument, render_report
 from app.report.pdf import Paper, page_layout, print_report, write_pdf
+from app.ui.announce import show_status
 from app.ui.jobs import Job, JobRunner
 from app.ui.screen import fit_to_screen
 
@@ -258,7 +259,7 @@ class ReportDialog(QDialog):
         return self._saving is not None
 
     def _set_busy(self, busy: bool, status: str) -> None:
-        self._status.setText(status)
+        show_status(self._status, status)
         for button in (self._print, self._save):
             button.setEnabled(not busy and self._document is not None)
 

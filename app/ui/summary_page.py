@@ -34,6 +34,7 @@ from app.audit.verdicts import audit_closing, change_since_previous, check_is_fi
 from app.checklists.hosts import is_allowed
 from app.checklists.model import Platform
 from app.formatting import plural, short_date
+from app.ui.announce import show_status
 from app.ui.links import UrlOpener, open_in_browser
 from app.ui.theme import state_colour, tone
 
@@ -298,9 +299,10 @@ class SummaryPage(QWidget):
         self._refresh()
         self.actions_list.setCurrentRow(min(row, len(self._actions) - 1))
         self.actions_list.setFocus()
-        self.status.setText(
+        show_status(
+            self.status,
             f"Marked as fixed on {short_date(fix.answered_at)}: {action.item.action} "
-            f"({action.platform.name}). Undo with Ctrl+Z."
+            f"({action.platform.name}). Undo with Ctrl+Z.",
         )
         self._set_last_fix(fix)
 
@@ -312,7 +314,9 @@ class SummaryPage(QWidget):
         session.undo_fix(fix.platform_id, fix.item_id)
         platform = next(p for p in session.platforms if p.id == fix.platform_id)
         self._refresh()
-        self.status.setText(f"Undone: {platform.item(fix.item_id).action} is back on your list.")
+        show_status(
+            self.status, f"Undone: {platform.item(fix.item_id).action} is back on your list."
+        )
         self._set_last_fix(None)
         self.actions_list.setFocus()
 

@@ -168,7 +168,8 @@ class AuditPage(QWidget):
         self.outside_button.hide()
         self.note = QLineEdit()
         self.note.setPlaceholderText("Optional note, for example what you changed")
-        self.note.setAccessibleName("Note for this item (optional)")
+        self.note.setAccessibleName("Note (optional)")  # the visible words (WCAG 2.5.3)
+        self.note.setAccessibleDescription("Saved with this item's answer")
         self.note.setMaxLength(2000)
         self.note.textEdited.connect(self._save_draft)
         # Not exclusive: Qt clicks the neighbour of a checked button in an exclusive group when

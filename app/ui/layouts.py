@@ -47,6 +47,9 @@ def scroll_area(content: QWidget, *, framed: bool = True) -> QScrollArea:
     scroll = QScrollArea()
     scroll.setWidget(content)
     scroll.setWidgetResizable(True)
+    # Not a Tab stop of its own: it was an unnamed one. Tabbing into its content still
+    # scrolls the focused control into view (QScrollArea follows focus).
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     if not framed:
         scroll.setFrameShape(QFrame.Shape.NoFrame)
     return scroll

@@ -93,7 +93,9 @@ class ProfileDialog(QDialog):
             self.signin_button.clicked.connect(self._open_credentials)
             buttons.addButton(self.signin_button, QDialogButtonBox.ButtonRole.ActionRole)
             self.delete_button = QPushButton("&Delete all my data…")
-            self.delete_button.setAccessibleName("Delete all my Footprint data")
+            self.delete_button.setAccessibleDescription(
+                "Deletes all your Footprint data from this computer, after asking"
+            )
             self.delete_button.clicked.connect(self._delete_requested)
             buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         # In a scroll area, so the dialog fits a small or magnified screen.

@@ -54,7 +54,7 @@ class ProfileForm(QWidget):
         for regulator in codes.regulators:
             self.regulator.addItem(regulator.name, regulator.id)
         self.edition = QComboBox()
-        self.edition.setAccessibleName("Which edition of your code to show")
+        self.edition.setAccessibleName("Code edition: which edition of your code to show")
         self.edition.setToolTip(
             "Footprint shows your code's clauses from one edition only: the one you choose, "
             "or the one your regulator has in force."
@@ -88,7 +88,9 @@ class ProfileForm(QWidget):
 
     def _line(self, label: str, accessible: str) -> QLineEdit:
         edit = QLineEdit()
-        edit.setAccessibleName(accessible)
+        # Named by its visible label (WCAG 2.5.3); the longer hint is its description.
+        edit.setAccessibleName(label.replace("&", ""))
+        edit.setAccessibleDescription(accessible)
         edit.setProperty("form_label", label)
         return edit
 

@@ -79,7 +79,7 @@ class ReportDialog(QDialog):
         self._intro.setWordWrap(True)
         self._covers = QComboBox()
         self._covers.setObjectName("covers")
-        self._covers.setAccessibleName("What the report covers")
+        self._covers.setAccessibleName("What to report")
         self._covers.addItem("The current state of all my platforms", None)
         for run in self._footprint.completed_audits():
             finished = short_date(run.completed_at)
@@ -139,7 +139,10 @@ class ReportDialog(QDialog):
     ) -> QPushButton:
         button = self._buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
         button.setObjectName(name)
-        button.setAccessibleName(accessible)
+        # The name is the visible words (WCAG 2.5.3, speech users say what they see); the
+        # longer phrase is its description.
+        button.setAccessibleName(text.replace("&", ""))
+        button.setAccessibleDescription(accessible)
         button.clicked.connect(slot)
         return button
 

@@ -82,7 +82,7 @@ class SummaryPage(QWidget):
         self.skipped_button.clicked.connect(self.resume_skipped)
         self.table = self._build_table()
         self.actions_list = QListWidget()
-        self.actions_list.setAccessibleName("Actions still to do, most important first")
+        self.actions_list.setAccessibleName("Your actions: still to do, most important first")
         self.actions_list.currentRowChanged.connect(self._show_action)
         self.action_details = QLabel()
         self.action_details.setWordWrap(True)

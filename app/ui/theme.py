@@ -136,6 +136,12 @@ def focus_style_sheet(palette: QPalette) -> str:
         f"QPushButton:pressed, QToolButton:pressed {{ background: palette(mid); }}"
         f"QPushButton:focus, QToolButton:focus"
         f" {{ border: 2px solid {ring}; padding: 4px 10px; }}"
+        # A chosen answer is filled: a ring alone would be lost against the fill, so focus
+        # also pulls the fill in from the ring, leaving a band of the window's colour.
+        f"QPushButton:checked:focus {{ background-clip: content; }}"
+        # The current tab of a focused tab bar (History) gets the ring too; Fusion's own
+        # dotted focus rectangle was barely visible.
+        f"QTabBar::tab:focus {{ border: 2px solid {ring}; border-radius: 3px; }}"
         f"QToolButton {{ padding-right: 18px; }}"
         f"QToolButton:focus {{ padding-right: 17px; }}"
         f"{toggles} {{ border: 2px solid transparent; border-radius: 3px; padding: 2px 4px; }}"

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QPushButton,
     QStyle,
     QStyleOptionButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.audit.answers import AnswerStatus
 from app.ui import theme
 from tests.conftest import WAIT_MS
 from tests.ui.test_accessibility import light_palette
@@ -72,3 +75,53 @@ def test_focus_changes_neither_a_button_s_size_nor_its_checkbox_s_place(qtbot, t
     box_centre = indicator_centre(box)
     box.clearFocus()
     assert (button_hint, box_centre) == before
+
+
+def has_colour(image, colour: str, rows: range, columns: range) -> bool:
+    wanted = QColor(colour).rgb()
+    return any(image.pixel(x, y) == wanted for y in rows for x in columns)
+
+
+def test_a_chosen_answer_looks_different_when_focused(qtbot, themed) -> None:
+    """The fill of a chosen answer hid the ring (issue 31, point 7): focus pulls the fill in,
+    leaving the window's colour between the ring and the fill."""
+    layout = themed.layout()
+    chosen = []
+    for _ in range(2):
+        button = QPushButton("✓ Safe — chosen")
+        button.setCheckable(True)
+        button.setChecked(True)
+        button.setStyleSheet(theme.answer_style(AnswerStatus.SAFE, dark=False))
+        button.setMinimumHeight(40)
+        layout.addWidget(button)
+        chosen.append(button)
+    themed.show()
+    qtbot.waitExposed(themed)
+    unfocused, focused = chosen
+    focused.setFocus()
+    qtbot.waitUntil(focused.hasFocus)
+    fill, ring = theme.tones(False)["good"], theme.tones(False)["focus"]
+    middle = range(focused.height() // 2 - 2, focused.height() // 2 + 3)
+    near_edge = range(2, 6)  # just inside the border, left side
+    assert has_colour(unfocused.grab().toImage(), fill, middle, near_edge)
+    image = focused.grab().toImage()
+    assert has_colour(image, ring, middle, range(0, 3))
+    assert not has_colour(image, fill, middle, near_edge)
+    assert focused.size() == unfocused.size()
+
+
+def test_the_focused_tab_bar_rings_its_current_tab(qtbot, themed) -> None:
+    tabs = QTabWidget()
+    tabs.addTab(QWidget(), "Share safe over time")
+    tabs.addTab(QWidget(), "Changes")
+    themed.layout().addWidget(tabs)
+    themed.show()
+    qtbot.waitExposed(themed)
+    bar = tabs.tabBar()
+    ring = theme.tones(False)["focus"]
+    current = bar.tabRect(0)
+    rows, columns = range(current.top(), current.bottom()), range(current.left(), current.right())
+    assert not has_colour(bar.grab().toImage(), ring, rows, columns)
+    bar.setFocus()
+    qtbot.waitUntil(bar.hasFocus)
+    assert has_colour(bar.grab().toImage(), ring, rows, columns)

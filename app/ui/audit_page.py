@@ -134,6 +134,11 @@ class AuditPage(QWidget):
         self.content.setObjectName("item")
         self.content.setOpenLinks(False)
         self.content.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # A keyboard caret, so the details can be read by arrowing line by line.
+        self.content.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.content.setMinimumHeight(60)
         self.content.anchorClicked.connect(self._anchor)
         self._code_unfolded = False

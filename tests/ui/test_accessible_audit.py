@@ -172,3 +172,16 @@ def test_the_announcement_helper_sends_a_polite_event_with_the_message(qtbot, mo
     assert event.politeness() is QAccessible.AnnouncementPoliteness.Polite
     announce_module.announce(label, "  ")
     assert len(sent) == 1  # nothing said for nothing
+
+
+def test_the_item_text_can_be_read_by_caret(qtbot, set_up, make_window) -> None:
+    window = make_window(set_up)
+    window.start_or_resume_audit()
+    content = window.audit_page.content
+    content.setFocus()
+    qtbot.waitUntil(content.hasFocus)
+    start = content.textCursor().position()
+    for _ in range(3):
+        press(qtbot, Qt.Key.Key_Down)
+    assert content.textCursor().position() > start
+    assert content.isReadOnly()

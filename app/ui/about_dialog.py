@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from app import __version__
 from app.footprint import Footprint
 from app.ui.app_icon import app_icon
-from app.ui.layouts import plain_label
+from app.ui.layouts import plain_label, scroll_area
 
 LICENCE = "MIT licence. Copyright (c) Footprint contributors. Footprint comes with no warranty."
 # The regulators' own sites, by the regulator ids of resources/codes.toml.
@@ -73,7 +73,9 @@ class AboutDialog(QDialog):
         self.setWindowTitle("About Footprint")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setMinimumWidth(460)
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
         icon = QLabel()
         icon.setPixmap(app_icon().pixmap(64, 64))
         layout.addWidget(icon, alignment=Qt.AlignmentFlag.AlignHCenter)
@@ -91,7 +93,10 @@ class AboutDialog(QDialog):
         layout.insertWidget(layout.count() - 2, links)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        # The text scrolls and Close stays below it, on the screen at any magnification.
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll_area(content, framed=False), 1)
+        outer.addWidget(buttons)
 
 
 def show_about(parent: QWidget | None, footprint: Footprint) -> AboutDialog:

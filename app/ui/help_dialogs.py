@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.footprint import Footprint
+from app.ui.screen import fit_to_screen
 
 # (where, keys, what happens), in the order a worker meets them.
 SHORTCUTS = (
@@ -94,6 +95,6 @@ def _show(dialog: QDialog, content: QWidget) -> None:
     layout = QVBoxLayout(dialog)
     layout.addWidget(content, 1)
     layout.addWidget(buttons)
-    dialog.resize(620, 480)
+    fit_to_screen(dialog, QSize(620, 480))  # Close stays on a small or magnified screen
     dialog.exec()
     dialog.deleteLater()

@@ -6,7 +6,6 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -32,6 +31,7 @@ from app.audit.run import AuditRun
 from app.checklists.model import Platform
 from app.footprint import Footprint
 from app.formatting import short_date
+from app.ui.layouts import scroll_area
 from app.ui.safe_share_chart import SafeShareChart
 from app.ui.screen import fit_to_screen
 from app.ui.theme import state_colour, tone
@@ -128,11 +128,14 @@ class HistoryDialog(QDialog):
         splitter.setStretchFactor(1, 4)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        content = QWidget()
+        inside = QVBoxLayout(content)
+        inside.setContentsMargins(0, 0, 0, 0)
+        inside.addWidget(self.chart_tabs)
+        inside.addWidget(splitter, 1)
+        # The history scrolls and Close stays below it, on the screen at any magnification.
         layout = QVBoxLayout(self)
-        layout.addWidget(self.chart_tabs)
-        body = QHBoxLayout()
-        body.addWidget(splitter)
-        layout.addLayout(body, 1)
+        layout.addWidget(scroll_area(content, framed=False), 1)
         layout.addWidget(buttons)
 
     def _fill_chart_table(self) -> None:

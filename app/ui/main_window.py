@@ -28,6 +28,7 @@ from app.services.dashboard import DashboardView
 from app.ui import preferences
 from app.ui.dashboard_page import DashboardPage
 from app.ui.jobs import Job, JobRunner
+from app.ui.layouts import scroll_area
 from app.ui.links import UrlOpener, open_in_browser
 from app.ui.notifiers import DesktopNotifier, Notifier, TrayNotifier, tray_icon
 from app.ui.reminder_service import ReminderService
@@ -74,7 +75,9 @@ class MainWindow(QMainWindow):
         self._summary_page: SummaryPage | None = None
         self._stack = QStackedWidget()
         self._stack.addWidget(self.dashboard)
-        self.setCentralWidget(self._stack)
+        # In a scroll area: at 200 % on a small laptop a page may be taller or wider than the
+        # screen, and every button must still be reachable (issue 31).
+        self.setCentralWidget(scroll_area(self._stack, framed=False))
         self._connect()
         self._add_shortcuts()
         view = self.refresh()  # the one read of the database that opening the window needs

@@ -42,7 +42,7 @@ from app.checklists.model import CheckItem, Evidence, Platform
 from app.checklists.self_search import is_search_item
 from app.formatting import plural, short_date
 from app.ui.announce import announce
-from app.ui.layouts import STRETCH, widget_row
+from app.ui.layouts import STRETCH, roomy_rows, widget_row
 from app.ui.links import UrlOpener, open_in_browser
 from app.ui.theme import answer_style, chip_style
 
@@ -125,6 +125,7 @@ class AuditPage(QWidget):
         self.saved_label.setObjectName("saved")
         self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
         self.item_list = QListWidget()
+        roomy_rows(self.item_list)
         self.item_list.setObjectName("items")
         self.item_list.setWordWrap(True)
         self.item_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

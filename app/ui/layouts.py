@@ -1,12 +1,22 @@
 """Small building blocks the windows share: a row of widgets, a label for plain text, a
-scrolling area."""
+scrolling area, rows tall enough to hit."""
 
 from __future__ import annotations
 
 from typing import Final
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 
 class _Stretch:
@@ -53,3 +63,27 @@ def scroll_area(content: QWidget, *, framed: bool = True) -> QScrollArea:
     if not framed:
         scroll.setFrameShape(QFrame.Shape.NoFrame)
     return scroll
+
+
+TARGET_SIZE: Final = 24  # pixels: the smallest a row one clicks may be (WCAG 2.2, 2.5.8)
+
+
+class _RoomyRows(QStyledItemDelegate):
+    """Rows at least TARGET_SIZE pixels tall, however small the font."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        """The usual size, but never shorter than TARGET_SIZE."""
+        size = super().sizeHint(option, index)
+        return size.expandedTo(QSize(0, TARGET_SIZE))
+
+
+def roomy_rows(view: QAbstractItemView) -> None:
+    """Make every row of `view` (a list or a table) a target of 24 px or more, so a row or
+    its tick box is easy to hit (the tick boxes of neighbouring rows are 24 px apart)."""
+    view.setItemDelegate(_RoomyRows(view))
+    if isinstance(view, QTableView):
+        header = view.verticalHeader()
+        header.setMinimumSectionSize(TARGET_SIZE)
+        header.setDefaultSectionSize(max(header.defaultSectionSize(), TARGET_SIZE))

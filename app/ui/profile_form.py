@@ -20,6 +20,7 @@ from app.audit.profile import WorkerProfile, profile_problems
 from app.checklists.codes import CodeBook
 from app.checklists.loader import GENERAL_ID
 from app.checklists.model import Catalogue
+from app.ui.layouts import roomy_rows
 from app.ui.theme import tone
 
 RECHECK_CHOICES = ((None, "As each platform recommends"), (30, "Every month"),
@@ -96,6 +97,7 @@ class ProfileForm(QWidget):
 
     def _platform_list(self) -> QListWidget:
         widget = QListWidget()
+        roomy_rows(widget)  # rows and tick boxes 24 px apart
         widget.setAccessibleName("Platforms you use: press Space to tick or untick")
         # Tall enough for the usual nine platforms without scrolling, in any font size.
         widget.setMinimumHeight(widget.fontMetrics().lineSpacing() * 10)

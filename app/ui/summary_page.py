@@ -35,6 +35,7 @@ from app.checklists.hosts import is_allowed
 from app.checklists.model import Platform
 from app.formatting import plural, short_date
 from app.ui.announce import show_status
+from app.ui.layouts import roomy_rows
 from app.ui.links import UrlOpener, open_in_browser
 from app.ui.theme import state_colour, tone
 
@@ -82,6 +83,7 @@ class SummaryPage(QWidget):
         self.skipped_button.clicked.connect(self.resume_skipped)
         self.table = self._build_table()
         self.actions_list = QListWidget()
+        roomy_rows(self.actions_list)
         self.actions_list.setAccessibleName("Your actions: still to do, most important first")
         self.actions_list.currentRowChanged.connect(self._show_action)
         self.action_details = QLabel()
@@ -138,6 +140,7 @@ class SummaryPage(QWidget):
 
     def _build_table(self) -> QTableWidget:
         table = QTableWidget(0, len(SUMMARY_COLUMNS))
+        roomy_rows(table)
         table.setHorizontalHeaderLabels(SUMMARY_COLUMNS)
         table.setAccessibleName("State of each platform")
         table.verticalHeader().setVisible(False)

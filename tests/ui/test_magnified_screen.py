@@ -12,6 +12,8 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QWidget
 
 from app.audit.answers import AnswerStatus
+from app.ui.layouts import TARGET_SIZE
+from app.ui.profile_dialog import ProfileDialog
 from tests.ui.test_focus_names import windows  # noqa: F401  (the same dialogs)
 
 MAGNIFIED = QRect(0, 0, 1366 // 2, (768 - 40 - 30) // 2)
@@ -64,3 +66,25 @@ def test_the_main_window_s_buttons_are_reachable_at_200_percent(qtbot, set_up, m
         page.answer_buttons[AnswerStatus.SAFE].click()
     missed += [f"summary: {text}" for text in out_of_reach(window)]
     assert missed == [], "\n".join(missed)
+
+
+def test_list_rows_and_tick_boxes_are_24_px_targets(qtbot, set_up, make_window, jobs) -> None:
+    """WCAG 2.2, 2.5.8: the platform tick list, the audit's list of settings, the summary's
+    actions and its table have rows of 24 px or more (tick boxes 24 px apart)."""
+    form = ProfileDialog(footprint=set_up, jobs=jobs, first_launch=False)
+    qtbot.addWidget(form)
+    form.show()
+    window = make_window(set_up)
+    window.start_or_resume_audit()
+    page = window.audit_page
+    views = [form.form.platforms, page.item_list]
+    while page.session and not page.session.is_finished and page.isVisible():
+        page.answer_buttons[AnswerStatus.NEEDS_ACTION].click()
+    views += [window.summary_page.actions_list, window.summary_page.table]
+    for view in views:
+        rows = view.model().rowCount()
+        assert rows > 0
+        heights = [view.visualRect(view.model().index(r, 0)).height() for r in range(rows)]
+        assert min(heights) >= TARGET_SIZE, (view.accessibleName(), heights)
+        tops = [view.visualRect(view.model().index(r, 0)).top() for r in range(rows)]
+        assert all(b - a >= TARGET_SIZE for a, b in zip(tops, tops[1:], strict=False))

@@ -106,7 +106,8 @@ def _luminance(colour: QColor) -> float:
 
 
 def accessible_palette(palette: QPalette) -> QPalette:
-    """`palette` with a selected-row highlight whose text is readable (4.5:1 or more)."""
+    """`palette` with a selected-row highlight and placeholder text that are readable (4.5:1
+    or more)."""
     fixed = QPalette(palette)
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
         highlight = palette.color(group, QPalette.ColorRole.Highlight)
@@ -114,6 +115,12 @@ def accessible_palette(palette: QPalette) -> QPalette:
         if contrast(highlight, text) < TEXT_CONTRAST:
             fixed.setColor(group, QPalette.ColorRole.Highlight, QColor(_HIGHLIGHT[_kind(palette)]))
             fixed.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+        # Placeholder text ("Optional note, …") was 4.0:1: the edge grey reads at 4.5:1 or more.
+        placeholder = palette.color(group, QPalette.ColorRole.PlaceholderText)
+        base = palette.color(group, QPalette.ColorRole.Base)
+        if contrast(placeholder, base) < TEXT_CONTRAST:
+            edge = QColor(tones(is_dark(palette))["edge"])
+            fixed.setColor(group, QPalette.ColorRole.PlaceholderText, edge)
     return fixed
 
 

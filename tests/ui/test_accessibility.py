@@ -145,3 +145,13 @@ def _next_focusable(widget: QWidget) -> QWidget:
     while not candidate.focusPolicy() & Qt.FocusPolicy.TabFocus:
         candidate = candidate.nextInFocusChain()
     return candidate
+
+
+@pytest.mark.parametrize("palette", [light_palette(), dark_palette()], ids=["light", "dark"])
+def test_placeholder_text_is_readable(palette: QPalette) -> None:
+    role = QPalette.ColorRole
+    palette.setColor(role.PlaceholderText, QColor("#8a8a8a" if not theme.is_dark(palette)
+                                                   else "#6a6a6a"))  # fmt: skip
+    assert theme.contrast(palette.color(role.PlaceholderText), palette.color(role.Base)) < 4.5
+    fixed = theme.accessible_palette(palette)
+    assert theme.contrast(fixed.color(role.PlaceholderText), fixed.color(role.Base)) >= 4.5

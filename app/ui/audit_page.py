@@ -349,7 +349,8 @@ class AuditPage(QWidget):
                 if part
             )
         )
-        announce(self.content, " ".join(p for p in (said, where, f"{item.name}.", answered) if p))
+        title = item.name if item.name.endswith(("?", ".", "!")) else f"{item.name}."
+        announce(self.content, " ".join(p for p in (said, where, title, answered) if p))
 
     def _show_position(self, position: Position) -> None:
         session = self._session

@@ -128,6 +128,11 @@ _SEEN = {
 }
 
 
+def what_is_seen(topic: str) -> str:
+    """What a "yes" about `topic` means, for sentences ("your employer or job title")."""
+    return _SEEN.get(topic, topic)
+
+
 @dataclass(frozen=True)
 class SeenFinding:
     """One finding of a stranger's view, as stored: no page text, no address, no names."""

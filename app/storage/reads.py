@@ -26,6 +26,7 @@ from app.audit.records import (
 from app.audit.run import AuditRun, PlatformCheck
 from app.audit.schedule import is_in_the_future
 from app.audit.stored import AllData, DashboardData
+from app.audit.watch import Drift, LookOutcome, PlatformWatch, WatchChoice
 from app.storage.tables import (
     ANSWER,
     AUDIT_RUN,
@@ -39,8 +40,12 @@ from app.storage.tables import (
     REPORT_MADE,
     RUN_PLATFORM,
     USER_PLATFORM,
+    WATCH_CHOICE,
+    WATCH_DRIFT,
+    WATCH_LOOK,
+    WATCH_PLATFORM,
 )
-from app.storage.timestamps import from_text, required
+from app.storage.timestamps import from_text, required, to_text
 
 # Enum lookups by value are slow enough to show when reading ten years of answers.
 _STATUSES = {status.value: status for status in AnswerStatus}
@@ -324,3 +329,49 @@ def outside_findings(db: sqlite3.Connection) -> list[SeenFinding]:
     )
     return [SeenFinding(pid, topic, verdict, reason, required(seen), caveat) for pid, topic,
             verdict, reason, seen, caveat in rows]  # fmt: skip
+
+
+def watch_choice(db: sqlite3.Connection) -> WatchChoice:
+    """The worker's opt-in to the watch; off when never chosen."""
+    C = WATCH_CHOICE
+    row = db.execute(f"SELECT {C.signed_out}, {C.chosen_at} FROM {C.name}").fetchone()
+    return WatchChoice() if row is None else WatchChoice(bool(row[0]), from_text(row[1]))
+
+
+def watched_platforms(db: sqlite3.Connection) -> list[PlatformWatch]:
+    """Every watched platform's schedule, by platform id."""
+    W = WATCH_PLATFORM
+    rows = db.execute(
+        f"SELECT {W.platform_id}, {W.next_look_at}, {W.last_look_at}, {W.last_outcome}, "
+        f"{W.failures} FROM {W.name} ORDER BY 1"
+    )
+    return [
+        PlatformWatch(
+            pid, required(due), from_text(last), LookOutcome(outcome) if outcome else None, failures
+        )  # fmt: skip
+        for pid, due, last, outcome, failures in rows
+    ]
+
+
+def watch_looks_since(db: sqlite3.Connection, since: datetime) -> list[tuple[str, datetime, str]]:
+    """The watch's looks from `since` on, oldest first: (platform, when, outcome)."""
+    L = WATCH_LOOK
+    rows = db.execute(
+        f"SELECT {L.platform_id}, {L.looked_at}, {L.outcome} FROM {L.name} "
+        f"WHERE {L.looked_at} >= ? ORDER BY {L.looked_at}, {L.id}",
+        (to_text(since),),
+    )
+    return [(pid, required(when), outcome) for pid, when, outcome in rows]
+
+
+def watch_drift(db: sqlite3.Connection) -> list[Drift]:
+    """Every drift the watch saw, oldest first."""
+    D = WATCH_DRIFT
+    rows = db.execute(
+        f"SELECT {D.id}, {D.platform_id}, {D.topic}, {D.before}, {D.after}, {D.seen_at}, "
+        f"{D.source}, {D.confirmed_at} FROM {D.name} ORDER BY {D.seen_at}, {D.id}"
+    )
+    return [
+        Drift(pid, topic, before, after, required(seen), source, id, from_text(confirmed))
+        for id, pid, topic, before, after, seen, source, confirmed in rows
+    ]

@@ -16,6 +16,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from app.audit.answers import AnswerKind, AnswerSource, AnswerStatus
+from app.audit.watch import LookOutcome
 from app.storage.tables import ANSWER as A
 from app.storage.tables import AUDIT_RUN as RUN
 from app.storage.tables import CONNECTION_REVIEW as CR
@@ -28,6 +29,10 @@ from app.storage.tables import PUBLIC_ADDRESS as PA
 from app.storage.tables import REPORT_MADE as RM
 from app.storage.tables import RUN_PLATFORM as RP
 from app.storage.tables import USER_PLATFORM as UP
+from app.storage.tables import WATCH_CHOICE as WC
+from app.storage.tables import WATCH_DRIFT as WD
+from app.storage.tables import WATCH_LOOK as WL
+from app.storage.tables import WATCH_PLATFORM as WP
 from app.storage.timestamps import from_text, to_text
 
 STATUSES = tuple(status.value for status in AnswerStatus)
@@ -258,3 +263,66 @@ class OutsideFindingRow(Base):
     reason: Mapped[str] = mapped_column(OF.reason, Text)
     seen_at: Mapped[datetime] = mapped_column(OF.seen_at, UtcTimestamp)
     caveat: Mapped[str] = mapped_column(OF.caveat, Text)  # "" when there is none
+
+
+OUTCOMES = tuple(outcome.value for outcome in LookOutcome)
+
+
+class WatchChoiceRow(Base):
+    """The worker's opt-in to the watch (revision 0006): one row, once chosen."""
+
+    __tablename__ = WC.name
+    __table_args__ = (CheckConstraint(f"{WC.id} = 1", name="single_watch_choice"),)
+
+    id: Mapped[int] = mapped_column(WC.id, primary_key=True, default=1)
+    signed_out: Mapped[bool] = mapped_column(WC.signed_out)
+    chosen_at: Mapped[datetime] = mapped_column(WC.chosen_at, UtcTimestamp)
+
+
+class WatchPlatformRow(Base):
+    """One watched platform's schedule and back-off (revision 0006)."""
+
+    __tablename__ = WP.name
+    __table_args__ = (
+        CheckConstraint(
+            f"{WP.last_outcome} IS NULL OR {WP.last_outcome} IN {OUTCOMES}",
+            name="known_last_outcome",
+        ),
+    )
+
+    platform_id: Mapped[str] = mapped_column(WP.platform_id, String(64), primary_key=True)
+    next_look_at: Mapped[datetime] = mapped_column(WP.next_look_at, UtcTimestamp)
+    last_look_at: Mapped[datetime | None] = mapped_column(WP.last_look_at, UtcTimestamp)
+    last_outcome: Mapped[str | None] = mapped_column(WP.last_outcome, String(16))
+    failures: Mapped[int] = mapped_column(WP.failures)
+
+
+class WatchLookRow(Base):
+    """One look the watch made and how it ended (revision 0006)."""
+
+    __tablename__ = WL.name
+    __table_args__ = (
+        CheckConstraint(f"{WL.outcome} IN {OUTCOMES}", name="known_outcome"),
+        Index("ix_watch_look_looked_at", WL.looked_at),
+    )
+
+    id: Mapped[int] = mapped_column(WL.id, primary_key=True)
+    platform_id: Mapped[str] = mapped_column(WL.platform_id, String(64))
+    looked_at: Mapped[datetime] = mapped_column(WL.looked_at, UtcTimestamp)
+    outcome: Mapped[str] = mapped_column(WL.outcome, String(16))
+
+
+class WatchDriftRow(Base):
+    """A topic the watch saw become visible (revision 0006): topic and verdicts in Footprint's
+    words, the time and the source; never the page's text, the address or anyone's name."""
+
+    __tablename__ = WD.name
+
+    id: Mapped[int] = mapped_column(WD.id, primary_key=True)
+    platform_id: Mapped[str] = mapped_column(WD.platform_id, String(64))
+    topic: Mapped[str] = mapped_column(WD.topic, String(32))
+    before: Mapped[str] = mapped_column(WD.before, String(16))
+    after: Mapped[str] = mapped_column(WD.after, String(16))
+    seen_at: Mapped[datetime] = mapped_column(WD.seen_at, UtcTimestamp)
+    source: Mapped[str] = mapped_column(WD.source, String(64))
+    confirmed_at: Mapped[datetime | None] = mapped_column(WD.confirmed_at, UtcTimestamp)

@@ -28,6 +28,7 @@ from app.audit.records import (
 )
 from app.audit.run import AuditRun, PlatformCheck
 from app.audit.stored import AllData, DashboardData
+from app.audit.watch import Drift, LookOutcome, PlatformWatch, WatchChoice
 from app.storage import reads
 from app.storage.errors import trouble_of_the_moment
 
@@ -125,6 +126,22 @@ class Store:
         """The findings of the latest stranger's view of each platform."""
         return self._read(reads.outside_findings)
 
+    def watch_choice(self) -> WatchChoice:
+        """The worker's opt-in to the watch (off until chosen)."""
+        return self._read(reads.watch_choice)
+
+    def watched_platforms(self) -> list[PlatformWatch]:
+        """Every watched platform's schedule."""
+        return self._read(reads.watched_platforms)
+
+    def watch_looks_since(self, since: datetime) -> list[tuple[str, datetime, str]]:
+        """The watch's looks from `since` on: (platform, when, outcome), oldest first."""
+        return self._read(lambda db: reads.watch_looks_since(db, since))
+
+    def watch_drift(self) -> list[Drift]:
+        """Every drift the watch saw, oldest first."""
+        return self._read(reads.watch_drift)
+
     # -- writes -----------------------------------------------------------------------------
     def _write(self, work: Callable[[Writer], T]) -> T:
         with self._trouble_as_sentence():
@@ -210,3 +227,27 @@ class Store:
     def save_outside_findings(self, platform_ids: set[str], findings: list[SeenFinding]) -> None:
         """Replace the stranger's-view findings of `platform_ids` with `findings`."""
         self._write(lambda writer: writer.save_outside_findings(platform_ids, findings))
+
+    def choose_watch(self, signed_out: bool, now: datetime) -> None:
+        """Turn the signed-out watch on or off."""
+        self._write(lambda writer: writer.choose_watch(signed_out, now))
+
+    def save_watched_platforms(self, watches: list[PlatformWatch], *, keep_only: bool) -> None:
+        """Save these schedules; with `keep_only`, stop watching every other platform."""
+        self._write(lambda writer: writer.save_watched_platforms(watches, keep_only))
+
+    def record_watch_look(
+        self,
+        watch: PlatformWatch,
+        outcome: LookOutcome,
+        looked_at: datetime,
+        drift: list[Drift],
+        seen: list[SeenFinding] | None,
+    ) -> None:
+        """Keep one look of the watch in one transaction: the look, the schedule after it,
+        its drift and, when the page was seen, its findings (replacing the platform's)."""
+        self._write(lambda writer: writer.record_watch_look(watch, outcome, looked_at, drift, seen))
+
+    def confirm_drift(self, drift_id: int, now: datetime) -> None:
+        """The worker has seen this drift."""
+        self._write(lambda writer: writer.confirm_drift(drift_id, now))

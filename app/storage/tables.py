@@ -168,6 +168,50 @@ class OutsideFindingTable(Table):
     caveat: str = "caveat"
 
 
+@dataclass(frozen=True)
+class WatchChoiceTable(Table):
+    """`watch_choice`: the worker's opt-in to the watch, one row once chosen."""
+
+    id: str = "id"
+    signed_out: str = "signed_out"
+    chosen_at: str = "chosen_at"
+
+
+@dataclass(frozen=True)
+class WatchPlatformTable(Table):
+    """`watch_platform`: each watched platform's schedule and back-off."""
+
+    platform_id: str = "platform_id"
+    next_look_at: str = "next_look_at"
+    last_look_at: str = "last_look_at"
+    last_outcome: str = "last_outcome"
+    failures: str = "failures"
+
+
+@dataclass(frozen=True)
+class WatchLookTable(Table):
+    """`watch_look`: every look the watch made, and how it ended."""
+
+    id: str = "id"
+    platform_id: str = "platform_id"
+    looked_at: str = "looked_at"
+    outcome: str = "outcome"
+
+
+@dataclass(frozen=True)
+class WatchDriftTable(Table):
+    """`watch_drift`: what the watch saw become visible, with its evidence."""
+
+    id: str = "id"
+    platform_id: str = "platform_id"
+    topic: str = "topic"
+    before: str = "before"
+    after: str = "after"
+    seen_at: str = "seen_at"
+    source: str = "source"
+    confirmed_at: str = "confirmed_at"
+
+
 PROFILE = ProfileTable("profile")
 USER_PLATFORM = UserPlatformTable("user_platform")
 AUDIT_RUN = AuditRunTable("audit_run")
@@ -180,6 +224,10 @@ REPORT_MADE = ReportMadeTable("report_made")
 KEYRING_ENTRY = KeyringEntryTable("keyring_entry")
 PUBLIC_ADDRESS = PublicAddressTable("public_address")
 OUTSIDE_FINDING = OutsideFindingTable("outside_finding")
+WATCH_CHOICE = WatchChoiceTable("watch_choice")
+WATCH_PLATFORM = WatchPlatformTable("watch_platform")
+WATCH_LOOK = WatchLookTable("watch_look")
+WATCH_DRIFT = WatchDriftTable("watch_drift")
 ALL_TABLES: tuple[Table, ...] = (
     PROFILE,
     USER_PLATFORM,
@@ -193,4 +241,8 @@ ALL_TABLES: tuple[Table, ...] = (
     KEYRING_ENTRY,
     PUBLIC_ADDRESS,
     OUTSIDE_FINDING,
+    WATCH_CHOICE,
+    WATCH_PLATFORM,
+    WATCH_LOOK,
+    WATCH_DRIFT,
 )

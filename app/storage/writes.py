@@ -17,6 +17,7 @@ from app.audit.outside import SeenFinding
 from app.audit.profile import WorkerProfile
 from app.audit.records import ImportPlan, RemovalCheck, ReviewToSave
 from app.audit.run import AuditRun, PlatformCheck
+from app.audit.watch import Drift, LookOutcome, PlatformWatch
 from app.storage.database import create_engine_for
 from app.storage.schema import (
     AnswerRow,
@@ -31,6 +32,10 @@ from app.storage.schema import (
     ReportMadeRow,
     RunPlatformRow,
     UserPlatformRow,
+    WatchChoiceRow,
+    WatchDriftRow,
+    WatchLookRow,
+    WatchPlatformRow,
 )
 
 
@@ -216,6 +221,59 @@ class Writer:
                 session.add(OutsideFindingRow(platform_id=f.platform_id, topic=f.topic,
                                               verdict=f.verdict, reason=f.reason,
                                               seen_at=f.seen_at, caveat=f.caveat))  # fmt: skip
+
+    # -- the watch: schedules, looks and drift; no page text, addresses or names -----------
+    def choose_watch(self, signed_out: bool, now: datetime) -> None:
+        """Turn the signed-out watch on or off, remembering when it was chosen."""
+        with self._transaction() as session:
+            session.merge(WatchChoiceRow(id=1, signed_out=signed_out, chosen_at=now))
+
+    def save_watched_platforms(self, watches: list[PlatformWatch], keep_only: bool) -> None:
+        """Save these platforms' schedules; with `keep_only`, drop every other platform's."""
+        with self._transaction() as session:
+            if keep_only:
+                ids = [w.platform_id for w in watches]
+                session.execute(
+                    delete(WatchPlatformRow).where(WatchPlatformRow.platform_id.not_in(ids))
+                )
+            for w in watches:
+                outcome = w.last_outcome.value if w.last_outcome else None
+                row = WatchPlatformRow(
+                    platform_id=w.platform_id,
+                    next_look_at=w.next_look_at,
+                    last_look_at=w.last_look_at,
+                    last_outcome=outcome,
+                    failures=w.failures,
+                )
+                session.merge(row)
+
+    def record_watch_look(
+        self,
+        watch: PlatformWatch,
+        outcome: LookOutcome,
+        looked_at: datetime,
+        drift: list[Drift],
+        seen: list[SeenFinding] | None,
+    ) -> None:
+        """One look, in one transaction: the look, the platform's new schedule, any drift,
+        and (when the page was seen) its findings in place of the platform's earlier ones."""
+        with self.one_transaction(), self._transaction() as session:
+            session.add(WatchLookRow(platform_id=watch.platform_id, looked_at=looked_at,
+                                     outcome=outcome.value))  # fmt: skip
+            for d in drift:
+                session.add(WatchDriftRow(platform_id=d.platform_id, topic=d.topic,
+                                          before=d.before, after=d.after, seen_at=d.seen_at,
+                                          source=d.source))  # fmt: skip
+            self.save_watched_platforms([watch], keep_only=False)
+            if seen is not None:
+                self.save_outside_findings({watch.platform_id}, seen)
+
+    def confirm_drift(self, drift_id: int, now: datetime) -> None:
+        """The worker has seen this drift."""
+        with self._transaction() as session:
+            row = session.get(WatchDriftRow, drift_id)
+            if row is not None and row.confirmed_at is None:
+                row.confirmed_at = now
 
     # -- data exports and friend-list reviews: dates, counts and keyed hashes only ----------
     def record_export_import(self, plan: ImportPlan) -> tuple[int, int | None]:

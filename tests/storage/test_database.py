@@ -60,7 +60,7 @@ def test_every_earlier_schema_upgrades_with_a_backup_first(tmp_path, revision) -
         return
     if revision not in HISTORICAL_FIXTURES:
         pytest.fail(f"add a fixture for historical revision {revision}")  # pragma: no cover
-    build_at_revision(path, revision, stamp=False)  # made before the application id existed
+    build_at_revision(path, revision, stamp=revision >= STAMPED_FROM)
     HISTORICAL_FIXTURES[revision](path)
     status = prepare_database(path, START)
     assert current_revision(path) == SCHEMA_HEAD
@@ -142,10 +142,24 @@ def _fill_0004(path: Path) -> None:
         db.execute("INSERT INTO public_address VALUES ('x', 'https://x.com/jo_worker')")
 
 
+def _fill_0005(path: Path) -> None:
+    """0005 added the stranger's-view findings."""
+    _fill_0004(path)
+    with closing(sqlite3.connect(path)) as db, db:
+        db.execute(
+            "INSERT INTO outside_finding (platform_id, topic, verdict, reason, seen_at, caveat)"
+            " VALUES ('x', 'posts', 'no', 'the account is private', ?, '')",
+            ("2026-01-08T10:00:00.000000+00:00",),
+        )
+
+
 # 0003 (fixes, reports made, keyring records) left reviews as 0002 made them.
 HISTORICAL_FIXTURES = {
     "0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0002, "0004": _fill_0004,
+    "0005": _fill_0005,
 }  # fmt: skip
+# Databases made from 0005 on carry the application id (see app/storage/revision.py).
+STAMPED_FROM = "0005"
 
 
 def test_a_file_that_is_not_sqlite_is_reported_and_moved_aside(tmp_path) -> None:

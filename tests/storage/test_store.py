@@ -206,3 +206,33 @@ def test_discarding_deletes_an_open_audit_and_never_a_finished_one(tmp_path, cat
     assert store.discard_run(open_run.run.id)
     assert store.count_answers() == kept
     assert [run.id for run in store.history()] == [finished.run.id]
+
+
+def test_the_watch_is_off_until_chosen_and_keeps_its_schedule_looks_and_drift(tmp_path) -> None:
+    from app.audit.outside import NO, YES, SeenFinding
+    from app.audit.watch import Drift, LookOutcome, PlatformWatch, WatchChoice
+
+    store = open_store(tmp_path)
+    assert store.watch_choice() == WatchChoice(signed_out=False, chosen_at=None)
+    store.choose_watch(True, START)
+    assert store.watch_choice() == WatchChoice(True, START)
+    store.save_watched_platforms([PlatformWatch("x", START), PlatformWatch("tiktok", START)],
+                                 keep_only=True)  # fmt: skip
+    later = START + timedelta(days=7)
+    watch = PlatformWatch("x", later, START, LookOutcome.SEEN, 0)
+    drift = Drift("x", "posts", NO, YES, START)
+    seen = [SeenFinding("x", "posts", YES, "posts are shown", START)]
+    store.record_watch_look(watch, LookOutcome.SEEN, START, [drift], seen)
+    assert store.watched_platforms() == [PlatformWatch("tiktok", START), watch]
+    assert store.watch_looks_since(START) == [("x", START, "seen")]
+    assert store.watch_looks_since(later) == []
+    [kept] = store.watch_drift()
+    assert kept.id is not None and (kept.topic, kept.before, kept.after) == ("posts", NO, YES)
+    assert kept.source == "seen by the watch, signed out" and kept.confirmed_at is None
+    assert [f.verdict for f in store.outside_findings()] == [YES]
+    store.confirm_drift(kept.id, later)
+    assert store.watch_drift()[0].confirmed_at == later
+    store.save_watched_platforms([watch], keep_only=True)
+    assert [w.platform_id for w in store.watched_platforms()] == ["x"]
+    store.choose_watch(False, later)
+    assert store.watch_choice() == WatchChoice(False, later)

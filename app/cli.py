@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     from app.commands.import_export import add_import_export_parser
 
     add_import_export_parser(commands)
+    from app.commands.watch import add_watch_parser
+
+    add_watch_parser(commands)
     return parser
 
 
@@ -83,6 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "gui"
     from app.commands.import_export import run_import_export
     from app.commands.report import run_report
+    from app.commands.watch import run_watch
 
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
         "gui": _run_gui,
@@ -93,6 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "policy": _run_policy,
         "reminders": _run_reminders,
         "import-export": run_import_export,
+        "watch": run_watch,
     }
     # Everything Footprint writes, and every program it starts (the browser that reads
     # settings), makes files readable by the worker only.

@@ -35,11 +35,12 @@ from app.storage.errors import DatabaseError
 from app.storage.store import Store
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
+    from collections.abc import Callable, Collection
 
     from app.audit.outside import OutsideEvidence, SeenFinding
     from app.audit.records import ConnectionReviewRecord
-    from app.automation.outside import StrangerRequest
+    from app.audit.watch import Drift, WatchChoice, WatchPolicy
+    from app.automation.outside import OutsideConfig, StrangerRequest
     from app.automation.stranger_view import StrangerView, WorkerTerms
     from app.exports.findings import ExportFindings
     from app.exports.recording import ImportOutcome, ImportPreview
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from app.services.exports import ExportRead, ReadInputs, SavedReview
     from app.services.outside import AddressField
     from app.services.reminder_calendar import ReminderCalendar
+    from app.services.watch import WatchRun, WatchStatus
 
 log = logging.getLogger(__name__)
 
@@ -247,6 +249,51 @@ class Footprint:
         from app.services.outside import outside_evidence
 
         return outside_evidence(self.store, self.catalogue, self.clock.now())
+
+    # -- the watch (opt-in, signed-out looks on a schedule) ----------------------------------
+    def watch_choice(self) -> WatchChoice:
+        """Whether the worker has turned the signed-out watch on (off until chosen)."""
+        return self.store.watch_choice()
+
+    def choose_watch(self, signed_out: bool) -> None:
+        """Turn the signed-out watch on or off (Settings, `footprint watch --enable`)."""
+        from app.services.watch import choose
+
+        choose(self.store, signed_out, self.clock.now())
+
+    def watch_status(self) -> WatchStatus:
+        """What is watched, when each platform was last and will next be looked at, why any
+        is paused, and drift not yet confirmed."""
+        from app.services.watch import status
+
+        return status(self.store, self.catalogue, self.clock.now())
+
+    def run_watch(
+        self,
+        config: OutsideConfig,
+        *,
+        policy: WatchPolicy | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> WatchRun:
+        """Run the looks that are due (signed out), keeping each as it finishes."""
+        from app.services.outside import worker_terms
+        from app.services.watch import run_due
+
+        terms = worker_terms(self.profile())
+        return run_due(self.store, self.catalogue, config, terms, policy=policy,
+                       cancelled=cancelled)  # fmt: skip
+
+    def watched_drift(self) -> list[Drift]:
+        """Drift the watch saw that the worker has not confirmed yet (the overview's banner)."""
+        from app.services.watch import unconfirmed_drift
+
+        return unconfirmed_drift(self.store)
+
+    def confirm_watched_drift(self, drift_id: int) -> None:
+        """The worker has seen this drift; answering the item is still theirs to do."""
+        from app.services.watch import confirm
+
+        confirm(self.store, drift_id, self.clock.now())
 
     # -- audits ------------------------------------------------------------------------------
     def start_audit(self, platform_ids: tuple[str, ...], view: DashboardView) -> AuditStart:

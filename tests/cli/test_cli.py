@@ -57,7 +57,7 @@ def test_due_reports_a_database_from_a_newer_version_without_a_traceback(data_ho
     assert "newer version of Footprint" in result.stderr and "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("command", [[], ["validate"], ["due"], ["demo"], ["gui"]])
+@pytest.mark.parametrize("command", [[], ["validate"], ["due"], ["demo"], ["gui"], ["watch"]])
 def test_every_command_has_help(command, capsys) -> None:
     with pytest.raises(SystemExit) as exit_:
         main([*command, "--help"])
@@ -74,3 +74,15 @@ def test_version_and_unknown_commands() -> None:
         [sys.executable, "main.py", "frobnicate"], cwd=ROOT, capture_output=True, text=True
     )
     assert unknown.returncode == 2 and "invalid choice" in unknown.stderr
+
+
+def test_watch_is_off_until_enabled_and_says_what_it_watches(capsys) -> None:
+    assert main(["watch", "--status"]) == 0
+    assert "The watch is off" in capsys.readouterr().out
+    assert main(["watch", "--once"]) == 2  # off: nothing is looked at
+    assert "The watch is off" in capsys.readouterr().err
+    assert main(["watch", "--enable"]) == 0
+    out = capsys.readouterr().out
+    assert "The watch is on" in out and "No public profile addresses are saved" in out
+    assert main(["watch", "--disable"]) == 0
+    assert "The watch is off" in capsys.readouterr().out

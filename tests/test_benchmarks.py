@@ -24,8 +24,9 @@ SMALLEST = {
     "outside_hostile": ("--blocks", "4", "--look", "5", "--give-up", "60"),
     "report": ("--runs", "1"),
     "startup": ("--runs", "1"),
+    "watch": ("--days", "1"),
 }  # fmt: skip
-NEEDS_A_BROWSER = {"automation", "outside", "outside_hostile"}
+NEEDS_A_BROWSER = {"automation", "outside", "outside_hostile", "watch"}
 CHROMIUM = Path("/usr/bin/chromium")
 
 

@@ -185,6 +185,9 @@ class SupervisionReport:
     steps_included: bool
     evidence: tuple[str, ...] = ()  # data-export imports and friend-list reviews, as counts
     outside: tuple[OutsideLine, ...] = ()  # what a stranger could see, per platform
+    # What the watch saw become visible within the period, each with its source and time;
+    # not answers (the worker confirms in an audit before it becomes one).
+    watched: tuple[str, ...] = ()
 
     @property
     def dated(self) -> datetime:

@@ -225,7 +225,9 @@ def _drift(report: SupervisionReport) -> str:
     heading = f"What slid back {report.period.since}"
     if not report.drift:
         return _section(
-            heading, _none(f"No setting slid back or changed value {report.period.since}.")
+            heading,
+            _none(f"No setting slid back or changed value {report.period.since}.")
+            + _watched(report),
         )
     headers = (("Setting", 40), ("Before", 30), ("After", 30))
     rows = [
@@ -237,7 +239,19 @@ def _drift(report: SupervisionReport) -> str:
         ]
         for line in report.drift
     ]
-    return _section(heading, _table(headers, rows))
+    return _section(heading, _table(headers, rows) + _watched(report))
+
+
+def _watched(report: SupervisionReport) -> str:
+    """What the watch saw become visible, with its source: observations, not answers."""
+    if not report.watched:
+        return ""
+    items = "".join(f"<li>{_text(line)}</li>" for line in report.watched)
+    note = (
+        "Seen by Footprint's watch as a signed-out stranger; not an answer until confirmed "
+        "in an audit."
+    )
+    return f"<p>{_text(note)}</p><ul>{items}</ul>"
 
 
 def _drift_reason(reason: DriftReason) -> str:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from datetime import datetime
 
 from app.audit.answers import AnswerStatus
 from app.audit.outside import SeenFinding, latest_per_platform
 from app.audit.records import ConnectionReviewRecord, ExportImportRecord
 from app.audit.scoring import Score, overall_score
+from app.audit.watch import Drift
 from app.checklists.model import Catalogue
 from app.checklists.public_profiles import profile_of
 from app.formatting import plural, short_date
@@ -81,6 +83,24 @@ def outside_lines(
                 why,
             )
         )
+    return tuple(lines)
+
+
+def watched_lines(
+    catalogue: Catalogue,
+    platform_ids: Collection[str],
+    drift: Sequence[Drift],
+    since: datetime | None,
+) -> tuple[str, ...]:
+    """The watch's drift within the report's period (all of it for a one-audit report), for
+    the reported platforms, each with its source and time: "Instagram: a signed-out stranger
+    can now see your posts — … (seen by the watch, signed out, 07 Dec 2026 09:14 UTC)"."""
+    lines = []
+    for found in drift:
+        if found.platform_id not in platform_ids or (since and found.seen_at < since):
+            continue
+        platform = catalogue.get(found.platform_id)
+        lines.append(found.sentence(platform.name if platform else found.platform_id))
     return tuple(lines)
 
 

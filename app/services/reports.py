@@ -9,7 +9,7 @@ from app.checklists.codes import CodeBook
 from app.checklists.model import Catalogue
 from app.report.content import ReportScope, SupervisionReport
 from app.report.model import build_report
-from app.report.wording import evidence_lines, outside_lines
+from app.report.wording import evidence_lines, outside_lines, watched_lines
 from app.storage.store import Store
 
 
@@ -23,4 +23,5 @@ def supervision_report(
     reported = [section.platform_id for section in report.platforms]
     addressed = set(store.public_addresses())  # which platforms have one; never the address
     outside = outside_lines(catalogue, reported, store.outside_findings(), addressed)
-    return replace(report, evidence=evidence, outside=outside)
+    watched = watched_lines(catalogue, reported, store.watch_drift(), report.period.start)
+    return replace(report, evidence=evidence, outside=outside, watched=watched)

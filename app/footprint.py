@@ -289,6 +289,14 @@ class Footprint:
 
         return unconfirmed_drift(self.store)
 
+    def watch_notices(self, view: DashboardView) -> list[str]:
+        """The overview's lines for drift the watch saw that is not yet confirmed or checked
+        in an audit since (the banner of issue 28)."""
+        from app.services.watch import overview_notices
+
+        checked = {row.platform.id: row.last_checked for row in view.overviews}
+        return overview_notices(self.store, self.catalogue, checked)
+
     def confirm_watched_drift(self, drift_id: int) -> None:
         """The worker has seen this drift; answering the item is still theirs to do."""
         from app.services.watch import confirm

@@ -18,7 +18,7 @@ Plain Python with an injected `now`: no clock, no database, no browser here.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -190,6 +190,20 @@ def drift_between(
 def _topic_order(after: Sequence[SeenFinding]) -> Callable[[tuple[str, str]], int]:
     order = {(f.platform_id, f.topic): n for n, f in enumerate(after)}
     return lambda key: order[key]
+
+
+def still_to_check(
+    drift: Iterable[Drift], last_checked: Mapping[str, datetime | None]
+) -> list[Drift]:
+    """Drift the worker has neither confirmed nor answered yet: not confirmed, and its
+    platform not checked in an audit since it was seen (the audit is where it becomes an
+    answer, with "Use what a stranger saw")."""
+    return [
+        d
+        for d in drift
+        if d.confirmed_at is None
+        and ((checked := last_checked.get(d.platform_id)) is None or checked < d.seen_at)
+    ]
 
 
 def status_line(watch: PlatformWatch, platform_name: str) -> str:

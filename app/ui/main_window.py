@@ -205,7 +205,8 @@ class MainWindow(QMainWindow):
         self._view = view
         if self._audit_page is not None:
             self._show_regulator()
-        self.dashboard.show_state(view, notices=self._footprint.notices())
+        notices = [*self._footprint.notices(), *self._footprint.watch_notices(view)]
+        self.dashboard.show_state(view, notices=notices)
         self.reminders.consider(view)
         return view
 

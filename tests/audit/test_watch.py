@@ -18,6 +18,7 @@ from app.audit.watch import (
     jitter,
     pause_while_offline,
     status_line,
+    still_to_check,
 )
 from tests.conftest import START
 
@@ -133,3 +134,12 @@ def test_status_lines() -> None:
         "X: last looked at 02 Mar 2026 09:00 UTC, next on or after 02 Mar 2026 15:00 UTC "
         "(backing off: the platform was limiting visits)"
     )
+
+
+def test_drift_is_to_check_until_confirmed_or_the_platform_is_checked_after_it() -> None:
+    drift = Drift("x", "posts", NO, YES, START)
+    assert still_to_check([drift], {}) == [drift]
+    assert still_to_check([drift], {"x": START - DAY}) == [drift]
+    assert still_to_check([drift], {"x": START + DAY}) == []
+    confirmed = Drift("x", "posts", NO, YES, START, confirmed_at=START)
+    assert still_to_check([confirmed], {"x": None}) == []

@@ -1,0 +1,38 @@
+"""Drift seen by the watch is shown on the overview until the platform is checked again in an
+audit (where it becomes an answer only when the worker records one)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from app.audit.answers import AnswerStatus
+from app.audit.outside import NO, YES
+from app.audit.session import AuditSession
+from app.audit.watch import Drift, LookOutcome, PlatformWatch
+from app.clock import FixedClock
+from app.footprint import open_footprint
+from tests.conftest import START
+
+
+def test_watched_drift_shows_on_the_overview_until_the_platform_is_checked(
+    data_home, make_window
+) -> None:
+    clock = FixedClock(START)
+    footprint = open_footprint(data_home, clock)
+    footprint.write_demo_data()
+    platform = footprint.profile().platform_ids[0]  # type: ignore[union-attr]
+    clock.advance(timedelta(hours=1))
+    drift = Drift(platform, "posts", NO, YES, clock.now())
+    schedule = PlatformWatch(platform, clock.now() + timedelta(days=7), clock.now())
+    footprint.store.record_watch_look(schedule, LookOutcome.SEEN, clock.now(), [drift], None)
+    window = make_window(footprint)
+    shown = window.dashboard.notices.text()
+    assert "a signed-out stranger can now see your posts" in shown
+    assert "seen by the watch, signed out" in shown and "not an answer until" in shown
+    # The worker checks the platform again in an audit: the notice has done its work.
+    clock.advance(timedelta(hours=1))
+    session = AuditSession.start((platform,), footprint.catalogue, footprint.store, clock)
+    while not session.is_finished:
+        session.record(AnswerStatus.SAFE)
+    window.refresh()
+    assert "can now see your posts" not in window.dashboard.notices.text()

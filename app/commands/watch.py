@@ -53,7 +53,7 @@ def run_watch(args: argparse.Namespace) -> int:
         else:
             if not footprint.watch_choice().signed_out:
                 raise UserError(footprint.watch_status().lines[0])
-            run = footprint.run_watch(_config(args.browser, footprint.clock))
+            run = _run_once(footprint, _config(args.browser, footprint.clock))
             lines = run.lines()
             code = EXIT_DRIFT if run.drift else EXIT_QUIET
     finally:
@@ -61,6 +61,18 @@ def run_watch(args: argparse.Namespace) -> int:
     for line in lines:
         print(printable(line))
     return code
+
+
+def _run_once(footprint: Any, config: Any) -> Any:
+    """The run, or UserError with the browser's sentence when it could not start (nothing is
+    recorded then: no look was made)."""
+    from app.automation.engine import BrowserUnavailable
+    from app.commands.common import UserError
+
+    try:
+        return footprint.run_watch(config)
+    except BrowserUnavailable as error:
+        raise UserError(str(error)) from None
 
 
 def _config(browser_path: str | None, clock: Any) -> Any:

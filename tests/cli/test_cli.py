@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,27 @@ def test_watch_is_off_until_enabled_and_says_what_it_watches(capsys) -> None:
     assert "The watch is on" in out and "No public profile addresses are saved" in out
     assert main(["watch", "--disable"]) == 0
     assert "The watch is off" in capsys.readouterr().out
+
+
+@pytest.mark.browser
+def test_watch_once_without_a_usable_browser_says_so_and_records_no_look(capsys) -> None:
+    from app.clock import FixedClock
+    from app.footprint import open_footprint
+    from app.paths import data_home
+    from tests.conftest import START
+
+    assert main(["watch", "--enable"]) == 0
+    footprint = open_footprint(data_home(), FixedClock(START))
+    assert footprint.save_public_addresses({"x": "https://x.com/jo_public"}) == {}
+    footprint.close()
+    capsys.readouterr()
+    assert main(["watch", "--once", "--browser", "/nonexistent/chrome"]) == 2
+    assert "was not found" in capsys.readouterr().err
+    assert main(["watch", "--once", "--browser", "/bin/false"]) == 2  # starts, then fails
+    err = capsys.readouterr().err
+    assert err.startswith("footprint: ") and "Traceback" not in err
+    footprint = open_footprint(data_home(), FixedClock(START))
+    try:
+        assert footprint.store.watch_looks_since(START - timedelta(days=365)) == []
+    finally:
+        footprint.close()

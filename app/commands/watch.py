@@ -30,6 +30,9 @@ def add_watch_parser(commands: Any) -> None:
     action.add_argument("--status", action="store_true", help="say what is watched and when")
     action.add_argument("--enable", action="store_true", help="turn the signed-out watch on")
     action.add_argument("--disable", action="store_true", help="turn the watch off")
+    action.add_argument(
+        "--confirm", action="store_true", help="say you have seen the drift --status lists"
+    )
     parser.add_argument(
         "--browser", metavar="PATH", help="the Chrome, Edge or Chromium to use (default: found)"
     )
@@ -43,7 +46,14 @@ def run_watch(args: argparse.Namespace) -> int:
 
     footprint = open_app(data_home(), writes=not args.status)
     try:
-        if args.enable or args.disable:
+        if args.confirm:
+            seen = [drift.id for drift in footprint.watched_drift() if drift.id is not None]
+            for drift_id in seen:
+                footprint.confirm_watched_drift(drift_id)
+            lines = [f"Confirmed {len(seen)} change(s) seen by the watch; none is an answer "
+                     "until you record one in an audit."]  # fmt: skip
+            code = EXIT_QUIET
+        elif args.enable or args.disable:
             footprint.choose_watch(bool(args.enable))
             lines = list(footprint.watch_status().lines)
             code = EXIT_QUIET

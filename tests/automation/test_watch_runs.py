@@ -90,10 +90,13 @@ def test_a_profile_that_turns_public_raises_exactly_one_drift_in_the_next_run(
     clock.advance(POLICY.interval + POLICY.jitter)
     third = footprint.run_watch(config)
     assert third.looks and third.drift == [] and len(footprint.store.watch_drift()) == 1
+    status = "\n".join(footprint.watch_status().lines)
+    assert "Instagram: a signed-out stranger can now see your posts" in status
     [kept] = footprint.watched_drift()
     assert kept.id is not None
     footprint.confirm_watched_drift(kept.id)
     assert footprint.watched_drift() == []
+    assert "can now see your posts" not in "\n".join(footprint.watch_status().lines)
 
 
 def test_a_run_with_nothing_changed_raises_nothing(

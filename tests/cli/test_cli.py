@@ -85,6 +85,8 @@ def test_watch_is_off_until_enabled_and_says_what_it_watches(capsys) -> None:
     assert main(["watch", "--enable"]) == 0
     out = capsys.readouterr().out
     assert "The watch is on" in out and "No public profile addresses are saved" in out
+    assert main(["watch", "--confirm"]) == 0
+    assert "Confirmed 0 change(s)" in capsys.readouterr().out
     assert main(["watch", "--disable"]) == 0
     assert "The watch is off" in capsys.readouterr().out
 

@@ -145,6 +145,76 @@ def status(store: Store, catalogue: Catalogue, now: datetime) -> WatchStatus:
     return WatchStatus(True, tuple(lines))
 
 
+@dataclass(frozen=True)
+class WatchPlan:
+    """The looks due now, read on the thread that owns the database before the browser starts."""
+
+    requests: tuple[StrangerRequest, ...]
+    watches: Mapping[str, PlatformWatch]  # every watched platform's schedule before the run
+    due: tuple[str, ...]  # platform ids, most overdue first
+    nothing_due: str = ""  # when nothing is due: why, and when the next look is
+
+
+def plan(store: Store, catalogue: Catalogue, now: datetime, policy: WatchPolicy) -> WatchPlan:
+    """Which platforms to look at now (none when the watch is off)."""
+    if not store.watch_choice().signed_out:
+        return WatchPlan((), {}, (), OFF)
+    watches = {w.platform_id: w for w in watched(store, now)}
+    # A look that found no connection used nothing and does not count towards the day's cap.
+    recent = sum(1 for *_, how in store.watch_looks_since(now - DAY) if how != LookOutcome.OFFLINE)
+    due = due_now(watches.values(), recent, now, policy)
+    if not due:
+        return WatchPlan((), watches, (), _next_look(watches.values(), recent, policy))
+    requests = _requests_in_order(catalogue, store.public_addresses(), due)
+    return WatchPlan(tuple(requests), watches, tuple(due))
+
+
+def keep_look(
+    store: Store, watch_plan: WatchPlan, view: StrangerView, policy: WatchPolicy
+) -> WatchedLook:
+    """Keep one finished look at once, in one transaction: the look, the platform's next turn,
+    any drift against its last findings, and (when the page was seen) the new findings."""
+    outcome = outcome_of(view)
+    now = view.seen_at
+    before = [f for f in store.outside_findings() if f.platform_id == view.platform_id]
+    seen: list[SeenFinding] | None = None
+    drift: list[Drift] = []
+    if outcome is LookOutcome.SEEN:
+        seen = findings_of([view])
+        drift = drift_between(before, seen, now)
+    schedule = after_look(watch_plan.watches[view.platform_id], outcome, now, policy)
+    store.record_watch_look(schedule, outcome, now, drift, seen)
+    return WatchedLook(view.platform_id, view.platform_name, outcome, tuple(drift), view.problem)
+
+
+def finish(
+    store: Store,
+    catalogue: Catalogue,
+    watch_plan: WatchPlan,
+    looks: Sequence[WatchedLook],
+    now: datetime,
+    policy: WatchPolicy,
+    *,
+    stopped: bool = False,
+) -> WatchRun:
+    """After the browser closed: once a look found no connection, the due platforms not
+    looked at wait for the offline retry (their back-off unchanged)."""
+    paused: list[str] = []
+    if any(look.outcome is LookOutcome.OFFLINE for look in looks):
+        looked = {look.platform_id for look in looks}
+        waiting = [watch_plan.watches[pid] for pid in watch_plan.due]
+        later = pause_while_offline(waiting, looked, now, policy)
+        store.save_watched_platforms(later, keep_only=False)
+        paused = [_names(catalogue).get(w.platform_id, w.platform_id) for w in later]
+        stopped = False  # the run stopped itself
+    return WatchRun(True, tuple(looks), tuple(paused), stopped)
+
+
+def went_offline(looks: Sequence[WatchedLook]) -> bool:
+    """A look found no connection: the rest of the run would only fail the same way."""
+    return any(look.outcome is LookOutcome.OFFLINE for look in looks)
+
+
 def run_due(
     store: Store,
     catalogue: Catalogue,
@@ -155,81 +225,32 @@ def run_due(
     cancelled: Callable[[], bool] = lambda: False,
     look: Look = look_as_stranger,
 ) -> WatchRun:
-    """Look at the platforms that are due, keep each look as it finishes, and say what changed.
+    """Look at the platforms that are due, keep each look as it finishes, and say what
+    changed (on one thread: the command line's).
 
     Raises:
         app.automation.engine.BrowserUnavailable: the browser could not be started (nothing
             is recorded: it was not a look).
     """
     policy = policy or WatchPolicy()
-    now = config.clock.now()
-    if not store.watch_choice().signed_out:
-        return WatchRun(enabled=False)
-    watches = {w.platform_id: w for w in watched(store, now)}
-    # A look that found no connection used nothing and does not count towards the day's cap.
-    recent = sum(1 for *_, how in store.watch_looks_since(now - DAY) if how != LookOutcome.OFFLINE)
-    due = due_now(watches.values(), recent, now, policy)
-    if not due:
-        return WatchRun(True, nothing_due=_next_look(watches.values(), recent, policy))
-    requests = _requests_in_order(catalogue, store.public_addresses(), due)
-    keeper = _Keeper(store, watches, policy, config)
-    try:
-        look(config, requests, terms, send=keeper.receive, cancelled=keeper.stop_if(cancelled))
-        stopped = False
-    except LookCancelled:
-        stopped = not keeper.offline
-    paused: list[str] = []
-    if keeper.offline:
-        waiting = [watches[pid] for pid in due]
-        later = pause_while_offline(waiting, keeper.looked, config.clock.now(), policy)
-        store.save_watched_platforms(later, keep_only=False)
-        paused = [_names(catalogue).get(w.platform_id, w.platform_id) for w in later]
-    return WatchRun(True, tuple(keeper.looks), tuple(paused), stopped)
+    watch_plan = plan(store, catalogue, config.clock.now(), policy)
+    if not watch_plan.requests:
+        enabled = watch_plan.nothing_due != OFF
+        return WatchRun(enabled, nothing_due="" if not enabled else watch_plan.nothing_due)
+    looks: list[WatchedLook] = []
 
-
-class _Keeper:
-    """Keeps each look as `look_as_stranger` sends it, and stops the run once a look found
-    no connection (the others would only fail the same way)."""
-
-    def __init__(
-        self,
-        store: Store,
-        watches: Mapping[str, PlatformWatch],
-        policy: WatchPolicy,
-        config: OutsideConfig,
-    ) -> None:
-        self._store = store
-        self._watches = watches
-        self._policy = policy
-        self._config = config
-        self.looks: list[WatchedLook] = []
-        self.looked: set[str] = set()
-        self.offline = False
-
-    def stop_if(self, cancelled: Callable[[], bool]) -> Callable[[], bool]:
-        """Cancel when the worker (or the app closing) asks, or once offline."""
-        return lambda: self.offline or cancelled()
-
-    def receive(self, event: object) -> None:
-        """Keep a finished look at once, in one transaction."""
+    def receive(event: object) -> None:
         if isinstance(event, LookFinished):
-            self.looks.append(self._keep(event.view))
+            looks.append(keep_look(store, watch_plan, event.view, policy))
 
-    def _keep(self, view: StrangerView) -> WatchedLook:
-        outcome = outcome_of(view)
-        self.looked.add(view.platform_id)
-        self.offline = self.offline or outcome is LookOutcome.OFFLINE
-        now = view.seen_at
-        before = [f for f in self._store.outside_findings() if f.platform_id == view.platform_id]
-        seen: list[SeenFinding] | None = None
-        drift: list[Drift] = []
-        if outcome is LookOutcome.SEEN:
-            seen = findings_of([view])
-            drift = drift_between(before, seen, now)
-        schedule = after_look(self._watches[view.platform_id], outcome, now, self._policy)
-        self._store.record_watch_look(schedule, outcome, now, drift, seen)
-        return WatchedLook(view.platform_id, view.platform_name, outcome, tuple(drift),
-                           view.problem)  # fmt: skip
+    stopped = False
+    try:
+        look(config, watch_plan.requests, terms, send=receive,
+             cancelled=lambda: went_offline(looks) or cancelled())  # fmt: skip
+    except LookCancelled:
+        stopped = True
+    return finish(store, catalogue, watch_plan, looks, config.clock.now(), policy,
+                  stopped=stopped)  # fmt: skip
 
 
 def outcome_of(view: StrangerView) -> LookOutcome:

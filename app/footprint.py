@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from app.services.exports import ExportRead, ReadInputs, SavedReview
     from app.services.outside import AddressField
     from app.services.reminder_calendar import ReminderCalendar
-    from app.services.watch import WatchRun, WatchStatus
+    from app.services.watch import WatchedLook, WatchPlan, WatchRun, WatchStatus
 
 log = logging.getLogger(__name__)
 
@@ -283,19 +283,48 @@ class Footprint:
         return run_due(self.store, self.catalogue, config, terms, policy=policy,
                        cancelled=cancelled)  # fmt: skip
 
+    def watch_plan(self, policy: WatchPolicy | None = None) -> tuple[WatchPlan, WorkerTerms]:
+        """The looks due now and the worker's terms, read on the UI thread before a job
+        looks (nothing due while the watch is off)."""
+        from app.audit.watch import WatchPolicy
+        from app.services.outside import worker_terms
+        from app.services.watch import plan
+
+        chosen = policy or WatchPolicy()
+        return plan(self.store, self.catalogue, self.clock.now(), chosen), worker_terms(
+            self.profile()
+        )
+
+    def keep_watched_look(
+        self, watch_plan: WatchPlan, view: StrangerView, policy: WatchPolicy | None = None
+    ) -> WatchedLook:
+        """Keep one finished look of the watch at once (on the UI thread, as it arrives)."""
+        from app.audit.watch import WatchPolicy
+        from app.services.watch import keep_look
+
+        return keep_look(self.store, watch_plan, view, policy or WatchPolicy())
+
+    def finish_watch(
+        self,
+        watch_plan: WatchPlan,
+        looks: list[WatchedLook],
+        *,
+        stopped: bool = False,
+        policy: WatchPolicy | None = None,
+    ) -> WatchRun:
+        """After a run's browser closed: pause what was not looked at if offline; the run."""
+        from app.audit.watch import WatchPolicy
+        from app.services.watch import finish
+
+        chosen = policy or WatchPolicy()
+        return finish(self.store, self.catalogue, watch_plan, looks, self.clock.now(), chosen,
+                      stopped=stopped)  # fmt: skip
+
     def watched_drift(self) -> list[Drift]:
         """Drift the watch saw that the worker has not confirmed yet (the overview's banner)."""
         from app.services.watch import unconfirmed_drift
 
         return unconfirmed_drift(self.store)
-
-    def watch_notices(self, view: DashboardView) -> list[str]:
-        """The overview's lines for drift the watch saw that is not yet confirmed or checked
-        in an audit since (the banner of issue 28)."""
-        from app.services.watch import overview_notices
-
-        checked = {row.platform.id: row.last_checked for row in view.overviews}
-        return overview_notices(self.store, self.catalogue, checked)
 
     def confirm_watched_drift(self, drift_id: int) -> None:
         """The worker has seen this drift; answering the item is still theirs to do."""

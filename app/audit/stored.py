@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.audit.answers import Answer
 from app.audit.profile import WorkerProfile
 from app.audit.records import ConnectionReviewRecord, ExportImportRecord, ReportRecord
 from app.audit.run import AuditRun
+from app.audit.watch import Drift
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class DashboardData:
     runs: list[AuditRun]
     newest: dict[tuple[str, str], Answer]  # the newest answer to every item, across all runs
     export_imports: list[ExportImportRecord]
+    watch_drift: list[Drift] = field(default_factory=list)  # what the watch saw, oldest first
 
     @property
     def open_run(self) -> AuditRun | None:

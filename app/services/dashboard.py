@@ -13,6 +13,7 @@ from app.audit.records import ExportImportRecord
 from app.audit.reminders import DueEntry, DueReport, due_entries, future_check_warning
 from app.audit.run import AuditRun
 from app.audit.stored import DashboardData
+from app.audit.watch import Drift, still_to_check
 from app.checklists.model import Catalogue
 
 
@@ -35,6 +36,8 @@ class DashboardView:
     # Open fixes and not-sure items on the worker's platforms, most important first; a
     # snoozed reminder hides none of them.
     to_do: tuple[ActionItem, ...] = ()
+    # Drift the watch saw whose platform was not checked in an audit since (issue 28).
+    watched: tuple[str, ...] = ()
 
     @property
     def is_set_up(self) -> bool:
@@ -68,6 +71,19 @@ def dashboard_view(data: DashboardData, catalogue: Catalogue, now: datetime) -> 
             if row.due.future_check is not None
         ),
         to_do=tuple(action_list([row.platform for row in rows], data.newest)),
+        watched=watched_notices(data.watch_drift, rows),
+    )
+
+
+def watched_notices(drift: list[Drift], rows: tuple[PlatformOverview, ...]) -> tuple[str, ...]:
+    """The overview's lines for drift the watch saw that the worker has neither confirmed nor
+    checked in an audit since."""
+    names = {row.platform.id: row.platform.name for row in rows}
+    checked = {row.platform.id: row.last_checked for row in rows}
+    return tuple(
+        f"{d.sentence(names.get(d.platform_id, d.platform_id))}. Check it in an audit: it is "
+        "not an answer until you record one."
+        for d in still_to_check(drift, checked)
     )
 
 

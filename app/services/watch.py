@@ -27,7 +27,6 @@ from app.audit.watch import (
     first_schedule,
     pause_while_offline,
     status_line,
-    still_to_check,
 )
 from app.automation.outside import (
     LookCancelled,
@@ -273,18 +272,6 @@ def confirm(store: Store, drift_id: int, now: datetime) -> None:
 def unconfirmed_drift(store: Store) -> list[Drift]:
     """Drift the watch saw that the worker has not confirmed yet."""
     return [d for d in store.watch_drift() if d.confirmed_at is None]
-
-
-def overview_notices(
-    store: Store, catalogue: Catalogue, last_checked: Mapping[str, datetime | None]
-) -> list[str]:
-    """The overview's lines for watched drift not yet confirmed nor checked in an audit."""
-    names = _names(catalogue)
-    return [
-        f"{d.sentence(names.get(d.platform_id, d.platform_id))}. Check it in an audit: it is "
-        "not an answer until you record one."
-        for d in still_to_check(store.watch_drift(), last_checked)
-    ]
 
 
 def _requests_in_order(

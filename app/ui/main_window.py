@@ -35,6 +35,7 @@ from app.ui.reminder_service import ReminderService
 from app.ui.screen import frame_record, keep_on_screen, restore_frame
 
 if TYPE_CHECKING:  # imported when first shown, so the overview opens sooner (issue 24)
+    from app.automation.outside import OutsideConfig
     from app.ui.audit_page import AuditPage
     from app.ui.summary_page import SummaryPage
 
@@ -67,6 +68,11 @@ class MainWindow(QMainWindow):
             enabled=preferences.REMINDERS.get,
             parent=self,
         )  # fmt: skip
+        # The opt-in watch (issue 28): signed-out looks while the app runs, off until chosen.
+        from app.ui.watch_runner import WatchRunner
+
+        self.watch = WatchRunner(footprint, self.jobs, self._watch_config, parent=self)
+        self.watch.ran.connect(self.refresh)
         self.setWindowTitle("Footprint — privacy self-audit")
         self.dashboard = DashboardPage()
         # The audit and its summary are built when first needed: most starts only show the
@@ -205,7 +211,7 @@ class MainWindow(QMainWindow):
         self._view = view
         if self._audit_page is not None:
             self._show_regulator()
-        notices = [*self._footprint.notices(), *self._footprint.watch_notices(view)]
+        notices = [*self._footprint.notices(), *view.watched]
         self.dashboard.show_state(view, notices=notices)
         self.reminders.consider(view)
         return view
@@ -227,6 +233,16 @@ class MainWindow(QMainWindow):
         """Show the tray icon where there is a tray, then check now and every hour."""
         self.tray.setVisible(QSystemTrayIcon.isSystemTrayAvailable())
         self.reminders.start(self._view)
+        self.watch.start()
+
+    def _watch_config(self) -> OutsideConfig | None:
+        """The browser automated reading uses, for the watch's signed-out looks (None: none)."""
+        from app.automation.browsers import find_browser
+        from app.automation.outside import OutsideConfig
+        from app.ui.automation_dialog import browser_path
+
+        browser = find_browser(browser_path())
+        return OutsideConfig(browser, clock=self._footprint.clock) if browser else None
 
     def snooze(self, platform_id: str, days: int) -> None:
         """Silence a platform's reminder for `days` days (0: remind again now)."""

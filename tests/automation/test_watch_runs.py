@@ -160,3 +160,26 @@ def test_nothing_of_a_page_is_kept(footprint: Footprint, config: OutsideConfig, 
         if path.is_file():
             data = path.read_bytes()
             assert not [word for word in DISTINCTIVE if word.encode() in data], path
+
+
+# -- while the app is open: the browser on a job's thread, the database on the UI thread --------
+def test_the_app_runs_the_due_looks_and_keeps_each_one(
+    qtbot, jobs, footprint: Footprint, config: OutsideConfig, clock: FixedClock, monkeypatch
+) -> None:
+    from app.ui.watch_runner import WatchRunner
+    from tests.conftest import WAIT_MS
+
+    runner = WatchRunner(footprint, jobs, lambda: config)
+    assert not runner.run_now()  # off: nothing due, no browser
+    watch(footprint, "private")
+    with qtbot.waitSignal(runner.ran, timeout=WAIT_MS) as first:
+        assert runner.run_now()
+        assert not runner.run_now()  # one run at a time
+    assert [look.outcome for look in first.args[0].looks] == [LookOutcome.SEEN]
+    assert not runner.run_now()  # the next look is a week away
+    monkeypatch.setitem(ROUTES, LOCKED, Route("instagram_cookies.html"))
+    clock.advance(POLICY.interval + POLICY.jitter)
+    with qtbot.waitSignal(runner.ran, timeout=WAIT_MS) as second:
+        assert runner.run_now()
+    assert [(d.platform_id, d.topic) for d in second.args[0].drift] == [("instagram", "posts")]
+    assert len(footprint.watched_drift()) == 1

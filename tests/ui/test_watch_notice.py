@@ -21,11 +21,14 @@ def test_watched_drift_shows_on_the_overview_until_the_platform_is_checked(
     footprint = open_footprint(data_home, clock)
     footprint.write_demo_data()
     platform = footprint.profile().platform_ids[0]  # type: ignore[union-attr]
+    window = make_window(footprint)
+    assert "can now see" not in window.dashboard.notices.text()
+    assert not window.watch.run_now()  # the watch is off: no look, no browser
     clock.advance(timedelta(hours=1))
     drift = Drift(platform, "posts", NO, YES, clock.now())
     schedule = PlatformWatch(platform, clock.now() + timedelta(days=7), clock.now())
     footprint.store.record_watch_look(schedule, LookOutcome.SEEN, clock.now(), [drift], None)
-    window = make_window(footprint)
+    window.watch.ran.emit(None)  # as after a run of the watch while the app is open
     shown = window.dashboard.notices.text()
     assert "a signed-out stranger can now see your posts" in shown
     assert "seen by the watch, signed out" in shown and "not an answer until" in shown

@@ -78,7 +78,7 @@ def show_data_help(parent: QWidget | None, footprint: Footprint) -> None:
         "• footprint.log holds technical details of errors; policy/ holds employer packs; "
         "browser-profiles/ keeps your sign-in for automatic reading.\n"
         "• Saved sign-in details are only in your system's keyring.\n"
-        "• The watch (off unless you run “footprint watch --enable”) keeps when it last and "
+        "• The watch (off unless you tick it in Settings) keeps when it last and "
         "will next look at each public profile, signed out, and what became visible: topics "
         "and dates, never the pages. It runs while Footprint is open and when “footprint watch "
         "--once” runs (by hand or from your computer's task scheduler), and never signs in.\n"

@@ -82,9 +82,16 @@ class ProfileDialog(QDialog):
         column.addWidget(self.form)
         self.preference_boxes: dict[str, QCheckBox] = {}
         self.addresses_box: PublicProfilesBox | None = None
+        self.watch_check: QCheckBox | None = None
         if not first_launch:
             self.addresses_box = PublicProfilesBox(fields=footprint.public_address_fields())
             column.addWidget(self.addresses_box)
+            # The watch's opt-in (issue 28), off until chosen, in the issue's plain words.
+            self.watch_check = QCheckBox(
+                "Look at my public profiles once a week, as a stranger would (signed out)"
+            )
+            self.watch_check.setChecked(footprint.watch_choice().signed_out)
+            column.addWidget(self.watch_check)
             column.addWidget(self._reminder_preferences())
             self.policy_box = PolicyPacksBox(footprint=footprint)
             self.policy_box.changed.connect(self._packs_changed)
@@ -149,7 +156,15 @@ class ProfileDialog(QDialog):
             return
         self._footprint.save_profile(self.saved_profile())
         self._save_preferences()
+        self._save_watch_choice()
         super().accept()
+
+    def _save_watch_choice(self) -> None:
+        if self.watch_check is None:
+            return
+        chosen = self.watch_check.isChecked()
+        if chosen != self._footprint.watch_choice().signed_out:
+            self._footprint.choose_watch(chosen)
 
     def _save_addresses(self) -> bool:
         """Save the public addresses in their public form, or show what is wrong with them."""

@@ -62,3 +62,19 @@ def test_every_address_has_an_alt_letter_and_an_example_that_looks_like_one(
     assert all("&" in text for text in labels.values())
     assert labels[box.edits["facebook"]] == "&Facebook:"
     assert all(edit.placeholderText().startswith("e.g. https://") for edit in box.edits.values())
+
+
+def test_the_watch_is_off_until_ticked_in_settings(qtbot, set_up, jobs) -> None:
+    dialog = make_settings(qtbot, set_up, jobs)
+    assert dialog.watch_check is not None and not dialog.watch_check.isChecked()
+    assert "as a stranger would" in dialog.watch_check.text()
+    dialog.accept()
+    assert not set_up.watch_choice().signed_out  # untouched: never chosen
+    assert set_up.watch_choice().chosen_at is None
+    reopened = make_settings(qtbot, set_up, jobs)
+    assert reopened.watch_check is not None
+    reopened.watch_check.setChecked(True)
+    reopened.accept()
+    assert set_up.watch_choice().signed_out
+    again = make_settings(qtbot, set_up, jobs)
+    assert again.watch_check is not None and again.watch_check.isChecked()

@@ -36,6 +36,7 @@ from app.ui.screen import frame_record, keep_on_screen, restore_frame
 
 if TYPE_CHECKING:  # imported when first shown, so the overview opens sooner (issue 24)
     from app.automation.outside import OutsideConfig
+    from app.services.watch import WatchRun
     from app.ui.audit_page import AuditPage
     from app.ui.summary_page import SummaryPage
 
@@ -61,10 +62,11 @@ class MainWindow(QMainWindow):
         self.tray = QSystemTrayIcon(tray_icon(), self)
         self.tray.setToolTip("Footprint")
         self.tray.activated.connect(lambda _reason: self.show_normal_window())
+        defaults: list[Notifier] = [TrayNotifier(self.tray), DesktopNotifier()]
+        self._notifiers = list(notifiers) if notifiers is not None else defaults
         self.reminders = ReminderService(
             clock=footprint.clock,
-            notifiers=notifiers if notifiers is not None else (TrayNotifier(self.tray),
-                                                               DesktopNotifier()),
+            notifiers=self._notifiers,
             enabled=preferences.REMINDERS.get,
             parent=self,
         )  # fmt: skip
@@ -72,7 +74,7 @@ class MainWindow(QMainWindow):
         from app.ui.watch_runner import WatchRunner
 
         self.watch = WatchRunner(footprint, self.jobs, self._watch_config, parent=self)
-        self.watch.ran.connect(self.refresh)
+        self.watch.ran.connect(self._watch_ran)
         self.setWindowTitle("Footprint — privacy self-audit")
         self.dashboard = DashboardPage()
         # The audit and its summary are built when first needed: most starts only show the
@@ -234,6 +236,18 @@ class MainWindow(QMainWindow):
         self.tray.setVisible(QSystemTrayIcon.isSystemTrayAvailable())
         self.reminders.start(self._view)
         self.watch.start()
+
+    def _watch_ran(self, run: WatchRun | None) -> None:
+        """Show what the watch found; drift is also announced, naming platform, change and
+        time, by the first notifier that can (a look with nothing changed stays quiet)."""
+        self.refresh()
+        changes = [look.line() for look in run.looks if look.drift] if run else []
+        if not changes:
+            return
+        title = "Footprint: the watch saw a setting slide back"
+        for notifier in self._notifiers:
+            if notifier.notify(title, "\n".join(changes)):
+                break
 
     def _watch_config(self) -> OutsideConfig | None:
         """The browser automated reading uses, for the watch's signed-out looks (None: none)."""

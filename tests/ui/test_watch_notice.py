@@ -39,3 +39,33 @@ def test_watched_drift_shows_on_the_overview_until_the_platform_is_checked(
         session.record(AnswerStatus.SAFE)
     window.refresh()
     assert "can now see your posts" not in window.dashboard.notices.text()
+
+
+class FakeNotifier:
+    def __init__(self) -> None:
+        self.said: list[tuple[str, str]] = []
+
+    def notify(self, title: str, message: str) -> bool:
+        self.said.append((title, message))
+        return True
+
+
+def test_drift_found_while_the_app_runs_is_announced_and_a_quiet_run_is_not(
+    qtbot, data_home
+) -> None:
+    from app.services.watch import WatchedLook, WatchRun
+    from app.ui.main_window import MainWindow
+
+    footprint = open_footprint(data_home, FixedClock(START))
+    notifier = FakeNotifier()
+    window = MainWindow(footprint=footprint, open_url=lambda _url: None, notifiers=[notifier])
+    qtbot.addWidget(window)
+    quiet = WatchRun(True, (WatchedLook("instagram", "Instagram", LookOutcome.SEEN),))
+    window.watch.ran.emit(quiet)
+    assert notifier.said == []
+    drift = Drift("instagram", "posts", NO, YES, START)
+    found = WatchRun(True, (WatchedLook("instagram", "Instagram", LookOutcome.SEEN, (drift,)),))
+    window.watch.ran.emit(found)
+    [(title, message)] = notifier.said
+    assert "slide back" in title
+    assert message == drift.sentence("Instagram")  # platform, change, source and time

@@ -37,7 +37,14 @@ class FailedRead:
     def describe(self) -> str:
         """Plain text for the worker (and for whoever updates the probe)."""
         tried = "\n".join(f"  {plain(locator, 200)}" for locator in self.locators)
-        return f"Page: {plain(self.url, 300)}\nLooked for:\n{tried or '  (nothing)'}"
+        return f"Page: {_page_words(self.url)}\nLooked for:\n{tried or '  (nothing)'}"
+
+
+def _page_words(url: str) -> str:
+    """The address, or plain words when no page had opened (the browser's "about:blank")."""
+    if not url or url.startswith(("about:", "chrome-error:")):
+        return "no page had opened yet"
+    return plain(url, 300)
 
 
 @dataclass(frozen=True)

@@ -326,6 +326,10 @@ class Footprint:
 
         return unconfirmed_drift(self.store)
 
+    def watched_drift_history(self) -> list[Drift]:
+        """Everything the watch ever saw slide back, confirmed or not (for the history)."""
+        return self.store.watch_drift()
+
     def confirm_watched_drift(self, drift_id: int) -> None:
         """The worker has seen this drift; answering the item is still theirs to do."""
         from app.services.watch import confirm

@@ -12,6 +12,7 @@ from app.audit.comparison import compare_with_previous, completed_checks
 from app.audit.drift import DriftReport
 from app.audit.run import AuditRun, PlatformCheck
 from app.audit.scoring import PlatformState, Score, check_state, score_platform
+from app.audit.watch import Drift
 from app.checklists.model import Platform
 from app.formatting import short_date
 
@@ -95,11 +96,23 @@ class ChangeLine:
     text: str
 
 
-def change_lines(platform: Platform, history: Sequence[AuditRun]) -> list[ChangeLine]:
-    """Every check of the platform and every change of an item's answer since the item was
-    first answered, newest first: "28 Oct 2026 ✗ Needs action: Search engines (was Safe)",
-    "12 Dec 2026 ✓ Fixed on 12 Dec 2026: Search engines"."""
+def change_lines(
+    platform: Platform, history: Sequence[AuditRun], watched: Sequence[Drift] = ()
+) -> list[ChangeLine]:
+    """Every check of the platform, every change of an item's answer since the item was
+    first answered, and what the watch saw slide back, newest first: "28 Oct 2026 ✗ Needs
+    action: Search engines (was Safe)", "12 Dec 2026 ✓ Fixed on 12 Dec 2026: Search
+    engines", "07 Dec 2026 Slid back: seen by the watch, signed out: …"."""
     lines = [
+        ChangeLine(
+            drift.seen_at,
+            glossary.SLID_BACK,
+            f"{drift.sentence(platform.name)}; not an answer until you check it in an audit",
+        )
+        for drift in watched
+        if drift.platform_id == platform.id
+    ]
+    lines += [
         ChangeLine(
             entry.checked_at,
             entry.state.label,

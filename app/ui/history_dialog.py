@@ -70,6 +70,7 @@ class HistoryDialog(QDialog):
         self.setWindowTitle("Footprint — history")
         data = footprint.all_data()
         self._history: list[AuditRun] = data.runs
+        self._watched = footprint.watched_drift_history()
         profile = data.profile
         wanted = profile.platform_ids if profile else footprint.catalogue.ids
         self._platforms = [p for p in footprint.catalogue.platforms if p.id in wanted]
@@ -156,7 +157,7 @@ class HistoryDialog(QDialog):
             return
         self.chart.set_series(self._series, platform.name)
         self.changes_list.clear()
-        for line in change_lines(platform, self._history):
+        for line in change_lines(platform, self._history, self._watched):
             self.changes_list.addItem(
                 f"{short_date(line.when)}   {glossary.badge(line.word)}   {line.text}"
             )

@@ -3,9 +3,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from app.audit.answers import AnswerStatus
-from app.audit.history import item_history, platform_timeline, safe_share_series
+from app.audit.history import change_lines, item_history, platform_timeline, safe_share_series
 from app.audit.reminders import AnnouncementLog, ClockJumpDetector, DueEntry
 from app.audit.session import AuditSession
+from app.audit.watch import Drift
 from app.checklists.model import Catalogue
 from app.clock import FixedClock
 from tests.audit.memory_store import MemoryStore
@@ -38,6 +39,27 @@ def test_timeline_marks_drift_against_the_previous_completed_check() -> None:
     assert [a.observed for a in item_history(alpha, "a1", history)] == [
         "Public", "Only me", "Only me",
     ]  # fmt: skip
+
+
+def test_the_history_shows_what_the_watch_saw_with_its_evidence_newest_first() -> None:
+    alpha = make_platform("alpha", ("a1",))
+    catalogue, store, clock = Catalogue((alpha,)), MemoryStore(), FixedClock(START)
+    audit(catalogue, store, clock, (AnswerStatus.SAFE,))
+    seen = START + timedelta(days=30, hours=9, minutes=14)
+    watched = [
+        Drift("alpha", "posts", "no", "yes", seen),
+        Drift("beta", "location", "no", "yes", seen),  # another platform's: not here
+    ]
+
+    lines = change_lines(alpha, list(store.runs.values()), watched)
+
+    assert [line.when for line in lines] == [seen, START]
+    first = lines[0]
+    assert first.word == "Slid back"
+    assert "a signed-out stranger can now see" in first.text
+    assert "seen by the watch, signed out" in first.text
+    assert "not an answer until you check it in an audit" in first.text
+    assert change_lines(alpha, list(store.runs.values())) == lines[1:]  # no watch, no line
 
 
 def entry(platform_id: str) -> DueEntry:

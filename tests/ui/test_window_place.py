@@ -30,7 +30,6 @@ def test_the_main_window_stays_inside_a_960_by_540_screen_over_three_restarts(
         # The worker drags it down and makes it taller than the screen, then closes it.
         window.setGeometry(QRect(frame.x() + 24, frame.y() + 24 * (restart + 1), 960, 560))
         window.close()
-        window.deleteLater()
     saved = QSettings().value(FRAME_KEY)
     assert saved is not None
 

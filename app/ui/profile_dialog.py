@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.audit.profile import WorkerProfile
-from app.autostart import set_autostart
+from app.autostart import is_autostart_enabled, set_autostart
 from app.checklists.errors import ChecklistError
 from app.footprint import Footprint
 from app.ui import preferences
@@ -199,6 +199,9 @@ class ProfileDialog(QDialog):
             try:
                 set_autostart(preferences.START_AT_LOGIN.get())
             except OSError as error:
+                # The tick must say what the system does: a refused or failed change leaves
+                # the login entry as it was, so the preference follows the entry.
+                preferences.START_AT_LOGIN.set(is_autostart_enabled())
                 QMessageBox.warning(
                     self, "Start at login", f"Could not change the login entry: {error.strerror}"
                 )

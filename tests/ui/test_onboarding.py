@@ -150,3 +150,28 @@ def test_the_code_edition_chosen_decides_the_clauses_shown(qtbot, set_up, jobs, 
     window.start_or_resume_audit()
     text = window.audit_page.content.toPlainText()
     assert "2003" in text and "(2016)" not in text and "2024" not in text
+
+
+def test_a_refused_start_at_login_leaves_the_tick_as_the_system_has_it(
+    qtbot, set_up, jobs, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app import autostart
+    from app.ui import preferences, profile_dialog
+
+    def refuse(enabled: bool) -> None:
+        raise autostart.AutostartNotPossible("Footprint is running from the disk image")
+
+    warnings: list[str] = []
+    monkeypatch.setattr(profile_dialog, "set_autostart", refuse)
+    monkeypatch.setattr(profile_dialog, "is_autostart_enabled", lambda: False)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    dialog = ProfileDialog(footprint=set_up, jobs=jobs, first_launch=False)
+    qtbot.addWidget(dialog)
+    dialog.preference_boxes[preferences.START_AT_LOGIN.key].setChecked(True)
+
+    dialog.accept()
+
+    assert warnings and "disk image" in warnings[0]
+    assert preferences.START_AT_LOGIN.get() is False  # the entry was never written

@@ -132,9 +132,7 @@ class Value:
     def load(self, limit: int = MAX_VALUE_BYTES) -> Any:
         """The value as Python objects; its size and depth are checked as it is built."""
         if self.kind in ("string", "scalar"):
-            if isinstance(self._scalar, str) and len(self._scalar) > limit:
-                raise _too_large(len(self._scalar))
-            return self._scalar
+            return _checked_scalar(self._scalar, limit)
         return _build(self._contents(), self.kind == "object", limit)
 
     def entries(self) -> Iterator[tuple[str, Value]]:
@@ -179,10 +177,8 @@ class Value:
                 return
             if event == "start_map" or event == "start_array":
                 yield _build(events, event == "start_map", limit)
-            elif isinstance(value, str) and len(value) > limit:
-                raise _too_large(len(value))
             else:
-                yield value
+                yield _checked_scalar(value, limit)
 
     def get(self, key: str) -> Value | None:
         """The first entry named `key` of an object, or None."""
@@ -261,6 +257,13 @@ def _build(events: _Events, is_object: bool, limit: int) -> Any:
     finally:
         events.depth, events.count = depth, events.count + taken
     return container
+
+
+def _checked_scalar(value: Any, limit: int) -> Any:
+    """A number, text, true, false or null; text longer than `limit` raises JsonProblem."""
+    if isinstance(value, str) and len(value) > limit:
+        raise _too_large(len(value))
+    return value
 
 
 def _too_deep() -> JsonProblem:

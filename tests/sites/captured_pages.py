@@ -15,10 +15,11 @@ import gzip
 import threading
 import tomllib
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from tests.sites.local_server import LocalServer
 from tests.sites.public_pages import ORIGINS
 
 HERE = Path(__file__).resolve().parent.parent / "pages"
@@ -68,28 +69,13 @@ def load_pages() -> list[CapturedPage]:
     return [CapturedPage(**entry) for entry in manifest["page"]]
 
 
-class CapturedPages:
+class CapturedPages(LocalServer):
     """ThreadingHTTPServer on 127.0.0.1, port 0, serving the page last `show`n."""
 
     def __init__(self) -> None:
         self.current: CapturedPage | None = None
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    @property
-    def base(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
-
-    def start(self) -> CapturedPages:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        self._listen(_handler(self))
 
     def show(self, page: CapturedPage) -> None:
         with self._lock:

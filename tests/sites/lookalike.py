@@ -10,8 +10,9 @@ image request and `fetch`, so a value put into it by any means reaches the log.
 from __future__ import annotations
 
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
+from tests.sites.local_server import LocalServer
 from tests.sites.replica import SITES
 
 # Everything in the copy's fields, sent home by every means a page has, as soon as it is there.
@@ -37,7 +38,7 @@ BEACONS = """<script>
 </script>"""
 
 
-class LookAlike:
+class LookAlike(LocalServer):
     """ThreadingHTTPServer on 127.0.0.1, port 0, serving `platform`'s login form copy."""
 
     def __init__(self, platform: str, *, beacons: bool = False) -> None:
@@ -47,21 +48,7 @@ class LookAlike:
             self.page = self.page.replace("</body>", BEACONS + "</body>")
         self.received: list[str] = []  # "GET /path", "POST /path body=…"
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
-
-    def start(self) -> LookAlike:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        self._listen(_handler(self))
 
     def record(self, entry: str) -> None:
         with self._lock:

@@ -16,9 +16,11 @@ from __future__ import annotations
 import socket
 import threading
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from tests.sites.local_server import LocalServer
 
 PAGES = Path(__file__).resolve().parent / "public"
 # Each platform's public origin, as `app/checklists/public_profiles.py` writes addresses.
@@ -143,7 +145,7 @@ ADDRESSES = {
 REFUSING = ("reddit",)  # platforms mapped to a port where nothing listens
 
 
-class PublicPages:
+class PublicPages(LocalServer):
     """ThreadingHTTPServer on 127.0.0.1, port 0: `start()`, then `url_map()`."""
 
     def __init__(self) -> None:
@@ -152,23 +154,11 @@ class PublicPages:
         self.cookies: list[tuple[str, str]] = []  # (path, Cookie header) of every GET
         self.held = threading.Event()  # a held page was asked for
         self._release = threading.Event()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    @property
-    def base(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
-
-    def start(self) -> PublicPages:
-        self._thread.start()
-        return self
+        self._listen(_handler(self))
 
     def stop(self) -> None:
         self.release()
-        self._server.shutdown()
-        self._server.server_close()
+        super().stop()
 
     def reset(self) -> None:
         self.consent_choices.clear()

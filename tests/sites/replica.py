@@ -20,10 +20,12 @@ import threading
 import tomllib
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
+
+from tests.sites.local_server import LocalServer
 
 SITES = Path(__file__).resolve().parent
 USERNAME = "jo.worker@example.org"
@@ -185,7 +187,7 @@ def _placeholder(name: str, values: dict[str, str]) -> str:
     return value
 
 
-class ReplicaServer:
+class ReplicaServer(LocalServer):
     """ThreadingHTTPServer on 127.0.0.1, port 0; `start()`, then `url_map()` for probes."""
 
     def __init__(self) -> None:
@@ -195,23 +197,12 @@ class ReplicaServer:
             if (folder / "site.toml").exists()
         }
         self._stopping = threading.Event()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._listen(_handler(self))
         self.reset()
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
-
-    def start(self) -> ReplicaServer:
-        self._thread.start()
-        return self
 
     def stop(self) -> None:
         self._stopping.set()  # ends any slow-page delay at once
-        self._server.shutdown()
-        self._server.server_close()
+        super().stop()
 
     def reset(self) -> None:
         for site in self.sites.values():

@@ -118,6 +118,17 @@ def test_the_scottish_health_and_social_care_standards_are_for_sssc_workers_only
         assert ("HSCS-2.14" in cited) == (regulator == "sssc")
 
 
+def test_social_work_england_speaks_in_its_own_words_on_being_found_online() -> None:
+    """Until 3.10 can be read on SWE's own page, findability and self-protection show SWE's own
+    guidance, read on socialworkengland.org.uk, as guidance: never as a standard."""
+    for concern in (Concern.FINDABILITY, Concern.SELF_PROTECTION):
+        shown = [c for c in CODES.clauses_for(one_concern(concern), "swe") if c.regulator == "swe"]
+        own = [c for c in shown if c.evidence.value == "regulator"]
+        assert own and all("socialworkengland.org.uk" in c.url for c in own)
+        assert all(c.kind is ClauseKind.GUIDANCE for c in shown)
+    assert not CODES.clauses["SWE-3.10"].verified
+
+
 @pytest.mark.parametrize(("regulator", "edition"), EDITIONS)
 def test_every_concern_shows_a_verified_clause_or_an_honest_notice(regulator, edition) -> None:
     url = CODES.regulator(regulator).url  # type: ignore[union-attr]

@@ -47,14 +47,20 @@ class Installed:
     elsewhere: Path  # a working folder that is not the checkout
 
     def run(self, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+        env = _without_python_variables()
         env.update(FOOTPRINT_HOME=str(home), QT_QPA_PLATFORM="offscreen")
         command = [str(self.scripts / f"footprint{EXE}"), *args]
         return subprocess.run(command, cwd=self.elsewhere, env=env, capture_output=True, text=True)
 
 
+def _without_python_variables() -> dict[str, str]:
+    # A developer's PYTHONPATH would put the checkout ahead of the installed copy.
+    return {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+
+
 def _check(command: list[str | Path], cwd: Path | None = None) -> str:
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    env = _without_python_variables()
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
     assert result.returncode == 0, f"{command} failed:\n{result.stdout}\n{result.stderr}"
     return result.stdout
 

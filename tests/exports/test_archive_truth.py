@@ -108,3 +108,29 @@ def test_an_older_x_account_with_empty_history_still_says_nothing_of_protection(
         builders.write_zip(tmp_path / "x.zip", builders.x_archive(history=())), START
     )
     assert "private-account" not in observed(findings)
+
+
+# No public sample of Instagram's 2025–26 privacy-history layout was found (app/exports/
+# FORMATS.md), so nothing is guessed: a layout Footprint does not know is named as not
+# understood, and with no private-account flag elsewhere the item gets no answer at all.
+PRIVACY_CHANGES = (
+    "instagram-jo.worker-2026-02-20-AbCdEf/security_and_login_information/"
+    "login_and_account_creation/account_privacy_changes.json"
+)
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        {"account_privacy_history_v2": [{"event": "PUBLIC", "ts": 1_767_225_600}]},
+        [{"title": "Switched to Public", "time": 1_767_225_600}],
+        {"title": "Switched to Public", "when": "2026-01-01"},
+    ],
+    ids=["renamed list", "new fields in a list", "one bare record with new fields"],
+)
+def test_an_unknown_switch_history_layout_is_named_and_answers_nothing(tmp_path, layout) -> None:
+    files = builders.instagram_export(private=None)
+    files[PRIVACY_CHANGES] = json.dumps(layout)
+    findings = read_export(builders.write_zip(tmp_path / "ig.zip", files), START)
+    assert "private-account" not in observed(findings)
+    assert [note.file for note in findings.not_understood] == [PRIVACY_CHANGES]

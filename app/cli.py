@@ -74,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     from app.commands.import_export import add_import_export_parser
 
     add_import_export_parser(commands)
-    from app.commands.watch import add_watch_parser
+    from app.commands.watch_command import add_watch_parser
 
     add_watch_parser(commands)
     return parser
@@ -86,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "gui"
     from app.commands.import_export import run_import_export
     from app.commands.report import run_report
-    from app.commands.watch import run_watch
+    from app.commands.watch_command import run_watch
 
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
         "gui": _run_gui,
@@ -129,7 +129,7 @@ def _run_gui(args: argparse.Namespace, home: DataHome | None = None) -> int:
 
 def _run_validate(args: argparse.Namespace) -> int:
     from app.checklists.codes import load_code_book
-    from app.checklists.errors import ChecklistError
+    from app.checklists.file_errors import ChecklistError
     from app.checklists.loader import load_catalogue, shipped_audit_files
 
     require_shipped_data()
@@ -160,7 +160,7 @@ def _validate_one(path: Path, known: set[str], shipped: Catalogue) -> str:
 
 
 def _run_policy(args: argparse.Namespace) -> int:
-    from app.checklists.errors import ChecklistError
+    from app.checklists.file_errors import ChecklistError
 
     footprint = open_app(data_home(), writes=args.policy_command != "list")
     try:

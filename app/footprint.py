@@ -19,7 +19,7 @@ from app.audit.run import AuditRun
 from app.audit.session import AuditSession
 from app.audit.stored import AllData
 from app.checklists.codes import CodeBook, load_code_book
-from app.checklists.errors import ChecklistError
+from app.checklists.file_errors import ChecklistError
 from app.checklists.loader import load_catalogue, shipped_audit_files
 from app.checklists.model import Catalogue
 from app.checklists.policy import PolicyPack
@@ -37,19 +37,19 @@ from app.storage.store import Store
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection
 
-    from app.audit.outside import OutsideEvidence, SeenFinding
     from app.audit.records import ConnectionReviewRecord
     from app.audit.watch import Drift, WatchChoice, WatchPolicy
-    from app.automation.outside import OutsideConfig, StrangerRequest
-    from app.automation.stranger_view import StrangerView, WorkerTerms
-    from app.exports.findings import ExportFindings
-    from app.exports.recording import ImportOutcome, ImportPreview
+    from app.downloads.findings import ExportFindings
+    from app.downloads.recording import ImportOutcome, ImportPreview
     from app.report.content import ReportScope, SupervisionReport
     from app.services.data_deletion import DeletionReport
-    from app.services.exports import ExportRead, ReadInputs, SavedReview
-    from app.services.outside import AddressField
+    from app.services.downloads import ExportRead, ReadInputs, SavedReview
     from app.services.reminder_calendar import ReminderCalendar
-    from app.services.watch import WatchedLook, WatchPlan, WatchRun, WatchStatus
+    from app.services.watch_runs import WatchedLook, WatchPlan, WatchRun, WatchStatus
+    from app.stranger.evidence import OutsideEvidence, SeenFinding
+    from app.stranger.look import OutsideConfig, StrangerRequest
+    from app.stranger.use_cases import AddressField
+    from app.stranger.view import StrangerView, WorkerTerms
 
 log = logging.getLogger(__name__)
 
@@ -220,33 +220,33 @@ class Footprint:
     # -- what a stranger sees ----------------------------------------------------------------
     def public_address_fields(self) -> list[AddressField]:
         """Settings' "Your public profiles": one field per platform with a public page."""
-        from app.services.outside import address_fields
+        from app.stranger.use_cases import address_fields
 
         return address_fields(self.catalogue, self.profile(), self.store.public_addresses())
 
     def save_public_addresses(self, typed: dict[str, str]) -> dict[str, str]:
         """Save the worker's public addresses in their public form; the problems by platform
         instead (nothing saved) if any cannot be used."""
-        from app.services.outside import save_addresses
+        from app.stranger.use_cases import save_addresses
 
         return save_addresses(self.store, typed)
 
     def stranger_look(self) -> tuple[list[StrangerRequest], WorkerTerms]:
         """What a stranger's look needs, read here on the UI thread before the job starts."""
-        from app.services.outside import stranger_requests, worker_terms
+        from app.stranger.use_cases import stranger_requests, worker_terms
 
         requests = stranger_requests(self.catalogue, self.store.public_addresses())
         return requests, worker_terms(self.profile())
 
     def record_stranger_views(self, views: list[StrangerView]) -> list[SeenFinding]:
         """Keep a look's findings (never the pages): each platform seen replaces its own."""
-        from app.services.outside import record_views
+        from app.stranger.use_cases import record_views
 
         return record_views(self.store, views)
 
     def outside_evidence(self) -> dict[tuple[str, str], OutsideEvidence]:
         """The latest stranger's-view evidence beside the audit's items."""
-        from app.services.outside import outside_evidence
+        from app.stranger.use_cases import outside_evidence
 
         return outside_evidence(self.store, self.catalogue, self.clock.now())
 
@@ -257,14 +257,14 @@ class Footprint:
 
     def choose_watch(self, signed_out: bool) -> None:
         """Turn the signed-out watch on or off (Settings, `footprint watch --enable`)."""
-        from app.services.watch import choose
+        from app.services.watch_runs import choose
 
         choose(self.store, signed_out, self.clock.now())
 
     def watch_status(self) -> WatchStatus:
         """What is watched, when each platform was last and will next be looked at, why any
         is paused, and drift not yet confirmed."""
-        from app.services.watch import status
+        from app.services.watch_runs import status
 
         return status(self.store, self.catalogue, self.clock.now())
 
@@ -276,8 +276,8 @@ class Footprint:
         cancelled: Callable[[], bool] = lambda: False,
     ) -> WatchRun:
         """Run the looks that are due (signed out), keeping each as it finishes."""
-        from app.services.outside import worker_terms
-        from app.services.watch import run_due
+        from app.services.watch_runs import run_due
+        from app.stranger.use_cases import worker_terms
 
         terms = worker_terms(self.profile())
         return run_due(self.store, self.catalogue, config, terms, policy=policy,
@@ -287,8 +287,8 @@ class Footprint:
         """The looks due now and the worker's terms, read on the UI thread before a job
         looks (nothing due while the watch is off)."""
         from app.audit.watch import WatchPolicy
-        from app.services.outside import worker_terms
-        from app.services.watch import plan
+        from app.services.watch_runs import plan
+        from app.stranger.use_cases import worker_terms
 
         chosen = policy or WatchPolicy()
         return plan(self.store, self.catalogue, self.clock.now(), chosen), worker_terms(
@@ -300,7 +300,7 @@ class Footprint:
     ) -> WatchedLook:
         """Keep one finished look of the watch at once (on the UI thread, as it arrives)."""
         from app.audit.watch import WatchPolicy
-        from app.services.watch import keep_look
+        from app.services.watch_runs import keep_look
 
         return keep_look(self.store, watch_plan, view, policy or WatchPolicy())
 
@@ -314,7 +314,7 @@ class Footprint:
     ) -> WatchRun:
         """After a run's browser closed: pause what was not looked at if offline; the run."""
         from app.audit.watch import WatchPolicy
-        from app.services.watch import finish
+        from app.services.watch_runs import finish
 
         chosen = policy or WatchPolicy()
         return finish(self.store, self.catalogue, watch_plan, looks, self.clock.now(), chosen,
@@ -322,7 +322,7 @@ class Footprint:
 
     def watched_drift(self) -> list[Drift]:
         """Drift the watch saw that the worker has not confirmed yet (the overview's banner)."""
-        from app.services.watch import unconfirmed_drift
+        from app.services.watch_runs import unconfirmed_drift
 
         return unconfirmed_drift(self.store)
 
@@ -332,7 +332,7 @@ class Footprint:
 
     def confirm_watched_drift(self, drift_id: int) -> None:
         """The worker has seen this drift; answering the item is still theirs to do."""
-        from app.services.watch import confirm
+        from app.services.watch_runs import confirm
 
         confirm(self.store, drift_id, self.clock.now())
 
@@ -369,25 +369,25 @@ class Footprint:
     def reading_inputs(self) -> ReadInputs:
         """Earlier reviews and the review key, read here (the GUI thread) before a worker
         thread reads an export."""
-        from app.services.exports import reading_inputs
+        from app.services.downloads import reading_inputs
 
         return reading_inputs(self.store)
 
     def preview_import(self, read: ExportRead) -> ImportPreview:
         """The answers an export read gives, before the worker confirms them."""
-        from app.services.exports import preview
+        from app.services.downloads import preview
 
         return preview(read, self.catalogue, self.store.history())
 
     def save_import(self, read: ExportRead, chosen: Collection[str] | None = None) -> ImportOutcome:
         """Record an export read beforehand: the chosen answers (all when None) and counts."""
-        from app.services.exports import save_import
+        from app.services.downloads import save_import
 
         return save_import(self.store, self.catalogue, read, self.clock.now(), chosen)
 
     def import_export(self, path: Path, expected: str | None = None) -> ImportOutcome:
         """Read an export and record it with every answer (the CLI); raises ExportError."""
-        from app.services.exports import import_export
+        from app.services.downloads import import_export
 
         return import_export(self.store, self.catalogue, path, self.clock.now(), expected)
 
@@ -395,7 +395,7 @@ class Footprint:
         """Save a friend-list review (counts; keyed hashes of the marked where a keyring is
         usable)."""
         from app.credentials import REVIEW_KEY_SERVICE
-        from app.services.exports import save_review
+        from app.services.downloads import save_review
 
         saved = save_review(self.store, findings, marked_keys, self.clock.now())
         if marked_keys and not saved.by_hand:

@@ -53,8 +53,8 @@ LARGE_FILE_MB = 63
 
 def build(case: str, folder: Path, followers: int, large_mb: int) -> Path:
     """The case's archive, written with the test generator's shapes (invented names)."""
-    from tests.exports import generations as g
-    from tests.exports.builders import meta_json, write_zip
+    from tests.downloads import generations as g
+    from tests.downloads.builders import meta_json, write_zip
 
     names = [f"follower.{n:05d}" for n in range(followers)]
     if case == "instagram-50k":
@@ -141,8 +141,8 @@ def _earlier_review(case: str) -> ReviewToSave:
     """A review of 20 marked followers made in 2020, so the import hashes every person of
     the export to see whether they are still there (the work the worker waits for)."""
     from app.audit.records import ReviewToSave
-    from app.exports.hashing import digests, new_salt
-    from app.services.exports import review_key
+    from app.downloads.hashing import digests, new_salt
+    from app.services.downloads import review_key
 
     keys = {
         "instagram-50k": [f"user:follower.{n:05d}" for n in range(20)],

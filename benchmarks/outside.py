@@ -20,11 +20,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from app.automation.browsers import BrowserChoice  # noqa: E402
-from app.automation.outside import OutsideConfig, OutsideTimeouts, StrangerRequest  # noqa: E402
-from app.automation.stranger import StrangerBrowser  # noqa: E402
-from app.automation.stranger_view import WorkerTerms  # noqa: E402
 from app.automation.urls import UrlMap  # noqa: E402
-from app.checklists.public_profiles import profile_of  # noqa: E402
+from app.stranger.browser import StrangerBrowser  # noqa: E402
+from app.stranger.look import OutsideConfig, OutsideTimeouts, StrangerRequest  # noqa: E402
+from app.stranger.public_profiles import profile_of  # noqa: E402
+from app.stranger.view import WorkerTerms  # noqa: E402
 from tests.sites.public_pages import ADDRESSES, PublicPages  # noqa: E402
 
 # One public page per platform: five platforms, each showing what a stranger could see.

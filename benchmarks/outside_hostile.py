@@ -28,15 +28,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from app.automation.browsers import BrowserChoice  # noqa: E402
-from app.automation.outside import (  # noqa: E402
+from app.automation.urls import UrlMap  # noqa: E402
+from app.stranger.look import (  # noqa: E402
     LookStarted,
     OutsideConfig,
     OutsideTimeouts,
     StrangerRequest,
     look_as_stranger,
 )
-from app.automation.stranger_view import WorkerTerms  # noqa: E402
-from app.automation.urls import UrlMap  # noqa: E402
+from app.stranger.view import WorkerTerms  # noqa: E402
 from tests.sites import public_pages  # noqa: E402
 from tests.sites.public_pages import ADDRESSES, PublicPages, Route  # noqa: E402
 

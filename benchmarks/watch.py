@@ -27,11 +27,11 @@ sys.path.insert(0, str(ROOT))
 from app.audit.profile import WorkerProfile  # noqa: E402
 from app.audit.watch import WatchPolicy, back_off  # noqa: E402
 from app.automation.browsers import BrowserChoice  # noqa: E402
-from app.automation.outside import OutsideConfig, OutsideTimeouts  # noqa: E402
 from app.automation.urls import UrlMap  # noqa: E402
 from app.clock import FixedClock  # noqa: E402
 from app.footprint import open_footprint  # noqa: E402
 from app.paths import DataHome  # noqa: E402
+from app.stranger.look import OutsideConfig, OutsideTimeouts  # noqa: E402
 from tests.sites.public_pages import ADDRESSES, PublicPages  # noqa: E402
 
 CASES = ("public", "employer", "phone", "rate limited")

@@ -14,7 +14,7 @@ import pytest
 from app.cli import main
 from app.paths import APP_NAME, HOME_ENV, HomeError, data_home, owner_only_files
 from tests.conftest import WAIT_MS
-from tests.exports.builders import write_zip, x_archive
+from tests.downloads.builders import write_zip, x_archive
 
 ROOT = Path(__file__).resolve().parents[1]
 PACK = ROOT / "resources" / "examples" / "riverside-care-policy.toml"

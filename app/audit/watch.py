@@ -10,7 +10,7 @@ a sign-in wall or a failure, and a pause while the computer seems offline.
 Drift (`drift_between`) compares the findings of a platform's last look with the new ones,
 topic by topic: only a change towards more visible — a definite "no" before, a "yes" now —
 is drift. "Can't tell", a topic missing from either look, and a "no" that carries a caveat
-(no proof, see `app.audit.outside.SeenFinding`) never count either way.
+(no proof, see `app.stranger.evidence.SeenFinding`) never count either way.
 
 Plain Python with an injected `now`: no clock, no database, no browser here.
 """
@@ -23,8 +23,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from app.audit.outside import NO, YES, SeenFinding, what_is_seen
 from app.formatting import short_date
+from app.stranger.evidence import NO, YES, SeenFinding, what_is_seen
 
 WATCH_SOURCE = "seen by the watch, signed out"
 

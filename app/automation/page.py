@@ -71,7 +71,7 @@ CHANGE_WATCH = """(() => {
 # One round trip: the document's HTTP status, the first rate-limit and error texts it shows
 # (ignoring case and curly apostrophes), its language, a modal dialog over it, whether it
 # shows a password field, and how long it has been unchanged since loading.
-# Script lines the page-reading scripts share (here and in `stranger.py`): `nav`, the
+# Script lines the page-reading scripts share (here and in `app/stranger/browser.py`): `nav`, the
 # document's navigation entry; `quiet`, how long the page has been unchanged since it loaded
 # (as CHANGE_WATCH records; null while that is unknown); and `shows(el)`, whether an element
 # is drawn at all.

@@ -1,6 +1,6 @@
 """Playwright's sync driver on the calling thread, started and stopped in one place.
 
-Both automated reading (`engine.py`) and the stranger's browser (`stranger.py`) run
+Both automated reading (`engine.py`) and the stranger's browser (`app/stranger/browser.py`) run
 Playwright on a worker thread. Its sync API runs its own event loop, but some of its clean-up
 asks asyncio for "the current loop", which only the main thread has by default: a worker
 thread gets an idle loop of its own for the driver's lifetime, closed again on stop.

@@ -24,8 +24,8 @@ from app.checklists.clauses import (
     Regulator,
     ReportingRoute,
 )
-from app.checklists.errors import ChecklistError, Problem
 from app.checklists.fields import TableReader
+from app.checklists.file_errors import ChecklistError, Problem
 from app.checklists.loader import parse_toml, read_text
 from app.checklists.model import Concern
 from app.checklists.source_lines import SourceLines

@@ -6,7 +6,7 @@ import re
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from app.checklists.errors import Problem
+from app.checklists.file_errors import Problem
 from app.checklists.source_lines import SourceLines
 from app.formatting import display_text
 

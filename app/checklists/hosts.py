@@ -15,7 +15,7 @@ Hosts match exactly: `facebook.com.example.net` or `www.facebook.com:8443` are n
 A platform that is not listed (an employer pack's own platform, say) may name any https://
 address, but automation never reads it.
 
-The worker's own public profile addresses (`app/checklists/public_profiles.py`) must be on
+The worker's own public profile addresses (`app/stranger/public_profiles.py`) must be on
 these hosts too; a few hosts are here only because public profiles live or land on them (a
 country subdomain a signed-out visitor is sent to, a cookie-consent host, the bare domain
 people paste).

@@ -10,8 +10,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from app.checklists.errors import ChecklistError, Problem
 from app.checklists.fields import TableReader
+from app.checklists.file_errors import ChecklistError, Problem
+from app.checklists.file_reading import check_nesting, read_checked_text
 from app.checklists.hosts import normal_url, url_problem
 from app.checklists.model import (
     TITLE,
@@ -28,7 +29,6 @@ from app.checklists.model import (
     Severity,
     SignInPhrases,
 )
-from app.checklists.reading import check_nesting, read_checked_text
 from app.checklists.source_lines import SourceLines
 from app.resources import shipped
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from app.checklists.errors import ChecklistError, Problem
 from app.checklists.fields import TableReader
+from app.checklists.file_errors import ChecklistError, Problem
 from app.checklists.loader import (
     file_format,
     parse_toml,

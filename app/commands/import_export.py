@@ -34,8 +34,8 @@ def add_import_export_parser(commands: Any) -> None:
 def run_import_export(args: argparse.Namespace) -> int:
     """Import the export at `args.path` and print what was read; the exit code."""
     from app.commands.common import open_app
-    from app.exports.errors import BadArchiveError, NothingUsableError
-    from app.exports.summary import import_summary, summary_text
+    from app.downloads.download_errors import BadArchiveError, NothingUsableError
+    from app.downloads.summary import import_summary, summary_text
     from app.paths import data_home
 
     footprint = open_app(data_home(), writes=True)

@@ -1,4 +1,4 @@
-"""What the supervision report says, as plain values (built by `app.report.model`).
+"""What the supervision report says, as plain values (built by `app.report.report_model`).
 
 Everything in here leaves the worker's computer when they print or save the report.
 """

@@ -16,7 +16,6 @@ from pathlib import Path
 from app.audit import glossary
 from app.audit.answers import AnswerStatus
 from app.audit.drift import DriftReason
-from app.audit.outside import SIGNED_IN_NOTE
 from app.audit.scoring import PlatformState
 from app.formatting import relative_due, short_date
 from app.report.content import (
@@ -29,6 +28,7 @@ from app.report.content import (
     SupervisionReport,
 )
 from app.resources import shipped
+from app.stranger.evidence import SIGNED_IN_NOTE
 
 STYLESHEET = shipped().report_stylesheet
 APPENDIX_HEADING = "Appendix: the detail behind this record"

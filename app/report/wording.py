@@ -6,12 +6,10 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from app.audit.answers import AnswerStatus
-from app.audit.outside import SeenFinding, latest_per_platform
 from app.audit.records import ConnectionReviewRecord, ExportImportRecord
 from app.audit.scoring import Score, overall_score
 from app.audit.watch import Drift
 from app.checklists.model import Catalogue
-from app.checklists.public_profiles import profile_of
 from app.formatting import plural, short_date
 from app.report.content import (
     ActionLine,
@@ -23,6 +21,8 @@ from app.report.content import (
     PlatformSection,
     WorkerDetails,
 )
+from app.stranger.evidence import SeenFinding, latest_per_platform
+from app.stranger.public_profiles import profile_of
 
 
 def evidence_lines(

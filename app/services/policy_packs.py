@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from app.checklists.errors import ChecklistError
+from app.checklists.file_errors import ChecklistError
 from app.checklists.loader import read_text
 from app.checklists.model import Catalogue
 from app.checklists.policy import PolicyPack, apply_pack, load_policy_pack, load_policy_text

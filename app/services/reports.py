@@ -8,7 +8,7 @@ from datetime import datetime
 from app.checklists.codes import CodeBook
 from app.checklists.model import Catalogue
 from app.report.content import ReportScope, SupervisionReport
-from app.report.model import build_report
+from app.report.report_model import build_report
 from app.report.wording import evidence_lines, outside_lines, watched_lines
 from app.storage.store import Store
 

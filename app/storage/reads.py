@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from app.audit.answers import Answer, AnswerKind, AnswerSource, AnswerStatus
-from app.audit.outside import SeenFinding
 from app.audit.profile import WorkerProfile
 from app.audit.records import (
     ConnectionReviewRecord,
@@ -46,6 +45,7 @@ from app.storage.tables import (
     WATCH_PLATFORM,
 )
 from app.storage.timestamps import from_text, required, to_text
+from app.stranger.evidence import SeenFinding
 
 # Enum lookups by value are slow enough to show when reading ten years of answers.
 _STATUSES = {status.value: status for status in AnswerStatus}

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from app.audit.answers import Answer
-from app.audit.outside import SeenFinding
 from app.audit.profile import WorkerProfile
 from app.audit.records import (
     ConnectionReviewRecord,
@@ -31,6 +30,7 @@ from app.audit.stored import AllData, DashboardData
 from app.audit.watch import Drift, LookOutcome, PlatformWatch, WatchChoice
 from app.storage import reads
 from app.storage.errors import trouble_of_the_moment
+from app.stranger.evidence import SeenFinding
 
 if TYPE_CHECKING:
     import sqlite3

@@ -13,7 +13,6 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.audit.answers import Answer, AnswerKind
-from app.audit.outside import SeenFinding
 from app.audit.profile import WorkerProfile
 from app.audit.records import ImportPlan, RemovalCheck, ReviewToSave
 from app.audit.run import AuditRun, PlatformCheck
@@ -37,6 +36,7 @@ from app.storage.schema import (
     WatchLookRow,
     WatchPlatformRow,
 )
+from app.stranger.evidence import SeenFinding
 
 
 class Writer:

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 from app.audit import glossary
 from app.audit.answers import Answer, AnswerSource, AnswerStatus
 from app.audit.estimate import minutes_for, say_minutes
-from app.audit.outside import OutsideEvidence
 from app.audit.scoring import score_platform
 from app.audit.session import AuditSession, Position
 from app.audit.verdicts import link_outcome, platform_end_line
@@ -41,6 +40,7 @@ from app.checklists.hosts import is_allowed
 from app.checklists.model import CheckItem, Evidence, Platform
 from app.checklists.self_search import is_search_item
 from app.formatting import plural, short_date
+from app.stranger.evidence import OutsideEvidence
 from app.ui.announce import announce
 from app.ui.layouts import STRETCH, roomy_rows, widget_row
 from app.ui.links import UrlOpener, open_in_browser

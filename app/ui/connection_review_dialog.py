@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.exports.findings import ExportFindings, Person
-from app.exports.removal_steps import GENERAL, removal_step
+from app.downloads.findings import ExportFindings, Person
+from app.downloads.removal_steps import GENERAL, removal_step
 from app.footprint import Footprint
 from app.formatting import plural
-from app.services.exports import NO_KEYRING
+from app.services.downloads import NO_KEYRING
 from app.ui.links import UrlOpener, open_in_browser
 
 MARK_LABEL = "uses my service / carer or family / child who attended"

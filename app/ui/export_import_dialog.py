@@ -34,15 +34,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.audit.records import ConnectionReviewRecord, RemovalCheck
-from app.exports.archive import Monitor
-from app.exports.detect import READERS
-from app.exports.errors import ExportError, ImportCancelled, shown_name
-from app.exports.findings import ExportFindings
-from app.exports.recording import ImportOutcome, ImportPreview
-from app.exports.request_steps import request_for
-from app.exports.summary import Section, answer_line, import_summary
+from app.downloads.archive import Monitor
+from app.downloads.detect import READERS
+from app.downloads.download_errors import ExportError, ImportCancelled, shown_name
+from app.downloads.findings import ExportFindings
+from app.downloads.recording import ImportOutcome, ImportPreview
+from app.downloads.request_steps import request_for
+from app.downloads.summary import Section, answer_line, import_summary
 from app.footprint import Footprint
-from app.services.exports import ExportRead, ReadInputs, read_export_and_checks
+from app.services.downloads import ExportRead, ReadInputs, read_export_and_checks
 from app.ui.connection_review_dialog import ConnectionReviewDialog
 from app.ui.jobs import Job, JobCancelled, JobContext, JobRunner
 from app.ui.links import UrlOpener, open_in_browser

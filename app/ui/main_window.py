@@ -35,8 +35,8 @@ from app.ui.reminder_service import ReminderService
 from app.ui.screen import frame_record, keep_on_screen, restore_frame
 
 if TYPE_CHECKING:  # imported when first shown, so the overview opens sooner (issue 24)
-    from app.automation.outside import OutsideConfig
-    from app.services.watch import WatchRun
+    from app.services.watch_runs import WatchRun
+    from app.stranger.look import OutsideConfig
     from app.ui.audit_page import AuditPage
     from app.ui.summary_page import SummaryPage
 
@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
     def _watch_config(self) -> OutsideConfig | None:
         """The browser automated reading uses, for the watch's signed-out looks (None: none)."""
         from app.automation.browsers import find_browser
-        from app.automation.outside import OutsideConfig
+        from app.stranger.look import OutsideConfig
         from app.ui.automation_dialog import browser_path
 
         browser = find_browser(browser_path())

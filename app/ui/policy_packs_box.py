@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.checklists.errors import ChecklistError
+from app.checklists.file_errors import ChecklistError
 from app.checklists.model import Catalogue
 from app.checklists.policy import PolicyPack, apply_pack
 from app.footprint import Footprint

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.audit.profile import WorkerProfile
 from app.autostart import is_autostart_enabled, set_autostart
-from app.checklists.errors import ChecklistError
+from app.checklists.file_errors import ChecklistError
 from app.footprint import Footprint
 from app.ui import preferences
 from app.ui.jobs import JobRunner

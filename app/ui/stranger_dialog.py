@@ -1,7 +1,7 @@
 """See what a stranger sees: one button, progress, and what a signed-out visitor was shown.
 
 The look runs as a background job (app.ui.jobs) in a throwaway signed-out browser
-(app.automation.outside); this window only shows the events it sends. Everything shown is
+(app.stranger.look); this window only shows the events it sends. Everything shown is
 Footprint's own words — findings, obstacles, notes — as plain text; nothing of the pages is
 shown or kept. When the look ends (or is stopped) the findings of every platform seen are
 saved, so they can be confirmed as answers in the audit.
@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.audit.outside import SIGNED_IN_NOTE
 from app.audit.verdicts import look_outcome
 from app.automation.browsers import find_browser, missing_message
-from app.automation.outside import (
+from app.footprint import Footprint
+from app.formatting import short_date
+from app.stranger.evidence import SIGNED_IN_NOTE
+from app.stranger.look import (
     LookCancelled,
     LookFinished,
     LookStarted,
@@ -31,9 +33,7 @@ from app.automation.outside import (
     StrangerRequest,
     look_as_stranger,
 )
-from app.automation.stranger_view import COUNTRY_NOTE, StrangerView, Verdict, WorkerTerms
-from app.footprint import Footprint
-from app.formatting import short_date
+from app.stranger.view import COUNTRY_NOTE, StrangerView, Verdict, WorkerTerms
 from app.ui.automation_dialog import browser_path
 from app.ui.jobs import Job, JobCancelled, JobContext, JobRunner, Work
 from app.ui.layouts import STRETCH, plain_label, scroll_area, widget_row

@@ -13,15 +13,15 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.audit.watch import LookOutcome
-from app.automation.outside import (
+from app.footprint import Footprint
+from app.services.watch_runs import WatchedLook, WatchPlan
+from app.stranger.look import (
     LookCancelled,
     LookFinished,
     OutsideConfig,
     look_as_stranger,
 )
-from app.automation.stranger_view import WorkerTerms
-from app.footprint import Footprint
-from app.services.watch import WatchedLook, WatchPlan
+from app.stranger.view import WorkerTerms
 from app.ui.jobs import Job, JobCancelled, JobContext, JobRunner
 
 EVERY_MS = 15 * 60 * 1000  # how often to ask whether a look is due (a read, no page loads)

@@ -21,7 +21,7 @@ from app.checklists.codes import load_code_book
 from app.checklists.model import Catalogue
 from app.clock import FixedClock
 from app.report.content import ReportScope
-from app.report.model import build_report
+from app.report.report_model import build_report
 from tests.audit.memory_store import MemoryStore
 from tests.conftest import make_platform
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from app.audit.outside import NO, UNSURE, YES, SeenFinding
 from app.audit.watch import (
     Drift,
     LookOutcome,
@@ -20,6 +19,7 @@ from app.audit.watch import (
     status_line,
     still_to_check,
 )
+from app.stranger.evidence import NO, UNSURE, YES, SeenFinding
 from tests.conftest import START
 
 POLICY = WatchPolicy()

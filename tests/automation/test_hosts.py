@@ -16,7 +16,7 @@ from app.audit.answers import AnswerStatus
 from app.automation.config import readable_items
 from app.automation.origins import SiteGuard
 from app.automation.urls import UrlMap
-from app.checklists.errors import ChecklistError
+from app.checklists.file_errors import ChecklistError
 from app.checklists.hosts import PLATFORM_HOSTS, is_allowed, normal_url, url_problem
 from app.checklists.loader import load_catalogue, load_platform_file, shipped_audit_files
 from app.cli import main

@@ -11,18 +11,18 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.audit.answers import AnswerSource, AnswerStatus
-from app.audit.outside import NO, SIGNED_IN_NOTE, SeenFinding
 from app.audit.profile import WorkerProfile
 from app.audit.session import AuditSession
 from app.automation.browsers import BrowserChoice
-from app.automation.outside import OutsideConfig, OutsideTimeouts
-from app.automation.stranger_view import Obstacle, StrangerView, Topic, Verdict
 from app.automation.urls import UrlMap
-from app.checklists.public_profiles import profile_of
 from app.clock import FixedClock
 from app.footprint import Footprint, open_footprint
 from app.report.content import ReportScope
 from app.report.html import render_html
+from app.stranger.evidence import NO, SIGNED_IN_NOTE, SeenFinding
+from app.stranger.look import OutsideConfig, OutsideTimeouts
+from app.stranger.public_profiles import profile_of
+from app.stranger.view import Obstacle, StrangerView, Topic, Verdict
 from app.ui.application import configure_qt_settings
 from app.ui.audit_page import AuditPage
 from app.ui.stranger_dialog import NO_ADDRESSES, StrangerDialog

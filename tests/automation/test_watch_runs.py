@@ -12,10 +12,10 @@ import pytest
 from app.audit.profile import WorkerProfile
 from app.audit.watch import LookOutcome, WatchPolicy
 from app.automation.browsers import BrowserChoice
-from app.automation.outside import OutsideConfig, OutsideTimeouts
 from app.automation.urls import UrlMap
 from app.clock import FixedClock
 from app.footprint import Footprint, open_footprint
+from app.stranger.look import OutsideConfig, OutsideTimeouts
 from tests.automation.conftest import CHROMIUM, TEST_ARGS
 from tests.conftest import START
 from tests.sites.public_pages import ADDRESSES, DISTINCTIVE, ROUTES, PublicPages, Route

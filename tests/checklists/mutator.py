@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from app.checklists.errors import ChecklistError
+    from app.checklists.file_errors import ChecklistError
 
 ROOT = Path(__file__).resolve().parents[2]
 PACK = ROOT / "resources" / "examples" / "riverside-care-policy.toml"
@@ -163,7 +163,7 @@ class BatchResult:
 def run_batch(count: int, folder: Path, seed: int = 13) -> BatchResult:
     """Load every mutant as `validate` and `policy add` would."""
     from app.checklists.codes import load_code_book
-    from app.checklists.errors import ChecklistError
+    from app.checklists.file_errors import ChecklistError
     from app.checklists.loader import load_catalogue, load_platform_file, shipped_audit_files
     from app.checklists.policy import load_policy_pack
     from app.paths import DataHome

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.checklists.errors import ChecklistError
+from app.checklists.file_errors import ChecklistError
 from app.checklists.loader import load_platform_file
 from app.checklists.model import Phrases, PlatformAutomation, Probe, ProbeRead, SignInPhrases
 from tests.checklists.test_loader import CODES, VALID, line_of, write

@@ -11,7 +11,7 @@ import pytest
 from app.checklists.clauses import ClauseKind
 from app.checklists.codes import CODES_FILE, CodeBook, load_code_book
 from app.checklists.codes_file import read_code_file
-from app.checklists.errors import ChecklistError
+from app.checklists.file_errors import ChecklistError
 from app.checklists.model import Concern
 from tests.conftest import make_item
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from app.checklists.errors import ChecklistError
+from app.checklists.file_errors import ChecklistError
+from app.checklists.file_reading import MAX_BYTES
 from app.checklists.loader import load_platform_file
-from app.checklists.reading import MAX_BYTES
 from app.cli import main
 from tests.checklists.mutator import PACK, lines_are_its_own, run_batch
 
@@ -134,7 +134,7 @@ def test_mutated_audit_files_and_packs_give_a_result_or_a_line_never_a_traceback
 
 
 def test_the_lines_check_catches_a_forged_line(tmp_path) -> None:
-    from app.checklists.errors import Problem
+    from app.checklists.file_errors import Problem
 
     error = ChecklistError(tmp_path / "a.toml", [Problem(1, "fine")])
     assert lines_are_its_own(error)

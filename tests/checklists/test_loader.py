@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.checklists.errors import ChecklistError
+from app.checklists.file_errors import ChecklistError
 from app.checklists.loader import load_catalogue, load_platform_file, load_platform_text
 from app.checklists.model import Category, ProbeRead, Severity
 

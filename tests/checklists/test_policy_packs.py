@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from app.checklists.codes import load_code_book
-from app.checklists.errors import ChecklistError
+from app.checklists.file_errors import ChecklistError
 from app.checklists.model import Severity
 from app.checklists.policy import apply_pack, load_policy_pack
 from app.cli import main

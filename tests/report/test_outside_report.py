@@ -7,13 +7,13 @@ from html import escape
 
 import pytest
 
-from app.audit.outside import NO, SIGNED_IN_NOTE, YES, SeenFinding
 from app.checklists.codes import load_code_book
 from app.checklists.loader import load_catalogue, shipped_audit_files
 from app.checklists.model import Catalogue
-from app.checklists.public_profiles import profile_of
 from app.report.html import render_html
 from app.report.wording import NO_ADDRESS, NO_LOOK_KEPT, outside_lines
+from app.stranger.evidence import NO, SIGNED_IN_NOTE, YES, SeenFinding
+from app.stranger.public_profiles import profile_of
 from tests.conftest import START
 from tests.report.test_report_model import report
 

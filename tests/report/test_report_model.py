@@ -16,7 +16,7 @@ from app.checklists.codes import load_code_book
 from app.checklists.model import Catalogue
 from app.formatting import short_date
 from app.report.content import ReportError, ReportScope, SupervisionReport
-from app.report.model import build_report
+from app.report.report_model import build_report
 from tests.conftest import START
 
 PROFILE = WorkerProfile(

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from app.audit.outside import NO, YES
 from app.audit.watch import Drift, LookOutcome, PlatformWatch
 from app.clock import FixedClock
 from app.footprint import open_footprint
 from app.report.html import render_html
+from app.stranger.evidence import NO, YES
 from tests.conftest import START
 
 

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from tests.sites.local_server import LocalServer
 
 PAGES = Path(__file__).resolve().parent / "public"
-# Each platform's public origin, as `app/checklists/public_profiles.py` writes addresses.
+# Each platform's public origin, as `app/stranger/public_profiles.py` writes addresses.
 ORIGINS = {
     "facebook": "https://www.facebook.com",
     "instagram": "https://www.instagram.com",

@@ -114,7 +114,7 @@ def _fill_0001(path: Path) -> None:
 
 def _fill_0002(path: Path) -> None:
     """0002 added data-export imports and friend-list reviews (PBKDF2 hashes, deleted by 0004;
-    tests/exports/test_review_privacy.py checks that)."""
+    tests/downloads/test_review_privacy.py checks that)."""
     _fill_0001(path)
     stamp = "2026-01-06T10:00:00.000000+00:00"
     with closing(sqlite3.connect(path)) as db, db:

@@ -129,7 +129,7 @@ def test_a_path_with_hash_question_mark_and_percent_is_read_where_it_is(tmp_path
 def test_a_new_look_replaces_only_the_platforms_it_saw(tmp_path) -> None:
     from datetime import timedelta
 
-    from app.audit.outside import NO, YES, SeenFinding
+    from app.stranger.evidence import NO, YES, SeenFinding
 
     store = open_store(tmp_path)
     first = [SeenFinding("x", "posts", YES, "posts shown", START),
@@ -143,7 +143,7 @@ def test_a_new_look_replaces_only_the_platforms_it_saw(tmp_path) -> None:
 
 
 def test_a_findings_caveat_is_kept_with_it(tmp_path) -> None:
-    from app.audit.outside import NO, YES, SeenFinding
+    from app.stranger.evidence import NO, YES, SeenFinding
 
     store = open_store(tmp_path)
     wall = SeenFinding("linkedin", "page", NO, "asked to sign in", START, "not proof: look")
@@ -155,7 +155,7 @@ def test_a_findings_caveat_is_kept_with_it(tmp_path) -> None:
 
 
 def test_findings_go_when_their_platforms_address_changes_or_is_removed(tmp_path) -> None:
-    from app.audit.outside import NO, YES, SeenFinding
+    from app.stranger.evidence import NO, YES, SeenFinding
 
     store = open_store(tmp_path)
     store.save_public_addresses({"x": "https://x.com/jo", "linkedin": "https://www.linkedin.com/in/jo",
@@ -209,8 +209,8 @@ def test_discarding_deletes_an_open_audit_and_never_a_finished_one(tmp_path, cat
 
 
 def test_the_watch_is_off_until_chosen_and_keeps_its_schedule_looks_and_drift(tmp_path) -> None:
-    from app.audit.outside import NO, YES, SeenFinding
     from app.audit.watch import Drift, LookOutcome, PlatformWatch, WatchChoice
+    from app.stranger.evidence import NO, YES, SeenFinding
 
     store = open_store(tmp_path)
     assert store.watch_choice() == WatchChoice(signed_out=False, chosen_at=None)

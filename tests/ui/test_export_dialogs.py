@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QPushButton
 
 from app.audit.answers import Answer, AnswerSource, AnswerStatus
 from app.audit.run import PlatformCheck
-from app.exports.errors import ImportCancelled
+from app.downloads.download_errors import ImportCancelled
 from app.ui import export_import_dialog as dialog_module
 from app.ui.export_import_dialog import ExportImportDialog
 from tests.conftest import WAIT_MS
-from tests.exports import builders, generations
-from tests.exports.test_no_names_stored import assert_absent
+from tests.downloads import builders, generations
+from tests.downloads.test_no_names_stored import assert_absent
 
 LONG = 10_000
 

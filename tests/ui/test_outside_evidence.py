@@ -7,9 +7,9 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 
 from app.audit.answers import AnswerSource, AnswerStatus
-from app.audit.outside import YES, SeenFinding, evidence_for
 from app.audit.session import AuditSession
 from app.footprint import Footprint
+from app.stranger.evidence import YES, SeenFinding, evidence_for
 from app.ui.audit_page import AuditPage
 from tests.conftest import START
 

@@ -164,7 +164,7 @@ def test_an_export_showing_a_switch_to_public_marks_drift_on_the_dashboard(
     from app.audit.answers import Answer, AnswerSource
     from app.audit.profile import WorkerProfile
     from app.audit.run import PlatformCheck
-    from tests.exports import builders
+    from tests.downloads import builders
 
     repository = footprint.store
     profile = WorkerProfile("Jo", "Role", "Org", "sssc", platform_ids=("x",))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from app.audit.outside import YES, SeenFinding
+from app.stranger.evidence import YES, SeenFinding
 from app.ui.profile_dialog import ProfileDialog
 from app.ui.stranger_dialog import NO_ADDRESSES, StrangerDialog
 from tests.conftest import START
@@ -63,8 +63,8 @@ def test_after_the_window_closes_the_open_audit_shows_the_evidence(
 
 
 def test_when_every_look_failed_the_window_says_nothing_was_looked_at(qtbot, set_up, jobs) -> None:
-    from app.automation.outside import LookFinished
-    from app.automation.stranger_view import Obstacle, StrangerView
+    from app.stranger.look import LookFinished
+    from app.stranger.view import Obstacle, StrangerView
 
     problems = set_up.save_public_addresses({"instagram": "jo.worker", "x": "joworker"})
     assert problems == {}

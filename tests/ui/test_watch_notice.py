@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from app.audit.answers import AnswerStatus
-from app.audit.outside import NO, YES
 from app.audit.session import AuditSession
 from app.audit.watch import Drift, LookOutcome, PlatformWatch
 from app.clock import FixedClock
 from app.footprint import open_footprint
+from app.stranger.evidence import NO, YES
 from tests.conftest import START
 
 
@@ -53,7 +53,7 @@ class FakeNotifier:
 def test_drift_found_while_the_app_runs_is_announced_and_a_quiet_run_is_not(
     qtbot, data_home
 ) -> None:
-    from app.services.watch import WatchedLook, WatchRun
+    from app.services.watch_runs import WatchedLook, WatchRun
     from app.ui.main_window import MainWindow
 
     footprint = open_footprint(data_home, FixedClock(START))

@@ -1,0 +1,163 @@
+"""Issue 32.2: a stranger's look is bounded, whatever the page does.
+
+A script that never yields (in the head, or once loaded) ends the look within its time limit,
+and Stop ends it while the page is still busy; huge structured data is cut inside the page
+before it crosses into Footprint; a download and an endless redirect are told as what they
+are, not as a lost connection.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+
+from app.automation.browsers import BrowserChoice
+from app.automation.urls import UrlMap
+from app.clock import FixedClock
+from app.stranger import browser
+from app.stranger.look import (
+    LookCancelled,
+    LookStarted,
+    OutsideConfig,
+    OutsideTimeouts,
+    StrangerRequest,
+    look_as_stranger,
+)
+from app.stranger.view import Obstacle, StrangerView
+from tests.automation.conftest import CHROMIUM, TEST_ARGS, Flag
+from tests.conftest import START
+from tests.sites.public_pages import PublicPages
+from tests.stranger.test_browser import JO, MARKER, our_browsers, request
+
+pytestmark = pytest.mark.browser
+# The look's own limit is short here; a page's load and settle limits are as elsewhere.
+HOSTILE = OutsideTimeouts(page=10.0, settle=0.2, busy=3.0, poll=0.05, look=15.0)
+
+
+@pytest.fixture(scope="module")
+def pages() -> Iterator[PublicPages]:
+    server = PublicPages().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def config(pages: PublicPages) -> OutsideConfig:
+    pages.reset()
+    return OutsideConfig(
+        browser=BrowserChoice("Chromium", CHROMIUM),
+        urls=UrlMap(pages.url_map()),
+        timeouts=HOSTILE,
+        headless=True,
+        args=(*TEST_ARGS, MARKER),
+        clock=FixedClock(START),
+    )
+
+
+class Run:
+    """`look_as_stranger` on a thread of its own, as the app's background job runs it."""
+
+    def __init__(self, config: OutsideConfig, cases: tuple[str, ...], cancel: Flag) -> None:
+        self.events: list[object] = []
+        self.outcome: list[list[StrangerView] | BaseException] = []
+        requests = [request(case) for case in cases]
+        self._thread = threading.Thread(target=self._run, args=(config, requests, cancel))
+        self.started = threading.Event()
+        self._thread.start()
+
+    def _run(self, config: OutsideConfig, requests: list[StrangerRequest], cancel: Flag) -> None:
+        try:
+            views = look_as_stranger(config, requests, JO, send=self._send, cancelled=cancel)
+            self.outcome.append(views)
+        except BaseException as error:  # handed back to the test
+            self.outcome.append(error)
+
+    def _send(self, event: object) -> None:
+        self.events.append(event)
+        if isinstance(event, LookStarted):
+            self.started.set()
+
+    def result(self, within: float = 120) -> list[StrangerView] | BaseException:
+        self._thread.join(timeout=within)
+        assert self.outcome, "the look did not end"
+        return self.outcome[0]
+
+
+@pytest.mark.parametrize("case", ("busy head", "busy later"))
+def test_a_page_that_never_yields_ends_within_the_look_s_limit(
+    config: OutsideConfig, pages: PublicPages, case: str
+) -> None:
+    views = Run(config, (case, "public"), Flag()).result()
+    assert isinstance(views, list), views
+    assert views[0].obstacle is Obstacle.BUSY
+    assert views[0].problem == Obstacle.BUSY.sentence(
+        "X", "Footprint stopped looking after 15 seconds"
+    )
+    # The browser was started again for the next address, which was seen as usual.
+    assert views[1].obstacle is None and views[1].findings
+    assert our_browsers() == []
+
+
+@pytest.mark.parametrize("case", ("busy head", "busy later"))
+def test_stop_ends_a_look_at_a_page_that_never_yields(
+    config: OutsideConfig, pages: PublicPages, case: str
+) -> None:
+    """Only Stop can end it here: the look's own limit is far away."""
+    patient = replace(config, timeouts=replace(HOSTILE, page=300.0, busy=300.0, look=600.0))
+    cancel = Flag()
+    run = Run(patient, (case, "public"), cancel)
+    assert run.started.wait(timeout=60)
+    path = "/x/jo_busy_head" if case == "busy head" else "/x/jo_busy_later"
+    while path not in pages.visits:  # the page is being loaded: its script will not yield
+        threading.Event().wait(0.05)
+    cancel.raised = True
+    outcome = run.result(within=60)
+    assert isinstance(outcome, LookCancelled)
+    assert "/x/jo_public" not in pages.visits
+    assert our_browsers() == []
+
+
+def test_huge_structured_data_is_cut_inside_the_page(
+    config: OutsideConfig, pages: PublicPages, monkeypatch
+) -> None:
+    seen: list[browser.PageSnapshot] = []
+    assess = browser.assess
+
+    def keep(snapshot: browser.PageSnapshot, *args: object, **kwargs: object):
+        seen.append(snapshot)
+        return assess(snapshot, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(browser, "assess", keep)
+    views = Run(config, ("huge structured data",), Flag()).result()
+    assert isinstance(views, list) and views[0].obstacle is None, views
+    (snapshot,) = seen
+    # Blocks over the per-block cap are left in the page; the small one after them is read.
+    assert snapshot.structured == ({"@type": "Person", "name": "Zephyrine Quokka"},)
+    crossed = len(snapshot.text) + sum(len(str(block)) for block in snapshot.structured)
+    assert crossed <= browser.MAX_TEXT + browser.MAX_STRUCTURED
+
+
+def test_structured_data_that_is_not_json_or_nests_too_deep_is_left_out() -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    blocks = ['{"@type": "Person"}', "not json", deep, 7, "x" * (browser.MAX_BLOCK + 1)]
+    assert browser.parsed_structured(blocks) == ({"@type": "Person"},)
+    assert browser.parsed_structured({"not": "a list"}) == ()
+
+
+def test_a_download_is_told_as_a_file_not_a_lost_connection(
+    config: OutsideConfig, pages: PublicPages
+) -> None:
+    views = Run(config, ("download",), Flag()).result()
+    assert isinstance(views, list), views
+    assert views[0].obstacle is Obstacle.NOT_A_PAGE
+    assert "internet connection" not in views[0].problem
+
+
+def test_an_endless_redirect_is_told_as_one(config: OutsideConfig, pages: PublicPages) -> None:
+    views = Run(config, ("endless redirect",), Flag()).result()
+    assert isinstance(views, list), views
+    assert views[0].obstacle is Obstacle.REDIRECT_LOOP
+    assert "internet connection" not in views[0].problem

@@ -27,7 +27,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "app.file_lock",
     ),  # fmt: skip
     "definitions": ("app.checklists", "app.stranger.public_profiles"),
-    "domain": ("app.audit", "app.stranger.evidence"),
+    "domain": ("app.audit", "app.stranger.evidence", "app.stranger.view"),
     "report content": ("app.report.content", "app.report.report_model", "app.report.wording"),
     "keyring": ("app.credentials",),
     "storage": ("app.storage",),

@@ -477,7 +477,7 @@ class _PageThatMovedOn:
 
 def test_a_capture_answered_by_another_site_is_refused(config: OutsideConfig) -> None:
     from app.automation.failures import Failure, PageProblem
-    from app.stranger.browser import Visit
+    from app.stranger.visit import Visit
 
     platform, address = ADDRESSES["public"]
     request = StrangerRequest(platform, NAMES[platform], address)

@@ -17,7 +17,7 @@ import pytest
 from app.automation.browsers import BrowserChoice
 from app.automation.urls import UrlMap
 from app.clock import FixedClock
-from app.stranger import browser
+from app.stranger import browser, page_capture
 from app.stranger.look import (
     LookCancelled,
     LookStarted,
@@ -26,6 +26,7 @@ from app.stranger.look import (
     StrangerRequest,
     look_as_stranger,
 )
+from app.stranger.snapshot import PageSnapshot
 from app.stranger.view import Obstacle, StrangerView
 from tests.automation.conftest import CHROMIUM, TEST_ARGS, Flag
 from tests.conftest import START
@@ -123,10 +124,10 @@ def test_stop_ends_a_look_at_a_page_that_never_yields(
 def test_huge_structured_data_is_cut_inside_the_page(
     config: OutsideConfig, pages: PublicPages, monkeypatch
 ) -> None:
-    seen: list[browser.PageSnapshot] = []
+    seen: list[PageSnapshot] = []
     assess = browser.assess
 
-    def keep(snapshot: browser.PageSnapshot, *args: object, **kwargs: object):
+    def keep(snapshot: PageSnapshot, *args: object, **kwargs: object):
         seen.append(snapshot)
         return assess(snapshot, *args, **kwargs)  # type: ignore[arg-type]
 
@@ -137,14 +138,14 @@ def test_huge_structured_data_is_cut_inside_the_page(
     # Blocks over the per-block cap are left in the page; the small one after them is read.
     assert snapshot.structured == ({"@type": "Person", "name": "Zephyrine Quokka"},)
     crossed = len(snapshot.text) + sum(len(str(block)) for block in snapshot.structured)
-    assert crossed <= browser.MAX_TEXT + browser.MAX_STRUCTURED
+    assert crossed <= page_capture.MAX_TEXT + page_capture.MAX_STRUCTURED
 
 
 def test_structured_data_that_is_not_json_or_nests_too_deep_is_left_out() -> None:
     deep = "[" * 100_000 + "]" * 100_000
-    blocks = ['{"@type": "Person"}', "not json", deep, 7, "x" * (browser.MAX_BLOCK + 1)]
-    assert browser.parsed_structured(blocks) == ({"@type": "Person"},)
-    assert browser.parsed_structured({"not": "a list"}) == ()
+    blocks = ['{"@type": "Person"}', "not json", deep, 7, "x" * (page_capture.MAX_BLOCK + 1)]
+    assert page_capture.parsed_structured(blocks) == ({"@type": "Person"},)
+    assert page_capture.parsed_structured({"not": "a list"}) == ()
 
 
 def test_a_download_is_told_as_a_file_not_a_lost_connection(

@@ -10,21 +10,12 @@ from typing import Any
 import pytest
 
 from app.automation.failures import Failure, PageProblem
+from app.stranger.judge import assess
+from app.stranger.page_kinds import handle_of, is_cookie_notice, looks_like_profile
+from app.stranger.page_text import LOCATION_LABELS, labelled
 from app.stranger.public_profiles import PROFILES
-from app.stranger.view import (
-    LOCATION_LABELS,
-    Finding,
-    PageSnapshot,
-    Topic,
-    Verdict,
-    WorkerTerms,
-    assess,
-    count_posts,
-    handle_of,
-    is_cookie_notice,
-    labelled,
-    looks_like_profile,
-)
+from app.stranger.snapshot import PageSnapshot, count_posts
+from app.stranger.view import Finding, Topic, Verdict, WorkerTerms
 
 JO = WorkerTerms(name="Jo Worker", organisation="Riverside Care Ltd", role="Support Worker")
 

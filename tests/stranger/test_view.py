@@ -9,25 +9,17 @@ from typing import Any
 import pytest
 
 from app.automation.failures import Failure
-from app.stranger.public_profiles import PROFILES, PublicProfile
-from app.stranger.view import (
-    Finding,
-    Obstacle,
-    PageSnapshot,
-    StrangerView,
-    Topic,
-    Verdict,
-    WorkerTerms,
+from app.stranger.judge import judge, obstacle_for
+from app.stranger.page_kinds import is_missing, is_wall, shows_nothing
+from app.stranger.page_text import (
     has_email_address,
     has_phone_number,
-    is_missing,
-    is_wall,
-    judge,
-    obstacle_for,
     organisation_variants,
     role_variants,
-    shows_nothing,
 )
+from app.stranger.public_profiles import PROFILES, PublicProfile
+from app.stranger.snapshot import PageSnapshot
+from app.stranger.view import Finding, Obstacle, StrangerView, Topic, Verdict, WorkerTerms
 from tests.conftest import START
 
 JO = WorkerTerms(name="Jo Worker", organisation="Riverside Care Ltd", role="Support Worker")

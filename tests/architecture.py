@@ -26,7 +26,11 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "app.resources",
         "app.file_lock",
     ),  # fmt: skip
-    "definitions": ("app.checklists", "app.stranger.public_profiles"),
+    "definitions": (
+        "app.checklists",
+        "app.stranger.public_profiles",
+        "app.stranger.profile_addresses",
+    ),
     "domain": ("app.audit", "app.stranger.evidence", "app.stranger.view"),
     "report content": ("app.report.content", "app.report.report_model", "app.report.wording"),
     "keyring": ("app.credentials",),

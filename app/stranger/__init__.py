@@ -3,8 +3,8 @@
 One home for the whole feature, whose modules sit in different layers of the module graph
 (ARCHITECTURE.md, "Layers"), as `app.report`'s do:
 
-- `public_profiles` (definitions): the worker's public addresses, each platform's pattern and
-  what a signed-out visitor meets there;
+- `public_profiles`, `profile_addresses` (definitions): each platform's address pattern and
+  what a signed-out visitor meets there; the worker's addresses checked against them;
 - `evidence` (domain): the findings as stored (`SeenFinding`) and as evidence for audit items;
 - `view` (domain): one look's findings, or the obstacle that stopped it, as plain values;
 - `look_config`, `look` (automation): the run a background job starts, and its inputs;

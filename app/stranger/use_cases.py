@@ -18,7 +18,8 @@ from app.checklists.model import Catalogue
 from app.storage.store import Store
 from app.stranger.evidence import OutsideEvidence, SeenFinding, evidence_for
 from app.stranger.look import StrangerRequest
-from app.stranger.public_profiles import PROFILES, address_problems, normalise_all
+from app.stranger.profile_addresses import address_problems, normalise_all
+from app.stranger.public_profiles import PROFILES
 from app.stranger.view import StrangerView, WorkerTerms
 
 

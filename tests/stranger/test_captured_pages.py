@@ -14,7 +14,8 @@ from app.automation.urls import UrlMap
 from app.clock import FixedClock
 from app.stranger.browser import StrangerBrowser
 from app.stranger.look import OutsideConfig, OutsideTimeouts, StrangerRequest
-from app.stranger.public_profiles import normalise, profile_of
+from app.stranger.profile_addresses import normalise
+from app.stranger.public_profiles import profile_of
 from app.stranger.view import Obstacle, StrangerView, Verdict, WorkerTerms
 from tests.automation.conftest import CHROMIUM, TEST_ARGS
 from tests.conftest import START

@@ -6,14 +6,8 @@ from __future__ import annotations
 import pytest
 
 from app.checklists.hosts import is_allowed
-from app.stranger.public_profiles import (
-    PROFILES,
-    AddressError,
-    address_problems,
-    normalise,
-    normalise_all,
-    profile_of,
-)
+from app.stranger.profile_addresses import AddressError, address_problems, normalise, normalise_all
+from app.stranger.public_profiles import PROFILES, profile_of
 
 # (platform, what the worker typed or pasted, the public address Footprint keeps)
 ACCEPTED = [

@@ -12,15 +12,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from app.checklists.audit_tables import file_format, read_item, read_platform_fields
 from app.checklists.fields import TableReader
 from app.checklists.file_errors import ChecklistError, Problem
-from app.checklists.loader import (
-    file_format,
-    parse_toml,
-    read_item,
-    read_platform_fields,
-    read_text,
-)
+from app.checklists.loader import parse_toml, read_text
 from app.checklists.model import Catalogue, CheckItem, Platform, Severity
 from app.checklists.source_lines import SourceLines
 

@@ -278,11 +278,6 @@ class AutostartNotPossible(OSError):
         super().__init__(0, sentence)
 
 
-def launch_command() -> list[str]:
-    """The command a login entry runs: this Footprint, minimised."""
-    return Launch.current().command()
-
-
 def mac_app_outside_applications(launch: Launch) -> Path | None:
     """The .app bundle of a frozen Mac Footprint that is not in an Applications folder."""
     if launch.platform != "darwin" or not launch.frozen:

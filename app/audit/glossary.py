@@ -23,13 +23,6 @@ NEVER_CHECKED: Final = "Never checked"
 NOT_FINISHED: Final = "Not finished"
 SKIPPED: Final = "Skipped"
 
-# An item's importance (severity in the audit files).
-IMPORTANCE: Final = {
-    "high": "High importance",
-    "medium": "Medium importance",
-    "low": "Low importance",
-}
-
 # What changed since the previous check (app.audit.comparison).
 SLID_BACK: Final = "Slid back"  # an answer became less safe
 VALUE_CHANGED: Final = "Value changed"  # the same answer, but the setting shows another value

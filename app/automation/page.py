@@ -285,10 +285,6 @@ class ReadOnlyPage:
         """How many elements `selector` finds now; 0 while the page is between documents."""
         return self.quietly(lambda: locate(self._page, selector).count(), 0)
 
-    def first_match(self, selectors: tuple[str, ...]) -> str | None:
-        """The first selector that finds exactly one element, if any."""
-        return next((s for s in selectors if self.count(s) == 1), None)
-
     # -- what the page shows ----------------------------------------------------------------
     def facts(self) -> PageFacts:
         """One look at the page; empty facts while it is between documents."""

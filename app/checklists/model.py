@@ -106,8 +106,7 @@ class Evidence(StrEnum):
         }[self.value]
 
 
-# Kept beside app.audit.glossary.IMPORTANCE (definitions cannot import the domain); a test
-# checks the two agree.
+# An item's importance (its severity in the audit files), as the worker reads it.
 _IMPORTANCE_LABELS = {
     "high": "High importance",
     "medium": "Medium importance",

@@ -40,11 +40,6 @@ class DashboardView:
     watched: tuple[str, ...] = ()
 
     @property
-    def is_set_up(self) -> bool:
-        """Whether the worker has finished onboarding."""
-        return self.profile is not None
-
-    @property
     def first_audit_pending(self) -> bool:
         """Set up, but nothing checked or started yet: time for a welcome, not for alarms."""
         return (

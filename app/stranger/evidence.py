@@ -20,7 +20,6 @@ from app.audit.answers import AnswerStatus
 from app.formatting import short_date
 
 YES, NO, UNSURE = "yes", "no", "can't tell"  # app.stranger.view.Verdict values
-VERDICTS = (YES, NO, UNSURE)
 
 SIGNED_IN_NOTE = (
     "Someone signed in to the platform (for example a Facebook user, or one of your friends, "

@@ -177,10 +177,6 @@ class JobRunner(QObject):
         job.start()
         return job
 
-    def running(self) -> list[Job]:
-        """The jobs that have not ended yet."""
-        return [job for job in self._running if job.is_running()]
-
     def _forget(self, job: Job) -> None:
         # Let go on the next turn of the event loop, not inside the job's own signal: Python
         # frees the job (and its finished thread) when the last reference goes.

@@ -256,11 +256,6 @@ class ReportDialog(QDialog):
     def _save_ended(self) -> None:
         self._saving = None
 
-    @property
-    def is_saving(self) -> bool:
-        """Whether a PDF is being written."""
-        return self._saving is not None
-
     def _set_busy(self, busy: bool, status: str) -> None:
         show_status(self._status, status)
         for button in (self._print, self._save):

@@ -16,7 +16,6 @@ from app.audit.answers import AnswerStatus
 from app.audit.scoring import PlatformState
 
 TEXT_CONTRAST = 4.5
-GRAPHIC_CONTRAST = 3.0
 # "edge": every control's border when not focused, 3:1 against the window (WCAG 1.4.11).
 _LIGHT = {"bad": "#b3261e", "warn": "#7a5000", "good": "#1b6e20", "focus": "#1a4f8b",
           "edge": "#767676", "neutral": "#4a4a4a"}  # fmt: skip

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TypeVar
@@ -262,11 +262,3 @@ SAFE_HANDLE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 def norm(key: object) -> str:
     """A key compared ignoring case, spaces, underscores and hyphens ('Follower List')."""
     return re.sub(r"[\s_\-]+", "", str(key)).casefold()
-
-
-def entries_of(items: Iterator[tuple[str, T]]) -> dict[str, T]:
-    """Normalised key → first value, for objects whose key spelling drifts."""
-    found: dict[str, T] = {}
-    for key, value in items:
-        found.setdefault(norm(key), value)
-    return found

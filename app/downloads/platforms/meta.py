@@ -81,14 +81,6 @@ def person_name(row: dict[str, Any]) -> str | None:
     return None
 
 
-def person_href(row: dict[str, Any]) -> str | None:
-    """The profile address of one record, when the export gives one."""
-    for entry in _list(row.get("string_list_data")):
-        if isinstance(entry, dict) and isinstance(entry.get("href"), str):
-            return meta_text(entry["href"])
-    return None
-
-
 def _candidates(row: dict[str, Any]) -> Iterator[object]:
     yield row.get("name")
     for entry in _list(row.get("string_list_data")):

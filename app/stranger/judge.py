@@ -210,10 +210,11 @@ def _employer(snapshot: PageSnapshot, terms: WorkerTerms) -> Finding:
     employer = any(f" {v} " in padded for v in organisation_variants(terms.organisation))
     role = any(f" {v} " in padded for v in role_variants(terms.role))
     if employer or role:
-        what = " and ".join(w for w in ("your employer" if employer else "",
-                                        "your job title" if role else "") if w)  # fmt: skip
-        return Finding(Topic.EMPLOYER, Verdict.YES, f"{what} (as in your Footprint profile) "
-                       f"{_is_are(what)} on the page")  # fmt: skip
+        what = " and ".join(
+            w for w in ("your employer" if employer else "", "your job title" if role else "") if w
+        )
+        said = f"{what} (as in your Footprint profile) {_is_are(what)} on the page"
+        return Finding(Topic.EMPLOYER, Verdict.YES, said)
     person = main_person(snapshot) or {}
     if person.get("worksFor") or person.get("jobTitle") or labelled(snapshot, WORK_LABELS)[1]:
         return Finding(
@@ -232,8 +233,9 @@ def _contact(snapshot: PageSnapshot) -> Finding:
     phone = has_phone_number(texts) or bool(person.get("telephone"))
     email = has_email_address(texts) or bool(person.get("email"))
     if phone or email or snapshot.contact_links:
-        what = " and ".join(w for w in ("a phone number" if phone else "",
-                                        "an email address" if email else "") if w)  # fmt: skip
+        what = " and ".join(
+            w for w in ("a phone number" if phone else "", "an email address" if email else "") if w
+        )
         what = what or "a link to call or email you"
         return Finding(Topic.CONTACT, Verdict.YES, f"{what} {_is_are(what)} on the page")
     return Finding(Topic.CONTACT, Verdict.NO, "no phone number or email address is on the page")

@@ -144,6 +144,7 @@ def has_email_address(text: str) -> bool:
 # town on the next line (or in the next element), with no colon, is as shown as "Location: …".
 LOCATION_LABELS = ("location", "lives in", "based in", "from", "hometown", "home town",
                    "current city", "city", "town", "address", "lives")  # fmt: skip
+# LinkedIn's "Current" then the workplaces.
 WORK_LABELS = (
     "works at",
     "workplace",
@@ -157,7 +158,7 @@ WORK_LABELS = (
     "experience",
     "current position",
     "current",
-)  # fmt: skip  (LinkedIn's "Current" then the workplaces)
+)
 LABELS = LOCATION_LABELS + WORK_LABELS
 _LONGEST_VALUE = 120  # a field's value, not a paragraph
 

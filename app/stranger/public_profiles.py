@@ -106,7 +106,7 @@ PROFILES: Mapping[str, PublicProfile] = MappingProxyType(
                         "home.php",
                         "profile.php",  # only with ?id=<number>, read before the name
                     }
-                ),  # fmt: skip
+                ),
                 wall_paths=("/login", "/login.php", "/checkpoint"),
                 always_public=(
                     "Facebook always shows your name, profile picture and cover photo to "
@@ -170,7 +170,7 @@ PROFILES: Mapping[str, PublicProfile] = MappingProxyType(
                         "intent",
                         "share",
                     }
-                ),  # fmt: skip
+                ),
                 wall_paths=("/i/flow/login", "/login", "/i/flow/signup"),
                 always_public=(
                     "X shows your name, photo, bio, location and website to anyone, even when "
@@ -179,7 +179,7 @@ PROFILES: Mapping[str, PublicProfile] = MappingProxyType(
                 missing_texts=(
                     "This account doesn't exist",
                     "Account suspended",
-                ),  # fmt: skip
+                ),
                 private_texts=("These posts are protected", "These Tweets are protected"),
                 # By name, as in audits/x.toml: "the BottomBar's last button" would click
                 # whatever X puts last (a "Sign up" bar below the notice, say).
@@ -205,7 +205,7 @@ PROFILES: Mapping[str, PublicProfile] = MappingProxyType(
                 missing_texts=(
                     "This page doesn't exist",
                     "Profile Not Found",
-                ),  # fmt: skip
+                ),
                 wall_texts=("Sign in to view", "Join to view", "Sign in to see"),
             ),
             PublicProfile(
@@ -316,7 +316,7 @@ PROFILES: Mapping[str, PublicProfile] = MappingProxyType(
                         "_",
                         "categories",
                     }
-                ),  # fmt: skip
+                ),
                 wall_paths=("/login",),
                 missing_texts=("Sorry! We couldn't find that page", "User not found."),
             ),

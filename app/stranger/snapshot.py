@@ -115,8 +115,9 @@ def follow_statistic(snapshot: PageSnapshot) -> bool:
     """The structured data counts followers or subscribers."""
     for item in _objects(snapshot.structured):
         kind = text_of(item.get("interactionType"))
-        if item.get("userInteractionCount") is not None and ("Follow" in kind or
-                                                              "Subscribe" in kind):  # fmt: skip
+        if item.get("userInteractionCount") is not None and (
+            "Follow" in kind or "Subscribe" in kind
+        ):
             return True
     return False
 

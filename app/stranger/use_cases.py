@@ -49,7 +49,7 @@ def address_fields(
             PROFILES[pid].public_address(PROFILES[pid].example),
             addresses.get(pid, ""),
             pid in used,
-        )  # fmt: skip
+        )
         for pid in order
         if pid in PROFILES
     ]

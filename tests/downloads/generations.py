@@ -84,7 +84,7 @@ def facebook_2026(
                     "fbid": "100000000000001",
                 }
             ]
-        ),  # fmt: skip
+        ),
         "connections/followers/people_who_followed_you.json": meta_json(
             {"followers_v3": _fb_people(followers, timestamps=False)}
         ),
@@ -109,11 +109,13 @@ def _phone(syncing: str, n: int) -> dict[str, object]:
             {"label": "Indicates if syncing is on", "value": syncing},
             {"label": "Creation time", "timestamp_value": 1_700_000_000},
             {"label": "Last sync time", "timestamp_value": None},
-            {"label": "Indicates if your device allows Facebook to read your contacts",
-             "value": "False"},
+            {
+                "label": "Indicates if your device allows Facebook to read your contacts",
+                "value": "False",
+            },
         ],
         "fbid": f"10000000000000{n}",
-    }  # fmt: skip
+    }
 
 
 def facebook_page_2026(*, followers: Sequence[str] = FB_FOLLOWERS) -> Files:
@@ -350,7 +352,7 @@ def instagram_2026(
                 "label_values": [{"label": "Username", "value": "spam.bot"}],
                 "fbid": "1",
             }
-        ),  # fmt: skip
+        ),
         "personal_information/personal_information/personal_information.json": _ig_personal(
             labels, private
         ),
@@ -364,7 +366,7 @@ def instagram_2026(
                     for at, way in switches
                 ]
             }
-        ),  # fmt: skip
+        ),
         "your_instagram_activity/threads/personal_information.json": meta_json(
             {
                 "profile_user": [
@@ -375,7 +377,7 @@ def instagram_2026(
                     }
                 ]
             }
-        ),  # fmt: skip
+        ),
         "your_instagram_activity/saved/no-data.txt": "No data.\n",
     }
     if synced_contacts:
@@ -429,7 +431,7 @@ def tiktok_2022(*, followers: Sequence[str] = TT_FOLLOWERS[:1]) -> Files:
                     "App Language": "Français",
                 }
             },
-        },  # fmt: skip
+        },
         "Profile": {"Profile Information": {"ProfileMap": {"userName": "jo.worker"}}},
     }
     return {"TikTok_Data_1646128800/user_data.json": json.dumps(document, indent=2)}
@@ -442,12 +444,12 @@ def tiktok_2024(*, followers: Sequence[str] = TT_FOLLOWERS) -> Files:
             "Follower List": {"App": 1, "IsFastLane": False,
                               "FansList": _tt_rows(followers, "2024-11-27 07:12:41")},
             "Following List": {"App": 1, "IsFastLane": False, "Following": _tt_rows(())},
-        },  # fmt: skip
+        },
         "App Settings": {
             "Block": {"App": 1, "BlockList": None},
             "Settings": {"App": 1, "SettingsMap": {**TT_SETTINGS_2025,
                                                    "Who Can Send Me Message": "Friends"}},
-        },  # fmt: skip
+        },
         "Tiktok Live": TT_LIVE,
         "Direct Messages": {"Chat History": {"ChatHistory": {"Chat History with x": [
             {"Date": "2024-11-01 10:00:00", "From": "x", "Content": "hi [{ \"not\": json"}]}}},
@@ -497,7 +499,7 @@ def tiktok_2026(*, followers: Sequence[str] = TT_FOLLOWERS) -> Files:
                     "Allow DownLoad": "On",
                 }
             },
-        },  # fmt: skip
+        },
         "Tiktok Live": TT_LIVE,
     }
     return {"TikTok_Data_1771574400/user_data_tiktok.json": json.dumps(document, indent=2)}

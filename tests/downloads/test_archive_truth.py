@@ -57,8 +57,9 @@ def test_a_count_of_0_from_an_unread_list_says_at_least(tmp_path) -> None:
 
 
 def test_a_google_drive_zip_holding_the_export_zip_names_the_inner_zip(tmp_path) -> None:
-    inner = builders.write_zip(tmp_path / "instagram-jo.worker-2026-02-20.zip",
-                               builders.instagram_export())  # fmt: skip
+    inner = builders.write_zip(
+        tmp_path / "instagram-jo.worker-2026-02-20.zip", builders.instagram_export()
+    )
     wrapper = builders.write_zip(
         tmp_path / "drive-download-20260301T101010Z-001.zip",
         {"instagram-jo.worker-2026-02-20.zip": inner.read_bytes()},
@@ -77,8 +78,9 @@ def test_german_contact_syncing_is_read(tmp_path) -> None:
     assert observed(findings)["contact-sync"][1] is AnswerStatus.NEEDS_ACTION
 
 
-@pytest.mark.parametrize(("sync", "answer"), [(("Off", "On"), ("on", AnswerStatus.NEEDS_ACTION)),
-                                              (("Off", "Off"), None)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("sync", "answer"), [(("Off", "On"), ("on", AnswerStatus.NEEDS_ACTION)), (("Off", "Off"), None)]
+)
 def test_facebooks_contact_upload_line_goes_to_its_checklist_item(tmp_path, sync, answer) -> None:
     files = generations.facebook_2026(sync=sync)
     findings = read_export(builders.write_zip(tmp_path / "fb.zip", files), START)
@@ -97,10 +99,12 @@ def test_an_x_archive_of_a_new_account_with_empty_history_answers_both_items(tmp
     files = builders.x_archive(history=(), contacts=0, created_at="2026-01-05T12:00:00.000Z")
     findings = read_export(builders.write_zip(tmp_path / "x.zip", files), START)
     assert observed(findings) == {
-        "private-account": ("off (never protected since the account was made)",
-                            AnswerStatus.NEEDS_ACTION),
+        "private-account": (
+            "off (never protected since the account was made)",
+            AnswerStatus.NEEDS_ACTION,
+        ),
         "contact-sync": ("no contacts uploaded", AnswerStatus.SAFE),
-    }  # fmt: skip
+    }
 
 
 def test_an_older_x_account_with_empty_history_still_says_nothing_of_protection(tmp_path) -> None:

@@ -360,9 +360,11 @@ def test_an_unknown_label_language_says_so_instead_of_guessing(tmp_path) -> None
     findings = read_export(write_zip(tmp_path / "ig.zip", files), START)
     assert "private-account" not in {o.item_id for o in findings.observations}
     assert any(
-        n.startswith("Footprint could not read the private-account setting in this export's "
-                     "language") for n in findings.notes
-    )  # fmt: skip
+        n.startswith(
+            "Footprint could not read the private-account setting in this export's language"
+        )
+        for n in findings.notes
+    )
 
 
 def test_the_tiktok_live_settings_map_is_never_the_accounts(tmp_path) -> None:

@@ -92,8 +92,9 @@ def test_the_report_shows_imports_and_reviews_as_counts_without_names(data_home,
     footprint.close()
     pdf = tmp_path / "report.pdf"
     assert main(["report", "--out", str(pdf)]) == 0
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout  # fmt: skip
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     flat = " ".join(text.split())
     assert "Data exports and friend-list reviews" in flat
     assert "Facebook friend-list review on" in flat and "1 marked" in flat

@@ -52,8 +52,9 @@ def test_x_and_instagram_imports_answer_their_items_with_source_export(footprint
     assert not any(check.completed_at for run in history for check in run.platforms)
     assert (x.run_id, ig.run_id) == (history[0].id, history[1].id)
     imports = footprint.store.export_imports()
-    assert [(i.platform_id, i.items_answered, i.connection_count, i.request_count)
-            for i in imports] == [("x", 1, 3, 0), ("instagram", 1, 5, 1)]  # fmt: skip
+    assert [
+        (i.platform_id, i.items_answered, i.connection_count, i.request_count) for i in imports
+    ] == [("x", 1, 3, 0), ("instagram", 1, 5, 1)]
 
 
 def test_the_platform_check_completes_only_when_the_export_answers_every_item(footprint, tmp_path):

@@ -95,8 +95,10 @@ def test_the_attack_finds_nobody_in_reviews_saved_now(data_home, tmp_path, memor
     secret = bytes.fromhex(
         memory_keyring.secrets[(credentials.REVIEW_KEY_SERVICE, credentials.REVIEW_KEY_USER)]
     )
-    (salt,) = {r[0] for r in sqlite3.connect(data_home.database).execute(
-        "SELECT salt FROM connection_review")}  # fmt: skip
+    (salt,) = {
+        r[0]
+        for r in sqlite3.connect(data_home.database).execute("SELECT salt FROM connection_review")
+    }
     with_secret = {
         hmac.new(secret, salt.encode() + b"\x00" + key.encode(), hashlib.sha256).hexdigest()
         for key in guess_keys()

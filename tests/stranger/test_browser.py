@@ -352,8 +352,7 @@ def in_thread(
 
     def run() -> None:
         try:
-            outcome.append(look_as_stranger(config, requests, JO, send=send,
-                                            cancelled=cancelled))  # fmt: skip
+            outcome.append(look_as_stranger(config, requests, JO, send=send, cancelled=cancelled))
         except BaseException as error:  # handed back to the test
             outcome.append(error)
 

@@ -161,8 +161,9 @@ def test_a_bare_platform_title_on_a_page_naming_nobody_is_missing_where_evidence
      "This account doesn't exist"],
 )  # fmt: skip
 def test_a_short_not_found_sentence_is_a_missing_account(sentence: str) -> None:
-    short = PageSnapshot(path="/nobody", asked_path="/nobody", headings=("Oops",),
-                         text=f"Oops\n{sentence}\nGo home")  # fmt: skip
+    short = PageSnapshot(
+        path="/nobody", asked_path="/nobody", headings=("Oops",), text=f"Oops\n{sentence}\nGo home"
+    )
     assert problem(short, "reddit").kind is Failure.PAGE_CHANGED
 
 

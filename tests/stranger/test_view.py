@@ -44,8 +44,9 @@ def page(text: str = "", **fields: Any) -> PageSnapshot:
 
 def bare(text: str = "", **fields: Any) -> PageSnapshot:
     """A page with no sign of a profile (no heading, no og:title, no person)."""
-    return PageSnapshot(**{"path": "/jo.worker", "asked_path": "/jo.worker", "text": text,
-                           **fields})  # fmt: skip
+    return PageSnapshot(
+        **{"path": "/jo.worker", "asked_path": "/jo.worker", "text": text, **fields}
+    )
 
 
 def verdicts(snapshot: PageSnapshot, platform_id: str = "x", terms: WorkerTerms = JO) -> dict:

@@ -136,8 +136,9 @@ def _contact_observation(members: Members) -> tuple[SettingObservation, ...]:
     """Uploaded address-book contacts are listed (only counted, never kept); an empty
     contact.js says none is held."""
     names = members.names(_CONTACTS)
-    counts = [members.attempt(name, lambda data: sum(1 for _ in _rows(data, "contact")))
-              for name in names]  # fmt: skip
+    counts = [
+        members.attempt(name, lambda data: sum(1 for _ in _rows(data, "contact"))) for name in names
+    ]
     if not names or None in counts:
         return ()
     count = sum(c or 0 for c in counts)

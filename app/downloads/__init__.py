@@ -1,4 +1,6 @@
-"""Official data-export archives (ZIP or unpacked folder) read offline: no Qt, no network.
+"""Importing the copy of their data a worker downloads from a platform: the official archive
+(ZIP or unpacked folder, layouts and evidence in FORMATS.md), read offline, no Qt, no network.
+The platforms call these archives data exports; for Footprint they are an import.
 
 Reading is split so each part can be tested alone: `archive` lists and reads members safely,
 `detect` names the platform and format from member names only, `platforms/*` turn the few

@@ -114,7 +114,7 @@ def test_an_older_x_account_with_empty_history_still_says_nothing_of_protection(
     assert "private-account" not in observed(findings)
 
 
-# No public sample of Instagram's 2025–26 privacy-history layout was found (app/exports/
+# No public sample of Instagram's 2025–26 privacy-history layout was found (app/downloads/
 # FORMATS.md), so nothing is guessed: a layout Footprint does not know is named as not
 # understood, and with no private-account flag elsewhere the item gets no answer at all.
 PRIVACY_CHANGES = (

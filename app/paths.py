@@ -110,6 +110,14 @@ class DataHome:
         """The browser profiles of automatic reading, one per platform, which keep sign-ins."""
         return self.root / "browser-profiles"
 
+    @property
+    def window_settings(self) -> Path:
+        """The window settings (INI): where Qt keeps them once app/ui/application.py points
+        its user-scope INI files here, as <organisation>/<application>.ini, both "Footprint".
+        They hold the window's place, choices such as reminders and the browser chosen, the
+        typed town and draft notes of an unfinished audit."""
+        return self.root / "Footprint" / "Footprint.ini"
+
     def ensure(self) -> DataHome:
         """Create the folder owner-only (0700); tighten it if it is already a data home.
 

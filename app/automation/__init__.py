@@ -14,7 +14,11 @@ worker thread, so starting Footprint never pays for it. The modules:
 - `signin`: by hand (the main path), or the login form filled from the keyring;
 - `engine`: Playwright and the browser profiles; reads a platform's probes, item by item;
 - `results`: pure values (ReadResult, FailedRead) and turning confirmed results into answers;
-- `worker`: the QThread that owns Playwright for its whole life and talks through signals.
+- `reading`: the read as plain work (`read_settings`) sending one event per step; the facade
+  hands it to the windows as `Background` work, which `app/ui/jobs.py` runs on its own thread;
+- `runtime`: Playwright's driver on that thread;
+- the stranger's view (signed out, no profile): `outside_config`, `outside` (the look),
+  `stranger` (a throwaway context per address), `watchdog`, `stranger_view` (the findings).
 
 What is clicked or typed, ever: the platform's own login form (fields, Next, submit) and a
 cookie notice's most private choice. Nothing on a settings page.

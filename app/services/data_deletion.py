@@ -33,7 +33,7 @@ def delete_files(home: DataHome) -> DeletionReport:
     for path in home.root.glob(home.database.name + "*"):
         path.unlink()
         files += 1
-    for path in (home.log_file, home.root / "Footprint" / "Footprint.ini"):
+    for path in (home.log_file, home.window_settings):
         if path.exists():
             path.unlink()
             files += 1

@@ -1,21 +1,24 @@
 """The import as the app and the CLI run it: read (off the UI thread), preview, then save.
 
 `read_export_and_checks` is pure and slow (archive, parsing, hashing): the dialog's worker
-thread runs it with inputs gathered beforehand on the calling thread (`reading_inputs`:
-earlier reviews and the review key, which comes from the system keyring). The dialog shows
-`preview` and saves only the answers the worker confirms; the CLI saves them all.
+thread runs it with the earlier reviews read beforehand on the UI thread (`pending_reviews`)
+and the review key read on the worker thread itself (`with_review_key`): the keyring is never
+called on the UI thread, where a locked keyring asking for its password would freeze the
+window. Saving a review is split the same way: `review_for` (keyring, off the UI thread), then
+`keep_review` (database, on it). The dialog shows `preview` and saves only the answers the
+worker confirms; the CLI, which has no window to freeze, calls the one-step functions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import credentials
-from app.audit.records import PendingReview, RemovalCheck
+from app.audit.records import PendingReview, RemovalCheck, ReviewToSave
 from app.downloads.archive import Monitor
 from app.downloads.download_errors import NothingUsableError, UnknownFormatError
 from app.downloads.findings import ExportFindings
@@ -75,11 +78,21 @@ def review_key(*, create: bool) -> ReviewKey | None:
     return ReviewKey(secret) if secret is not None else None
 
 
+def pending_reviews(store: Store) -> ReadInputs:
+    """Earlier reviews awaiting removal, without the key (the database's part, on the UI
+    thread); `with_review_key` adds the key off it."""
+    return ReadInputs(tuple(store.pending_reviews()))
+
+
+def with_review_key(inputs: ReadInputs) -> ReadInputs:
+    """The inputs with the review key from the keyring, when there are reviews to check
+    (off the UI thread: the keyring may ask for its password)."""
+    return replace(inputs, key=review_key(create=False)) if inputs.pending else inputs
+
+
 def reading_inputs(store: Store) -> ReadInputs:
-    """Earlier reviews awaiting removal and the key to check them (on the calling thread:
-    keyring backends are not all safe to use from a worker thread)."""
-    pending = tuple(store.pending_reviews())
-    return ReadInputs(pending, review_key(create=False) if pending else None)
+    """Earlier reviews awaiting removal and the key to check them, in one call (the CLI)."""
+    return with_review_key(pending_reviews(store))
 
 
 def read_export_and_checks(
@@ -144,10 +157,20 @@ def import_export(
     return save_import(store, catalogue, read, now)
 
 
+def review_for(findings: ExportFindings, marked_keys: set[str], now: datetime) -> ReviewToSave:
+    """A friend-list review ready to save: counts, and keyed hashes of the marked (the key
+    comes from the keyring, created on first use: off the UI thread)."""
+    key = review_key(create=True) if marked_keys else None
+    return review_to_save(findings, marked_keys, now, key)
+
+
+def keep_review(store: Store, review: ReviewToSave) -> SavedReview:
+    """Save a review made by `review_for` (on the UI thread, with all database access)."""
+    return SavedReview(store.save_connection_review(review), review.by_hand)
+
+
 def save_review(
     store: Store, findings: ExportFindings, marked_keys: set[str], now: datetime
 ) -> SavedReview:
-    """Save a friend-list review: counts, and keyed hashes of the marked until removed."""
-    key = review_key(create=True) if marked_keys else None
-    review = review_to_save(findings, marked_keys, now, key)
-    return SavedReview(store.save_connection_review(review), review.by_hand)
+    """Save a friend-list review in one call: counts, and keyed hashes of the marked."""
+    return keep_review(store, review_for(findings, marked_keys, now))

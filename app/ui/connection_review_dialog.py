@@ -3,7 +3,8 @@
 Names exist only in this dialog's model while it is open. What is saved is the date, how many
 people were reviewed and marked, and keyed hashes of the marked (HMAC with a secret kept in the
 system keyring), so a later export can confirm they were removed; with no keyring, nothing per
-person is saved and the worker confirms removal by hand.
+person is saved and the worker confirms removal by hand. The keyring is asked for that secret
+off the UI thread (a locked keyring may ask for its password); the review is then saved.
 """
 
 from __future__ import annotations
@@ -26,11 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.downloads.findings import ExportFindings, Person
-from app.downloads.removal_steps import GENERAL, removal_step
+from app.audit.records import ReviewToSave
 from app.footprint import Footprint
+from app.footprint.download_values import (
+    GENERAL,
+    NO_KEYRING,
+    ExportFindings,
+    Person,
+    removal_step,
+)
 from app.formatting import plural
-from app.services.downloads import NO_KEYRING
+from app.ui.jobs import Job, JobRunner
 from app.ui.links import UrlOpener, open_in_browser
 
 MARK_LABEL = "uses my service / carer or family / child who attended"
@@ -59,12 +66,15 @@ class ConnectionReviewDialog(QDialog):
         self,
         *,
         footprint: Footprint,
+        jobs: JobRunner,
         findings: ExportFindings,
         open_url: UrlOpener = open_in_browser,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._footprint = footprint
+        self._jobs = jobs
+        self._job: Job | None = None
         self._findings: ExportFindings | None = findings
         self._people = {p.key: p for p in findings.people()}
         self._open_url = open_url
@@ -165,12 +175,38 @@ class ConnectionReviewDialog(QDialog):
     def finish_review(self) -> None:
         """Save the counts (and hashes of the marked), then show how to remove them."""
         assert self._findings is not None
+        if self._job is not None:
+            return
         marked = self.marked_keys()
-        saved = self._footprint.save_review(self._findings, marked)
-        self.review_id, self._by_hand = saved.review_id, saved.by_hand
+        if not marked:  # counts only: no keyring involved, nothing to wait for
+            self._saved(self._footprint.save_review(self._findings, marked).review_id)
+            return
+        self.finish_button.setEnabled(False)
+        job = Job.of(self._footprint.prepare_review(self._findings, marked))
+        job.finished.connect(self._review_ready)
+        job.failed.connect(self._review_failed)
+        self._job = self._jobs.start(job)
+
+    def _review_ready(self, review: ReviewToSave) -> None:
+        self._job = None
+        saved = self._footprint.keep_review(review)
+        self._by_hand = saved.by_hand
+        self._saved(saved.review_id)
+
+    def _review_failed(self, message: str) -> None:
+        self._job = None
+        self.finish_button.setEnabled(True)
+        self.count_label.setText(message)
+
+    def _saved(self, review_id: int) -> None:
+        self.review_id = review_id
+        if self._findings is None:  # the window closed while the keyring answered
+            self.saved.emit(review_id)
+            return
+        marked = self.marked_keys()
         self._show_steps([self._people[k] for k in self._people if k in marked])
         self._pages.setCurrentIndex(1)
-        self.saved.emit(self.review_id)
+        self.saved.emit(review_id)
 
     # -- page 2: how to remove them ----------------------------------------------------------
     def _build_steps_page(self) -> QWidget:

@@ -28,11 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import credentials
-from app.automation.profiles import BrowserProfiles
 from app.checklists.model import Platform
-from app.footprint import Footprint
-from app.ui.jobs import Job, JobRunner, Work
+from app.footprint import Background, Footprint
+from app.ui.jobs import Job, JobRunner
 
 INTRO = (
     "Footprint can fill a platform's sign-in form for you when it reads your settings. The "
@@ -59,10 +57,9 @@ class CredentialsDialog(QDialog):
         self._job: Job | None = None
         self._job_platform = ""
         self._platforms = [p for p in footprint.catalogue.platforms if p.automation is not None]
-        self._profiles = BrowserProfiles(footprint.home.browser_profiles)
         # While a read runs, its browser has the profile open: it cannot be deleted under it.
         self._can_forget_sign_in = can_forget_sign_in
-        self.keyring_problem = credentials.keyring_status()
+        self.keyring_problem = footprint.keyring_problem()
         self._build()
         self.refresh()
 
@@ -116,7 +113,7 @@ class CredentialsDialog(QDialog):
         for row, platform in enumerate(self._platforms):
             self.table.setItem(row, 0, QTableWidgetItem(platform.name))
             self.table.setItem(row, 1, QTableWidgetItem(self._saved_text(platform)))
-            signed = "Kept" if self._profiles.has_sign_in(platform.id) else "None"
+            signed = "Kept" if self._footprint.has_browser_sign_in(platform.id) else "None"
             self.table.setItem(row, 2, QTableWidgetItem(signed))
             forget = self._button("Forget details", platform, self.forget_details)
             self.table.setCellWidget(row, 3, forget)
@@ -144,12 +141,12 @@ class CredentialsDialog(QDialog):
         if not username or not password:
             QMessageBox.information(self, "Sign-in details", "Enter a username and a password.")
             return
-        credential = credentials.Credential(username, password)
+        saving = self._footprint.save_sign_in(platform_id, username, password)
         del password
         self.username.clear()
         self._start(
             platform_id,
-            lambda _context: credentials.save(platform_id, credential),
+            saving,
             "Saving in your keyring…",
             self._saved_done,
         )
@@ -158,17 +155,21 @@ class CredentialsDialog(QDialog):
         """Delete the platform's details from the keyring (off the UI thread)."""
         self._start(
             platform_id,
-            lambda _context: credentials.forget(platform_id),
+            self._footprint.forget_sign_in(platform_id),
             "Removing from your keyring…",
             self._forgotten_done,
         )
 
     def _start(
-        self, platform_id: str, work: Work, status: str, done: Callable[[object], None]
+        self,
+        platform_id: str,
+        work: Background[object],
+        status: str,
+        done: Callable[[object], None],
     ) -> None:
         if self._job is not None:
             return
-        job = Job(work, name="keyring", explain=_keyring_problem)
+        job = Job.of(work)
         job.finished.connect(done)
         job.failed.connect(self._keyring_failed)
         job.ended.connect(self._job_ended)
@@ -216,12 +217,16 @@ class CredentialsDialog(QDialog):
                 "forget the sign-in.",
             )
             return
-        self._profiles.forget(platform_id)
+        self._footprint.forget_browser_sign_in(platform_id)
         self.refresh()
 
 
-def _keyring_problem(error: BaseException) -> str | None:
-    """The keyring's refusal, in the sentence app.credentials already wrote for the worker."""
-    if isinstance(error, credentials.CredentialsUnavailableError):
-        return str(error)
-    return None
+def show_sign_in_details(
+    footprint: Footprint, jobs: JobRunner, parent: QWidget, can_forget_sign_in: Callable[[], bool]
+) -> None:
+    """Open "Sign-in details" until it closes, then free it."""
+    dialog = CredentialsDialog(
+        footprint=footprint, jobs=jobs, parent=parent, can_forget_sign_in=can_forget_sign_in
+    )
+    dialog.exec()
+    dialog.deleteLater()

@@ -29,8 +29,8 @@ from app.audit.overview import PlatformOverview
 from app.audit.profile import WorkerProfile
 from app.audit.reminders import DueEntry
 from app.audit.verdicts import overview_verdict
+from app.footprint import DashboardView
 from app.formatting import plural, short_date
-from app.services.dashboard import DashboardView
 from app.ui.announce import announce
 from app.ui.dashboard_model import ROLE_PLATFORM_ID, DashboardModel
 from app.ui.theme import tone

@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -33,18 +31,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.audit.records import ConnectionReviewRecord, RemovalCheck
-from app.downloads.archive import Monitor
-from app.downloads.detect import READERS
-from app.downloads.download_errors import ExportError, ImportCancelled, shown_name
-from app.downloads.findings import ExportFindings
-from app.downloads.recording import ImportOutcome, ImportPreview
-from app.downloads.request_steps import request_for
-from app.downloads.summary import Section, answer_line, import_summary
+from app.audit.records import RemovalCheck
 from app.footprint import Footprint
-from app.services.downloads import ExportRead, ReadInputs, read_export_and_checks
+from app.footprint.download_values import (
+    IMPORT_CANCELLED,
+    READERS,
+    ExportFindings,
+    ExportRead,
+    ImportOutcome,
+    ImportPreview,
+    answer_line,
+    import_summary,
+    shown_name,
+)
 from app.ui.connection_review_dialog import ConnectionReviewDialog
-from app.ui.jobs import Job, JobCancelled, JobContext, JobRunner
+from app.ui.export_widgets import ReviewsAwaitingRemoval, request_steps_html, summary_html
+from app.ui.jobs import Job, JobRunner
 from app.ui.links import UrlOpener, open_in_browser
 from app.ui.screen import fit_to_screen
 from app.ui.theme import tone
@@ -67,27 +69,6 @@ def choose_with_dialog(parent: QWidget, folder: bool) -> Path | None:
             parent, "Choose the export's ZIP file", "", "ZIP files (*.zip *.ZIP);;All files (*)"
         )
     return Path(chosen) if chosen else None
-
-
-def _read_export(
-    path: Path, now: datetime, inputs: ReadInputs, expected: str | None
-) -> Callable[[JobContext], ExportRead]:
-    """The job's work: read the archive off the UI thread (no database, no widgets, no
-    keyring: `inputs` were gathered on the UI thread)."""
-
-    def work(context: JobContext) -> ExportRead:
-        monitor = Monitor(context.progress, context.cancelled)
-        try:
-            return read_export_and_checks(path, now, inputs, expected=expected, monitor=monitor)
-        except ImportCancelled:
-            raise JobCancelled from None
-
-    return work
-
-
-def _explain(error: BaseException) -> str | None:
-    """Archive problems are the worker's to know about, in the reader's own words."""
-    return str(error) if isinstance(error, ExportError) else None
 
 
 class ExportImportDialog(QDialog):
@@ -178,76 +159,21 @@ class ExportImportDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(row)
         layout.addWidget(self.request_steps, 1)
-        layout.addWidget(self._by_hand_box())
+        self.by_hand = ReviewsAwaitingRemoval(self._footprint)
+        self.by_hand.removal_confirmed.connect(self.removal_confirmed)
+        layout.addWidget(self.by_hand)
         layout.addLayout(buttons)
         return page
 
-    def _by_hand_box(self) -> QGroupBox:
-        """Earlier reviews whose removals only the worker can confirm (no keyring, a review
-        from before keyed hashes, or a key Footprint can no longer read)."""
-        self.by_hand = QGroupBox("Earlier reviews waiting for you to confirm removals")
-        self.by_hand.setObjectName("by_hand")
-        self._by_hand_rows = QVBoxLayout(self.by_hand)
-        self._refresh_by_hand()
-        return self.by_hand
-
     def _refresh_by_hand(self) -> None:
-        while self._by_hand_rows.count():
-            item = self._by_hand_rows.takeAt(0)
-            if item is not None and (widget := item.widget()) is not None:
-                widget.deleteLater()
-        waiting = [r for r in self._footprint.connection_reviews() if _waiting(r)]
-        for review in waiting:
-            self._by_hand_rows.addWidget(self._by_hand_row(review))
-        self.by_hand.setVisible(bool(waiting))
-
-    def _by_hand_row(self, review: ConnectionReviewRecord) -> QWidget:
-        name = _platform_name(review.platform_id)
-        how = (
-            "Footprint keeps no way to recognise them, so only you can confirm it."
-            if review.by_hand
-            else "A newer export can confirm it too."
-        )
-        label = QLabel(
-            f"{name} review of {review.reviewed_at:%d %b %Y}: {review.awaiting_removal} of "
-            f"{review.marked_count} marked not yet confirmed removed. {how}"
-        )
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setWordWrap(True)
-        button = QPushButton("I have removed them")
-        button.setObjectName(f"confirm_{review.id}")
-        button.clicked.connect(lambda: self.confirm_removed(review.id))
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(label, 1)
-        layout.addWidget(button)
-        return row
+        self.by_hand.refresh()
 
     def confirm_removed(self, review_id: int) -> None:
         """The worker confirms everyone marked in an earlier review is removed."""
-        self._footprint.confirm_removed(review_id)
-        self._refresh_by_hand()
-        self.removal_confirmed.emit(review_id)
+        self.by_hand.confirm(review_id)
 
     def _show_request_steps(self) -> None:
-        platform_id = self.platform.currentData()
-        request = request_for(platform_id) if platform_id else None
-        if request is None:
-            self.request_steps.setHtml(
-                "<p><b>How to get your export:</b> choose a platform above to see the steps. "
-                "Footprint reads exports from X, Instagram, Facebook, LinkedIn, TikTok and "
-                "Snapchat, and works out which one you chose.</p>"
-            )
-            return
-        steps = "".join(f"<li>{html.escape(step)}</li>" for step in request.steps)
-        link = html.escape(request.open_url, quote=True)
-        self.request_steps.setHtml(
-            f"<p><b>How to get your {html.escape(request.name)} export</b></p><ol>{steps}</ol>"
-            f"<p><b>Format:</b> {html.escape(request.format_choice)}</p>"
-            f"<p>{html.escape(request.wait)}</p>"
-            f'<p><a href="{link}">Open {html.escape(request.name)}\'s download page</a></p>'
-        )
+        self.request_steps.setHtml(request_steps_html(self.platform.currentData()))
 
     def _choose(self, *, folder: bool) -> None:
         path = self._choose_path(self, folder)
@@ -288,11 +214,7 @@ class ExportImportDialog(QDialog):
         self.progress.setValue(0)
         self.cancel_button.setEnabled(True)
         self._pages.setCurrentIndex(1)
-        footprint = self._footprint
-        work = _read_export(
-            path, footprint.clock.now(), footprint.reading_inputs(), self.platform.currentData()
-        )
-        job = Job(work, name="read export", explain=_explain)
+        job = Job.of(self._footprint.read_export(path, self.platform.currentData()))
         job.progressed.connect(self._progressed)
         job.finished.connect(self._read_finished)
         job.failed.connect(self._read_failed)
@@ -322,7 +244,7 @@ class ExportImportDialog(QDialog):
             self.use_answers()  # only counts to save: nothing for the worker to confirm
 
     def _read_cancelled(self) -> None:
-        self._show_problem(str(ImportCancelled()), cancelled=True)
+        self._show_problem(IMPORT_CANCELLED, cancelled=True)
 
     def _read_failed(self, message: str) -> None:
         self._show_problem(message, cancelled=False)
@@ -424,7 +346,11 @@ class ExportImportDialog(QDialog):
         if self._findings is None:
             return
         self.review_dialog = ConnectionReviewDialog(
-            footprint=self._footprint, findings=self._findings, open_url=self._open_url, parent=self
+            footprint=self._footprint,
+            jobs=self._jobs,
+            findings=self._findings,
+            open_url=self._open_url,
+            parent=self,
         )
         self.review_dialog.saved.connect(self.review_saved)
         self.review_dialog.open()
@@ -439,24 +365,3 @@ class ExportImportDialog(QDialog):
             self.review_dialog.forget_names()
             self.review_dialog = None
         super().done(result)
-
-
-def summary_html(sections: list[Section]) -> str:
-    """The summary as rich text, every line escaped (it carries file names and values from
-    the archive); drift in the warning colour."""
-    e = html.escape
-    parts = []
-    for section in sections:
-        colour = f' style="color:{tone("bad").name()}"' if section.title == "Drift" else ""
-        items = "".join(f"<li{colour}>{e(line)}</li>" for line in section.lines)
-        parts.append(f"<h4>{e(section.title)}</h4><ul>{items}</ul>")
-    return "".join(parts)
-
-
-def _waiting(review: ConnectionReviewRecord) -> bool:
-    """Marked people not all confirmed removed (the worker may always confirm by hand)."""
-    return review.marked_count > 0 and review.awaiting_removal > 0
-
-
-def _platform_name(platform_id: str) -> str:
-    return next((r.name for r in READERS if r.platform_id == platform_id), platform_id)

@@ -1,8 +1,10 @@
 """Background work for the windows: one small job type, used for everything slow.
 
-A `Job` runs a plain function on its own thread. The function gets a `JobContext` to report
-progress, send values and notice Cancel; the job's signals arrive on the main thread, in the
-order they were sent, and end with exactly one of `finished`, `failed` or `cancelled`.
+A `Job` runs a plain function on its own thread — usually the facade's `Background` work
+(`Job.of`). The function gets a `JobContext` to report progress, send values and notice
+Cancel; a job given `JobEvents` delivers each value on the typed signal of its kind. The
+job's signals arrive on the main thread, in the order they were sent, and end with exactly
+one of `finished`, `failed` or `cancelled`.
 
 Every exception ends the job visibly: an error the worker can act on (see `explain`) becomes
 its own sentence, anything else a plain apology that points to the log, with the traceback in
@@ -17,12 +19,13 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
+from app.footprint.background import Background, Cancelled, Explain
+
 log = logging.getLogger(__name__)
-Explain = Callable[[BaseException], str | None]
 Work = Callable[["JobContext"], Any]
 BUG_MESSAGE = (
     "Footprint stopped because of a problem inside Footprint itself. Nothing you did caused "
@@ -30,8 +33,26 @@ BUG_MESSAGE = (
 )
 
 
-class JobCancelled(Exception):
-    """Raised inside a job's work when the worker pressed Cancel; the job ends `cancelled`."""
+JobCancelled = Cancelled  # raised inside a job's work on Cancel: the job ends `cancelled`
+
+
+class JobEvents(QObject):
+    """Typed signals from a job to its window, one per kind of event the work sends.
+
+    A subclass declares one `Signal(EventType)` per kind and names it in `KINDS`; the job
+    emits the matching signal for each value sent (from its own thread: the window receives
+    it queued, in order with the job's other signals). A value of no declared kind is a
+    mistake in Footprint and ends the job as one.
+    """
+
+    KINDS: ClassVar[dict[type, str]] = {}
+
+    def deliver(self, value: object) -> None:
+        """Emit the signal declared for `value`'s type (on the job's thread)."""
+        name = self.KINDS.get(type(value))
+        if name is None:
+            raise TypeError(f"{type(self).__name__} has no signal for {type(value).__name__}")
+        getattr(self, name).emit(value)
 
 
 class JobContext:
@@ -49,8 +70,11 @@ class JobContext:
         self._job.progressed.emit(done, total)
 
     def send(self, value: object) -> None:
-        """Send a value to the window (a read result, a status message…)."""
-        self._job.sent.emit(value)
+        """Send a value to the window: on its typed signal when the job has `events`."""
+        if self._job.events is not None:
+            self._job.events.deliver(value)
+        else:
+            self._job.sent.emit(value)
 
     def cancelled(self) -> bool:
         """Whether Cancel was pressed; long work polls this."""
@@ -83,7 +107,8 @@ class Job(QObject):
 
     Signals:
         progressed(int, int): done, total (total 0: unknown).
-        sent(object): a value the work sent with `JobContext.send`.
+        sent(object): a value the work sent with `JobContext.send` (only for a job without
+            `events`, whose typed signals carry each kind of value instead).
         finished(object): the work's return value.
         failed(str): a sentence for the worker (the traceback, if any, is in the log).
         cancelled(): the work stopped because Cancel was pressed.
@@ -103,9 +128,11 @@ class Job(QObject):
         *,
         name: str,
         explain: Explain | None = None,
+        events: JobEvents | None = None,
     ) -> None:
         super().__init__()  # no parent: Python (and the runner) decide how long it lives
         self.name = name
+        self.events = events  # held here: it must outlive a window that closes mid-job
         self._work = work
         self._explain = explain or (lambda _error: None)
         self.context = JobContext(self)
@@ -113,6 +140,11 @@ class Job(QObject):
         self._thread.setObjectName(f"job: {name}")
         self._thread.finished.connect(self._thread_finished)
         self._started = False
+
+    @classmethod
+    def of(cls, background: Background[Any], events: JobEvents | None = None) -> Job:
+        """A job (not started: connect its signals first) for the facade's background work."""
+        return cls(background.work, name=background.name, explain=background.explain, events=events)
 
     def start(self) -> None:
         """Run the work on its own thread (once)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
-from app.stranger.use_cases import AddressField
+from app.footprint.look_values import AddressField
 from app.ui.theme import tone
 
 INTRO = (

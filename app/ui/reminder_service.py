@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.audit.reminders import AnnouncementLog, ClockJumpDetector, DueEntry
 from app.clock import Clock
-from app.services.dashboard import DashboardView
+from app.footprint import DashboardView
 from app.ui.notifiers import Notifier
 
 HOUR_MS = 60 * 60 * 1000

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.audit.stored import AllData
 from app.footprint import Footprint
 from app.formatting import short_date
 from app.report.content import ReportError, ReportScope, SupervisionReport
@@ -65,6 +66,9 @@ class ReportDialog(QDialog):
         self._document: ReportDocument | None = None
         self._saving: Job | None = None
         self._saving_path = Path()
+        # One read for the choices and the first report (later ones read afresh).
+        self._choices = footprint.report_choices()
+        self._opening_data: AllData | None = self._choices.data
         self.setWindowTitle("Supervision report — Footprint")
         self._build_controls()
         self._build_layout()
@@ -81,7 +85,7 @@ class ReportDialog(QDialog):
         self._covers.setObjectName("covers")
         self._covers.setAccessibleName("What to report")
         self._covers.addItem("The current state of all my platforms", None)
-        for run in self._footprint.completed_audits():
+        for run in self._choices.completed:
             finished = short_date(run.completed_at)
             self._covers.addItem(f"One audit: number {run.id}, finished {finished}", run.id)
         if self._run_id is not None:
@@ -89,7 +93,7 @@ class ReportDialog(QDialog):
         self._since = QComboBox()
         self._since.setObjectName("since")
         self._since.setAccessibleName("Show what slid back since")
-        previous = self._footprint.previous_report_date()
+        previous = self._choices.previous_report
         if previous is not None:
             self._since.addItem(f"my previous report ({short_date(previous)})", None)
         for label, days in SINCE_CHOICES:
@@ -186,7 +190,8 @@ class ReportDialog(QDialog):
         """Rebuild the report from the stored audits and show it."""
         self._since.setEnabled(self._covers.currentData() is None)
         try:
-            self._report = self._footprint.report(self.scope())
+            data, self._opening_data = self._opening_data, None
+            self._report = self._footprint.report(self.scope(), data)
         except ReportError as error:
             self._report, self._document = None, None
             self._preview.setPlainText(str(error))

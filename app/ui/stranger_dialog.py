@@ -1,10 +1,10 @@
 """See what a stranger sees: one button, progress, and what a signed-out visitor was shown.
 
 The look runs as a background job (app.ui.jobs) in a throwaway signed-out browser
-(app.stranger.look); this window only shows the events it sends. Everything shown is
-Footprint's own words — findings, obstacles, notes — as plain text; nothing of the pages is
-shown or kept. When the look ends (or is stopped) the findings of every platform seen are
-saved, so they can be confirmed as answers in the audit.
+(`Footprint.look_as_stranger`); this window only shows the events it sends, each kind on its
+own signal. Everything shown is Footprint's own words — findings, obstacles, notes — as plain
+text; nothing of the pages is shown or kept. When the look ends (or is stopped) the findings
+of every platform seen are saved, so they can be confirmed as answers in the audit.
 """
 
 from __future__ import annotations
@@ -21,21 +21,20 @@ from PySide6.QtWidgets import (
 )
 
 from app.audit.verdicts import look_outcome
-from app.automation.browsers import find_browser, missing_message
-from app.footprint import Footprint
-from app.formatting import short_date
-from app.stranger.evidence import SIGNED_IN_NOTE
-from app.stranger.look import (
-    LookCancelled,
+from app.footprint import Footprint, missing_browser
+from app.footprint.look_values import (
+    COUNTRY_NOTE,
     LookFinished,
     LookStarted,
     OutsideConfig,
-    StrangerRequest,
-    look_as_stranger,
+    StrangerView,
+    Verdict,
 )
-from app.stranger.view import COUNTRY_NOTE, StrangerView, Verdict, WorkerTerms
-from app.ui.automation_dialog import browser_path
-from app.ui.jobs import Job, JobCancelled, JobContext, JobRunner, Work
+from app.formatting import short_date
+from app.stranger.evidence import SIGNED_IN_NOTE
+from app.ui.browser_choice import browser_path
+from app.ui.job_events import LookEvents
+from app.ui.jobs import Job, JobRunner
 from app.ui.layouts import STRETCH, plain_label, scroll_area, widget_row
 from app.ui.screen import fit_to_screen
 
@@ -78,7 +77,8 @@ class StrangerDialog(QDialog):
         self._footprint = footprint
         self._jobs = jobs
         self._job: Job | None = None
-        self._config = config or _default_config(footprint)
+        self._events = LookEvents()  # the running look's (replaced by each look)
+        self._config = config or footprint.outside_config(browser_path())
         self._requests, self._terms = footprint.stranger_look()
         self._views: dict[str, StrangerView] = {}
         self.setWindowTitle("See what a stranger sees")
@@ -134,7 +134,7 @@ class StrangerDialog(QDialog):
         if not self._requests:
             return NO_ADDRESSES
         if self._config is None:
-            return missing_message(browser_path())
+            return missing_browser(browser_path())
         names = ", ".join(r.platform_name for r in self._requests)
         return f"Footprint will look at your public profiles on {names}."
 
@@ -152,10 +152,11 @@ class StrangerDialog(QDialog):
         self._clear_results()
         self.progress.setValue(0)
         self.status.setText("Starting a signed-out browser…")
-        job = Job(_looking(config, self._requests, self._terms), name="stranger's view",
-                  explain=_explain)  # fmt: skip
+        events = self._events = LookEvents()
         # Bound methods only: if the window closes mid-look, Qt drops these with it.
-        job.sent.connect(self._event)
+        events.look_started.connect(self._look_started)
+        events.look_finished.connect(self._look_finished)
+        job = Job.of(self._footprint.look_as_stranger(config, self._requests, self._terms), events)
         job.finished.connect(self._completed)
         job.cancelled.connect(self._cancelled)
         job.failed.connect(self._failed)
@@ -169,15 +170,15 @@ class StrangerDialog(QDialog):
             self.stop_button.setEnabled(False)
             self.status.setText("Stopping…")
 
-    def _event(self, event: object) -> None:
-        if isinstance(event, LookStarted):
-            name = self._name(event.platform_id)
-            self.progress.setValue(event.index)
-            self.status.setText(f"Looking at {name} ({event.index + 1} of {event.total})…")
-        elif isinstance(event, LookFinished):
-            self._views[event.view.platform_id] = event.view
-            self.progress.setValue(self._seen())  # the bar fills only with pages looked at
-            self._show_view(event.view)
+    def _look_started(self, event: LookStarted) -> None:
+        name = self._name(event.platform_id)
+        self.progress.setValue(event.index)
+        self.status.setText(f"Looking at {name} ({event.index + 1} of {event.total})…")
+
+    def _look_finished(self, event: LookFinished) -> None:
+        self._views[event.view.platform_id] = event.view
+        self.progress.setValue(self._seen())  # the bar fills only with pages looked at
+        self._show_view(event.view)
 
     def _completed(self, _views: object) -> None:
         self._ended(False, look_outcome(len(self._requests), self._seen()))
@@ -252,7 +253,8 @@ class StrangerDialog(QDialog):
         job, self._job = self._job, None
         if job is not None:
             for signal, slot in (
-                (job.sent, self._event),
+                (self._events.look_started, self._look_started),
+                (self._events.look_finished, self._look_finished),
                 (job.finished, self._completed),
                 (job.cancelled, self._cancelled),
                 (job.failed, self._failed),
@@ -271,30 +273,3 @@ def view_lines(view: StrangerView) -> list[str]:
         return [f"Could not look ({view.obstacle.value}): {view.problem}"]
     lines = [f"{f.topic.label}: {VERDICT_WORDS[f.verdict]} — {f.reason}." for f in view.findings]
     return lines + list(view.notes)
-
-
-def _default_config(footprint: Footprint) -> OutsideConfig | None:
-    """The browser automated reading uses (chosen there, or found), signed out."""
-    browser = find_browser(browser_path())
-    return OutsideConfig(browser, clock=footprint.clock) if browser is not None else None
-
-
-def _looking(config: OutsideConfig, requests: list[StrangerRequest], terms: WorkerTerms) -> Work:
-    """The job's work: one signed-out browser for this look, on the job's thread."""
-
-    def work(context: JobContext) -> list[StrangerView]:
-        try:
-            return look_as_stranger(
-                config, requests, terms, send=context.send, cancelled=context.cancelled
-            )
-        except LookCancelled:
-            raise JobCancelled from None
-
-    return work
-
-
-def _explain(error: BaseException) -> str | None:
-    """A browser that would not start is the worker's to know about; anything else is ours."""
-    from app.automation.engine import BrowserUnavailable
-
-    return str(error) if isinstance(error, BrowserUnavailable) else None

@@ -8,21 +8,17 @@ finishes, so closing Footprint mid-run loses nothing that was seen; the rest sta
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.audit.watch import LookOutcome
 from app.footprint import Footprint
-from app.services.watch_runs import WatchedLook, WatchPlan
-from app.stranger.look import (
-    LookCancelled,
-    LookFinished,
-    OutsideConfig,
-    look_as_stranger,
-)
-from app.stranger.view import WorkerTerms
-from app.ui.jobs import Job, JobCancelled, JobContext, JobRunner
+from app.footprint.look_values import LookFinished, OutsideConfig, WatchedLook, WatchPlan, WatchRun
+from app.ui.browser_choice import browser_path
+from app.ui.job_events import LookEvents
+from app.ui.jobs import Job, JobRunner
+from app.ui.notifiers import Notifier
 
 EVERY_MS = 15 * 60 * 1000  # how often to ask whether a look is due (a read, no page loads)
 
@@ -40,13 +36,14 @@ class WatchRunner(QObject):
         self,
         footprint: Footprint,
         jobs: JobRunner,
-        config_for: Callable[[], OutsideConfig | None],
+        config_for: Callable[[], OutsideConfig | None] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._footprint = footprint
         self._jobs = jobs
-        self._config_for = config_for
+        # The browser automated reading uses (chosen, or found), signed out; None: none.
+        self._config_for = config_for or (lambda: footprint.outside_config(browser_path()))
         self._job: Job | None = None
         self._plan: WatchPlan | None = None
         self._looks: list[WatchedLook] = []
@@ -72,8 +69,9 @@ class WatchRunner(QObject):
         if config is None:
             return False
         self._plan, self._looks = watch_plan, []
-        job = Job(_looking(config, watch_plan, terms), name="watch")
-        job.sent.connect(self._event)
+        events = LookEvents()
+        events.look_finished.connect(self._look_finished)
+        job = Job.of(self._footprint.look_for_watch(config, watch_plan, terms), events)
         job.finished.connect(lambda _views: self._ended(stopped=False))
         job.cancelled.connect(lambda: self._ended(stopped=True))
         job.failed.connect(lambda _sentence: self._ended(stopped=True))
@@ -87,8 +85,8 @@ class WatchRunner(QObject):
         if self._job is not None:
             self._job.cancel()
 
-    def _event(self, event: object) -> None:
-        if not isinstance(event, LookFinished) or self._plan is None or self._job is None:
+    def _look_finished(self, event: LookFinished) -> None:
+        if self._plan is None or self._job is None:
             return
         look = self._footprint.keep_watched_look(self._plan, event.view)
         self._looks.append(look)
@@ -103,16 +101,13 @@ class WatchRunner(QObject):
         self.ran.emit(run)
 
 
-def _looking(
-    config: OutsideConfig, watch_plan: WatchPlan, terms: WorkerTerms
-) -> Callable[[JobContext], object]:
-    """The job's work: one signed-out browser for the run, on the job's thread."""
-
-    def work(context: JobContext) -> object:
-        try:
-            return look_as_stranger(config, watch_plan.requests, terms, send=context.send,
-                                    cancelled=context.cancelled)  # fmt: skip
-        except LookCancelled:
-            raise JobCancelled from None
-
-    return work
+def announce_drift(run: WatchRun | None, notifiers: Sequence[Notifier]) -> None:
+    """Announce the drift a run saw, naming platform, change and time, by the first notifier
+    that can (a run with nothing changed stays quiet)."""
+    changes = [look.line() for look in run.looks if look.drift] if run else []
+    if not changes:
+        return
+    title = "Footprint: the watch saw a setting slide back"
+    for notifier in notifiers:
+        if notifier.notify(title, "\n".join(changes)):
+            break

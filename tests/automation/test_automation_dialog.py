@@ -14,7 +14,8 @@ from app.audit.session import AuditSession
 from app.automation.results import ReadResult
 from app.footprint import Footprint, open_footprint
 from app.ui.application import configure_qt_settings
-from app.ui.automation_dialog import BROWSER_PATH_KEY, AutomationDialog
+from app.ui.automation_dialog import AutomationDialog
+from app.ui.browser_choice import BROWSER_PATH_KEY
 from tests.automation.conftest import AUTOMATED, make_config
 from tests.conftest import START, WAIT_MS
 from tests.sites.replica import PASSWORD
@@ -147,7 +148,7 @@ def test_waiting_for_sign_in_then_one_message_when_nothing_could_be_read(
 def test_without_a_browser_it_says_what_to_install_and_manual_mode_is_untouched(
     qtbot, jobs, footprint, session, monkeypatch
 ) -> None:
-    monkeypatch.setattr("app.ui.automation_dialog.find_browser", lambda path: None)
+    monkeypatch.setattr("app.automation.browsers.find_browser", lambda path: None)
     dialog = AutomationDialog(footprint=footprint, jobs=jobs, session=session)
     qtbot.addWidget(dialog)
     assert "install Google Chrome or Microsoft Edge" in dialog.browser_notice.text()

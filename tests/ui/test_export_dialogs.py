@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QPushButton
 from app.audit.answers import Answer, AnswerSource, AnswerStatus
 from app.audit.run import PlatformCheck
 from app.downloads.download_errors import ImportCancelled
-from app.ui import export_import_dialog as dialog_module
 from app.ui.export_import_dialog import ExportImportDialog
 from tests.conftest import WAIT_MS
 from tests.downloads import builders, generations
@@ -135,7 +134,7 @@ def test_cancel_while_reading_saves_nothing(
             threading.Event().wait(0.01)
         monitor.check()
 
-    monkeypatch.setattr(dialog_module, "read_export_and_checks", slow_read)
+    monkeypatch.setattr("app.services.downloads.read_export_and_checks", slow_read)
     dialog = make_dialog()
     dialog.start_import(builders.write_zip(tmp_path / "x.zip", builders.x_archive()))
     assert started.wait(WAIT_MS / 1000)

@@ -8,7 +8,7 @@ from icalendar import Calendar
 from PySide6.QtWidgets import QFileDialog
 
 from app.audit.answers import AnswerStatus
-from app.ui import main_window
+from app.ui import window_actions
 from tests.ui.test_reminders import finish_audit
 
 
@@ -21,7 +21,7 @@ def test_the_first_audit_offers_reminders_unticked_and_saves_the_calendar_when_a
     qtbot, set_up, make_window, monkeypatch, tmp_path
 ) -> None:
     logins: list[bool] = []
-    monkeypatch.setattr(main_window, "set_autostart", lambda on: logins.append(on))
+    monkeypatch.setattr(window_actions, "set_autostart", lambda on: logins.append(on))
     path = tmp_path / "rechecks.ics"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(path), ""))
     window = make_window(set_up)

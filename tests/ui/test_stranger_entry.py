@@ -76,7 +76,7 @@ def test_when_every_look_failed_the_window_says_nothing_was_looked_at(qtbot, set
             request.platform_id, request.platform_name, "https://example.invalid/", START,
             obstacle=Obstacle.NO_CONNECTION, problem="No connection.",
         )  # fmt: skip
-        dialog._event(LookFinished(view))
+        dialog._look_finished(LookFinished(view))
     dialog._completed(None)
 
     assert dialog.status.text().startswith("Nothing was looked at")

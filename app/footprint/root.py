@@ -1,8 +1,9 @@
-"""The composition root: the data home, clock, catalogue and store, wired once at start-up.
+"""`Footprint`: the data home, clock, catalogue and store, wired once at start-up.
 
 `Footprint` is what the windows and the commands receive (through their constructors): every
-use case is a method here that hands the right dependencies to a service in `app.services`.
-Nothing outside `app.storage` and this module touches the database.
+use case is a method that hands the right dependencies to a service in `app.services` or to
+the domain. The use cases of one area live in a module of their own (a base class here);
+this module holds the parts, the overview, audits, reports, settings and deletion.
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ from app.checklists.model import Catalogue
 from app.checklists.policy import PolicyPack
 from app.clock import Clock
 from app.file_lock import FileLock
+from app.footprint.data_downloads import DataDownloads
+from app.footprint.settings_reads import SettingsReads
+from app.footprint.sign_ins import SignIns
+from app.footprint.stranger_looks import StrangerLooks
+from app.footprint.watching import WatchRuns
 from app.paths import DataHome, write_owner_only
 from app.services import audits, dashboard
 from app.services.audits import AuditStart
@@ -35,27 +41,16 @@ from app.storage.errors import DatabaseError
 from app.storage.store import Store
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Collection
-
-    from app.audit.records import ConnectionReviewRecord
-    from app.audit.watch import Drift, WatchChoice, WatchPolicy
-    from app.downloads.findings import ExportFindings
-    from app.downloads.recording import ImportOutcome, ImportPreview
     from app.report.content import ReportScope, SupervisionReport
     from app.services.data_deletion import DeletionReport
-    from app.services.downloads import ExportRead, ReadInputs, SavedReview
     from app.services.reminder_calendar import ReminderCalendar
-    from app.services.watch_runs import WatchedLook, WatchPlan, WatchRun, WatchStatus
-    from app.stranger.evidence import OutsideEvidence, SeenFinding
-    from app.stranger.look import OutsideConfig, StrangerRequest
-    from app.stranger.use_cases import AddressField
-    from app.stranger.view import StrangerView, WorkerTerms
+    from app.services.reports import ReportChoices
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
-class Footprint:
+class Footprint(StrangerLooks, WatchRuns, SettingsReads, DataDownloads, SignIns):
     """The application as the windows and the commands see it."""
 
     home: DataHome
@@ -170,13 +165,23 @@ class Footprint:
         """Platforms due a re-check or drifted (what `footprint due` prints)."""
         return dashboard.due_report(self.dashboard())
 
-    def report(self, scope: ReportScope | None = None) -> SupervisionReport:
-        """The supervision report now; raises app.report.content.ReportError."""
+    def report(
+        self, scope: ReportScope | None = None, data: AllData | None = None
+    ) -> SupervisionReport:
+        """The supervision report now (from `data` when the caller read it just before, as
+        `report_choices` does); raises app.report.content.ReportError."""
         from app.report.content import ReportScope
         from app.services.reports import supervision_report
 
-        scope = scope or ReportScope()
-        return supervision_report(self.store, self.catalogue, self.codes, self.clock.now(), scope)
+        scope, now = scope or ReportScope(), self.clock.now()
+        return supervision_report(self.store, self.catalogue, self.codes, now, scope, data)
+
+    def report_choices(self) -> ReportChoices:
+        """What the report window offers (audits to cover, the previous report's date) and
+        the one read they came from, for its first report."""
+        from app.services.reports import report_choices
+
+        return report_choices(self.store)
 
     def record_report(self, report: SupervisionReport) -> None:
         """Remember that the worker saved or printed `report` (for "since the previous
@@ -217,125 +222,6 @@ class Footprint:
         until = self.clock.now() + timedelta(days=days) if days else None
         self.store.snooze(platform_id, until)
 
-    # -- what a stranger sees ----------------------------------------------------------------
-    def public_address_fields(self) -> list[AddressField]:
-        """Settings' "Your public profiles": one field per platform with a public page."""
-        from app.stranger.use_cases import address_fields
-
-        return address_fields(self.catalogue, self.profile(), self.store.public_addresses())
-
-    def save_public_addresses(self, typed: dict[str, str]) -> dict[str, str]:
-        """Save the worker's public addresses in their public form; the problems by platform
-        instead (nothing saved) if any cannot be used."""
-        from app.stranger.use_cases import save_addresses
-
-        return save_addresses(self.store, typed)
-
-    def stranger_look(self) -> tuple[list[StrangerRequest], WorkerTerms]:
-        """What a stranger's look needs, read here on the UI thread before the job starts."""
-        from app.stranger.use_cases import stranger_requests, worker_terms
-
-        requests = stranger_requests(self.catalogue, self.store.public_addresses())
-        return requests, worker_terms(self.profile())
-
-    def record_stranger_views(self, views: list[StrangerView]) -> list[SeenFinding]:
-        """Keep a look's findings (never the pages): each platform seen replaces its own."""
-        from app.stranger.use_cases import record_views
-
-        return record_views(self.store, views)
-
-    def outside_evidence(self) -> dict[tuple[str, str], OutsideEvidence]:
-        """The latest stranger's-view evidence beside the audit's items."""
-        from app.stranger.use_cases import outside_evidence
-
-        return outside_evidence(self.store, self.catalogue, self.clock.now())
-
-    # -- the watch (opt-in, signed-out looks on a schedule) ----------------------------------
-    def watch_choice(self) -> WatchChoice:
-        """Whether the worker has turned the signed-out watch on (off until chosen)."""
-        return self.store.watch_choice()
-
-    def choose_watch(self, signed_out: bool) -> None:
-        """Turn the signed-out watch on or off (Settings, `footprint watch --enable`)."""
-        from app.services.watch_runs import choose
-
-        choose(self.store, signed_out, self.clock.now())
-
-    def watch_status(self) -> WatchStatus:
-        """What is watched, when each platform was last and will next be looked at, why any
-        is paused, and drift not yet confirmed."""
-        from app.services.watch_runs import status
-
-        return status(self.store, self.catalogue, self.clock.now())
-
-    def run_watch(
-        self,
-        config: OutsideConfig,
-        *,
-        policy: WatchPolicy | None = None,
-        cancelled: Callable[[], bool] = lambda: False,
-    ) -> WatchRun:
-        """Run the looks that are due (signed out), keeping each as it finishes."""
-        from app.services.watch_runs import run_due
-        from app.stranger.use_cases import worker_terms
-
-        terms = worker_terms(self.profile())
-        return run_due(self.store, self.catalogue, config, terms, policy=policy,
-                       cancelled=cancelled)  # fmt: skip
-
-    def watch_plan(self, policy: WatchPolicy | None = None) -> tuple[WatchPlan, WorkerTerms]:
-        """The looks due now and the worker's terms, read on the UI thread before a job
-        looks (nothing due while the watch is off)."""
-        from app.audit.watch import WatchPolicy
-        from app.services.watch_runs import plan
-        from app.stranger.use_cases import worker_terms
-
-        chosen = policy or WatchPolicy()
-        return plan(self.store, self.catalogue, self.clock.now(), chosen), worker_terms(
-            self.profile()
-        )
-
-    def keep_watched_look(
-        self, watch_plan: WatchPlan, view: StrangerView, policy: WatchPolicy | None = None
-    ) -> WatchedLook:
-        """Keep one finished look of the watch at once (on the UI thread, as it arrives)."""
-        from app.audit.watch import WatchPolicy
-        from app.services.watch_runs import keep_look
-
-        return keep_look(self.store, watch_plan, view, policy or WatchPolicy())
-
-    def finish_watch(
-        self,
-        watch_plan: WatchPlan,
-        looks: list[WatchedLook],
-        *,
-        stopped: bool = False,
-        policy: WatchPolicy | None = None,
-    ) -> WatchRun:
-        """After a run's browser closed: pause what was not looked at if offline; the run."""
-        from app.audit.watch import WatchPolicy
-        from app.services.watch_runs import finish
-
-        chosen = policy or WatchPolicy()
-        return finish(self.store, self.catalogue, watch_plan, looks, self.clock.now(), chosen,
-                      stopped=stopped)  # fmt: skip
-
-    def watched_drift(self) -> list[Drift]:
-        """Drift the watch saw that the worker has not confirmed yet (the overview's banner)."""
-        from app.services.watch_runs import unconfirmed_drift
-
-        return unconfirmed_drift(self.store)
-
-    def watched_drift_history(self) -> list[Drift]:
-        """Everything the watch ever saw slide back, confirmed or not (for the history)."""
-        return self.store.watch_drift()
-
-    def confirm_watched_drift(self, drift_id: int) -> None:
-        """The worker has seen this drift; answering the item is still theirs to do."""
-        from app.services.watch_runs import confirm
-
-        confirm(self.store, drift_id, self.clock.now())
-
     # -- audits ------------------------------------------------------------------------------
     def start_audit(self, platform_ids: tuple[str, ...], view: DashboardView) -> AuditStart:
         """A new audit of these platforms; `view` is the overview it was started from."""
@@ -357,59 +243,14 @@ class Footprint:
             run = dashboard.run_holding(view, self.store.history(), platform_id, item_id)
         if run is None:
             return False
-        AuditSession(run, self.catalogue, self.store, self.clock).mark_fixed(platform_id, item_id)
+        records = audits.AuditRecords(self.store)
+        AuditSession(run, self.catalogue, records, self.clock).mark_fixed(platform_id, item_id)
         return True
 
     def discard_audit(self, run_id: int) -> bool:
         """Throw away an unfinished audit and every answer given in it (a finished audit is
         history and stays); True if it was discarded."""
         return self.store.discard_run(run_id)
-
-    # -- data exports and friend-list reviews ------------------------------------------------
-    def reading_inputs(self) -> ReadInputs:
-        """Earlier reviews and the review key, read here (the GUI thread) before a worker
-        thread reads an export."""
-        from app.services.downloads import reading_inputs
-
-        return reading_inputs(self.store)
-
-    def preview_import(self, read: ExportRead) -> ImportPreview:
-        """The answers an export read gives, before the worker confirms them."""
-        from app.services.downloads import preview
-
-        return preview(read, self.catalogue, self.store.history())
-
-    def save_import(self, read: ExportRead, chosen: Collection[str] | None = None) -> ImportOutcome:
-        """Record an export read beforehand: the chosen answers (all when None) and counts."""
-        from app.services.downloads import save_import
-
-        return save_import(self.store, self.catalogue, read, self.clock.now(), chosen)
-
-    def import_export(self, path: Path, expected: str | None = None) -> ImportOutcome:
-        """Read an export and record it with every answer (the CLI); raises ExportError."""
-        from app.services.downloads import import_export
-
-        return import_export(self.store, self.catalogue, path, self.clock.now(), expected)
-
-    def save_review(self, findings: ExportFindings, marked_keys: set[str]) -> SavedReview:
-        """Save a friend-list review (counts; keyed hashes of the marked where a keyring is
-        usable)."""
-        from app.credentials import REVIEW_KEY_SERVICE
-        from app.services.downloads import save_review
-
-        saved = save_review(self.store, findings, marked_keys, self.clock.now())
-        if marked_keys and not saved.by_hand:
-            # The review key now lives in the keyring: "Delete all my data" must remove it.
-            self.store.remember_keyring_entry(REVIEW_KEY_SERVICE, self.clock.now())
-        return saved
-
-    def confirm_removed(self, review_id: int) -> None:
-        """The worker confirms everyone marked in a review was removed."""
-        self.store.confirm_review_by_worker(review_id, self.clock.now())
-
-    def connection_reviews(self) -> list[ConnectionReviewRecord]:
-        """Every friend-list review, oldest first."""
-        return self.store.connection_reviews()
 
     # -- sample data and deletion ------------------------------------------------------------
     def write_demo_data(self) -> None:
@@ -429,30 +270,6 @@ class Footprint:
         self.database = prepare_database(self.home.database, self.clock.now())
         self.reload_catalogue()  # the employer packs went with the files
         return report
-
-    # -- sign-in details in the keyring -------------------------------------------------------
-    def keyring_services(self) -> list[str]:
-        """The keyring entries Footprint recorded creating (names, never secrets)."""
-        return self.store.keyring_services()
-
-    def saved_sign_ins(self) -> set[str]:
-        """Platforms whose sign-in details Footprint saved in the keyring."""
-        from app.credentials import service_name
-
-        recorded = set(self.keyring_services())
-        return {p.id for p in self.catalogue.platforms if service_name(p.id) in recorded}
-
-    def sign_in_saved(self, platform_id: str) -> None:
-        """Record that the platform's details were saved in the keyring (after the save)."""
-        from app.credentials import service_name
-
-        self.store.remember_keyring_entry(service_name(platform_id), self.clock.now())
-
-    def sign_in_forgotten(self, platform_id: str) -> None:
-        """Record that the platform's keyring entry was deleted."""
-        from app.credentials import service_name
-
-        self.store.forget_keyring_entry(service_name(platform_id))
 
 
 def load_shipped_catalogue(codes: CodeBook) -> tuple[Catalogue, tuple[ChecklistError, ...]]:

@@ -1,0 +1,28 @@
+"""Typed signals for the events of a stranger's look, one signal per kind.
+
+The stranger's browser sends plain frozen dataclasses; a job given `LookEvents` emits each on
+the signal of its kind, so a window connects `look_finished` to what it does with a
+`LookFinished` instead of sorting `object`s by type. (A settings read's are `ReadEvents`, in
+app/ui/reading_widgets.py, loaded only with its dialog.)
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from PySide6.QtCore import Signal
+
+from app.footprint.look_values import LookFinished, LookStarted
+from app.ui.jobs import JobEvents
+
+
+class LookEvents(JobEvents):
+    """A stranger's look's events (the stranger's view and the watch), one signal each."""
+
+    look_started = Signal(LookStarted)
+    look_finished = Signal(LookFinished)
+
+    KINDS: ClassVar[dict[type, str]] = {
+        LookStarted: "look_started",
+        LookFinished: "look_finished",
+    }

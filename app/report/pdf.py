@@ -40,6 +40,8 @@ from app.report.pagination import (
     table_infos,
     unbreakable_spans,
 )
+from app.report.structure import report_structure
+from app.report.tagged import PageWindow, tag_pdf
 
 LAYOUT_DPI = 96  # CSS pixels in report.css are 1/96 inch
 MARGINS_MM = QMarginsF(18, 15, 18, 10)
@@ -81,7 +83,7 @@ def write_pdf(document: ReportDocument, path: Path, paper: Paper = Paper.A4) -> 
 
 
 def pdf_bytes(document: ReportDocument, paper: Paper = Paper.A4) -> tuple[bytes, int]:
-    """The report as PDF data, with its number of pages."""
+    """The report as tagged PDF data (structure tree, language), with its number of pages."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -89,9 +91,17 @@ def pdf_bytes(document: ReportDocument, paper: Paper = Paper.A4) -> tuple[bytes,
     writer.setTitle(document.title)
     writer.setCreator("Footprint")
     writer.setPageLayout(page_layout(paper))
-    pages = paint_report(document, writer)
+    plan = plan_pages(document, writer)
+    _paint_plan(document, plan, writer)
     buffer.close()
-    return bytes(buffer.data().data()), pages
+    windows = [
+        PageWindow(page.top, page.bottom, page.header.height if page.header else 0.0)
+        for page in plan.pages
+    ]
+    structure = report_structure(plan.text, document.html)
+    scale = writer.logicalDpiY() / LAYOUT_DPI
+    data = tag_pdf(bytes(buffer.data().data()), structure, windows, scale, plan.footer_top)
+    return data, len(plan.pages)
 
 
 def print_report(document: ReportDocument, printer: QPagedPaintDevice) -> int:
@@ -117,6 +127,7 @@ class PagePlan:
     tables: tuple[TableInfo, ...]
     pages: tuple[Page, ...]
     width: float
+    footer_top: float  # where each page's footer band begins, below the document's slice
     layout_device: _LayoutDevice  # must outlive `text`, whose layout refers to it
 
 
@@ -131,12 +142,17 @@ def plan_pages(document: ReportDocument, device: QPagedPaintDevice) -> PagePlan:
     spans = unbreakable_spans(text, tables)
     bottom = max([content_height(text), *(span.bottom for span in spans)])
     pages = paginate(spans, tables, bottom, height - FOOTER_BAND, forced_breaks(text))
-    return PagePlan(text, tables, tuple(pages), width, layout_device)
+    return PagePlan(text, tables, tuple(pages), width, height - FOOTER_BAND, layout_device)
 
 
 def paint_report(document: ReportDocument, device: QPagedPaintDevice) -> int:
     """Lay out, paginate and paint the report on a PDF writer or printer; returns pages."""
     plan = plan_pages(document, device)
+    _paint_plan(document, plan, device)
+    return len(plan.pages)
+
+
+def _paint_plan(document: ReportDocument, plan: PagePlan, device: QPagedPaintDevice) -> None:
     scale = device.logicalDpiY() / LAYOUT_DPI
     area = device.pageLayout().paintRectPixels(device.logicalDpiY())
     painter = QPainter()
@@ -151,7 +167,6 @@ def paint_report(document: ReportDocument, device: QPagedPaintDevice) -> int:
             _paint_footer(painter, document.footer_name, page_of, area.width(), area.height())
     finally:
         painter.end()
-    return len(plan.pages)
 
 
 class _LayoutDevice:

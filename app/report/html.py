@@ -110,20 +110,22 @@ def _summary(summary: str) -> str:
 
 
 def _details(report: SupervisionReport) -> str:
-    """Who and what, two facts to a row: the record's first page must hold the whole record."""
+    """Who and what, one fact to a row: a label and its value. (Two facts to a row read column
+    by column in text extraction, pdftotext's and a screen reader's without tags alike.)"""
     worker = report.worker
-    pairs = [
-        ("Worker", escaped(worker.name), "Supervisor", escaped(worker.supervisor or "—")),
-        ("Role", escaped(worker.role or "—"), "Organisation", escaped(worker.organisation or "—")),
-        ("Regulator", escaped(worker.regulator or "—"), "Covers", escaped(report.covers)),
+    facts = [
+        ("Worker", worker.name),
+        ("Role", worker.role or "—"),
+        ("Regulator", worker.regulator or "—"),
+        ("Supervisor", worker.supervisor or "—"),
+        ("Organisation", worker.organisation or "—"),
+        ("Covers", report.covers),
+        ("Period", _capitalised(report.period.description)),
     ]
     rows = "".join(
-        f'<tr><td class="label" width="16%">{label}</td><td width="36%">{value}</td>'
-        f'<td class="label" width="14%">{label2}</td><td width="34%">{value2}</td></tr>'
-        for label, value, label2, value2 in pairs
+        f'<tr><td class="label" width="16%">{label}</td><td width="84%">{escaped(value)}</td></tr>'
+        for label, value in facts
     )
-    changes = _capitalised(report.period.description)
-    rows += f'<tr><td class="label">Period</td><td colspan="3">{escaped(changes)}</td></tr>'
     return f'<table class="details" width="100%" cellspacing="0">{rows}</table>'
 
 

@@ -6,7 +6,7 @@ and needs to know, for a run of text painted at a point, which element it belong
 from the laid-out QTextDocument (QtGui only, nothing painted here).
 
 Tables are told apart by the class html.py gives them (the document keeps no class): a `grid`
-has a header row, `details` holds label/value pairs with labels in its first and third columns,
+has a header row, `details` holds label/value pairs with the labels in its first column,
 and `summary` and `signatures` only lay text out, so their cells read as paragraphs.
 """
 
@@ -23,7 +23,7 @@ from app.report.pagination import text_blocks, text_tables
 
 TABLE_CLASS = re.compile(r'<table class="([a-z]+)"')
 LAYOUT_TABLES = frozenset({"summary", "signatures"})
-LABEL_COLUMNS = {"details": frozenset({0, 2})}
+LABEL_COLUMNS = {"details": frozenset({0})}
 BUCKET = 32.0  # layout pixels: a box is filed under every band this tall that it touches
 
 

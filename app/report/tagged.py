@@ -39,7 +39,8 @@ PAINTED_PATH = re.compile(
 )
 # q, Q and cm outside text objects: Qt's first cm, before any q, turns device pixels into PDF
 # points; the later ones (inside q … Q) move a drawing within the page, in device pixels.
-GRAPHICS_STATE = re.compile(rb"(?<!\S)([qQ])(?=\s)|" + rb" ".join([NUMBER] * 6) + rb" cm(?=\s)")
+SAVE_RESTORE = re.compile(rb"(?<!\S)[qQ](?!\S)")
+CM = re.compile(rb"(?<!\S)cm(?!\S)")
 IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 ARTIFACT = b"/Artifact BMC\n"
 FOOTER = b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n"
@@ -123,15 +124,21 @@ class _PageMarker:
         return self._owner(element) if element else ARTIFACT
 
     def _follow_state(self, operators: bytes) -> None:
-        for found in GRAPHICS_STATE.finditer(operators):
-            if found.group(1) == b"q":
-                self.matrices.append(self.matrices[-1])
-            elif found.group(1) == b"Q":
-                if len(self.matrices) > 1:
-                    self.matrices.pop()
-            elif len(self.matrices) > 1:  # not the page's own device-to-points matrix
-                moved = tuple(float(number) for number in found.groups()[1:])
-                self.matrices[-1] = _then(moved, self.matrices[-1])
+        """Keep the transform in force through the q, Q and cm operators between texts.
+
+        Qt writes a q … Q round almost every drawing, so this goes by pieces between one cm
+        and the next, each piece's q and Q found by one regular expression."""
+        pieces = CM.split(operators)
+        for index, piece in enumerate(pieces):
+            matrices = self.matrices
+            for operator in SAVE_RESTORE.findall(piece):
+                if operator == b"q":
+                    matrices.append(matrices[-1])
+                elif len(matrices) > 1:
+                    matrices.pop()
+            if index < len(pieces) - 1 and len(matrices) > 1:  # a cm ends this piece
+                moved = tuple(float(number) for number in piece.split()[-6:])
+                matrices[-1] = _then(moved, matrices[-1])
 
     def _owner(self, element: Element) -> bytes:
         self.owned.append(element)

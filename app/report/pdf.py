@@ -41,7 +41,6 @@ from app.report.pagination import (
     unbreakable_spans,
 )
 from app.report.structure import report_structure
-from app.report.tagged import PageWindow, tag_pdf
 
 LAYOUT_DPI = 96  # CSS pixels in report.css are 1/96 inch
 MARGINS_MM = QMarginsF(18, 15, 18, 10)
@@ -84,6 +83,8 @@ def write_pdf(document: ReportDocument, path: Path, paper: Paper = Paper.A4) -> 
 
 def pdf_bytes(document: ReportDocument, paper: Paper = Paper.A4) -> tuple[bytes, int]:
     """The report as tagged PDF data (structure tree, language), with its number of pages."""
+    from app.report.tagged import PageWindow, tag_pdf  # pikepdf: only when a PDF is written
+
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)

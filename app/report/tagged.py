@@ -127,15 +127,17 @@ class _PageMarker:
         """Keep the transform in force through the q, Q and cm operators between texts.
 
         Qt writes a q … Q round almost every drawing, so this goes by pieces between one cm
-        and the next, each piece's q and Q found by one regular expression."""
+        and the next: a piece's q and Q, with each q immediately undone by a Q taken out,
+        come down to some Q (restores) and then some q (saves)."""
         pieces = CM.split(operators)
+        matrices = self.matrices
         for index, piece in enumerate(pieces):
-            matrices = self.matrices
-            for operator in SAVE_RESTORE.findall(piece):
-                if operator == b"q":
-                    matrices.append(matrices[-1])
-                elif len(matrices) > 1:
-                    matrices.pop()
+            moves = b"".join(SAVE_RESTORE.findall(piece))
+            while b"qQ" in moves:
+                moves = moves.replace(b"qQ", b"")
+            restores = moves.count(b"Q")
+            del matrices[max(1, len(matrices) - restores) :]  # the page's own state stays
+            matrices.extend([matrices[-1]] * (len(moves) - restores))
             if index < len(pieces) - 1 and len(matrices) > 1:  # a cm ends this piece
                 moved = tuple(float(number) for number in piece.split()[-6:])
                 matrices[-1] = _then(moved, matrices[-1])

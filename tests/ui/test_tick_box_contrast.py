@@ -12,10 +12,11 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyleFactory, QStyleOptionButton, QStyleOptionViewItem
 
-from app.ui.theme import GRAPHIC_CONTRAST, accessible_palette, contrast, edge_colour
+from app.ui.theme import accessible_palette, contrast, edge_colour
 from app.ui.tick_box_style import TickBoxEdgeStyle
 
 BOX = QRect(4, 4, 16, 16)
+GRAPHIC_CONTRAST = 3.0  # WCAG 1.4.11: user-interface components against what is next to them
 
 
 def light_palette() -> QPalette:

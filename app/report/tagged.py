@@ -93,35 +93,54 @@ class _PageMarker:
         self.scale, self.footer_top = scale, footer_top
         self.owned: list[Element] = []  # by MCID
         self.matrices: list[Matrix] = [IDENTITY]  # device-pixel transform at each q depth
+        self.baseline: float | None = None  # of the latest run of text
 
     def mark(self, content: bytes) -> bytes:
+        """The page's content with its text runs marked. Runs of one element on one line with
+        nothing drawn between them (a bold word, then the rest of the line) share a sequence;
+        lines do not, or readers join the last word of a line to the first of the next."""
         parts: list[bytes] = []
-        done = 0
+        done, open_element = 0, None
+        line: float | None = None
         for run in TEXT_OBJECT.finditer(content):
             between = content[done : run.start()]
             self._follow_state(between)
-            parts.append(PAINTED_PATH.sub(ARTIFACT + rb"\g<0>" + END, between))
-            parts += [self._opening(run.group()), run.group(), END]
+            marked = PAINTED_PATH.sub(ARTIFACT + rb"\g<0>" + END, between)
+            previous_line, owner = line, self._owner_of(run.group(), open_element)
+            line = self.baseline
+            same_line = previous_line is not None and line is not None and previous_line == line
+            if owner is open_element and same_line and len(marked) == len(between):
+                parts[-1:] = [between, run.group(), END]  # the open sequence goes on
+            elif isinstance(owner, Element):
+                self.owned.append(owner)
+                opening = f"/{owner.kind} <</MCID {len(self.owned) - 1}>> BDC\n"
+                parts += [marked, opening.encode("ascii"), run.group(), END]
+                open_element = owner
+            else:
+                parts += [marked, owner, run.group(), END]
+                open_element = None
             done = run.end()
         parts.append(PAINTED_PATH.sub(ARTIFACT + rb"\g<0>" + END, content[done:]))
         return b"".join(parts)
 
-    def _opening(self, text_object: bytes) -> bytes:
+    def _owner_of(self, text_object: bytes, previous: Element | None) -> Element | bytes:
+        """The element a run of text belongs to, or the opening of its artifact."""
         start = START.search(text_object)
+        self.baseline = None
         if start is None:  # not as Qt writes text: keep it readable, with what came before
-            element = self.owned[-1] if self.owned else None
-            return self._owner(element) if element else ARTIFACT
+            return previous or ARTIFACT
         a, b, c, d, e, f, x, y = (float(number) for number in start.groups())
         text_x, text_y = a * x + c * y + e, b * x + d * y + f
         a, b, c, d, e, f = self.matrices[-1]
         device_x = (a * text_x + c * text_y + e) / self.scale
         device_y = (b * text_x + d * text_y + f) / self.scale
+        self.baseline = round(device_y, 1)
         window = self.window
         shown = window.offset - 1 <= device_y <= window.offset + window.bottom - window.top + 1
         if not shown:
             return FOOTER if device_y >= self.footer_top else ARTIFACT
         element = self.structure.element_at(device_x, device_y - window.offset + window.top)
-        return self._owner(element) if element else ARTIFACT
+        return element or ARTIFACT
 
     def _follow_state(self, operators: bytes) -> None:
         """Keep the transform in force through the q, Q and cm operators between texts.
@@ -141,10 +160,6 @@ class _PageMarker:
             if index < len(pieces) - 1 and len(matrices) > 1:  # a cm ends this piece
                 moved = tuple(float(number) for number in piece.split()[-6:])
                 matrices[-1] = _then(moved, matrices[-1])
-
-    def _owner(self, element: Element) -> bytes:
-        self.owned.append(element)
-        return f"/{element.kind} <</MCID {len(self.owned) - 1}>> BDC\n".encode("ascii")
 
 
 def _then(first: Matrix, second: Matrix) -> Matrix:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pikepdf
@@ -144,3 +145,14 @@ def test_every_run_of_text_is_tagged_or_an_artifact(report_pdf) -> None:
                 depth += {"BDC": 1, "BMC": 1, "EMC": -1}.get(operator, 0)
                 untagged += operator == "BT" and depth == 0
             assert depth == 0 and untagged == 0
+
+
+def test_the_tree_holds_the_words_of_the_pages_and_joins_no_two(report_pdf, tree) -> None:
+    """Every word the tree reads is a word on the pages: a line's last word is never run into
+    the next line's first (as "meWho" once was), and no word is invented."""
+    on_pages = Counter(pdf_text(report_pdf).split())
+    in_tree = Counter(word for line in texts(tree) for word in line.split())
+    assert not in_tree - on_pages
+    left_out = on_pages - in_tree  # footers and repeated table headers only
+    assert left_out["page"] == len(pdf_text(report_pdf).split("\f")[:-1])
+    assert sum(left_out.values()) < 0.05 * sum(on_pages.values())

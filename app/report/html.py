@@ -43,7 +43,6 @@ from app.report.html_blocks import (
     table_html,
 )
 from app.resources import shipped
-from app.stranger.evidence import SIGNED_IN_NOTE
 
 __all__ = ["APPENDIX_HEADING", "ReportDocument", "render_html", "render_report"]
 STYLESHEET = shipped().report_stylesheet

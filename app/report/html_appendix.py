@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.audit import glossary
-from app.audit.outside import SIGNED_IN_NOTE
 from app.report.content import (
     ClauseLine,
     ItemLine,
@@ -24,6 +23,7 @@ from app.report.html_blocks import (
     status_html,
     table_html,
 )
+from app.stranger.evidence import SIGNED_IN_NOTE
 
 APPENDIX_HEADING = "Appendix: the detail behind this record"
 

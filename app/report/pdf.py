@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, Qt
@@ -29,21 +27,25 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
-    QTextBlock,
     QTextDocument,
-    QTextFormat,
-    QTextTable,
 )
 
 from app.report.html import ReportDocument
+from app.report.pagination import (
+    Page,
+    TableInfo,
+    content_height,
+    forced_breaks,
+    paginate,
+    table_infos,
+    unbreakable_spans,
+)
+from app.report.structure import report_structure
 
 LAYOUT_DPI = 96  # CSS pixels in report.css are 1/96 inch
 MARGINS_MM = QMarginsF(18, 15, 18, 10)
 FOOTER_BAND = 34.0  # layout pixels kept free at the bottom of each page for the footer
-HEADING_KEEP = 64.0  # what starts this close below a heading stays on its page
-SHORT_TABLE = 120.0  # tables up to about 3 cm tall are never split (signatures, overdue…)
 FOOTER_FAMILIES = ["Segoe UI", "Helvetica Neue", "Arial", "Liberation Sans", "DejaVu Sans"]
-EPSILON = 0.01
 SLICE_INSET = 8.0  # a block must reach this far into a page's slice to be drawn on it
 
 
@@ -65,42 +67,6 @@ class Paper(StrEnum):
         return "A4" if self is Paper.A4 else "US Letter"
 
 
-@dataclass(frozen=True)
-class Span:
-    """A vertical stretch of the laid-out document that a page break must not cut."""
-
-    top: float
-    bottom: float
-
-    @property
-    def height(self) -> float:
-        """How tall the span is."""
-        return self.bottom - self.top
-
-
-@dataclass(frozen=True)
-class TableInfo:
-    """Where a table is, its rows (border to border) and its header row, if it has one."""
-
-    rows: tuple[Span, ...]
-    header: Span | None
-    border: float
-
-    def holds(self, y: float) -> bool:
-        """True if `y` falls strictly inside the table, between its first and last row."""
-        return self.rows[0].top + EPSILON < y < self.rows[-1].bottom - EPSILON
-
-
-@dataclass(frozen=True)
-class Page:
-    """The document from `top` to `bottom`, below a repeat of `header` when a table goes on."""
-
-    top: float
-    bottom: float
-    header: Span | None = None
-    reach_back: float = 0.0  # draw this much above `top`: the border line of a cut table row
-
-
 def write_pdf(document: ReportDocument, path: Path, paper: Paper = Paper.A4) -> int:
     """Write the report as a PDF file and return its number of pages.
 
@@ -116,7 +82,9 @@ def write_pdf(document: ReportDocument, path: Path, paper: Paper = Paper.A4) -> 
 
 
 def pdf_bytes(document: ReportDocument, paper: Paper = Paper.A4) -> tuple[bytes, int]:
-    """The report as PDF data, with its number of pages."""
+    """The report as tagged PDF data (structure tree, language), with its number of pages."""
+    from app.report.tagged import PageWindow, tag_pdf  # pikepdf: only when a PDF is written
+
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -124,9 +92,17 @@ def pdf_bytes(document: ReportDocument, paper: Paper = Paper.A4) -> tuple[bytes,
     writer.setTitle(document.title)
     writer.setCreator("Footprint")
     writer.setPageLayout(page_layout(paper))
-    pages = paint_report(document, writer)
+    plan = plan_pages(document, writer)
+    _paint_plan(document, plan, writer)
     buffer.close()
-    return bytes(buffer.data().data()), pages
+    windows = [
+        PageWindow(page.top, page.bottom, page.header.height if page.header else 0.0)
+        for page in plan.pages
+    ]
+    structure = report_structure(plan.text, document.html)
+    scale = writer.logicalDpiY() / LAYOUT_DPI
+    data = tag_pdf(bytes(buffer.data().data()), structure, windows, scale, plan.footer_top)
+    return data, len(plan.pages)
 
 
 def print_report(document: ReportDocument, printer: QPagedPaintDevice) -> int:
@@ -152,6 +128,7 @@ class PagePlan:
     tables: tuple[TableInfo, ...]
     pages: tuple[Page, ...]
     width: float
+    footer_top: float  # where each page's footer band begins, below the document's slice
     layout_device: _LayoutDevice  # must outlive `text`, whose layout refers to it
 
 
@@ -162,16 +139,21 @@ def plan_pages(document: ReportDocument, device: QPagedPaintDevice) -> PagePlan:
     width, height = area.width() / scale, area.height() / scale
     layout_device = _LayoutDevice()
     text = layout_device.document(document.html, width)
-    tables = tuple(info for table in _tables(text) if (info := _table_info(text, table)).rows)
+    tables = table_infos(text)
     spans = unbreakable_spans(text, tables)
     bottom = max([content_height(text), *(span.bottom for span in spans)])
     pages = paginate(spans, tables, bottom, height - FOOTER_BAND, forced_breaks(text))
-    return PagePlan(text, tables, tuple(pages), width, layout_device)
+    return PagePlan(text, tables, tuple(pages), width, height - FOOTER_BAND, layout_device)
 
 
 def paint_report(document: ReportDocument, device: QPagedPaintDevice) -> int:
     """Lay out, paginate and paint the report on a PDF writer or printer; returns pages."""
     plan = plan_pages(document, device)
+    _paint_plan(document, plan, device)
+    return len(plan.pages)
+
+
+def _paint_plan(document: ReportDocument, plan: PagePlan, device: QPagedPaintDevice) -> None:
     scale = device.logicalDpiY() / LAYOUT_DPI
     area = device.pageLayout().paintRectPixels(device.logicalDpiY())
     painter = QPainter()
@@ -186,7 +168,6 @@ def paint_report(document: ReportDocument, device: QPagedPaintDevice) -> int:
             _paint_footer(painter, document.footer_name, page_of, area.width(), area.height())
     finally:
         painter.end()
-    return len(plan.pages)
 
 
 class _LayoutDevice:
@@ -204,181 +185,6 @@ class _LayoutDevice:
         text.setHtml(html)
         text.setTextWidth(width)  # one long page: the layout itself does not paginate
         return text
-
-
-def content_height(text: QTextDocument) -> float:
-    """How tall `text` is once laid out, in its paint device's units."""
-    return float(text.documentLayout().documentSize().height())
-
-
-def paginate(
-    spans: Sequence[Span],
-    tables: Sequence[TableInfo],
-    height: float,
-    page_height: float,
-    breaks: Sequence[float] = (),
-) -> list[Page]:
-    """Cut [0, height] into pages no taller than `page_height`, between unbreakable spans,
-    and at each of `breaks` (where a new page is asked for: the appendix).
-
-    A page that continues a table starts with a repeat of the table's header row. A span
-    taller than a page cannot be kept whole; only such a span is ever cut.
-    """
-    pages: list[Page] = []
-    top, header, reach_back = 0.0, None, 0.0
-    while top < height - 1 or not pages:
-        room = page_height - (header.height if header else 0.0)
-        bottom = min(top + room, height)
-        forced = [at for at in breaks if top + EPSILON < at <= bottom]
-        if forced:
-            bottom = _past_spans(spans, min(forced))
-        elif bottom < height:
-            bottom = _safe_cut(spans, top, bottom)
-        pages.append(Page(top, bottom, header, reach_back))
-        header, reach_back = _continuation(tables, bottom)
-        top = bottom
-    return pages
-
-
-def forced_breaks(text: QTextDocument) -> list[float]:
-    """Where the document asks for a new page (CSS `page-break-before: always`)."""
-    layout = text.documentLayout()
-    always = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
-    return [
-        layout.blockBoundingRect(block).top()
-        for block in _blocks(text)
-        if block.blockFormat().pageBreakPolicy() & always
-    ]
-
-
-def _past_spans(spans: Sequence[Span], cut: float) -> float:
-    """Move a forced cut down past any span it would split (a row's border estimate can
-    reach half a pixel into the next block)."""
-    straddling = [span.bottom for span in spans if span.top + EPSILON < cut < span.bottom]
-    return max([cut, *straddling])
-
-
-def _continuation(tables: Sequence[TableInfo], cut: float) -> tuple[Span | None, float]:
-    """What the next page repeats when `cut` falls inside a table: its header, or its border."""
-    for table in tables:
-        if table.holds(cut):
-            if table.header is not None and table.header.bottom <= cut + EPSILON:
-                return table.header, 0.0
-            return None, table.border
-    return None, 0.0
-
-
-def _safe_cut(spans: Sequence[Span], top: float, limit: float) -> float:
-    """Move the cut up to the start of every span it would split, until it splits none."""
-    cut, moved = limit, True
-    while moved:
-        moved = False
-        for span in spans:
-            if span.top + EPSILON < cut < span.bottom - EPSILON and span.top > top + EPSILON:
-                cut, moved = span.top, True
-    return cut
-
-
-def unbreakable_spans(text: QTextDocument, tables: Sequence[TableInfo]) -> list[Span]:
-    """What a page break must not cut.
-
-    Text lines; table rows; a table's header with its first row; its last two rows together;
-    short tables whole; each heading with the start of what follows it.
-    """
-    spans = list(_line_spans(text))
-    for table in tables:
-        rows = table.rows
-        spans.extend(rows)
-        if table.header is not None and len(rows) > 1:
-            spans.append(Span(rows[0].top, rows[1].bottom))
-        if len(rows) > 3:  # no lonely last row at the top of a page
-            spans.append(Span(rows[-2].top, rows[-1].bottom))
-        if rows and rows[-1].bottom - rows[0].top <= SHORT_TABLE:
-            spans.append(Span(rows[0].top, rows[-1].bottom))
-    spans.extend(_heading_spans(text, spans))
-    return spans
-
-
-def _blocks(text: QTextDocument) -> Iterator[QTextBlock]:
-    block = text.begin()
-    while block.isValid():
-        yield block
-        block = block.next()
-
-
-def _line_spans(text: QTextDocument) -> Iterator[Span]:
-    layout = text.documentLayout()
-    for block in _blocks(text):
-        lines = block.layout()
-        # Line positions are relative to the block's own layout; the bounding rect places that
-        # layout in the document (tables and cells included).
-        origin = layout.blockBoundingRect(block).top() - lines.boundingRect().top()
-        for index in range(lines.lineCount()):
-            line = lines.lineAt(index)
-            yield Span(origin + line.y(), origin + line.y() + line.height())
-
-
-def _tables(text: QTextDocument) -> list[QTextTable]:
-    return [f for f in text.rootFrame().childFrames() if isinstance(f, QTextTable)]
-
-
-def _table_info(text: QTextDocument, table: QTextTable) -> TableInfo:
-    rows = _row_spans(text, table)
-    header = rows[0] if table.format().headerRowCount() and len(rows) > 1 else None
-    return TableInfo(tuple(rows), header, table.format().border())
-
-
-def _row_spans(text: QTextDocument, table: QTextTable) -> list[Span]:
-    """Each row from border to border.
-
-    Measured on Qt 6: the line between two rows lies just above the point half-way between
-    their texts, and the outer lines lie padding + border beyond the first and last texts.
-    """
-    contents = [_row_content(text, table, row) for row in range(table.rows())]
-    if not contents:
-        return []
-    border = table.format().border()
-    above, below = _outer_padding(table)
-    edges = [contents[0].top - above - 2 * border - 0.5]
-    edges += [(upper.bottom + lower.top) / 2 for upper, lower in pairwise(contents)]
-    edges.append(contents[-1].bottom + below + 2 * border + 0.5)
-    return [Span(top, bottom) for top, bottom in pairwise(edges)]
-
-
-def _outer_padding(table: QTextTable) -> tuple[float, float]:
-    """Cell padding above the first row's text and below the last row's."""
-    default = table.format().cellPadding()
-    first = table.cellAt(0, 0).format().toTableCellFormat()
-    last = table.cellAt(table.rows() - 1, 0).format().toTableCellFormat()
-    return max(first.topPadding(), default), max(last.bottomPadding(), default)
-
-
-def _row_content(text: QTextDocument, table: QTextTable, row: int) -> Span:
-    layout = text.documentLayout()
-    tops, bottoms = [], []
-    for column in range(table.columns()):
-        cell = table.cellAt(row, column)
-        block = cell.firstCursorPosition().block()
-        last = cell.lastCursorPosition().block().blockNumber()
-        while block.isValid() and block.blockNumber() <= last:
-            rect = layout.blockBoundingRect(block)
-            tops.append(rect.top())
-            bottoms.append(rect.bottom())
-            block = block.next()
-    return Span(min(tops), max(bottoms))
-
-
-def _heading_spans(text: QTextDocument, spans: Sequence[Span]) -> Iterator[Span]:
-    """A heading stays with everything that starts within HEADING_KEEP pixels below it."""
-    layout = text.documentLayout()
-    for block in _blocks(text):
-        if block.blockFormat().headingLevel() <= 0:
-            continue
-        heading = layout.blockBoundingRect(block)
-        start, end = heading.bottom() - EPSILON, heading.bottom() + HEADING_KEEP
-        following = [span.bottom for span in spans if start <= span.top < end]
-        if following:
-            yield Span(heading.top(), max(following))
 
 
 def _paint_page(

@@ -756,6 +756,12 @@ class ReadableTextBrowser(QTextBrowser):
 
     MAX_LINE = 760  # pixels, about 90 characters
 
+    def __init__(self) -> None:
+        super().__init__()
+        # The viewport passes focus on to the view (its focus proxy), so Qt's accessible
+        # viewport said FOCUSED as well: a second, unnamed focus for screen readers (issue 31).
+        self.viewport().setFocusProxy(None)  # type: ignore[arg-type]  # Qt takes nullptr
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Wrap at MAX_LINE pixels once the view is wider than that."""
         super().resizeEvent(event)

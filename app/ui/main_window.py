@@ -19,6 +19,7 @@ from app.footprint import AuditStart, DashboardView, Footprint
 from app.formatting import short_date
 from app.ui import preferences
 from app.ui.dashboard_page import DashboardPage
+from app.ui.hidden_pages import HiddenPageStates
 from app.ui.jobs import JobRunner
 from app.ui.layouts import scroll_area
 from app.ui.links import UrlOpener, open_in_browser
@@ -73,6 +74,7 @@ class MainWindow(DialogsWindow):
         self._summary_page: SummaryPage | None = None
         self._stack = QStackedWidget()
         self._stack.addWidget(self.dashboard)
+        HiddenPageStates(self._stack)  # no stale focused cell on a hidden page (issue 31)
         # In a scroll area: at 200 % on a small laptop a page may be taller or wider than the
         # screen, and every button must still be reachable (issue 31).
         self.setCentralWidget(scroll_area(self._stack, framed=False))

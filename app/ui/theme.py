@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.audit.answers import AnswerStatus
 from app.audit.scoring import PlatformState
+from app.ui.tick_box_style import TickBoxEdgeStyle
 
 TEXT_CONTRAST = 4.5
 # "edge": every control's border when not focused, 3:1 against the window (WCAG 1.4.11).
@@ -163,8 +164,15 @@ def focus_style_sheet(palette: QPalette) -> str:
 def apply_accessible_theme(app: QApplication) -> None:
     """Fix the palette's highlight where needed and give every control a visible focus."""
     palette = accessible_palette(app.palette())
+    if not isinstance(app.style(), TickBoxEdgeStyle):  # tick-box edges at 3:1 (issue 31)
+        app.setStyle(TickBoxEdgeStyle(app.style().name(), edge_colour))
     app.setPalette(palette)
     app.setStyleSheet(focus_style_sheet(palette))
+
+
+def edge_colour(palette: QPalette) -> QColor:
+    """The border of controls (and tick boxes) for this palette: 3:1 against its window."""
+    return QColor(tones(is_dark(palette))["edge"])
 
 
 def _kind(palette: QPalette) -> str:

@@ -1,0 +1,214 @@
+"""Tags the report's PDF after Qt has written it: a structure tree in reading order, the
+document's language, and every other mark on the page set aside as an artifact.
+
+Qt 6.11's PDF writer cannot tag, so this rewrites each page's content stream with pikepdf
+(qpdf). Qt writes each run of text (one format, one line) as its own text object starting
+`<font> Tf <matrix> Tm <x> <y> Td`, in device pixels of the page's printable area; the run's
+first point tells which block of the laid-out report it came from (app/report/structure.py),
+and so which heading, paragraph or table cell. The run is then wrapped in `/TD <</MCID n>> BDC
+… EMC` and the element lists it. Text outside the page's slice of the document (a repeated
+table header, the footer, a clipped-out line of a block cut by a page break) and every drawn
+rule, border and shading become artifacts, which screen readers skip.
+
+References: ISO 32000-1 §14.6 (marked content, which must nest separately from BT/ET) and
+§14.7–14.8 (structure tree, ParentTree, standard types; TH's /Scope in §14.8.5.7).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name
+
+from app.report.structure import Element, ReportStructure
+
+Matrix = tuple[float, ...]
+LANGUAGE = "en-GB"  # the report's wording is British English (app/report/wording.py)
+TEXT_OBJECT = re.compile(rb"(?m)^BT\n.*?^ET\n", re.DOTALL)
+NUMBER = rb"(-?[\d.]+)"
+START = re.compile(rb" ".join([NUMBER] * 6) + rb" Tm\s+" + NUMBER + rb" " + NUMBER + rb" Td")
+# A painted path: built from m/l/c/v/y/re/h lines, ended by a painting operator (a clipping
+# path ends with `W n` and stays unmarked: q/Q may not occur inside a marked clipping path).
+PAINTED_PATH = re.compile(
+    rb"(?m)^[-\d. ]+ (?:m|re)\n(?:[-\d. ]+ (?:[lcvym]|re)\n|h\n)*(?:f\*?|F|S|s|B\*?|b\*?)\n"
+)
+# q, Q and cm outside text objects: Qt's first cm, before any q, turns device pixels into PDF
+# points; the later ones (inside q … Q) move a drawing within the page, in device pixels.
+SAVE_RESTORE = re.compile(rb"(?<!\S)[qQ](?!\S)")
+CM = re.compile(rb"(?<!\S)cm(?!\S)")
+IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+ARTIFACT = b"/Artifact BMC\n"
+FOOTER = b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n"
+END = b"EMC\n"
+
+
+@dataclass(frozen=True)
+class PageWindow:
+    """What a page shows of the laid-out document, in layout pixels: from `top` to `bottom`,
+    placed `offset` below the top of the printable area (under a repeated table header)."""
+
+    top: float
+    bottom: float
+    offset: float
+
+
+def tag_pdf(
+    data: bytes,
+    structure: ReportStructure,
+    windows: Sequence[PageWindow],
+    scale: float,
+    footer_top: float,
+) -> bytes:
+    """Qt's PDF `data` tagged with `structure`; `windows` says what each page shows, `scale`
+    how many device pixels make a layout pixel, `footer_top` where the footer band begins."""
+    pdf = pikepdf.Pdf.open(io.BytesIO(data))
+    owned_by_page: list[list[Element]] = []
+    for index, (page, window) in enumerate(zip(pdf.pages, windows, strict=True)):
+        marker = _PageMarker(structure, window, scale, footer_top)
+        page.obj.Contents = pdf.make_stream(marker.mark(page.obj.Contents.read_bytes()))
+        page.obj.StructParents = index
+        page.obj.Tabs = Name.S  # tab through annotations in structure order
+        owned_by_page.append(marker.owned)
+    _write_tree(pdf, structure.root, owned_by_page)
+    pdf.Root.Lang = LANGUAGE
+    pdf.Root.MarkInfo = Dictionary(Marked=True)
+    pdf.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+class _PageMarker:
+    """Wraps one page's text runs in marked content for their elements, the rest as artifacts."""
+
+    def __init__(
+        self, structure: ReportStructure, window: PageWindow, scale: float, footer_top: float
+    ) -> None:
+        self.structure, self.window = structure, window
+        self.scale, self.footer_top = scale, footer_top
+        self.owned: list[Element] = []  # by MCID
+        self.matrices: list[Matrix] = [IDENTITY]  # device-pixel transform at each q depth
+        self.baseline: float | None = None  # of the latest run of text
+
+    def mark(self, content: bytes) -> bytes:
+        """The page's content with its text runs marked. Runs of one element on one line with
+        nothing drawn between them (a bold word, then the rest of the line) share a sequence;
+        lines do not, or readers join the last word of a line to the first of the next."""
+        parts: list[bytes] = []
+        done, open_element = 0, None
+        line: float | None = None
+        for run in TEXT_OBJECT.finditer(content):
+            between = content[done : run.start()]
+            self._follow_state(between)
+            marked = PAINTED_PATH.sub(ARTIFACT + rb"\g<0>" + END, between)
+            previous_line, owner = line, self._owner_of(run.group(), open_element)
+            line = self.baseline
+            same_line = previous_line is not None and line is not None and previous_line == line
+            if owner is open_element and same_line and len(marked) == len(between):
+                parts[-1:] = [between, run.group(), END]  # the open sequence goes on
+            elif isinstance(owner, Element):
+                self.owned.append(owner)
+                opening = f"/{owner.kind} <</MCID {len(self.owned) - 1}>> BDC\n"
+                parts += [marked, opening.encode("ascii"), run.group(), END]
+                open_element = owner
+            else:
+                parts += [marked, owner, run.group(), END]
+                open_element = None
+            done = run.end()
+        parts.append(PAINTED_PATH.sub(ARTIFACT + rb"\g<0>" + END, content[done:]))
+        return b"".join(parts)
+
+    def _owner_of(self, text_object: bytes, previous: Element | None) -> Element | bytes:
+        """The element a run of text belongs to, or the opening of its artifact."""
+        start = START.search(text_object)
+        self.baseline = None
+        if start is None:  # not as Qt writes text: keep it readable, with what came before
+            return previous or ARTIFACT
+        a, b, c, d, e, f, x, y = (float(number) for number in start.groups())
+        text_x, text_y = a * x + c * y + e, b * x + d * y + f
+        a, b, c, d, e, f = self.matrices[-1]
+        device_x = (a * text_x + c * text_y + e) / self.scale
+        device_y = (b * text_x + d * text_y + f) / self.scale
+        self.baseline = round(device_y, 1)
+        window = self.window
+        shown = window.offset - 1 <= device_y <= window.offset + window.bottom - window.top + 1
+        if not shown:
+            return FOOTER if device_y >= self.footer_top else ARTIFACT
+        element = self.structure.element_at(device_x, device_y - window.offset + window.top)
+        return element or ARTIFACT
+
+    def _follow_state(self, operators: bytes) -> None:
+        """Keep the transform in force through the q, Q and cm operators between texts.
+
+        Qt writes a q … Q round almost every drawing, so this goes by pieces between one cm
+        and the next: a piece's q and Q, with each q immediately undone by a Q taken out,
+        come down to some Q (restores) and then some q (saves)."""
+        pieces = CM.split(operators)
+        matrices = self.matrices
+        for index, piece in enumerate(pieces):
+            moves = b"".join(SAVE_RESTORE.findall(piece))
+            while b"qQ" in moves:
+                moves = moves.replace(b"qQ", b"")
+            restores = moves.count(b"Q")
+            del matrices[max(1, len(matrices) - restores) :]  # the page's own state stays
+            matrices.extend([matrices[-1]] * (len(moves) - restores))
+            if index < len(pieces) - 1 and len(matrices) > 1:  # a cm ends this piece
+                moved = tuple(float(number) for number in piece.split()[-6:])
+                matrices[-1] = _then(moved, matrices[-1])
+
+
+def _then(first: Matrix, second: Matrix) -> Matrix:
+    """The transform that applies `first`, then `second` (PDF's a b c d e f)."""
+    a1, b1, c1, d1, e1, f1 = first
+    a2, b2, c2, d2, e2, f2 = second
+    return (
+        a2 * a1 + c2 * b1,
+        b2 * a1 + d2 * b1,
+        a2 * c1 + c2 * d1,
+        b2 * c1 + d2 * d1,
+        a2 * e1 + c2 * f1 + e2,
+        b2 * e1 + d2 * f1 + f2,
+    )
+
+
+def _write_tree(
+    pdf: pikepdf.Pdf, root: Element, owned_by_page: Sequence[Sequence[Element]]
+) -> None:
+    """The StructTreeRoot, each element with its marked content, and the ParentTree that leads
+    from a page's marked content back to its elements."""
+    pages = [page.obj for page in pdf.pages]
+    content: dict[Element, list[tuple[int, int]]] = defaultdict(list)
+    for page_index, owned in enumerate(owned_by_page):
+        for mcid, element in enumerate(owned):
+            content[element].append((page_index, mcid))
+    objects: dict[Element, pikepdf.Object] = {}
+    tree_root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
+
+    def build(element: Element, parent: pikepdf.Object) -> pikepdf.Object:
+        entry = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name(f"/{element.kind}")))
+        entry.P = parent
+        if element.scope:
+            entry.A = Dictionary(O=Name.Table, Scope=Name(f"/{element.scope}"))
+        kids = [build(child, entry) for child in element.children]
+        marked = [
+            Dictionary(Type=Name.MCR, Pg=pages[page_index], MCID=mcid)
+            for page_index, mcid in content.get(element, ())
+        ]
+        if marked:
+            entry.Pg = marked[0].Pg
+        entry.K = Array(kids + marked)
+        objects[element] = entry
+        return entry
+
+    tree_root.K = build(root, tree_root)
+    nums: list[object] = []
+    for page_index, owned in enumerate(owned_by_page):
+        nums += [page_index, Array([objects[element] for element in owned])]
+    tree_root.ParentTree = pdf.make_indirect(Dictionary(Nums=Array(nums)))
+    tree_root.ParentTreeNextKey = len(owned_by_page)
+    pdf.Root.StructTreeRoot = tree_root

@@ -44,7 +44,9 @@ from app.stranger.evidence import OutsideEvidence
 from app.ui.announce import announce
 from app.ui.layouts import STRETCH, roomy_rows, widget_row
 from app.ui.links import UrlOpener, open_in_browser
+from app.ui.platform_marks import platform_mark
 from app.ui.theme import answer_style, chip_style
+from app.ui.typography import TextSize, heading_html, small_html, use_body_text
 
 ANSWER_BUTTONS = (
     (AnswerStatus.SAFE, "✓ &Safe", "It is set as the safe value"),
@@ -93,6 +95,7 @@ class AuditPage(QWidget):
         self._earlier: Mapping[tuple[str, str], Answer] = {}
         self._outside: Mapping[tuple[str, str], OutsideEvidence] = {}
         self._shown: Position | None = None
+        use_body_text(self)
         self._build()
 
     # -- building ---------------------------------------------------------------------------
@@ -108,6 +111,8 @@ class AuditPage(QWidget):
         self.done_banner.setTextFormat(Qt.TextFormat.PlainText)
         self.done_banner.setStyleSheet(chip_style())  # the end of a platform stands out
         self.done_banner.hide()
+        self.mark = QLabel()  # the current platform's mark (Footprint's own, not its logo)
+        self.mark.setObjectName("platform-mark")
         self.strip = QLabel()
         self.strip.setObjectName("platform-strip")
         self.strip.setWordWrap(True)
@@ -251,7 +256,9 @@ class AuditPage(QWidget):
         splitter.setSizes([260, 740])
         layout = QVBoxLayout(self)
         layout.addLayout(widget_row(self.progress_label, self.progress_bar))
-        layout.addWidget(self.strip)
+        mark_row = widget_row(self.mark, self.strip)
+        mark_row.setStretch(1, 1)  # the mark keeps its size, the strip wraps
+        layout.addLayout(mark_row)
         layout.addWidget(self.done_banner)
         layout.addWidget(splitter, 1)
         layout.addLayout(
@@ -368,10 +375,19 @@ class AuditPage(QWidget):
         self.progress_bar.setMaximum(sum(len(p.items) for p in session.platforms))
         self.progress_bar.setValue(len(session.run.answers))
         self.strip.setText(self._strip_html(position))
+        side = self.strip.fontMetrics().height() * 2
+        self.mark.setPixmap(
+            platform_mark(position.platform.id, position.platform.name).pixmap(side, side)
+        )
+        self.mark.setToolTip(position.platform.name)
         self.question.setText(
-            f"<h2>{escape(item.name)}</h2><p>{escape(item.goal)}</p>"
-            f"<p><small>{escape(position.platform.name)} · {escape(item.category.label)} · "
-            f"{escape(item.severity.label)}</small></p>"
+            heading_html(escape(item.name))
+            + f"<p>{escape(item.goal)}</p><p>"
+            + small_html(
+                f"{escape(position.platform.name)} · {escape(item.category.label)} · "
+                f"{escape(item.severity.label)}"
+            )
+            + "</p>"
         )
         self.safe_chip.setText(f"Safe setting: {item.safe}")
         self.open_button.setText(f"&Open {position.platform.name} settings ↗")
@@ -491,14 +507,20 @@ class AuditPage(QWidget):
         """Below the card: the previous answer, why it matters, the code, the steps."""
         item, platform = position.item, position.platform
         steps = _numbered(item.steps)
-        app = f"<h3>In the app</h3>{_numbered(item.app_steps)}" if item.app_steps else ""
+        section = TextSize.SECTION_HEADING
+        app = (
+            heading_html("In the app", section) + _numbered(item.app_steps)
+            if item.app_steps
+            else ""
+        )
         # The code in full once a platform (its first setting), folded to a line elsewhere.
         full = position.item_index == 0 or self._code_unfolded
         return (
-            f"{self._earlier_html(position)}"
-            f"<h3>Why it matters</h3><p>{escape(item.why)}</p>{self._clauses_html(item, full)}"
-            f"<h3>How to check</h3>{steps}{app}"
-            f"{_evidence_html(item, platform)}"
+            self._earlier_html(position)
+            + heading_html("Why it matters", section)
+            + f"<p>{escape(item.why)}</p>{self._clauses_html(item, full)}"
+            + heading_html("How to check", section)
+            + f"{steps}{app}{_evidence_html(item, platform)}"
         )
 
     def _clauses_html(self, item: CheckItem, full: bool = True) -> str:
@@ -777,7 +799,7 @@ def _evidence_html(item: CheckItem, platform: Platform) -> str:
         )
     else:
         return ""
-    return f"<p><small>{escape(text)}</small></p>"
+    return f"<p>{small_html(escape(text))}</p>"
 
 
 def _numbered(steps: tuple[str, ...]) -> str:

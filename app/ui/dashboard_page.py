@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,6 +34,7 @@ from app.services.dashboard import DashboardView
 from app.ui.announce import announce
 from app.ui.dashboard_model import ROLE_PLATFORM_ID, DashboardModel
 from app.ui.theme import tone
+from app.ui.typography import TextSize, font, heading_html, use_body_text
 
 FIRST_AUDIT = (
     "Your platforms are set up. Start your first audit: Footprint takes you through each "
@@ -70,6 +71,7 @@ class DashboardPage(QWidget):
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[PlatformOverview] = []
+        use_body_text(self)
         self.heading = QLabel()
         self.heading.setObjectName("heading")
         self.heading.setWordWrap(True)
@@ -154,6 +156,8 @@ class DashboardPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         table.setAlternatingRowColors(True)
+        side = QFontMetrics(font(TextSize.BODY)).height()  # the marks: as tall as the text
+        table.setIconSize(QSize(side, side))
         # A double-click looks, never starts anything: it opens the platform's history.
         table.doubleClicked.connect(lambda _index: self._history_of_selected())
         return table
@@ -248,11 +252,11 @@ class DashboardPage(QWidget):
     def _show_heading(self, profile: WorkerProfile | None) -> None:
         if profile is None:
             self.heading.setText(
-                "<h2>Welcome to Footprint</h2><p>Set up your details to begin.</p>"
+                heading_html("Welcome to Footprint") + "<p>Set up your details to begin.</p>"
             )
             return
         who = ", ".join(x for x in (profile.role, profile.organisation) if x)
-        self.heading.setText(f"<h2>{escape(profile.display_name)}</h2>{escape(who)}")
+        self.heading.setText(heading_html(escape(profile.display_name)) + escape(who))
 
     def selected_platform_id(self) -> str | None:
         """The id of the platform in the selected row, or None."""

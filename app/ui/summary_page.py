@@ -38,6 +38,7 @@ from app.ui.announce import show_status
 from app.ui.layouts import roomy_rows
 from app.ui.links import UrlOpener, open_in_browser
 from app.ui.theme import state_colour, tone
+from app.ui.typography import TextSize, heading_html, use_body_text
 
 SUMMARY_COLUMNS = (
     "Platform", "State", "Safe", "Needs action", "Not sure", "Not checked",
@@ -70,6 +71,7 @@ class SummaryPage(QWidget):
         self._actions: list[ActionItem] = []
         self._last_fix: Answer | None = None
         self._open_elsewhere = 0
+        use_body_text(self)
         self.closing = QLabel()
         self.closing.setObjectName("summary-closing")
         self.closing.setWordWrap(True)
@@ -164,7 +166,7 @@ class SummaryPage(QWidget):
         skipped.addWidget(self.skipped_button)
         layout.addLayout(skipped)
         layout.addWidget(self.table)
-        actions_heading = QLabel("<h3>Your actions</h3>")
+        actions_heading = QLabel(heading_html("Your actions", TextSize.SECTION_HEADING))
         actions_heading.setBuddy(self.actions_list)
         layout.addWidget(actions_heading)
         layout.addWidget(self.actions_list, 1)
@@ -202,7 +204,7 @@ class SummaryPage(QWidget):
         total = overall_score(scores)
         self._actions = action_list(platforms, answers)
         self.heading.setText(
-            f"<h2>Audit summary</h2><p>{total.count(AnswerStatus.SAFE)} of "
+            heading_html("Audit summary") + f"<p>{total.count(AnswerStatus.SAFE)} of "
             f"{plural(total.total, 'setting')} safe across {plural(len(platforms), 'platform')}; "
             f"{plural(len(self._actions), 'action')} to do.</p>"
         )

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.audit.answers import AnswerStatus
 from app.audit.scoring import PlatformState
+from app.ui.typography import TextSize, style_points
 
 TEXT_CONTRAST = 4.5
 # "edge": every control's border when not focused, 3:1 against the window (WCAG 1.4.11).
@@ -71,7 +72,7 @@ def answer_style(status: AnswerStatus, dark: bool | None = None) -> str:
     fill = colours[_ANSWER_TONE[status]]
     text = "#000000" if (is_dark() if dark is None else dark) else "#ffffff"
     return (
-        "QPushButton { font-size: 11pt; }"
+        f"QPushButton {{ {style_points(TextSize.BODY)}; }}"
         f"QPushButton:checked {{ background: {fill}; color: {text}; font-weight: bold; }}"
     )
 
@@ -83,7 +84,8 @@ def chip_style(dark: bool | None = None) -> str:
     fill, text = ("#1e3320", "#f0f0f0") if is_dark_theme else ("#e8f3e9", "#111111")
     return (
         f"QLabel {{ background: {fill}; color: {text}; border: 1px solid {edge};"
-        " border-radius: 10px; padding: 4px 10px; font-weight: bold; }"
+        f" border-radius: 10px; padding: 4px 10px; font-weight: bold;"
+        f" {style_points(TextSize.BODY)}; }}"
     )
 
 

@@ -51,7 +51,7 @@ def test_card_and_overview_body_is_13_pt_or_more_and_headings_are_larger(
     page = window.audit_page
     qtbot.waitUntil(lambda: page.question.text() != "")
     for widget in (page.question, page.content, page.safe_chip, page.note, page.strip,
-                   page.done_banner, *page.answer_buttons.values()):  # fmt: skip
+                   page.end_card.advice, *page.answer_buttons.values()):  # fmt: skip
         assert widget.font().pointSizeF() >= 13, widget.objectName()
     body = page.content.font().pointSizeF()
     assert heading_points(page.question.text()) > body

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QLabel,
@@ -291,6 +291,20 @@ class AnswerButton(QPushButton):
     def __init__(self, text: str, group: Callable[[], list[QPushButton]]) -> None:
         super().__init__(text)
         self._group = group
+
+    def sizeHint(self) -> QSize:
+        """Wide enough for the word with " — chosen" in bold, as the chosen answer shows it
+        (its hint without was narrower, and the chosen word was cut off)."""
+        hint = super().sizeHint()
+        chosen = QFont(self.font())
+        chosen.setBold(True)
+        word = str(self.property("word") or self.text()).replace("&", "") + CHOSEN
+        needed = QFontMetrics(chosen).horizontalAdvance(word) + 2 * self.fontMetrics().height()
+        return QSize(max(hint.width(), needed), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        """Never narrower than the chosen word: an answer is never cut off."""
+        return self.sizeHint()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Left/Up: the previous answer, Right/Down: the next, wrapping round; focus only."""

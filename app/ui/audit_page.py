@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QListWidgetItem,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -89,7 +90,7 @@ class AuditPage(QWidget):
         self.note, self.saved_label = card.note, card.saved_label
         self.answer_buttons, self.answer_group = card.answer_buttons, card.answer_group
         self.end_card = PlatformEndCard()
-        self.end_card.continue_requested.connect(self._continue)
+        self.end_card.continue_requested.connect(self.show_current)
         self.nav = AuditNavigation()
         nav = self.nav
         nav.back_button.clicked.connect(self._back)
@@ -177,6 +178,7 @@ class AuditPage(QWidget):
             return
         self._show_position(position)
         self.content.setFocus(Qt.FocusReason.OtherFocusReason)
+        _bring_into_view(self.question)  # focus scrolled to the details; the question first
         self.card.tell_screen_readers(
             position, self._session.answer_for(position.platform.id, position.item.id), said
         )
@@ -262,12 +264,9 @@ class AuditPage(QWidget):
         self.item_list.fill(self._session, now)
         self.cards.setCurrentWidget(self.end_card)
         self.end_card.continue_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        _bring_into_view(self.end_card.headline)
         announce(self.end_card.continue_button, f"{said} {self.end_card.text()}")
         return True
-
-    def _continue(self) -> None:
-        if self._session is not None:
-            self.show_current()
 
     def _back(self) -> None:
         if self._session is not None:
@@ -338,3 +337,13 @@ class AuditPage(QWidget):
     def checked_answer(self) -> AnswerStatus | None:
         """The answer shown as pressed, if any (what a screen reader hears as checked)."""
         return self.card.checked_answer()
+
+
+def _bring_into_view(widget: QWidget) -> None:
+    """Scroll the window (on a small or magnified screen the page is in a scroll area, which
+    follows the keyboard focus) so that `widget` is in view."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is not None:
+        parent.ensureWidgetVisible(widget, 0, 0)

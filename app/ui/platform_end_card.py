@@ -43,7 +43,9 @@ class PlatformEndCard(QWidget):
         self.continue_button.setMinimumHeight(40)
         self.continue_button.clicked.connect(self.continue_requested)
         column = QVBoxLayout(self)
-        column.addLayout(widget_row(self.mark, self.headline))
+        top = widget_row(self.mark, self.headline)
+        top.setStretch(1, 1)  # the mark keeps its size, the headline takes the width
+        column.addLayout(top)
         column.addWidget(self.advice)
         column.addWidget(self.next_line)
         column.addLayout(widget_row(self.continue_button, STRETCH))

@@ -35,14 +35,15 @@ from app.checklists.hosts import is_allowed
 from app.checklists.model import Platform
 from app.formatting import plural, short_date
 from app.ui.announce import show_status
-from app.ui.layouts import roomy_rows
+from app.ui.layouts import plain_label, roomy_rows
 from app.ui.links import UrlOpener, open_in_browser
+from app.ui.reflow import ReflowRow
 from app.ui.theme import state_colour, tone
 from app.ui.typography import TextSize, heading_html, use_body_text
 
 SUMMARY_COLUMNS = (
     "Platform", "State", "Safe", "Needs action", "Not sure", "Not checked",
-    "Change since the previous check",
+    "Since the last check",
 )  # fmt: skip
 COUNTED = (
     AnswerStatus.SAFE,
@@ -85,6 +86,8 @@ class SummaryPage(QWidget):
         self.skipped_button.clicked.connect(self.resume_skipped)
         self.table = self._build_table()
         self.actions_list = QListWidget()
+        self.actions_list.setWordWrap(True)  # a long action wraps instead of running off
+        self.actions_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         roomy_rows(self.actions_list)
         self.actions_list.setAccessibleName("Your actions: still to do, most important first")
         self.actions_list.currentRowChanged.connect(self._show_action)
@@ -112,16 +115,18 @@ class SummaryPage(QWidget):
     def _build_offer(self) -> QGroupBox:
         """After the first audit: two ways for reminders to reach the worker, both unticked."""
         box = QGroupBox("Reminders that reach you (you can change these in Settings)")
-        self.autostart_check = QCheckBox(
-            "Start Footprint &quietly when I log in, so it can remind me when a re-check is due"
-        )
-        self.calendar_check = QCheckBox(
-            "Add my re-check dates to my &calendar (Footprint saves a calendar file; "
-            "you choose where)"
-        )
+        # Short words on the boxes and the why below, wrapped: a tick box does not wrap, and
+        # the long ones made the page scroll sideways at 960×540.
+        self.autostart_check = QCheckBox("Start Footprint &quietly when I log in")
+        self.calendar_check = QCheckBox("Add my re-check dates to my &calendar")
         column = QVBoxLayout(box)
-        column.addWidget(self.autostart_check)
-        column.addWidget(self.calendar_check)
+        self._autostart_why = plain_label("So it can remind you when a re-check is due.")
+        calendar_why = plain_label("Footprint saves a calendar file; you choose where.")
+        for check, why in ((self.autostart_check, self._autostart_why),
+                           (self.calendar_check, calendar_why)):  # fmt: skip
+            check.setAccessibleDescription(why.text())
+            column.addWidget(check)
+            column.addWidget(why)
         box.hide()
         return box
 
@@ -131,6 +136,7 @@ class SummaryPage(QWidget):
         self.autostart_check.setChecked(False)
         self.calendar_check.setChecked(False)
         self.autostart_check.setVisible(autostart)
+        self._autostart_why.setVisible(autostart)
         self.offer.setVisible(offered)
 
     def reminder_choices(self) -> tuple[bool, bool]:
@@ -174,12 +180,12 @@ class SummaryPage(QWidget):
         layout.addWidget(self.action_details)
         layout.addWidget(self.status)
         layout.addWidget(self.offer)
-        buttons = QHBoxLayout()
-        for button in (self.fixed_button, self.undo_button, self.open_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.done_button)
-        layout.addLayout(buttons)
+        layout.addWidget(
+            ReflowRow(
+                [[self.fixed_button, self.undo_button, self.open_button], [self.done_button]],
+                stretch_before=1,
+            )
+        )
 
     def show_session(
         self,

@@ -172,6 +172,7 @@ class AuditPage(QWidget):
         assert self._session is not None
         position = self._session.position()
         self.cards.setCurrentWidget(self.card)
+        self.item_list.show()
         if position is None:
             self._shown = None
             self.finished.emit()
@@ -257,8 +258,10 @@ class AuditPage(QWidget):
             return False
         if check.completed_at is None:
             return False
-        score = score_platform(platform, self._session.run.answers_for(platform.id))
-        self.end_card.show_end(platform, score, now.platform)
+        answers = self._session.run.answers_for(platform.id)
+        to_fix = [i.name for i in platform.items if _needs_action(answers.get(i.id))]
+        self.end_card.show_end(platform, score_platform(platform, answers), now.platform, to_fix)
+        self.item_list.hide()  # a card of its own: the next platform's list comes with it
         self._shown = now
         self.progress.show_at(self._session, now)
         self.item_list.fill(self._session, now)
@@ -347,3 +350,7 @@ def _bring_into_view(widget: QWidget) -> None:
         parent = parent.parentWidget()
     if parent is not None:
         parent.ensureWidgetVisible(widget, 0, 0)
+
+
+def _needs_action(answer: Answer | None) -> bool:
+    return answer is not None and answer.status is AnswerStatus.NEEDS_ACTION

@@ -14,8 +14,9 @@ from functools import cache
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
-# Deep tones of Footprint's palette; white text on every one is over 4.5:1.
-MARK_COLOURS = ("#1d5fa8", "#1b6e20", "#7a3e9d", "#b3261e", "#00606b", "#5b4a00", "#4a4a4a",
+# Deep tones of Footprint's palette; white text on every one is over 4.5:1. No red: red
+# means "needs fixing" everywhere else in the app.
+MARK_COLOURS = ("#1d5fa8", "#1b6e20", "#7a3e9d", "#37474f", "#00606b", "#5b4a00", "#4a4a4a",
                 "#8a3b00")  # fmt: skip
 MARK_TEXT = "#ffffff"
 _SIDE = 64  # drawn large once; Qt scales the icon down for each place it is shown

@@ -89,6 +89,33 @@ def chip_style(dark: bool | None = None) -> str:
     )
 
 
+def end_card_style(attention: bool, dark: bool | None = None) -> str:
+    """The end card's headline: the safe chip's look when nothing is open on the platform,
+    else a plain box with the fix colour's edge (red only for what needs fixing)."""
+    if not attention:
+        return chip_style(dark).replace(
+            style_points(TextSize.BODY), style_points(TextSize.SECTION_HEADING)
+        )
+    is_dark_theme = is_dark() if dark is None else dark
+    edge = tones(is_dark_theme)["bad"]
+    fill, text = ("#2b2b2b", "#f0f0f0") if is_dark_theme else ("#ffffff", "#111111")
+    return (
+        f"QLabel {{ background: {fill}; color: {text}; border: 2px solid {edge};"
+        f" border-radius: 10px; padding: 6px 10px; font-weight: bold;"
+        f" {style_points(TextSize.SECTION_HEADING)}; }}"
+    )
+
+
+def primary_button_style(dark: bool | None = None) -> str:
+    """The one button a card leads to (Continue): the accent colour, white bold text (over
+    6:1); focus keeps the app's ring."""
+    fill = _HIGHLIGHT["dark" if (is_dark() if dark is None else dark) else "light"]
+    return (
+        f"QPushButton {{ background: {fill}; color: #ffffff; font-weight: bold;"
+        f" padding: 6px 16px; border-radius: 6px; {style_points(TextSize.BODY)}; }}"
+    )
+
+
 def contrast(first: QColor, second: QColor) -> float:
     """The WCAG contrast ratio of two colours (1 to 21)."""
     lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)

@@ -18,7 +18,7 @@ from app.ui.theme import state_colour, tone
 
 COLUMNS = (
     "Platform", "State", "Safe settings", "Last checked", "Next re-check",
-    "Since the last check",
+    "Since last check",
 )  # fmt: skip
 ROLE_PLATFORM_ID = Qt.ItemDataRole.UserRole + 1
 

@@ -159,6 +159,7 @@ class DashboardPage(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrow column: "Since la…"
         table.setAlternatingRowColors(True)
         side = QFontMetrics(font(TextSize.BODY)).height()  # the marks: as tall as the text
         table.setIconSize(QSize(side, side))

@@ -43,7 +43,7 @@ from app.ui.typography import TextSize, heading_html, use_body_text
 
 SUMMARY_COLUMNS = (
     "Platform", "State", "Safe", "Needs action", "Not sure", "Not checked",
-    "Since the last check",
+    "Since last check",
 )  # fmt: skip
 COUNTED = (
     AnswerStatus.SAFE,

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -163,6 +164,14 @@ class SummaryPage(QWidget):
         table.setSizeAdjustPolicy(QTableWidget.SizeAdjustPolicy.AdjustToContents)
         table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         return table
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Rows as tall as their text at the width now given: measured while the page was
+        still narrow, a row kept two lines' height once wide (the Done button fell below
+        the window at 1366×768)."""
+        super().resizeEvent(event)
+        self.table.resizeRowsToContents()
+        self.table.updateGeometry()  # its height follows its rows (AdjustToContents)
 
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)

@@ -33,7 +33,6 @@ BEING_SPLIT = (
     "app/automation/page.py",
     "app/automation/signin.py",
     "app/storage/database.py",
-    "app/ui/audit_page.py",
     "app/report/",
 )
 

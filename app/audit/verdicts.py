@@ -194,11 +194,48 @@ def link_outcome(what: str, url: str, opened: object) -> str:
     return f"Asked your browser to open {what}. If nothing opened, copy this address: {url}"
 
 
-def platform_end_line(name: str, safe: int, to_fix: int, unsure: int, next_name: str | None) -> str:
-    """The end of one platform in an audit: "Facebook done: 10 safe, 2 to fix, 1 not sure —
-    next: Instagram". Counts only; whether that is good is for the summary to say."""
+def platform_tally(safe: int, to_fix: int, unsure: int, not_checked: int = 0) -> str:
+    """ "10 safe, 2 to fix, 1 not sure": one platform's answers, as every window says them."""
     counts = [f"{safe} safe", f"{to_fix} to fix"]
     if unsure:
         counts.append(f"{unsure} not sure")
+    if not_checked:
+        counts.append(f"{not_checked} not checked")
+    return ", ".join(counts)
+
+
+def platform_end_line(
+    name: str, safe: int, to_fix: int, unsure: int, next_name: str | None, not_checked: int = 0
+) -> str:
+    """The end of one platform in an audit: "Facebook: 10 safe, 2 to fix, 1 not sure —
+    next: Instagram". Counts only; what they mean is `platform_end_advice`'s to say."""
     after = f" — next: {next_name}" if next_name else ""
-    return f"{name} done: {', '.join(counts)}{after}"
+    return f"{name}: {platform_tally(safe, to_fix, unsure, not_checked)}{after}"
+
+
+def platform_end_advice(name: str, to_fix: int, unsure: int, not_checked: int = 0) -> str:
+    """What the end of a platform means, honestly: open fixes first, never "well done".
+
+    Only when nothing is to fix, unsure or unanswered does it say the platform's settings
+    are safe (or do not apply), and even then only of the settings this check looked at.
+    """
+    parts = []
+    if to_fix:
+        parts.append(
+            f"{plural(to_fix, 'setting')} on {name} still {'needs' if to_fix == 1 else 'need'} "
+            "fixing: each is on your list of actions with how to fix it."
+        )
+    if unsure:
+        parts.append(
+            f"{plural(unsure, 'setting')} you were not sure about {'is' if unsure == 1 else 'are'}"
+            " on the list too, to look at again."
+        )
+    if not_checked:
+        parts.append(
+            f"{plural(not_checked, 'setting')} {'was' if not_checked == 1 else 'were'} not "
+            "answered, so Footprint cannot say whether "
+            f"{'it is' if not_checked == 1 else 'they are'} safe."
+        )
+    if not parts:
+        parts.append(f"Every setting of {name} checked here is safe or does not apply.")
+    return " ".join(parts)

@@ -18,6 +18,7 @@ from app import __version__
 from app.footprint import Footprint
 from app.ui.app_icon import app_icon
 from app.ui.layouts import plain_label, scroll_area
+from app.ui.typography import TextSize, font
 
 LICENCE = "MIT licence. Copyright (c) Footprint contributors. Footprint comes with no warranty."
 # The regulators' own sites, by the regulator ids of resources/codes.toml.
@@ -80,10 +81,7 @@ class AboutDialog(QDialog):
         icon.setPixmap(app_icon().pixmap(64, 64))
         layout.addWidget(icon, alignment=Qt.AlignmentFlag.AlignHCenter)
         title = QLabel(f"Footprint {info.version}")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        title.setFont(font(TextSize.PAGE_TITLE, bold=True))
         layout.addWidget(title, alignment=Qt.AlignmentFlag.AlignHCenter)
         tagline = "A privacy self-audit for social care and social service workers."
         for text in (tagline, info.data_text(), LICENCE, info.runtime):

@@ -13,11 +13,12 @@ from app.audit.answers import AnswerStatus
 from app.audit.overview import PlatformOverview
 from app.audit.scoring import PlatformState
 from app.formatting import relative_due, short_date
+from app.ui.platform_marks import platform_mark
 from app.ui.theme import state_colour, tone
 
 COLUMNS = (
     "Platform", "State", "Safe settings", "Last checked", "Next re-check",
-    "Change since the previous check",
+    "Since last check",
 )  # fmt: skip
 ROLE_PLATFORM_ID = Qt.ItemDataRole.UserRole + 1
 
@@ -72,6 +73,8 @@ class DashboardModel(QAbstractTableModel):
             return self._text(row, index.column())
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._colour(row, index.column())
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
+            return platform_mark(row.platform.id, row.platform.name)
         if role == ROLE_PLATFORM_ID:
             return row.platform.id
         return None

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,7 +33,9 @@ from app.footprint import DashboardView
 from app.formatting import plural, short_date
 from app.ui.announce import announce
 from app.ui.dashboard_model import ROLE_PLATFORM_ID, DashboardModel
+from app.ui.reflow import ReflowRow
 from app.ui.theme import tone
+from app.ui.typography import TextSize, font, heading_html, use_body_text
 
 FIRST_AUDIT = (
     "Your platforms are set up. Start your first audit: Footprint takes you through each "
@@ -70,6 +72,7 @@ class DashboardPage(QWidget):
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[PlatformOverview] = []
+        use_body_text(self)
         self.heading = QLabel()
         self.heading.setObjectName("heading")
         self.heading.setWordWrap(True)
@@ -112,7 +115,10 @@ class DashboardPage(QWidget):
         self.snooze_button = self._build_snooze_button()
         self._to_do: list[ActionItem] = []
         self.to_do_label = QLabel("To do, &most important first (a snooze hides none of these):")
+        self.to_do_label.setWordWrap(True)
         self.to_do = QListWidget()
+        self.to_do.setWordWrap(True)  # a long fix wraps instead of running off the side
+        self.to_do.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.to_do.setAccessibleName("Open fixes and settings you were not sure about")
         self.to_do_label.setBuddy(self.to_do)
         self.fixed_button = QPushButton("&I fixed it")
@@ -153,7 +159,10 @@ class DashboardPage(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrow column: "Since la…"
         table.setAlternatingRowColors(True)
+        side = QFontMetrics(font(TextSize.BODY)).height()  # the marks: as tall as the text
+        table.setIconSize(QSize(side, side))
         # A double-click looks, never starts anything: it opens the platform's history.
         table.doubleClicked.connect(lambda _index: self._history_of_selected())
         return table
@@ -168,18 +177,27 @@ class DashboardPage(QWidget):
         to_do_row.addWidget(self.to_do, 1)
         to_do_row.addWidget(self.fixed_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(to_do_row)
-        first = QHBoxLayout()  # two rows, so the window can be narrow
-        for button in (self.start_button, self.discard_button, self.recheck_button,
-                       self.stranger_button, self.snooze_button):  # fmt: skip
-            first.addWidget(button)
-        first.addStretch(1)
-        second = QHBoxLayout()
-        for button in (self.history_button, self.export_button, self.report_button):
-            second.addWidget(button)
-        second.addStretch(1)
-        second.addWidget(self.settings_button)
-        layout.addLayout(first)
-        layout.addLayout(second)
+        # Two rows of buttons that fold into more on a narrow window (nothing scrolls sideways
+        # at 960×540 with the 13 pt type scale).
+        layout.addWidget(
+            ReflowRow(
+                [
+                    [self.start_button, self.discard_button],
+                    [self.recheck_button, self.stranger_button],
+                    [self.snooze_button],
+                ],
+                stretch_before=3,
+            )  # fmt: skip
+        )
+        layout.addWidget(
+            ReflowRow(
+                [
+                    [self.history_button, self.export_button, self.report_button],
+                    [self.settings_button],
+                ],
+                stretch_before=1,
+            )  # fmt: skip
+        )
 
     def show_state(self, view: DashboardView, *, notices: Sequence[str] = ()) -> None:
         """Show the overview; `notices` are problems to show above the table."""
@@ -248,11 +266,11 @@ class DashboardPage(QWidget):
     def _show_heading(self, profile: WorkerProfile | None) -> None:
         if profile is None:
             self.heading.setText(
-                "<h2>Welcome to Footprint</h2><p>Set up your details to begin.</p>"
+                heading_html("Welcome to Footprint") + "<p>Set up your details to begin.</p>"
             )
             return
         who = ", ".join(x for x in (profile.role, profile.organisation) if x)
-        self.heading.setText(f"<h2>{escape(profile.display_name)}</h2>{escape(who)}")
+        self.heading.setText(heading_html(escape(profile.display_name)) + escape(who))
 
     def selected_platform_id(self) -> str | None:
         """The id of the platform in the selected row, or None."""

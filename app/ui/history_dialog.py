@@ -38,9 +38,9 @@ from app.ui.theme import state_colour, tone
 
 TIMELINE_COLUMNS = (
     "Date", "State", "Safe", "Needs action", "Not checked", "How checked",
-    "Change since the previous check",
+    "Since last check",
 )  # fmt: skip
-ANSWER_COLUMNS = ("Setting", "Answer", "Value seen", "Note", "Change since the previous check")
+ANSWER_COLUMNS = ("Setting", "Answer", "Value seen", "Note", "Since last check")
 
 
 def _table(columns: tuple[str, ...], name: str) -> QTableWidget:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,13 +36,15 @@ from app.checklists.hosts import is_allowed
 from app.checklists.model import Platform
 from app.formatting import plural, short_date
 from app.ui.announce import show_status
-from app.ui.layouts import roomy_rows
+from app.ui.layouts import plain_label, roomy_rows
 from app.ui.links import UrlOpener, open_in_browser
+from app.ui.reflow import ReflowRow
 from app.ui.theme import state_colour, tone
+from app.ui.typography import TextSize, heading_html, use_body_text
 
 SUMMARY_COLUMNS = (
     "Platform", "State", "Safe", "Needs action", "Not sure", "Not checked",
-    "Change since the previous check",
+    "Since last check",
 )  # fmt: skip
 COUNTED = (
     AnswerStatus.SAFE,
@@ -70,6 +73,7 @@ class SummaryPage(QWidget):
         self._actions: list[ActionItem] = []
         self._last_fix: Answer | None = None
         self._open_elsewhere = 0
+        use_body_text(self)
         self.closing = QLabel()
         self.closing.setObjectName("summary-closing")
         self.closing.setWordWrap(True)
@@ -81,8 +85,10 @@ class SummaryPage(QWidget):
         self.skipped_label.setTextFormat(Qt.TextFormat.PlainText)
         self.skipped_button = QPushButton("Check the skipped platforms &now")
         self.skipped_button.clicked.connect(self.resume_skipped)
-        self.table = self._build_table()
+        self.table = _summary_table()
         self.actions_list = QListWidget()
+        self.actions_list.setWordWrap(True)  # a long action wraps instead of running off
+        self.actions_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         roomy_rows(self.actions_list)
         self.actions_list.setAccessibleName("Your actions: still to do, most important first")
         self.actions_list.currentRowChanged.connect(self._show_action)
@@ -110,16 +116,18 @@ class SummaryPage(QWidget):
     def _build_offer(self) -> QGroupBox:
         """After the first audit: two ways for reminders to reach the worker, both unticked."""
         box = QGroupBox("Reminders that reach you (you can change these in Settings)")
-        self.autostart_check = QCheckBox(
-            "Start Footprint &quietly when I log in, so it can remind me when a re-check is due"
-        )
-        self.calendar_check = QCheckBox(
-            "Add my re-check dates to my &calendar (Footprint saves a calendar file; "
-            "you choose where)"
-        )
+        # Short words on the boxes and the why below, wrapped: a tick box does not wrap, and
+        # the long ones made the page scroll sideways at 960×540.
+        self.autostart_check = QCheckBox("Start Footprint &quietly when I log in")
+        self.calendar_check = QCheckBox("Add my re-check dates to my &calendar")
         column = QVBoxLayout(box)
-        column.addWidget(self.autostart_check)
-        column.addWidget(self.calendar_check)
+        self._autostart_why = plain_label("So it can remind you when a re-check is due.")
+        calendar_why = plain_label("Footprint saves a calendar file; you choose where.")
+        for check, why in ((self.autostart_check, self._autostart_why),
+                           (self.calendar_check, calendar_why)):  # fmt: skip
+            check.setAccessibleDescription(why.text())
+            column.addWidget(check)
+            column.addWidget(why)
         box.hide()
         return box
 
@@ -129,6 +137,7 @@ class SummaryPage(QWidget):
         self.autostart_check.setChecked(False)
         self.calendar_check.setChecked(False)
         self.autostart_check.setVisible(autostart)
+        self._autostart_why.setVisible(autostart)
         self.offer.setVisible(offered)
 
     def reminder_choices(self) -> tuple[bool, bool]:
@@ -138,23 +147,13 @@ class SummaryPage(QWidget):
         autostart = self.autostart_check.isChecked() and not self.autostart_check.isHidden()
         return (autostart, self.calendar_check.isChecked())
 
-    def _build_table(self) -> QTableWidget:
-        table = QTableWidget(0, len(SUMMARY_COLUMNS))
-        roomy_rows(table)
-        table.setHorizontalHeaderLabels(SUMMARY_COLUMNS)
-        table.setAccessibleName("State of each platform")
-        table.verticalHeader().setVisible(False)
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
-        table.setWordWrap(True)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(SUMMARY_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
-        # As tall as its rows, so the action list below gets the space.
-        table.setSizeAdjustPolicy(QTableWidget.SizeAdjustPolicy.AdjustToContents)
-        table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
-        return table
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Rows as tall as their text at the width now given: measured while the page was
+        still narrow, a row kept two lines' height once wide (the Done button fell below
+        the window at 1366×768)."""
+        super().resizeEvent(event)
+        self.table.resizeRowsToContents()
+        self.table.updateGeometry()  # its height follows its rows (AdjustToContents)
 
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
@@ -164,7 +163,7 @@ class SummaryPage(QWidget):
         skipped.addWidget(self.skipped_button)
         layout.addLayout(skipped)
         layout.addWidget(self.table)
-        actions_heading = QLabel("<h3>Your actions</h3>")
+        actions_heading = QLabel(heading_html("Your actions", TextSize.SECTION_HEADING))
         actions_heading.setBuddy(self.actions_list)
         layout.addWidget(actions_heading)
         layout.addWidget(self.actions_list, 1)
@@ -172,12 +171,12 @@ class SummaryPage(QWidget):
         layout.addWidget(self.action_details)
         layout.addWidget(self.status)
         layout.addWidget(self.offer)
-        buttons = QHBoxLayout()
-        for button in (self.fixed_button, self.undo_button, self.open_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.done_button)
-        layout.addLayout(buttons)
+        layout.addWidget(
+            ReflowRow(
+                [[self.fixed_button, self.undo_button, self.open_button], [self.done_button]],
+                stretch_before=1,
+            )
+        )
 
     def show_session(
         self,
@@ -202,7 +201,7 @@ class SummaryPage(QWidget):
         total = overall_score(scores)
         self._actions = action_list(platforms, answers)
         self.heading.setText(
-            f"<h2>Audit summary</h2><p>{total.count(AnswerStatus.SAFE)} of "
+            heading_html("Audit summary") + f"<p>{total.count(AnswerStatus.SAFE)} of "
             f"{plural(total.total, 'setting')} safe across {plural(len(platforms), 'platform')}; "
             f"{plural(len(self._actions), 'action')} to do.</p>"
         )
@@ -342,3 +341,23 @@ class SummaryPage(QWidget):
         # Only the platform's own site (app/checklists/hosts.py), whatever a file said.
         if action is not None and is_allowed(action.platform.id, action.item.open_url):
             self._open_url(action.item.open_url)
+
+
+def _summary_table() -> QTableWidget:
+    """The state-of-each-platform table: read-only rows, as tall as their text."""
+    table = QTableWidget(0, len(SUMMARY_COLUMNS))
+    roomy_rows(table)
+    table.setHorizontalHeaderLabels(SUMMARY_COLUMNS)
+    table.setAccessibleName("State of each platform")
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+    table.setWordWrap(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(len(SUMMARY_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+    # As tall as its rows, so the action list below gets the space.
+    table.setSizeAdjustPolicy(QTableWidget.SizeAdjustPolicy.AdjustToContents)
+    table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+    return table

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from app.audit.answers import AnswerStatus
 from app.audit.scoring import PlatformState
 from app.ui.tick_box_style import TickBoxEdgeStyle
+from app.ui.typography import TextSize, style_points
 
 TEXT_CONTRAST = 4.5
 # "edge": every control's border when not focused, 3:1 against the window (WCAG 1.4.11).
@@ -72,7 +73,7 @@ def answer_style(status: AnswerStatus, dark: bool | None = None) -> str:
     fill = colours[_ANSWER_TONE[status]]
     text = "#000000" if (is_dark() if dark is None else dark) else "#ffffff"
     return (
-        "QPushButton { font-size: 11pt; }"
+        f"QPushButton {{ {style_points(TextSize.BODY)}; }}"
         f"QPushButton:checked {{ background: {fill}; color: {text}; font-weight: bold; }}"
     )
 
@@ -84,7 +85,35 @@ def chip_style(dark: bool | None = None) -> str:
     fill, text = ("#1e3320", "#f0f0f0") if is_dark_theme else ("#e8f3e9", "#111111")
     return (
         f"QLabel {{ background: {fill}; color: {text}; border: 1px solid {edge};"
-        " border-radius: 10px; padding: 4px 10px; font-weight: bold; }"
+        f" border-radius: 10px; padding: 4px 10px; font-weight: bold;"
+        f" {style_points(TextSize.BODY)}; }}"
+    )
+
+
+def end_card_style(attention: bool, dark: bool | None = None) -> str:
+    """The end card's headline: the safe chip's look when nothing is open on the platform,
+    else a plain box with the fix colour's edge (red only for what needs fixing)."""
+    if not attention:
+        return chip_style(dark).replace(
+            style_points(TextSize.BODY), style_points(TextSize.SECTION_HEADING)
+        )
+    is_dark_theme = is_dark() if dark is None else dark
+    edge = tones(is_dark_theme)["bad"]
+    fill, text = ("#2b2b2b", "#f0f0f0") if is_dark_theme else ("#ffffff", "#111111")
+    return (
+        f"QLabel {{ background: {fill}; color: {text}; border: 2px solid {edge};"
+        f" border-radius: 10px; padding: 6px 10px; font-weight: bold;"
+        f" {style_points(TextSize.SECTION_HEADING)}; }}"
+    )
+
+
+def primary_button_style(dark: bool | None = None) -> str:
+    """The one button a card leads to (Continue): the accent colour, white bold text (over
+    6:1); focus keeps the app's ring."""
+    fill = _HIGHLIGHT["dark" if (is_dark() if dark is None else dark) else "light"]
+    return (
+        f"QPushButton {{ background: {fill}; color: #ffffff; font-weight: bold;"
+        f" padding: 6px 16px; border-radius: 6px; {style_points(TextSize.BODY)}; }}"
     )
 
 

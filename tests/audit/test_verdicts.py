@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from app.audit.verdicts import ALL_CLEAR_WORDS, audit_closing, link_outcome, look_outcome
+from app.audit.verdicts import (
+    ALL_CLEAR_WORDS,
+    audit_closing,
+    link_outcome,
+    look_outcome,
+    platform_end_advice,
+    platform_end_line,
+    platform_tally,
+)
 
 
 def comforting(text: str) -> bool:
@@ -36,3 +44,19 @@ def test_an_audit_with_a_skipped_platform_ends_not_checked() -> None:
 def test_fixes_open_elsewhere_are_named_even_when_this_audit_is_clear() -> None:
     text = audit_closing([], 0, open_elsewhere=4)
     assert "4 fixes still open on other platforms" in text and not comforting(text)
+
+
+def test_a_platform_s_end_says_its_counts_and_the_next_one() -> None:
+    line = platform_end_line("Facebook", 10, 2, 1, "Instagram")
+    assert line == "Facebook: 10 safe, 2 to fix, 1 not sure — next: Instagram"
+    assert platform_tally(3, 0, 0, 2) == "3 safe, 0 to fix, 2 not checked"
+
+
+def test_a_platform_s_end_never_comforts_while_anything_is_open() -> None:
+    for to_fix, unsure, unanswered in ((1, 0, 0), (0, 1, 0), (0, 0, 1), (2, 1, 3)):
+        said = platform_end_advice("Facebook", to_fix, unsure, unanswered).lower()
+        assert not any(words in said for words in ALL_CLEAR_WORDS)
+        assert "safe or does not apply" not in said
+    assert "fixing" in platform_end_advice("Facebook", 2, 0).lower()
+    clear = platform_end_advice("Facebook", 0, 0, 0)
+    assert clear == "Every setting of Facebook checked here is safe or does not apply."

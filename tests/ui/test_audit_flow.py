@@ -3,9 +3,11 @@ platform is done, and a note typed before answering that survives quitting."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.audit.answers import AnswerStatus
+from app.audit.verdicts import ALL_CLEAR_WORDS
 
 
 def test_going_back_shows_the_answer_given_as_the_pressed_button(qtbot, set_up, make_window):
@@ -45,19 +47,43 @@ def test_after_an_answer_the_next_question_has_the_keyboard_focus(qtbot, set_up,
     assert page.content.accessibleName().startswith(second.name)
 
 
-def test_a_platform_done_is_said_before_the_next_begins(qtbot, set_up, make_window):
+def test_a_platform_done_shows_an_end_card_before_the_next_begins(qtbot, set_up, make_window):
     window = make_window(set_up)
     window.start_or_resume_audit()
     page = window.audit_page
     facebook = set_up.catalogue.platform("facebook")
     for _ in facebook.items:
         page.answer_buttons[AnswerStatus.SAFE].click()
-    assert page.done_banner.isVisible()
-    text = page.done_banner.text()
-    assert text.startswith("Facebook done:") and "— next: Instagram" in text
-    assert f"{len(facebook.items)} safe, 0 to fix" in text
-    page.answer_buttons[AnswerStatus.SAFE].click()
-    assert not page.done_banner.isVisible()
+    assert page.end_card_shown() and page.end_card.isVisible()
+    assert not page.question.isVisible()  # a card of its own, not a banner over the next item
+    headline = page.end_card.headline.text()
+    assert headline == f"Facebook: {len(facebook.items)} safe, 0 to fix — next: Instagram"
+    assert "Every setting of Facebook checked here is safe" in page.end_card.advice.text()
+    button = page.end_card.continue_button
+    assert QApplication.focusWidget() is button and "Instagram" in button.text()
+    qtbot.keyClick(button, Qt.Key.Key_Return)  # Enter goes on, as a click does
+    assert not page.end_card_shown() and page.question.isVisible()
+    assert page.progress_label.text().startswith("Instagram: platform 2 of 2, item 1 of")
+
+
+def test_an_end_card_with_a_fix_open_never_says_all_is_well(qtbot, set_up, make_window):
+    window = make_window(set_up)
+    window.start_or_resume_audit()
+    page = window.audit_page
+    facebook = set_up.catalogue.platform("facebook")
+    page.answer_buttons[AnswerStatus.NEEDS_ACTION].click()
+    page.answer_buttons[AnswerStatus.UNSURE].click()
+    for _ in facebook.items[2:]:
+        page.answer_buttons[AnswerStatus.SAFE].click()
+    said = page.end_card.text()
+    safe = len(facebook.items) - 2
+    assert said.startswith(f"Facebook: {safe} safe, 1 to fix, 1 not sure — next: Instagram")
+    assert "still needs fixing" in said and f"✗ {facebook.items[0].name}" in said
+    assert not page.item_list.isVisible()  # the card stands alone, as the checkups' do
+    for words in (*ALL_CLEAR_WORDS, "is safe or does not apply"):
+        assert words not in said.lower()
+    page.back_button.click()  # Back from the end card: Facebook's last setting again
+    assert page.progress_label.text().startswith("Facebook:") and not page.end_card_shown()
 
 
 def test_a_note_typed_before_answering_survives_quitting(qtbot, set_up, make_window):
@@ -96,7 +122,7 @@ def test_opening_the_settings_page_shows_the_address_and_says_when_no_browser_op
     page.open_button.click()
     url = set_up.catalogue.platform("facebook").items[0].open_url
     assert opened_urls == [url] and url in page.link_status.text()
-    page._open_url = lambda _url: False  # as QDesktopServices does when nothing opens
+    page.card._open_url = lambda _url: False  # as QDesktopServices does when nothing opens
     page.open_button.click()
     assert page.link_status.text().startswith("No browser opened the settings page")
     assert url in page.link_status.text()

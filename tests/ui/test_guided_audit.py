@@ -49,6 +49,9 @@ def test_a_full_audit_of_two_platforms_by_keyboard_alone(qtbot, set_up, make_win
             press_alt(qtbot, Qt.Key.Key_N, buttons[AnswerStatus.NEEDS_ACTION])
             continue
         press_alt(qtbot, Qt.Key.Key_S, buttons[AnswerStatus.SAFE])
+        if window.audit_page.end_card_shown():  # between platforms: Enter goes on
+            assert QApplication.focusWidget() is window.audit_page.end_card.continue_button
+            press(qtbot, Qt.Key.Key_Return)
     assert window.summary_page.isVisible()
     [run] = set_up.history()
     assert len(run.answers) == expected
@@ -142,3 +145,45 @@ def test_the_summary_shows_what_slid_back_since_the_last_check(qtbot, set_up, ma
     drift = window.summary_page.table.item(0, 6).text()
     first = set_up.catalogue.platform("instagram").items[0].name
     assert drift.startswith("Slid back since") and first in drift
+
+
+SIX = ("facebook", "instagram", "linkedin", "tiktok", "x", "youtube")
+
+
+def test_a_six_platform_audit_by_keyboard_takes_two_keys_a_setting_and_one_a_platform(
+    qtbot, footprint, make_window, opened_urls
+) -> None:
+    """The worker's path through six platforms: Space starts; on each card Alt+O opens the
+    platform's settings and Alt+S answers; Enter on each end card goes on. The count is the
+    issue's "keystrokes for a full audit" (reported, and held here so it cannot grow)."""
+    from app.audit.profile import WorkerProfile
+
+    profile = WorkerProfile(
+        display_name="Jo Worker", role="Social worker", organisation="Example Council",
+        regulator="swe", platform_ids=SIX,
+    )  # fmt: skip
+    footprint.store.save_profile(profile, footprint.clock.now())
+    window = make_window(footprint)
+    keys = 0
+
+    def key(k, modifier=Qt.KeyboardModifier.NoModifier, button=None) -> None:
+        nonlocal keys
+        keys += 1
+        if button is None:
+            press(qtbot, k, modifier)
+        else:
+            press_alt(qtbot, k, button)
+
+    window.dashboard.start_button.setFocus()
+    key(Qt.Key.Key_Space)
+    page = window.audit_page
+    settings = sum(len(footprint.catalogue.platform(p).items) for p in SIX)
+    for _ in range(settings):
+        key(Qt.Key.Key_O, ALT, page.open_button)
+        key(Qt.Key.Key_S, ALT, page.answer_buttons[AnswerStatus.SAFE])
+        if window.audit_page.end_card_shown():
+            key(Qt.Key.Key_Return)
+    assert window.summary_page.isVisible()
+    assert len(opened_urls) == settings
+    assert keys == 1 + 2 * settings + (len(SIX) - 1), keys
+    print(f"six platforms, {settings} settings: {keys} keystrokes")

@@ -10,6 +10,8 @@ worker thread, so starting Footprint never pays for it. The modules:
 - `failures`: why a value could not be read, one classification with a message and next step;
 - `probes`, `locators`: which locators to try on a page in a given language, and how;
 - `page`: a page's state (loaded, signed in, blocked, in which language) with timeouts/cancel;
+- `page_facts`, `navigation`: the scripts `page` runs in a page and what they find; opening
+  an address and waiting for its document (the stranger's browser uses both too);
 - `values`: one probe's value, read explicitly and only once it has settled;
 - `signin`: by hand (the main path), or the login form filled from the keyring;
 - `engine`: Playwright and the browser profiles; reads a platform's probes, item by item;

@@ -16,7 +16,8 @@ from playwright.sync_api import Error as PlaywrightError
 from app.automation.config import AutomationConfig, readable_items
 from app.automation.failures import Failure, PageProblem
 from app.automation.origins import SiteGuard
-from app.automation.page import CHANGE_WATCH, Cancelled, PageState, ReadOnlyPage
+from app.automation.page import Cancelled, PageState, ReadOnlyPage
+from app.automation.page_facts import CHANGE_WATCH
 from app.automation.profiles import BrowserProfiles
 from app.automation.results import FailedRead, ReadResult, failed, succeeded
 from app.automation.runtime import PlaywrightRuntime

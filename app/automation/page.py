@@ -8,6 +8,8 @@ in the automation worker thread (it imports Playwright).
 Signed in is told without reading any words: a session cookie's presence (its value is
 never read) on an address that is not a checkpoint or the login page. Words in the page's
 language (`PlatformAutomation.phrases`) are only a fallback.
+
+What a look at the page finds is in `page_facts`; opening an address, in `navigation`.
 """
 
 from __future__ import annotations
@@ -15,105 +17,23 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from playwright.sync_api import Cookie, Frame, Page, Request
+from playwright.sync_api import Cookie, Page
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from app.automation.config import Timeouts
-from app.automation.failures import Failure, PageProblem, network_failure, plain
+from app.automation.failures import Failure, PageProblem, plain
 from app.automation.locators import locate
+from app.automation.navigation import NetworkWatch, load_document
 from app.automation.origins import SiteGuard
+from app.automation.page_facts import PageFacts, quoted_from_page, raise_for_screen, read_facts
 from app.automation.urls import UrlMap
 from app.checklists.model import PlatformAutomation
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
-
-# Installed in every page of a Footprint browser profile (see engine.py): records when the
-# page last changed after it finished loading, and which one-shot timers the page has set to
-# run within `TIMER_HORIZON_MS` (a script that sets a value 0.8 s after everything else is
-# quiet, with no request in flight, is still pending work). It observes: the page's timers run
-# exactly as they would; they are only counted.
-TIMER_HORIZON_MS = 2000
-CHANGE_WATCH = """(() => {
-    const key = Symbol.for("footprint.changed");
-    Object.defineProperty(document, key, { value: 0, writable: true, enumerable: false });
-    new MutationObserver(() => {
-        if (document.readyState === "complete") { document[key] = performance.now(); }
-    }).observe(document, { subtree: true, childList: true, attributes: true,
-                           characterData: true });
-    const due = new Map();
-    const setTimer = window.setTimeout, clearTimer = window.clearTimeout;
-    window.setTimeout = function (callback, delay, ...rest) {
-        const wait = Number(delay) || 0;
-        if (typeof callback !== "function" || wait > HORIZON) {
-            return setTimer.call(window, callback, delay, ...rest);
-        }
-        let id = 0;
-        const run = function (...args) { due.delete(id); return callback.apply(this, args); };
-        id = setTimer.call(window, run, delay, ...rest);
-        due.set(id, performance.now() + wait);
-        return id;
-    };
-    window.clearTimeout = function (id) { due.delete(id); return clearTimer.call(window, id); };
-    Object.defineProperty(document, Symbol.for("footprint.timer"), { enumerable: false,
-        value: () => {
-            let next = null;
-            for (const at of due.values()) { next = next === null ? at : Math.min(next, at); }
-            return next === null ? null : Math.max(next - performance.now(), 0);
-        } });
-})();""".replace("HORIZON", str(TIMER_HORIZON_MS))
-
-# One round trip: the document's HTTP status, the first rate-limit and error texts it shows
-# (ignoring case and curly apostrophes), its language, a modal dialog over it, whether it
-# shows a password field, and how long it has been unchanged since loading.
-# Script lines the page-reading scripts share (here and in `app/stranger/browser.py`): `nav`, the
-# document's navigation entry; `quiet`, how long the page has been unchanged since it loaded
-# (as CHANGE_WATCH records; null while that is unknown); and `shows(el)`, whether an element
-# is drawn at all.
-JS_QUIET = """\
-    const timer = (document[Symbol.for("footprint.timer")] || (() => null))();
-    const nav = performance.getEntriesByType("navigation")[0];
-    const changed = document[Symbol.for("footprint.changed")];
-    const loaded = nav && nav.loadEventEnd > 0 ? nav.loadEventEnd : null;
-    const quiet = loaded === null || changed === undefined
-        ? null : performance.now() - Math.max(loaded, changed);
-"""
-JS_SHOWS = """\
-    const shows = (el) => {
-        const box = el.getBoundingClientRect();
-        return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== "hidden";
-    };
-"""
-
-_FACTS = (
-    "([rateTexts, errorTexts]) => {\n"
-    + JS_QUIET
-    + JS_SHOWS
-    + """\
-    const plain = (text) => text.toLowerCase().replace(/[\u2018\u2019]/g, "'");
-    const shown = plain(document.body ? document.body.innerText : "");
-    const first = (texts) => texts.find((text) => shown.includes(plain(text))) ?? null;
-    const modal = [...document.querySelectorAll(
-        '[role="dialog"], [role="alertdialog"], dialog[open]')].find((el) => shows(el) && (
-        el.getAttribute("aria-modal") === "true" || el.getAttribute("role") === "alertdialog"
-        || el.matches("dialog:modal")));
-    const label = modal ? (modal.getAttribute("aria-label") || modal.innerText || "") : null;
-    return {
-        status: nav ? nav.responseStatus || 0 : 0,
-        rate: first(rateTexts), error: first(errorTexts),
-        lang: document.documentElement.lang || "",
-        quiet: quiet, timer: timer, dialog: label === null ? null : label.slice(0, 200),
-        password: [...document.querySelectorAll('input[type="password"]')].some(shows),
-    };
-}"""
-)
-
-_TRACKED = frozenset({"document", "script", "fetch", "xhr"})  # requests that can change a value
 
 
 class Cancelled(Exception):
@@ -125,87 +45,6 @@ class PageState(Enum):
 
     SIGNED_IN = "signed in"
     SIGN_IN_NEEDED = "sign-in needed"
-
-
-@dataclass(frozen=True)
-class PageFacts:
-    """What one look at the page found (see `_FACTS`)."""
-
-    status: int = 0
-    rate_text: str | None = None
-    error_text: str | None = None
-    lang: str = ""
-    quiet_ms: float | None = None  # None: unknown (not loaded yet, or no change watch)
-    # Milliseconds until the next one-shot timer the page set (within TIMER_HORIZON_MS) runs;
-    # None when none is pending.
-    timer_ms: float | None = None
-    dialog: str | None = None
-    password_field: bool = False
-
-    @property
-    def language(self) -> str:
-        """The primary language subtag ("es" for "es-ES"), or "" when the page names none."""
-        return self.lang.split("-")[0].split("_")[0].strip().lower()
-
-
-class NetworkWatch:
-    """Which of a page's requests that could still change a value are in flight.
-
-    Fed by Playwright's request events (passive: nothing is injected into the page). Also
-    remembers why the last main-document load failed, for "no connection" and its kin.
-    """
-
-    def __init__(self, page: Page) -> None:
-        self._page = page
-        self._in_flight: set[Request] = set()
-        self._last_activity = time.monotonic()
-        self.document_failure: str | None = None
-        page.on("request", self._started)
-        page.on("requestfinished", self._ended)
-        page.on("requestfailed", self._failed)
-
-    def detach(self) -> None:
-        """Stop listening to the page's requests."""
-        for event, handler in (
-            ("request", self._started),
-            ("requestfinished", self._ended),
-            ("requestfailed", self._failed),
-        ):
-            self._page.remove_listener(event, handler)
-
-    def reset(self) -> None:
-        """Forget the requests in flight and the last failure, as a new page opens."""
-        self._in_flight.clear()
-        self._last_activity = time.monotonic()
-        self.document_failure = None
-
-    def quiet_for(self) -> float:
-        """Seconds since the last tracked request ended; 0 while one is in flight."""
-        return 0.0 if self._in_flight else time.monotonic() - self._last_activity
-
-    def _started(self, request: Request) -> None:
-        if request.resource_type in _TRACKED:
-            self._in_flight.add(request)
-            self._last_activity = time.monotonic()
-
-    def _ended(self, request: Request) -> None:
-        if request in self._in_flight:
-            self._in_flight.discard(request)
-            self._last_activity = time.monotonic()
-
-    def _failed(self, request: Request) -> None:
-        self._ended(request)
-        if request.is_navigation_request() and _in_main_frame(self._page, request):
-            failure = request.failure or ""
-            if "ERR_ABORTED" not in failure:  # a newer navigation replaced it: not a failure
-                self.document_failure = failure
-
-
-def _in_main_frame(page: Page, request: Request) -> bool:
-    try:
-        return request.frame == page.main_frame
-    except PlaywrightError:  # a service worker's request has no frame
-        return False
 
 
 class ReadOnlyPage:
@@ -288,24 +127,7 @@ class ReadOnlyPage:
     # -- what the page shows ----------------------------------------------------------------
     def facts(self) -> PageFacts:
         """One look at the page; empty facts while it is between documents."""
-        return self.quietly(self._read_facts, PageFacts())
-
-    def _read_facts(self) -> PageFacts:
-        words = self._automation.words("")
-        found: dict[str, Any] = self._page.evaluate(
-            _FACTS, [list(words.rate_limit_texts), list(words.error_texts)]
-        )
-        quiet, timer = found.get("quiet"), found.get("timer")
-        return PageFacts(
-            status=int(found.get("status") or 0),
-            rate_text=found.get("rate"),
-            error_text=found.get("error"),
-            lang=str(found.get("lang") or ""),
-            quiet_ms=float(quiet) if quiet is not None else None,
-            timer_ms=float(timer) if timer is not None else None,
-            dialog=found.get("dialog"),
-            password_field=bool(found.get("password")),
-        )
+        return self.quietly(lambda: read_facts(self._page, self._automation.words("")), PageFacts())
 
     def understood(self, facts: PageFacts) -> bool:
         """The page's language is one Footprint has sign-in words for (or it does not say)."""
@@ -473,7 +295,7 @@ class ReadOnlyPage:
     def unrecognised(self, facts: PageFacts) -> PageProblem:
         """Why a loaded page shows neither the account nor a login form."""
         if facts.dialog is not None:
-            return PageProblem(Failure.DIALOG, _quoted(facts.dialog), whole_page=True)
+            return PageProblem(Failure.DIALOG, quoted_from_page(facts.dialog), whole_page=True)
         if not self.understood(facts):
             return self.language_problem(facts)
         return PageProblem(
@@ -507,95 +329,3 @@ class ReadOnlyPage:
 
     def _poll_ms(self, polls: int) -> float:
         return max(self.timeouts.poll * polls, 0.2) * 1000
-
-
-def raise_for_screen(facts: PageFacts) -> None:
-    """Raise the problem an error, rate-limit or "blocked" screen shows, if any."""
-    status = facts.status
-    if status in (429, 999) or facts.rate_text:
-        detail = f"HTTP {status}" if status in (429, 999) else _quoted(facts.rate_text or "")
-        raise PageProblem(Failure.RATE_LIMITED, detail, whole_page=True)
-    if status in (404, 410):
-        raise PageProblem(Failure.PAGE_CHANGED, f"the address gave HTTP {status}: not found")
-    if status >= 400:
-        raise PageProblem(Failure.SITE_ERROR, f"HTTP {status}")
-    if facts.error_text:
-        raise PageProblem(Failure.SITE_ERROR, _quoted(facts.error_text))
-
-
-def _quoted(text: str) -> str:
-    return f"“{plain(text, 80)}”" if text.strip() else "a dialog with no title"
-
-
-def load_document(
-    page: Page,
-    target: str,
-    network: NetworkWatch,
-    *,
-    first_wait_ms: float,
-    deadline: float,
-    seconds: float,
-    pause: Callable[[], None],
-    check_cancelled: Callable[[], None],
-    ready_state: Callable[[], str],
-) -> None:
-    """Open `target` in `page` and wait until the new document (not the old one) is parsed.
-
-        Used by automated reading and by the stranger's browser alike. The first wait is short so
-        that a slow page keeps loading while the caller polls (`pause` and `check_cancelled` raise
-    Cancelled when the worker stops); a load
-        replaced by a redirect is waited out. Raises PageProblem: a network failure (no
-        connection and its kin, from `network`), or SLOW when `deadline` passes (`seconds` names
-        the limit to the worker). `ready_state` reads `document.readyState`, giving "" while the
-        page is between two documents.
-    """
-    committed: list[str] = []
-
-    def on_navigated(frame: Frame) -> None:
-        if frame == page.main_frame:
-            committed.append(frame.url)
-
-    page.on("framenavigated", on_navigated)
-    try:
-        check_cancelled()
-        if _start_navigation(page, target, first_wait_ms):
-            return
-        while not _document_loaded(page, network, committed, ready_state):
-            if time.monotonic() > deadline:
-                raise PageProblem(Failure.SLOW, f"it did not load within {seconds:g} seconds")
-            pause()
-    finally:
-        page.remove_listener("framenavigated", on_navigated)
-
-
-def _start_navigation(page: Page, target: str, first_wait_ms: float) -> bool:
-    """Start loading `target`; True if its document is already parsed."""
-    try:
-        page.goto(target, wait_until="domcontentloaded", timeout=first_wait_ms)
-    except PlaywrightTimeout:
-        return False
-    except PlaywrightError as error:
-        if "ERR_ABORTED" in str(error):  # replaced by a redirect: keep waiting
-            return False
-        raise network_failure(playwright_message(error)) from None
-    return not page.url.startswith("chrome-error:")
-
-
-def _document_loaded(
-    page: Page, network: NetworkWatch, committed: list[str], ready_state: Callable[[], str]
-) -> bool:
-    if page.url.startswith("chrome-error:"):
-        raise network_failure(network.document_failure or "")
-    if not committed:  # the old document is still shown; querying it would mislead
-        if network.document_failure:
-            raise network_failure(network.document_failure)
-        return False
-    return ready_state() in ("interactive", "complete")
-
-
-def playwright_message(error: Exception) -> str:
-    """Playwright's message without its call log (which may echo what was typed), made safe
-    to show."""
-    line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    _, _, message = line.partition(": ")
-    return plain(message or line, 160)

@@ -33,7 +33,8 @@ from app.automation.failures import Failure, PageProblem, plain
 from app.automation.fill import GuardedPage, Step
 from app.automation.locators import locate
 from app.automation.origins import SiteGuard
-from app.automation.page import PageFacts, PageState, ReadOnlyPage
+from app.automation.page import PageState, ReadOnlyPage
+from app.automation.page_facts import PageFacts
 from app.checklists.model import Platform, SignInPhrases
 from app.credentials import Credential, CredentialsUnavailableError
 

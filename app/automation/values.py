@@ -28,7 +28,8 @@ from typing import Any
 
 from app.automation.failures import Failure, PageProblem
 from app.automation.locators import locate
-from app.automation.page import TIMER_HORIZON_MS, PageFacts, ReadOnlyPage
+from app.automation.page import ReadOnlyPage
+from app.automation.page_facts import TIMER_HORIZON_MS, PageFacts, facts_from
 from app.automation.probes import Candidates, candidates
 from app.checklists.model import Probe, ProbeRead
 
@@ -163,15 +164,7 @@ def _values(
     answer: dict[str, Any] = view.quietly(query, {})
     if not answer:
         return [], None
-    page = answer["page"]
-    quiet, timer = page.get("quiet"), page.get("timer")
-    glance = PageFacts(
-        lang=str(page.get("lang") or ""),
-        quiet_ms=float(quiet) if quiet is not None else None,
-        timer_ms=float(timer) if timer is not None else None,
-        dialog=page.get("dialog"),
-    )
-    return list(answer["values"]), glance
+    return list(answer["values"]), facts_from(answer["page"])
 
 
 def _tried(problem: PageProblem, options: Candidates) -> PageProblem:

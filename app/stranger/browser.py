@@ -22,7 +22,8 @@ from playwright.sync_api import Error as PlaywrightError
 
 from app.automation.engine import BrowserUnavailable
 from app.automation.failures import Failure, PageProblem
-from app.automation.page import CHANGE_WATCH, Cancelled
+from app.automation.page import Cancelled
+from app.automation.page_facts import CHANGE_WATCH
 from app.automation.runtime import PlaywrightRuntime
 from app.automation.watchdog import Fired, Watchdog
 from app.stranger.judge import assess, obstacle_for

@@ -12,7 +12,7 @@ import json
 import re
 from typing import Any
 
-from app.automation.page import JS_QUIET, JS_SHOWS
+from app.automation.page_facts import JS_QUIET, JS_SHOWS
 from app.stranger.page_text import LABELS
 
 # One cheap look while the page settles: its HTTP status, whether it is loaded and how long

@@ -17,8 +17,9 @@ from playwright.sync_api import Page
 
 from app.automation.failures import Failure, PageProblem
 from app.automation.locators import locate
+from app.automation.navigation import NetworkWatch, load_document
 from app.automation.origins import SiteGuard
-from app.automation.page import Cancelled, NetworkWatch, load_document
+from app.automation.page import Cancelled
 from app.stranger.look_config import OutsideConfig, StrangerRequest
 from app.stranger.page_capture import CAPTURE_SCRIPT, STATE_SCRIPT, parsed_structured
 from app.stranger.page_kinds import is_cookie_notice

@@ -32,7 +32,6 @@ FOUND = imports(modules())
 BEING_SPLIT = (
     "app/automation/signin.py",
     "app/storage/database.py",
-    "app/report/",
 )
 
 

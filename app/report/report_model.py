@@ -32,12 +32,11 @@ from app.audit.profile import WorkerProfile
 from app.audit.records import ReportRecord
 from app.audit.run import AuditRun
 from app.audit.scoring import PlatformState, check_state, score_platform
-from app.checklists.codes import Clause, CodeBook
+from app.checklists.codes import CodeBook
 from app.checklists.model import Catalogue, CheckItem, Platform
 from app.formatting import short_date
 from app.report.content import (
     ActionLine,
-    ClauseLine,
     DriftLine,
     FixedLine,
     ItemLine,
@@ -50,11 +49,11 @@ from app.report.content import (
     SupervisionReport,
     WorkerDetails,
 )
+from app.report.report_clauses import FINDING_STATUSES, cited_clauses, clause_notices
 from app.report.wording import summary_paragraph
 
 REPORT_TITLE = "Social media privacy self-audit: supervision record"
 OBSERVED_LIMIT = 60  # observed values are setting values; a cap keeps stray page text out
-FINDING_STATUSES = (AnswerStatus.NEEDS_ACTION, AnswerStatus.UNSURE)
 DEFAULT_PERIOD = timedelta(days=91)  # with no earlier report: about three months
 CURRENT_STATE = "The current state of every platform you use"
 
@@ -113,8 +112,8 @@ def build_report(
     fixed = _fixed_in_period(shown, fix_runs, period)
     actions = _actions(shown)
     overdue = _overdue(catalogue, history, profile, now)
-    clauses = _clauses(shown, drift, codes, profile)
-    notices = _clause_notices(shown, drift, codes, profile)
+    clauses = cited_clauses(shown, drift, codes, profile)
+    notices = clause_notices(shown, drift, codes, profile)
     worker = _worker(profile, codes)
     notes = _notes(shown) if scope.include_notes else ()
     summary = summary_paragraph(worker, covers, period, sections, actions, drift, overdue, fixed)
@@ -354,63 +353,6 @@ def _overdue(
                 )
             )
     return tuple(lines)
-
-
-def _clauses(
-    shown: Sequence[_Shown], drift: Sequence[DriftLine], codes: CodeBook, profile: WorkerProfile
-) -> tuple[ClauseLine, ...]:
-    """The clauses cited by the findings (to act on, unsure, slid back) for this worker."""
-    drifted = {(line.platform, line.name) for line in drift}
-    cited: dict[str, list[str]] = {}
-    for entry in shown:
-        platform = entry.platform
-        for item in platform.items:
-            answer = entry.answers.get(item.id)
-            finding = answer is not None and answer.status in FINDING_STATUSES
-            if finding or (platform.name, item.name) in drifted:
-                for clause in _item_clauses(codes, item, profile):
-                    names = cited.setdefault(clause.id, [])
-                    if platform.name not in names:
-                        names.append(platform.name)
-    return tuple(
-        ClauseLine(clause.source, clause.quote, tuple(cited[clause.id]), clause.kind.label)
-        for clause_id, clause in codes.clauses.items()
-        if clause_id in cited
-    )
-
-
-def _clause_notices(
-    shown: Sequence[_Shown], drift: Sequence[DriftLine], codes: CodeBook, profile: WorkerProfile
-) -> tuple[str, ...]:
-    """What Footprint could not verify of the worker's code for the findings, said once each."""
-    drifted = {(line.platform, line.name) for line in drift}
-    found: list[str] = []
-    for entry in shown:
-        for item in entry.platform.items:
-            answer = entry.answers.get(item.id)
-            finding = answer is not None and answer.status in FINDING_STATUSES
-            if not finding and (entry.platform.name, item.name) not in drifted:
-                continue
-            notice = codes.notice_for(
-                item,
-                profile.regulator,
-                profile.code_edition,
-                works_with_children=profile.works_with_children,
-            )
-            if notice and notice not in found:
-                found.append(notice)
-    return tuple(found)
-
-
-def _item_clauses(codes: CodeBook, item: CheckItem, profile: WorkerProfile) -> list[Clause]:
-    # The code edition the worker chose (or the current one), and the clauses about children
-    # (the UNCRC) only for workers whose role involves children: the CodeBook decides.
-    return codes.clauses_for(
-        item,
-        profile.regulator,
-        profile.code_edition,
-        works_with_children=profile.works_with_children,
-    )
 
 
 def _notes(shown: Sequence[_Shown]) -> tuple[NoteLine, ...]:

@@ -46,7 +46,6 @@ from app.storage.errors import (
 )
 from app.storage.reads import sqlite_uri
 from app.storage.revision import APPLICATION_ID, LEGACY_TABLES, SCHEMA_HEAD
-from app.storage.tables import ALL_TABLES
 
 log = logging.getLogger(__name__)
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -510,7 +509,9 @@ def _drop_half_made_tables(path: Path, connection: Any, revision: str | None) ->
     extra = present - _tables_at(revision)
     if not extra:
         return
-    ours = LEGACY_TABLES | {table.name for table in ALL_TABLES}
+    from app.storage.tables import metadata
+
+    ours = LEGACY_TABLES | set(metadata.tables)
     for table in sorted(extra):
         quoted = '"' + table.replace('"', '""') + '"'
         has_rows = connection.exec_driver_sql(f"SELECT 1 FROM {quoted} LIMIT 1").first()

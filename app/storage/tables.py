@@ -1,248 +1,265 @@
-"""The database's table and column names, declared once.
+"""Footprint's schema, declared once: every table, column, key, index and check, as SQLAlchemy
+Core metadata. Only counts and facts are stored: no passwords, no names of contacts.
 
-Writes go through the ORM models in `schema.py`; reads use the standard library's sqlite3
-(`reads.py`), because importing SQLAlchemy at start-up costs more than showing the window.
-Both take every table and column name from here, and a test checks that a freshly migrated
-database has exactly these tables and columns. Migrations are history and keep the literal
-names they were written with.
-
-Plain Python: importing this module costs nothing.
+Everything else follows from this declaration: the writes (`writes.py`, through ORM classes
+mapped onto these tables in `rows.py`), the reads (`read_statements.py`, compiled into
+`read_sql.py` so that start-up need not import SQLAlchemy) and the migrations' target. The
+migrations are history and keep the literal shapes they were written with; a test checks that
+running all of them on an empty file gives exactly this declaration
+(tests/storage/test_schema.py). A change here therefore needs a new migration.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+
+from app.audit.answers import AnswerKind, AnswerSource, AnswerStatus
+from app.audit.watch import LookOutcome
+from app.storage.timestamps import from_text, to_text
+
+STATUSES = tuple(status.value for status in AnswerStatus)
+SOURCES = tuple(source.value for source in AnswerSource)
+KINDS = tuple(kind.value for kind in AnswerKind)
+OUTCOMES = tuple(outcome.value for outcome in LookOutcome)
 
 
-@dataclass(frozen=True)
-class Table:
-    """A table's name; subclasses add one attribute per column, whose value is its name."""
+class UtcTimestamp(TypeDecorator[datetime]):
+    """A timezone-aware datetime kept as ISO 8601 text in UTC (see `timestamps`)."""
 
-    name: str
+    impl = String(40)
+    cache_ok = True
 
-    def columns(self) -> tuple[str, ...]:
-        """Every column's name, in declaration order."""
-        return tuple(getattr(self, f.name) for f in fields(self) if f.name != "name")
+    def process_bind_param(self, value: datetime | None, dialect: object) -> str | None:
+        """The text stored for `value`; naive datetimes are refused."""
+        return None if value is None else to_text(value)
 
-
-@dataclass(frozen=True)
-class ProfileTable(Table):
-    """The worker's profile, one row."""
-
-    id: str = "id"
-    display_name: str = "display_name"
-    role: str = "role"
-    organisation: str = "organisation"
-    regulator: str = "regulator"
-    supervisor: str = "supervisor"
-    updated_at: str = "updated_at"
-    works_with_children: str = "works_with_children"
-    code_edition: str = "code_edition"
+    def process_result_value(self, value: str | None, dialect: object) -> datetime | None:
+        """The stored text read back as an aware datetime in UTC."""
+        return from_text(value)
 
 
-@dataclass(frozen=True)
-class UserPlatformTable(Table):
-    """The platforms the worker uses, in their order."""
-
-    platform_id: str = "platform_id"
-    position: str = "position"
-    recheck_days: str = "recheck_days"
-    snoozed_until: str = "snoozed_until"
+def _platform_id(*, primary_key: bool = False) -> Column[str]:
+    return Column("platform_id", String(64), primary_key=primary_key, nullable=False)
 
 
-@dataclass(frozen=True)
-class AuditRunTable(Table):
-    """Audits, started and completed."""
+metadata = MetaData()
 
-    id: str = "id"
-    started_at: str = "started_at"
-    completed_at: str = "completed_at"
+profile = Table(
+    "profile",  # the worker's profile: a single row (id 1), no contacts, no passwords
+    metadata,
+    Column("id", Integer, primary_key=True, default=1),
+    Column("display_name", Text, nullable=False),
+    Column("role", Text, nullable=False, default=""),
+    Column("organisation", Text, nullable=False, default=""),
+    Column("regulator", String(16), nullable=False),
+    Column("supervisor", Text, nullable=False, default=""),
+    Column("updated_at", UtcTimestamp, nullable=False),
+    Column("works_with_children", Boolean, nullable=False, default=False, server_default="0"),
+    Column("code_edition", String(16)),
+    CheckConstraint("id = 1", name="single_profile"),
+)
 
+user_platform = Table(
+    "user_platform",  # a platform the worker uses, in their order, re-check interval, snooze
+    metadata,
+    _platform_id(primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("recheck_days", Integer),
+    Column("snoozed_until", UtcTimestamp),
+)
 
-@dataclass(frozen=True)
-class RunPlatformTable(Table):
-    """Each platform of an audit, finished or skipped."""
+audit_run = Table(
+    "audit_run",  # one audit: when it started and, once finished, when it was completed
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("started_at", UtcTimestamp, nullable=False),
+    Column("completed_at", UtcTimestamp),
+)
 
-    run_id: str = "run_id"
-    platform_id: str = "platform_id"
-    position: str = "position"
-    completed_at: str = "completed_at"
-    skipped: str = "skipped"
+run_platform = Table(
+    "run_platform",  # a platform in one audit: its place in the order, finished or skipped
+    metadata,
+    Column("run_id", Integer, ForeignKey("audit_run.id", ondelete="CASCADE"), primary_key=True),
+    _platform_id(primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("completed_at", UtcTimestamp),
+    Column("skipped", Boolean, nullable=False, default=False),
+)
 
+answer = Table(
+    "answer",  # every answer given; a re-answer adds a row, the newest per item is current
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("run_id", Integer, ForeignKey("audit_run.id", ondelete="CASCADE"), nullable=False),
+    _platform_id(),
+    Column("item_id", String(64), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("source", String(16), nullable=False),
+    Column("observed", Text),
+    Column("note", Text),
+    Column("answered_at", UtcTimestamp, nullable=False),
+    Column("kind", String(16), nullable=False, default="answer", server_default="answer"),
+    CheckConstraint(f"status IN {STATUSES}", name="known_status"),
+    CheckConstraint(f"source IN {SOURCES}", name="known_source"),
+    CheckConstraint(f"kind IN {KINDS}", name="known_kind"),
+    Index("ix_answer_run_item", "run_id", "platform_id", "item_id"),
+)
 
-@dataclass(frozen=True)
-class AnswerTable(Table):
-    """Every answer and fix given, newest per item being the current one."""
+export_import = Table(
+    "export_import",  # one data-export import: its dates and counts
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _platform_id(),
+    Column("imported_at", UtcTimestamp, nullable=False),
+    Column("export_date", UtcTimestamp, nullable=False),
+    Column("run_id", Integer, ForeignKey("audit_run.id", ondelete="SET NULL")),
+    Column("items_answered", Integer, nullable=False),
+    Column("connection_count", Integer, nullable=False),
+    Column("request_count", Integer, nullable=False),
+    Column("public_switches", Integer, nullable=False),
+    CheckConstraint(
+        "items_answered >= 0 AND connection_count >= 0 AND request_count >= 0"
+        " AND public_switches >= 0",
+        name="import_counts",
+    ),
+)
 
-    id: str = "id"
-    run_id: str = "run_id"
-    platform_id: str = "platform_id"
-    item_id: str = "item_id"
-    status: str = "status"
-    source: str = "source"
-    observed: str = "observed"
-    note: str = "note"
-    answered_at: str = "answered_at"
-    kind: str = "kind"
+connection_review = Table(
+    "connection_review",  # a friend-list review as counts; the salt only while keyed hashes
+    metadata,  # await confirmation (an HMAC with a keyring secret, or nothing per person)
+    Column("id", Integer, primary_key=True),
+    _platform_id(),
+    Column("reviewed_at", UtcTimestamp, nullable=False),
+    Column("export_date", UtcTimestamp, nullable=False),
+    Column("reviewed_count", Integer, nullable=False),
+    Column("marked_count", Integer, nullable=False),
+    Column("lists", String(200), nullable=False),
+    Column("confirmed_removed_count", Integer),
+    Column("confirmed_at", UtcTimestamp),
+    Column("confirmed_by", String(16)),
+    Column("salt", String(64)),
+    Column("removal_check", String(16), nullable=False, default="export", server_default="export"),
+    Column("key_id", String(32)),
+    CheckConstraint("marked_count >= 0 AND marked_count <= reviewed_count", name="review_counts"),
+    CheckConstraint(
+        "confirmed_removed_count IS NULL OR"
+        " (confirmed_removed_count >= 0 AND confirmed_removed_count <= marked_count)",
+        name="confirmed_counts",
+    ),
+    CheckConstraint(
+        "confirmed_by IS NULL OR confirmed_by IN ('export', 'worker')", name="known_confirmer"
+    ),
+    CheckConstraint("removal_check IN ('export', 'by_hand')", name="known_removal_check"),
+)
 
+marked_connection_hash = Table(
+    "marked_connection_hash",  # a keyed hash (HMAC) of one marked person: never a name,
+    metadata,  # deleted once they are removed
+    Column("id", Integer, primary_key=True),
+    Column(
+        "review_id",
+        Integer,
+        ForeignKey("connection_review.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("digest", String(64), nullable=False),
+    UniqueConstraint("review_id", "digest", name="one_hash_per_person"),
+)
 
-@dataclass(frozen=True)
-class ExportImportTable(Table):
-    """Data-export imports, as dates and counts."""
+report_made = Table(
+    "report_made",  # a supervision report saved or printed, and the period it covered
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("made_at", UtcTimestamp, nullable=False),
+    Column("period_start", UtcTimestamp),
+    Column("run_id", Integer, ForeignKey("audit_run.id", ondelete="SET NULL")),
+)
 
-    id: str = "id"
-    platform_id: str = "platform_id"
-    imported_at: str = "imported_at"
-    export_date: str = "export_date"
-    run_id: str = "run_id"
-    items_answered: str = "items_answered"
-    connection_count: str = "connection_count"
-    request_count: str = "request_count"
-    public_switches: str = "public_switches"
+keyring_entry = Table(
+    "keyring_entry",  # a keyring entry Footprint created: the service's name, never a secret
+    metadata,
+    Column("service", String(128), primary_key=True),
+    Column("created_at", UtcTimestamp, nullable=False),
+)
 
+public_address = Table(
+    "public_address",  # the worker's own public profile address on one platform
+    metadata,
+    _platform_id(primary_key=True),
+    Column("address", Text, nullable=False),
+)
 
-@dataclass(frozen=True)
-class ConnectionReviewTable(Table):
-    """Friend-list reviews, as counts."""
+outside_finding = Table(
+    "outside_finding",  # one finding of the latest stranger's view of a platform: Footprint's
+    metadata,  # own words and the date, never the page's text, the address or anyone's name
+    Column("id", Integer, primary_key=True),
+    _platform_id(),
+    Column("topic", String(32), nullable=False),
+    Column("verdict", String(16), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("seen_at", UtcTimestamp, nullable=False),
+    Column("caveat", Text, nullable=False),  # "" when there is none
+    CheckConstraint("verdict IN ('yes', 'no', 'can''t tell')", name="known_verdict"),
+    Index("ix_outside_finding_platform", "platform_id"),
+)
 
-    id: str = "id"
-    platform_id: str = "platform_id"
-    reviewed_at: str = "reviewed_at"
-    export_date: str = "export_date"
-    reviewed_count: str = "reviewed_count"
-    marked_count: str = "marked_count"
-    lists: str = "lists"
-    confirmed_removed_count: str = "confirmed_removed_count"
-    confirmed_at: str = "confirmed_at"
-    confirmed_by: str = "confirmed_by"
-    salt: str = "salt"
-    removal_check: str = "removal_check"
-    key_id: str = "key_id"
+watch_choice = Table(
+    "watch_choice",  # the worker's opt-in to the watch: one row, once chosen
+    metadata,
+    Column("id", Integer, primary_key=True, default=1),
+    Column("signed_out", Boolean, nullable=False),
+    Column("chosen_at", UtcTimestamp, nullable=False),
+    CheckConstraint("id = 1", name="single_watch_choice"),
+)
 
+watch_platform = Table(
+    "watch_platform",  # one watched platform's schedule and back-off
+    metadata,
+    _platform_id(primary_key=True),
+    Column("next_look_at", UtcTimestamp, nullable=False),
+    Column("last_look_at", UtcTimestamp),
+    Column("last_outcome", String(16)),
+    Column("failures", Integer, nullable=False),
+    CheckConstraint(
+        f"last_outcome IS NULL OR last_outcome IN {OUTCOMES}", name="known_last_outcome"
+    ),
+)
 
-@dataclass(frozen=True)
-class MarkedConnectionHashTable(Table):
-    """Keyed hashes of people marked in a review, until they are removed."""
+watch_look = Table(
+    "watch_look",  # one look the watch made and how it ended
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _platform_id(),
+    Column("looked_at", UtcTimestamp, nullable=False),
+    Column("outcome", String(16), nullable=False),
+    CheckConstraint(f"outcome IN {OUTCOMES}", name="known_outcome"),
+    Index("ix_watch_look_looked_at", "looked_at"),
+)
 
-    id: str = "id"
-    review_id: str = "review_id"
-    digest: str = "digest"
-
-
-@dataclass(frozen=True)
-class ReportMadeTable(Table):
-    """When supervision reports were made, and the period each covered."""
-
-    id: str = "id"
-    made_at: str = "made_at"
-    period_start: str = "period_start"
-    run_id: str = "run_id"
-
-
-@dataclass(frozen=True)
-class KeyringEntryTable(Table):
-    """Which keyring entries Footprint created (service names only)."""
-
-    service: str = "service"
-    created_at: str = "created_at"
-
-
-@dataclass(frozen=True)
-class PublicAddressTable(Table):
-    """The worker's own public profile addresses, for the stranger's view."""
-
-    platform_id: str = "platform_id"
-    address: str = "address"
-
-
-@dataclass(frozen=True)
-class OutsideFindingTable(Table):
-    """`outside_finding`: what a stranger could see, per platform and topic."""
-
-    id: str = "id"
-    platform_id: str = "platform_id"
-    topic: str = "topic"
-    verdict: str = "verdict"
-    reason: str = "reason"
-    seen_at: str = "seen_at"
-    caveat: str = "caveat"
-
-
-@dataclass(frozen=True)
-class WatchChoiceTable(Table):
-    """`watch_choice`: the worker's opt-in to the watch, one row once chosen."""
-
-    id: str = "id"
-    signed_out: str = "signed_out"
-    chosen_at: str = "chosen_at"
-
-
-@dataclass(frozen=True)
-class WatchPlatformTable(Table):
-    """`watch_platform`: each watched platform's schedule and back-off."""
-
-    platform_id: str = "platform_id"
-    next_look_at: str = "next_look_at"
-    last_look_at: str = "last_look_at"
-    last_outcome: str = "last_outcome"
-    failures: str = "failures"
-
-
-@dataclass(frozen=True)
-class WatchLookTable(Table):
-    """`watch_look`: every look the watch made, and how it ended."""
-
-    id: str = "id"
-    platform_id: str = "platform_id"
-    looked_at: str = "looked_at"
-    outcome: str = "outcome"
-
-
-@dataclass(frozen=True)
-class WatchDriftTable(Table):
-    """`watch_drift`: what the watch saw become visible, with its evidence."""
-
-    id: str = "id"
-    platform_id: str = "platform_id"
-    topic: str = "topic"
-    before: str = "before"
-    after: str = "after"
-    seen_at: str = "seen_at"
-    source: str = "source"
-    confirmed_at: str = "confirmed_at"
-
-
-PROFILE = ProfileTable("profile")
-USER_PLATFORM = UserPlatformTable("user_platform")
-AUDIT_RUN = AuditRunTable("audit_run")
-RUN_PLATFORM = RunPlatformTable("run_platform")
-ANSWER = AnswerTable("answer")
-EXPORT_IMPORT = ExportImportTable("export_import")
-CONNECTION_REVIEW = ConnectionReviewTable("connection_review")
-MARKED_CONNECTION_HASH = MarkedConnectionHashTable("marked_connection_hash")
-REPORT_MADE = ReportMadeTable("report_made")
-KEYRING_ENTRY = KeyringEntryTable("keyring_entry")
-PUBLIC_ADDRESS = PublicAddressTable("public_address")
-OUTSIDE_FINDING = OutsideFindingTable("outside_finding")
-WATCH_CHOICE = WatchChoiceTable("watch_choice")
-WATCH_PLATFORM = WatchPlatformTable("watch_platform")
-WATCH_LOOK = WatchLookTable("watch_look")
-WATCH_DRIFT = WatchDriftTable("watch_drift")
-ALL_TABLES: tuple[Table, ...] = (
-    PROFILE,
-    USER_PLATFORM,
-    AUDIT_RUN,
-    RUN_PLATFORM,
-    ANSWER,
-    EXPORT_IMPORT,
-    CONNECTION_REVIEW,
-    MARKED_CONNECTION_HASH,
-    REPORT_MADE,
-    KEYRING_ENTRY,
-    PUBLIC_ADDRESS,
-    OUTSIDE_FINDING,
-    WATCH_CHOICE,
-    WATCH_PLATFORM,
-    WATCH_LOOK,
-    WATCH_DRIFT,
+watch_drift = Table(
+    "watch_drift",  # a topic the watch saw become visible: topic and verdicts in Footprint's
+    metadata,  # words, the time and the source; never the page's text, address or a name
+    Column("id", Integer, primary_key=True),
+    _platform_id(),
+    Column("topic", String(32), nullable=False),
+    Column("before", String(16), nullable=False),
+    Column("after", String(16), nullable=False),
+    Column("seen_at", UtcTimestamp, nullable=False),
+    Column("source", String(64), nullable=False),
+    Column("confirmed_at", UtcTimestamp),
 )

@@ -18,7 +18,7 @@ from app.audit.records import ImportPlan, RemovalCheck, ReviewToSave
 from app.audit.run import AuditRun, PlatformCheck
 from app.audit.watch import Drift, LookOutcome, PlatformWatch
 from app.storage.database import create_engine_for
-from app.storage.schema import (
+from app.storage.rows import (
     AnswerRow,
     AuditRunRow,
     ConnectionReviewRow,

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import sqlite3
 from datetime import timedelta
 
 import pytest
@@ -11,7 +10,6 @@ from app.audit.session import AuditSession
 from app.storage.database import prepare_database
 from app.storage.errors import DatabaseUnavailableError
 from app.storage.store import Store
-from app.storage.tables import ALL_TABLES
 from tests.conftest import START
 from tests.storage.faults import disk_fills
 
@@ -96,25 +94,6 @@ def test_dashboard_data_gives_the_same_overviews_as_the_full_history(data_home) 
     assert overviews(footprint.catalogue, data.runs, profile, now, data.newest) == full
     assert any(o.drift.has_drift for o in full) and any(o.due.is_due for o in full)
     footprint.close()
-
-
-def test_the_migrated_database_has_exactly_the_declared_tables_and_columns(tmp_path) -> None:
-    """tables.py is the one source of names: migrations, the ORM and the reads agree with it."""
-    from app.storage.schema import Base
-
-    store = open_store(tmp_path)
-    with sqlite3.connect(store.path) as db:
-        names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        on_disk = {
-            table: tuple(row[1] for row in db.execute(f"PRAGMA table_info({table})"))
-            for table in names - {"alembic_version"}
-        }
-    declared = {table.name: table.columns() for table in ALL_TABLES}
-    assert {name: set(columns) for name, columns in on_disk.items()} == {
-        name: set(columns) for name, columns in declared.items()
-    }
-    orm = {name: {c.name for c in table.columns} for name, table in Base.metadata.tables.items()}
-    assert orm == {name: set(columns) for name, columns in declared.items()}
 
 
 def test_a_path_with_hash_question_mark_and_percent_is_read_where_it_is(tmp_path) -> None:

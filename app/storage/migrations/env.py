@@ -7,12 +7,12 @@ all: SQLite's DDL is transactional, whatever Alembic assumes for it by default.
 
 from alembic import context
 
-from app.storage.schema import Base
+from app.storage.tables import metadata
 
 connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=metadata,
     render_as_batch=True,  # SQLite alters tables by copying them
     transactional_ddl=True,
     transaction_per_migration=False,

@@ -1,0 +1,90 @@
+"""The reads' SQL, compiled from `read_statements.py`: do not edit by hand.
+
+Regenerate with `python -m app.storage.read_statements`; a test checks it is current.
+"""
+
+NEWEST_ANSWERS = (
+    "SELECT answer.run_id, answer.platform_id, answer.item_id, answer.status, answer.source, "
+    "answer.answered_at, answer.observed, answer.note, answer.kind FROM answer WHERE answer.id IN "
+    "(SELECT max(answer.id) AS max_1 FROM answer GROUP BY answer.platform_id, answer.item_id)"
+)
+NEWEST_ANSWERS_PER_RUN = (
+    "SELECT answer.run_id, answer.platform_id, answer.item_id, answer.status, answer.source, "
+    "answer.answered_at, answer.observed, answer.note, answer.kind FROM answer WHERE answer.id IN "
+    "(SELECT max(answer.id) AS max_1 FROM answer GROUP BY answer.run_id, answer.platform_id, "
+    "answer.item_id)"
+)
+NEWEST_ANSWERS_OF_RUNS = (
+    "SELECT answer.run_id, answer.platform_id, answer.item_id, answer.status, answer.source, "
+    "answer.answered_at, answer.observed, answer.note, answer.kind FROM answer WHERE answer.id IN "
+    "(SELECT max(answer.id) AS max_1 FROM answer WHERE answer.run_id IN (SELECT anon_1.value FROM "
+    "json_each(:run_ids) AS anon_1) GROUP BY answer.run_id, answer.platform_id, answer.item_id)"
+)
+ANSWER_COUNT = "SELECT count(*) AS count_1 FROM answer"
+OPEN_RUN_IDS = "SELECT audit_run.id FROM audit_run WHERE audit_run.completed_at IS NULL"
+RUNS = (
+    "SELECT audit_run.id, audit_run.started_at, audit_run.completed_at FROM audit_run ORDER BY "
+    "audit_run.id"
+)
+RUN_PLATFORMS = (
+    "SELECT run_platform.run_id, run_platform.platform_id, run_platform.position, "
+    "run_platform.completed_at, run_platform.skipped FROM run_platform ORDER BY "
+    "run_platform.run_id, run_platform.position"
+)
+PROFILE = (
+    "SELECT profile.display_name, profile.role, profile.organisation, profile.regulator, "
+    "profile.supervisor, profile.works_with_children, profile.code_edition FROM profile"
+)
+USER_PLATFORMS = (
+    "SELECT user_platform.platform_id, user_platform.recheck_days, user_platform.snoozed_until "
+    "FROM user_platform ORDER BY user_platform.position"
+)
+EXPORT_IMPORTS = (
+    "SELECT export_import.id, export_import.platform_id, export_import.imported_at, "
+    "export_import.export_date, export_import.run_id, export_import.items_answered, "
+    "export_import.connection_count, export_import.request_count, export_import.public_switches "
+    "FROM export_import ORDER BY export_import.id"
+)
+CONNECTION_REVIEWS = (
+    "SELECT connection_review.id, connection_review.platform_id, connection_review.reviewed_at, "
+    "connection_review.export_date, connection_review.reviewed_count, "
+    "connection_review.marked_count, connection_review.confirmed_removed_count, "
+    "connection_review.confirmed_at, connection_review.confirmed_by, "
+    "connection_review.removal_check FROM connection_review ORDER BY connection_review.id"
+)
+PENDING_REVIEWS = (
+    "SELECT connection_review.id, connection_review.platform_id, connection_review.reviewed_at, "
+    "connection_review.lists, connection_review.salt, connection_review.key_id FROM "
+    "connection_review WHERE connection_review.salt IS NOT NULL AND connection_review.key_id IS "
+    "NOT NULL AND connection_review.removal_check = :removal_check ORDER BY connection_review.id"
+)
+MARKED_HASHES = (
+    "SELECT marked_connection_hash.review_id, marked_connection_hash.digest FROM "
+    "marked_connection_hash"
+)
+REPORTS_MADE = (
+    "SELECT report_made.id, report_made.made_at, report_made.period_start, report_made.run_id "
+    "FROM report_made ORDER BY report_made.id"
+)
+KEYRING_SERVICES = "SELECT keyring_entry.service FROM keyring_entry ORDER BY keyring_entry.service"
+PUBLIC_ADDRESSES = "SELECT public_address.platform_id, public_address.address FROM public_address"
+OUTSIDE_FINDINGS = (
+    "SELECT outside_finding.platform_id, outside_finding.topic, outside_finding.verdict, "
+    "outside_finding.reason, outside_finding.seen_at, outside_finding.caveat FROM outside_finding "
+    "ORDER BY outside_finding.id"
+)
+WATCH_CHOICE = "SELECT watch_choice.signed_out, watch_choice.chosen_at FROM watch_choice"
+WATCHED_PLATFORMS = (
+    "SELECT watch_platform.platform_id, watch_platform.next_look_at, watch_platform.last_look_at, "
+    "watch_platform.last_outcome, watch_platform.failures FROM watch_platform ORDER BY "
+    "watch_platform.platform_id"
+)
+WATCH_LOOKS_SINCE = (
+    "SELECT watch_look.platform_id, watch_look.looked_at, watch_look.outcome FROM watch_look "
+    "WHERE watch_look.looked_at >= :since ORDER BY watch_look.looked_at, watch_look.id"
+)
+WATCH_DRIFT = (
+    'SELECT watch_drift.id, watch_drift.platform_id, watch_drift.topic, watch_drift."before", '
+    'watch_drift."after", watch_drift.seen_at, watch_drift.source, watch_drift.confirmed_at FROM '
+    "watch_drift ORDER BY watch_drift.seen_at, watch_drift.id"
+)

@@ -38,8 +38,17 @@ from app.storage.tables import (
 )
 
 A = answer.c
-_ANSWER_COLUMNS = (A.run_id, A.platform_id, A.item_id, A.status, A.source, A.answered_at,
-                   A.observed, A.note, A.kind)  # fmt: skip
+_ANSWER_COLUMNS = (
+    A.run_id,
+    A.platform_id,
+    A.item_id,
+    A.status,
+    A.source,
+    A.answered_at,
+    A.observed,
+    A.note,
+    A.kind,
+)
 
 
 def _newest_answers(*per: ColumnElement[object], runs: bool = False) -> Select[Any]:
@@ -54,8 +63,13 @@ def _newest_answers(*per: ColumnElement[object], runs: bool = False) -> Select[A
 
 R, RP, E, CR = audit_run.c, run_platform.c, export_import.c, connection_review.c
 P, UP, RM, H = profile.c, user_platform.c, report_made.c, marked_connection_hash.c
-F, WC, WP, WL, WD = (outside_finding.c, watch_choice.c, watch_platform.c, watch_look.c,
-                     watch_drift.c)  # fmt: skip
+F, WC, WP, WL, WD = (
+    outside_finding.c,
+    watch_choice.c,
+    watch_platform.c,
+    watch_look.c,
+    watch_drift.c,
+)
 
 STATEMENTS: dict[str, Select[Any]] = {
     "NEWEST_ANSWERS": _newest_answers(),
@@ -75,7 +89,7 @@ STATEMENTS: dict[str, Select[Any]] = {
         P.supervisor,
         P.works_with_children,
         P.code_edition,
-    ),  # fmt: skip
+    ),
     "USER_PLATFORMS": select(UP.platform_id, UP.recheck_days, UP.snoozed_until).order_by(
         UP.position
     ),
@@ -89,7 +103,7 @@ STATEMENTS: dict[str, Select[Any]] = {
         E.connection_count,
         E.request_count,
         E.public_switches,
-    ).order_by(E.id),  # fmt: skip
+    ).order_by(E.id),
     "CONNECTION_REVIEWS": select(
         CR.id,
         CR.platform_id,
@@ -101,12 +115,12 @@ STATEMENTS: dict[str, Select[Any]] = {
         CR.confirmed_at,
         CR.confirmed_by,
         CR.removal_check,
-    ).order_by(CR.id),  # fmt: skip
+    ).order_by(CR.id),
     "PENDING_REVIEWS": select(CR.id, CR.platform_id, CR.reviewed_at, CR.lists, CR.salt, CR.key_id)
     .where(
         CR.salt.is_not(None), CR.key_id.is_not(None), CR.removal_check == bindparam("removal_check")
     )
-    .order_by(CR.id),  # fmt: skip
+    .order_by(CR.id),
     "MARKED_HASHES": select(H.review_id, H.digest),
     "REPORTS_MADE": select(RM.id, RM.made_at, RM.period_start, RM.run_id).order_by(RM.id),
     "KEYRING_SERVICES": select(keyring_entry.c.service).order_by(keyring_entry.c.service),
@@ -117,13 +131,13 @@ STATEMENTS: dict[str, Select[Any]] = {
     "WATCH_CHOICE": select(WC.signed_out, WC.chosen_at),
     "WATCHED_PLATFORMS": select(
         WP.platform_id, WP.next_look_at, WP.last_look_at, WP.last_outcome, WP.failures
-    ).order_by(WP.platform_id),  # fmt: skip
+    ).order_by(WP.platform_id),
     "WATCH_LOOKS_SINCE": select(WL.platform_id, WL.looked_at, WL.outcome)
     .where(WL.looked_at >= bindparam("since"))
     .order_by(WL.looked_at, WL.id),
     "WATCH_DRIFT": select(
         WD.id, WD.platform_id, WD.topic, WD.before, WD.after, WD.seen_at, WD.source, WD.confirmed_at
-    ).order_by(WD.seen_at, WD.id),  # fmt: skip
+    ).order_by(WD.seen_at, WD.id),
 }
 
 

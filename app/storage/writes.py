@@ -17,7 +17,7 @@ from app.audit.profile import WorkerProfile
 from app.audit.records import ImportPlan, RemovalCheck, ReviewToSave
 from app.audit.run import AuditRun, PlatformCheck
 from app.audit.watch import Drift, LookOutcome, PlatformWatch
-from app.storage.database import create_engine_for
+from app.storage.engines import write_engine
 from app.storage.rows import (
     AnswerRow,
     AuditRunRow,
@@ -44,7 +44,7 @@ class Writer:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._engine = create_engine_for(path)
+        self._engine = write_engine(path)
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
         self._shared: Session | None = None  # the open transaction of one_transaction()
 
@@ -218,9 +218,16 @@ class Writer:
                     delete(OutsideFindingRow).where(OutsideFindingRow.platform_id.in_(platform_ids))
                 )
             for f in findings:
-                session.add(OutsideFindingRow(platform_id=f.platform_id, topic=f.topic,
-                                              verdict=f.verdict, reason=f.reason,
-                                              seen_at=f.seen_at, caveat=f.caveat))  # fmt: skip
+                session.add(
+                    OutsideFindingRow(
+                        platform_id=f.platform_id,
+                        topic=f.topic,
+                        verdict=f.verdict,
+                        reason=f.reason,
+                        seen_at=f.seen_at,
+                        caveat=f.caveat,
+                    )
+                )
 
     # -- the watch: schedules, looks and drift; no page text, addresses or names -----------
     def choose_watch(self, signed_out: bool, now: datetime) -> None:
@@ -258,12 +265,22 @@ class Writer:
         """One look, in one transaction: the look, the platform's new schedule, any drift,
         and (when the page was seen) its findings in place of the platform's earlier ones."""
         with self.one_transaction(), self._transaction() as session:
-            session.add(WatchLookRow(platform_id=watch.platform_id, looked_at=looked_at,
-                                     outcome=outcome.value))  # fmt: skip
+            session.add(
+                WatchLookRow(
+                    platform_id=watch.platform_id, looked_at=looked_at, outcome=outcome.value
+                )
+            )
             for d in drift:
-                session.add(WatchDriftRow(platform_id=d.platform_id, topic=d.topic,
-                                          before=d.before, after=d.after, seen_at=d.seen_at,
-                                          source=d.source))  # fmt: skip
+                session.add(
+                    WatchDriftRow(
+                        platform_id=d.platform_id,
+                        topic=d.topic,
+                        before=d.before,
+                        after=d.after,
+                        seen_at=d.seen_at,
+                        source=d.source,
+                    )
+                )
             self.save_watched_platforms([watch], keep_only=False)
             if seen is not None:
                 self.save_outside_findings({watch.platform_id}, seen)

@@ -14,7 +14,7 @@ def disk_fills(monkeypatch: pytest.MonkeyPatch) -> None:
 
     from app.storage import writes
 
-    real = writes.create_engine_for
+    real = writes.write_engine
 
     def pinned(path: Any) -> Any:
         engine = real(path)
@@ -26,7 +26,7 @@ def disk_fills(monkeypatch: pytest.MonkeyPatch) -> None:
 
         return engine
 
-    monkeypatch.setattr(writes, "create_engine_for", pinned)
+    monkeypatch.setattr(writes, "write_engine", pinned)
 
 
 def every_write_fails_full(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -38,7 +38,7 @@ def every_write_fails_full(monkeypatch: pytest.MonkeyPatch) -> None:
 
     from app.storage import writes
 
-    real = writes.create_engine_for
+    real = writes.write_engine
 
     def failing(path: Any) -> Any:
         engine = real(path)
@@ -52,4 +52,4 @@ def every_write_fails_full(monkeypatch: pytest.MonkeyPatch) -> None:
 
         return engine
 
-    monkeypatch.setattr(writes, "create_engine_for", failing)
+    monkeypatch.setattr(writes, "write_engine", failing)

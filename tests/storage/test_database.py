@@ -13,12 +13,9 @@ import pytest
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
-from app.storage.database import (
-    MIGRATIONS,
-    DatabaseTooNewError,
-    current_revision,
-    prepare_database,
-)
+from app.storage.database import current_revision, prepare_database
+from app.storage.errors import DatabaseTooNewError
+from app.storage.migration import MIGRATIONS
 from app.storage.revision import SCHEMA_HEAD
 from app.storage.store import Store
 from tests.conftest import START
@@ -77,14 +74,14 @@ def build_at_revision(path: Path, revision: str, *, stamp: bool = True) -> None:
     the application id that Footprint writes into every database it makes."""
     from alembic import command
 
-    from app.storage.database import create_engine_for
+    from app.storage.engines import write_engine
     from app.storage.revision import APPLICATION_ID
 
     path.parent.mkdir(parents=True, exist_ok=True)
     os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    engine = create_engine_for(path)
+    engine = write_engine(path)
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)

@@ -1,7 +1,7 @@
 """Alembic environment: always run with a connection handed in by app.storage.database.
 
 That connection is already inside one transaction that really covers DDL (see
-`database._migration_engine`), so every migration and the revision commit together or not at
+`engines.migration_engine`), so every migration and the revision commit together or not at
 all: SQLite's DDL is transactional, whatever Alembic assumes for it by default.
 """
 

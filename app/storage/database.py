@@ -10,8 +10,8 @@
   old database or the new one, and the next start completes the work.
 - One process at a time prepares a database (a start-up lock beside it).
 
-Start-up is kept light: the checks use the standard library, and Alembic and the ORM are
-imported only when a migration or a write actually needs them.
+Start-up is kept light: the checks use the standard library, and Alembic and SQLAlchemy
+are imported only when a migration or a write actually needs them.
 
 This module decides what to do; the parts it uses live beside it: `database_files` (the
 files beside the database), `upgrade_backup` (the copy taken before an upgrade), `migration`

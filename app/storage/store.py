@@ -1,9 +1,9 @@
 """`Store`: Footprint's database behind one API, the only way in or out of SQLite.
 
 Reads open a read-only standard-library connection for each *read pass* (one call, one
-connection, a consistent view); writes go through the ORM, each in its own transaction (or
-many in one, inside `one_transaction`). The ORM is imported on the first write, never at
-start-up.
+connection, a consistent view); writes are SQLAlchemy Core statements, each in its own
+transaction (or many in one, inside `one_transaction`). SQLAlchemy is imported on the first
+write, never at start-up.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Footprint's schema, declared once: every table, column, key, index and check, as SQLAlchemy
 Core metadata. Only counts and facts are stored: no passwords, no names of contacts.
 
-Everything else follows from this declaration: the writes (`writes.py`, through ORM classes
-mapped onto these tables in `rows.py`), the reads (`read_statements.py`, compiled into
-`read_sql.py` so that start-up need not import SQLAlchemy) and the migrations' target. The
+Everything else follows from this declaration: the writes (Core statements in `writes.py`),
+the reads (Core statements in `read_statements.py`, compiled into `read_sql.py` so that
+start-up need not import SQLAlchemy) and the migrations' target. The
 migrations are history and keep the literal shapes they were written with; a test checks that
 running all of them on an empty file gives exactly this declaration
 (tests/storage/test_schema.py). A change here therefore needs a new migration.

@@ -12,9 +12,9 @@ def disk_fills(monkeypatch: pytest.MonkeyPatch) -> None:
     "database or disk is full" (SQLITE_FULL), as it does when the disk fills."""
     from sqlalchemy import event
 
-    from app.storage import writes
+    from app.storage import write_transactions
 
-    real = writes.write_engine
+    real = write_transactions.write_engine
 
     def pinned(path: Any) -> Any:
         engine = real(path)
@@ -26,7 +26,7 @@ def disk_fills(monkeypatch: pytest.MonkeyPatch) -> None:
 
         return engine
 
-    monkeypatch.setattr(writes, "write_engine", pinned)
+    monkeypatch.setattr(write_transactions, "write_engine", pinned)
 
 
 def every_write_fails_full(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -36,9 +36,9 @@ def every_write_fails_full(monkeypatch: pytest.MonkeyPatch) -> None:
 
     from sqlalchemy import event
 
-    from app.storage import writes
+    from app.storage import write_transactions
 
-    real = writes.write_engine
+    real = write_transactions.write_engine
 
     def failing(path: Any) -> Any:
         engine = real(path)
@@ -52,4 +52,4 @@ def every_write_fails_full(monkeypatch: pytest.MonkeyPatch) -> None:
 
         return engine
 
-    monkeypatch.setattr(writes, "write_engine", failing)
+    monkeypatch.setattr(write_transactions, "write_engine", failing)

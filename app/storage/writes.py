@@ -35,6 +35,8 @@ from app.storage.schema import (
     WatchDriftRow,
     WatchLookRow,
     WatchPlatformRow,
+    WatchReadingRow,
+    WatchSignedInRow,
 )
 from app.stranger.evidence import SeenFinding
 
@@ -244,6 +246,7 @@ class Writer:
                     last_look_at=w.last_look_at,
                     last_outcome=outcome,
                     failures=w.failures,
+                    compared=w.compared,
                 )
                 session.merge(row)
 
@@ -267,6 +270,54 @@ class Writer:
             self.save_watched_platforms([watch], keep_only=False)
             if seen is not None:
                 self.save_outside_findings({watch.platform_id}, seen)
+
+    def choose_signed_in_watch(self, platform_id: str, chosen: bool, now: datetime) -> None:
+        """Turn the platform's signed-in re-reads on (due at once) or off (its schedule and
+        starting point dropped; drift already seen is kept)."""
+        with self._transaction() as session:
+            row = session.get(WatchSignedInRow, platform_id)
+            if chosen and row is None:
+                session.add(WatchSignedInRow(platform_id=platform_id, chosen_at=now,
+                                             next_look_at=now, failures=0))  # fmt: skip
+            elif not chosen:
+                if row is not None:
+                    session.delete(row)
+                session.execute(
+                    delete(WatchReadingRow).where(WatchReadingRow.platform_id == platform_id)
+                )
+
+    def record_signed_in_look(
+        self,
+        watch: PlatformWatch,
+        outcome: LookOutcome,
+        looked_at: datetime,
+        drift: list[Drift],
+        readings: dict[str, str] | None,
+    ) -> None:
+        """One signed-in re-read, in one transaction: the look (counted towards the day's
+        cap; "signed out" is kept as a wall there, as revision 0006 knows it), the schedule,
+        any drift and, when settings were read, their statuses as the next starting point."""
+        kept = LookOutcome.WALL if outcome is LookOutcome.SIGNED_OUT else outcome
+        with self._transaction() as session:
+            session.add(WatchLookRow(platform_id=watch.platform_id, looked_at=looked_at,
+                                     outcome=kept.value))  # fmt: skip
+            for d in drift:
+                session.add(WatchDriftRow(platform_id=d.platform_id, topic=d.topic,
+                                          before=d.before, after=d.after, seen_at=d.seen_at,
+                                          source=d.source))  # fmt: skip
+            row = session.get(WatchSignedInRow, watch.platform_id)
+            if row is None:
+                return  # turned off while the re-read ran: keep the look and drift only
+            row.next_look_at, row.last_look_at = watch.next_look_at, watch.last_look_at
+            row.last_outcome = watch.last_outcome.value if watch.last_outcome else None
+            row.failures, row.compared = watch.failures, watch.compared
+            if readings is not None:
+                session.execute(
+                    delete(WatchReadingRow).where(WatchReadingRow.platform_id == watch.platform_id)
+                )
+                for item_id, status in readings.items():
+                    session.add(WatchReadingRow(platform_id=watch.platform_id, item_id=item_id,
+                                                status=status, read_at=looked_at))  # fmt: skip
 
     def confirm_drift(self, drift_id: int, now: datetime) -> None:
         """The worker has seen this drift."""

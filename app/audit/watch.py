@@ -268,7 +268,8 @@ def still_to_check(
 def status_line(watch: PlatformWatch, platform_name: str, *, verb: str = "looked at") -> str:
     """ "Instagram: last looked at 07 Dec 2026 09:14, next around 14 Dec 2026 03:40", and
     why it is paused or backing off, or that its first look had nothing to compare, if so."""
-    last = f"last {verb} {_when(watch.last_look_at)}" if watch.last_look_at else f"not {verb} yet"
+    when = _when(watch.last_look_at) if watch.last_look_at else ""
+    last = f"last {verb} {when}" if when else f"not {verb.removesuffix(' on')} yet"
     said = f"{platform_name}: {last}, next on or after {_when(watch.next_look_at)}"
     reason = watch.waiting_because
     return f"{said} ({reason})" if reason else said

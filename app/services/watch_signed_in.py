@@ -70,7 +70,7 @@ def status_lines(store: Store, catalogue: Catalogue) -> list[str]:
     lines = ["Signed-in re-reads (only on a session already signed in; never signs in):"]
     for watch in watches:
         name = f"{names.get(watch.platform_id, watch.platform_id)} settings"
-        lines.append(status_line(watch, name, verb="re-read"))
+        lines.append(status_line(watch, name, verb="re-read on"))
     return lines
 
 

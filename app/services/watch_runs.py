@@ -111,6 +111,18 @@ class WatchRun:
         return lines
 
 
+def together(signed_out: WatchRun, signed_in: WatchRun) -> WatchRun:
+    """One run's signed-out looks and signed-in re-reads as one report."""
+    nothing_due = signed_out.nothing_due if signed_out.enabled else ""
+    return WatchRun(
+        signed_out.enabled or signed_in.enabled,
+        (*signed_out.looks, *signed_in.looks),
+        signed_out.paused,
+        signed_out.stopped or signed_in.stopped,
+        nothing_due,
+    )
+
+
 @dataclass(frozen=True)
 class WatchStatus:
     """What is watched and when, for `footprint watch --status` and Settings."""

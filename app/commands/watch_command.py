@@ -97,7 +97,7 @@ def _run_once(footprint: Any, browser_path: str | None, *, rereads: bool) -> Any
     from app.automation.config import AutomationConfig
     from app.automation.engine import BrowserUnavailable
     from app.commands.common import UserError
-    from app.services.watch import WatchRun, together
+    from app.services.watch_runs import WatchRun, together
 
     config = _config(browser_path, footprint.clock)
     try:

@@ -150,14 +150,13 @@ def watched(store: Store, now: datetime, *, save: bool = True) -> list[PlatformW
     return watches
 
 
-def status(store: Store, catalogue: Catalogue, now: datetime) -> WatchStatus:
+def status(
+    store: Store, catalogue: Catalogue, now: datetime, signed_in: Sequence[str] = ()
+) -> WatchStatus:
     """What is watched, when each platform was last and will next be looked at, and why any
-    is paused or backing off."""
-    from app.services.watch_signed_in import status_lines
-
+    is paused or backing off (`signed_in`: the re-reads' lines, said after the looks')."""
     choice = store.watch_choice()
     names = _names(catalogue)
-    signed_in = status_lines(store, catalogue)
     unconfirmed = [d for d in store.watch_drift() if d.confirmed_at is None]
     drift_lines = [d.sentence(names.get(d.platform_id, d.platform_id)) for d in unconfirmed]
     if not choice.signed_out:

@@ -156,3 +156,23 @@ def test_a_setting_turned_unsafe_on_a_live_session_raises_one_notification_and_o
     assert [x.outcome for x in third.looks] == [LookOutcome.SEEN] and third.drift == []
     window.watch.ran.emit(third)
     assert len(notifier.said) == 1 and len(footprint.watched_drift_history()) == 1
+
+
+def test_the_app_rereads_on_a_job_and_keeps_each_platform_on_the_ui_thread(
+    qtbot, jobs, footprint: Footprint, config: AutomationConfig, instagram: ReplicaServer,
+    saved_credentials,
+) -> None:  # fmt: skip
+    from app.ui.watch_runner import WatchRunner
+    from tests.conftest import WAIT_MS
+
+    runner = WatchRunner(footprint, jobs, lambda: None, reread_config_for=lambda: config)
+    assert not runner.run_now()  # nothing ticked: no browser
+    footprint.choose_signed_in_watch("instagram", True)
+    with qtbot.waitSignal(runner.ran, timeout=WAIT_MS) as ran:
+        assert runner.run_now()
+        assert not runner.run_now()  # one run at a time
+    [look] = ran.args[0].looks
+    assert look.outcome is LookOutcome.SIGNED_OUT and instagram.sites["instagram"].changes == []
+    [schedule] = footprint.store.signed_in_watches()
+    assert schedule.last_outcome is LookOutcome.SIGNED_OUT
+    assert not runner.run_now()  # its next turn is a week away

@@ -138,6 +138,41 @@ def setting_words(item_id: str) -> str:
     return item_id.replace("-", " ").replace("_", " ").capitalize()
 
 
+WATCH_WORD = "Watch"  # the History's word for a note of the watch (no mark: not a state)
+
+
+@dataclass(frozen=True)
+class WatchNote:
+    """Something the History should say about the watch that is not drift: a first look kept
+    as the starting point, or a re-read that found the session signed out."""
+
+    platform_id: str
+    when: datetime
+    text: str
+
+
+def watch_notes(
+    looks: Iterable[PlatformWatch], rereads: Iterable[PlatformWatch]
+) -> list[WatchNote]:
+    """The notes the platforms' latest looks and re-reads leave in the History."""
+    marked = [(w, WATCH_SOURCE) for w in looks] + [(w, WATCH_SIGNED_IN_SOURCE) for w in rereads]
+    notes = [_note(watch, source) for watch, source in marked]
+    return [note for note in notes if note is not None]
+
+
+def _note(watch: PlatformWatch, source: str) -> WatchNote | None:
+    if watch.last_look_at is None:
+        return None
+    when = _when(watch.last_look_at)
+    if watch.last_outcome is LookOutcome.SIGNED_OUT:
+        text = f"{SIGNED_OUT_BY_HAND} (the watch's signed-in re-read, {when}; nothing was typed)"
+    elif watch.last_outcome is LookOutcome.SEEN and not watch.compared:
+        text = f"{FIRST_LOOK} ({source}, {when})"
+    else:
+        return None
+    return WatchNote(watch.platform_id, watch.last_look_at, text)
+
+
 def first_schedule(platform_id: str, now: datetime) -> PlatformWatch:
     """A newly watched platform: its first look is due at once."""
     return PlatformWatch(platform_id, next_look_at=now)

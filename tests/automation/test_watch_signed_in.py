@@ -61,6 +61,15 @@ def config(instagram: ReplicaServer, tmp_path: Path, clock: FixedClock) -> Autom
     return make_config(instagram, tmp_path / "profiles", clock=clock)
 
 
+def history_lines(footprint: Footprint, platform_id: str) -> list[str]:
+    """The History's lines for the platform, as the History window lists them."""
+    from app.audit.history import change_lines
+
+    platform = footprint.catalogue.platform(platform_id)
+    lines = change_lines(platform, [], footprint.watched_drift_history(), footprint.watch_notes())
+    return [line.text for line in lines]
+
+
 def sign_in_as_the_worker(footprint: Footprint, config: AutomationConfig) -> None:
     """An ordinary automated read first, as in an audit: it signs in from the keyring and the
     profile keeps the session."""
@@ -89,6 +98,11 @@ def test_a_signed_out_session_is_not_signed_in_and_is_recorded_for_a_check_by_ha
     assert "Instagram settings: last re-read on 02 Mar 2026" in status
     assert SIGNED_OUT_BY_HAND in status
     assert footprint.watched_drift() == []
+    # The overview and the History say it too.
+    [notice] = [n for n in footprint.notices() if SIGNED_OUT_BY_HAND in n]
+    assert notice.startswith("Instagram: signed out — re-check by hand")
+    history = history_lines(footprint, "instagram")
+    assert len(history) == 1 and SIGNED_OUT_BY_HAND in history[0]
     # Not a fault to back off from: the next turn is the usual week away, and it types nothing.
     [schedule] = footprint.store.signed_in_watches()
     assert schedule.failures == 0 and schedule.next_look_at > START + POLICY.interval / 2
@@ -112,7 +126,6 @@ def test_a_setting_turned_unsafe_on_a_live_session_raises_one_notification_and_o
     clock: FixedClock,
     saved_credentials,
 ) -> None:
-    from app.audit.history import change_lines
     from app.ui.main_window import MainWindow
     from tests.ui.test_watch_notice import FakeNotifier
 
@@ -129,6 +142,7 @@ def test_a_setting_turned_unsafe_on_a_live_session_raises_one_notification_and_o
     assert look.outcome is LookOutcome.SEEN and not look.compared and first.drift == []
     assert FIRST_LOOK in look.line() and not any("Nothing changed" in x for x in first.lines())
     assert FIRST_LOOK in "\n".join(footprint.watch_status().lines)
+    assert [FIRST_LOOK in line for line in history_lines(footprint, "instagram")] == [True]
     window.watch.ran.emit(first)
     assert notifier.said == []
 
@@ -146,9 +160,9 @@ def test_a_setting_turned_unsafe_on_a_live_session_raises_one_notification_and_o
     assert "Instagram" in message and "Tag review" in message and "signed in" in message
     entries = [d for d in footprint.watched_drift_history() if d.platform_id == "instagram"]
     assert len(entries) == 1 and len(footprint.watched_drift()) == 1
-    platform = footprint.catalogue.platform("instagram")
-    lines = [line.text for line in change_lines(platform, [], entries)]
-    assert len(lines) == 1 and "seen by the watch, signed in" in lines[0]
+    lines = history_lines(footprint, "instagram")
+    assert len(lines) == 1 and "seen by the watch, signed in" in lines[0]  # the first look's
+    assert "Tag review" in lines[0]  # note gave way to the comparison that found the drift
 
     # A week on, still unsafe: nothing new.
     clock.advance(POLICY.interval + POLICY.jitter)

@@ -43,8 +43,6 @@ from app.storage.tables import (
     WATCH_DRIFT,
     WATCH_LOOK,
     WATCH_PLATFORM,
-    WATCH_READING,
-    WATCH_SIGNED_IN,
 )
 from app.storage.timestamps import from_text, required, to_text
 from app.stranger.evidence import SeenFinding
@@ -342,19 +340,10 @@ def watch_choice(db: sqlite3.Connection) -> WatchChoice:
 
 def watched_platforms(db: sqlite3.Connection) -> list[PlatformWatch]:
     """Every watched platform's schedule, by platform id."""
-    return _schedules(db, WATCH_PLATFORM.name)
-
-
-def signed_in_watches(db: sqlite3.Connection) -> list[PlatformWatch]:
-    """The schedules of the platforms chosen for signed-in re-reads, by platform id."""
-    return _schedules(db, WATCH_SIGNED_IN.name)
-
-
-def _schedules(db: sqlite3.Connection, table: str) -> list[PlatformWatch]:
-    W = WATCH_PLATFORM  # watch_signed_in has the same schedule columns
+    W = WATCH_PLATFORM
     rows = db.execute(
         f"SELECT {W.platform_id}, {W.next_look_at}, {W.last_look_at}, {W.last_outcome}, "
-        f"{W.failures}, {W.compared} FROM {table} ORDER BY 1"
+        f"{W.failures}, {W.compared} FROM {W.name} ORDER BY 1"
     )
     return [
         PlatformWatch(
@@ -363,19 +352,10 @@ def _schedules(db: sqlite3.Connection, table: str) -> list[PlatformWatch]:
             from_text(last),
             LookOutcome(outcome) if outcome else None,
             failures,
-            compared is None or bool(compared),
+            compared is None or bool(compared),  # NULL: a look before revision 0007
         )  # fmt: skip
         for pid, due, last, outcome, failures, compared in rows
     ]
-
-
-def watch_readings(db: sqlite3.Connection, platform_id: str) -> dict[str, str]:
-    """Each item's status at the platform's last signed-in re-read, by item id."""
-    R = WATCH_READING
-    rows = db.execute(
-        f"SELECT {R.item_id}, {R.status} FROM {R.name} WHERE {R.platform_id} = ?", (platform_id,)
-    )
-    return {item_id: status for item_id, status in rows}
 
 
 def watch_looks_since(db: sqlite3.Connection, since: datetime) -> list[tuple[str, datetime, str]]:

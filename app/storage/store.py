@@ -28,7 +28,7 @@ from app.audit.records import (
 from app.audit.run import AuditRun, PlatformCheck
 from app.audit.stored import AllData, DashboardData
 from app.audit.watch import Drift, LookOutcome, PlatformWatch, WatchChoice
-from app.storage import reads
+from app.storage import reads, watch_rereads
 from app.storage.errors import trouble_of_the_moment
 from app.stranger.evidence import SeenFinding
 
@@ -136,11 +136,11 @@ class Store:
 
     def signed_in_watches(self) -> list[PlatformWatch]:
         """The platforms chosen for signed-in re-reads, with their schedules."""
-        return self._read(reads.signed_in_watches)
+        return self._read(watch_rereads.signed_in_watches)
 
     def watch_readings(self, platform_id: str) -> dict[str, str]:
         """Each item's status at the platform's last signed-in re-read, by item id."""
-        return self._read(lambda db: reads.watch_readings(db, platform_id))
+        return self._read(lambda db: watch_rereads.watch_readings(db, platform_id))
 
     def watch_looks_since(self, since: datetime) -> list[tuple[str, datetime, str]]:
         """The watch's looks from `since` on: (platform, when, outcome), oldest first."""

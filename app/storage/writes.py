@@ -17,6 +17,7 @@ from app.audit.profile import WorkerProfile
 from app.audit.records import ImportPlan, RemovalCheck, ReviewToSave
 from app.audit.run import AuditRun, PlatformCheck
 from app.audit.watch import Drift, LookOutcome, PlatformWatch
+from app.storage import watch_rereads
 from app.storage.database import create_engine_for
 from app.storage.schema import (
     AnswerRow,
@@ -35,8 +36,6 @@ from app.storage.schema import (
     WatchDriftRow,
     WatchLookRow,
     WatchPlatformRow,
-    WatchReadingRow,
-    WatchSignedInRow,
 )
 from app.stranger.evidence import SeenFinding
 
@@ -272,19 +271,9 @@ class Writer:
                 self.save_outside_findings({watch.platform_id}, seen)
 
     def choose_signed_in_watch(self, platform_id: str, chosen: bool, now: datetime) -> None:
-        """Turn the platform's signed-in re-reads on (due at once) or off (its schedule and
-        starting point dropped; drift already seen is kept)."""
+        """Turn the platform's signed-in re-reads on (due at once) or off."""
         with self._transaction() as session:
-            row = session.get(WatchSignedInRow, platform_id)
-            if chosen and row is None:
-                session.add(WatchSignedInRow(platform_id=platform_id, chosen_at=now,
-                                             next_look_at=now, failures=0))  # fmt: skip
-            elif not chosen:
-                if row is not None:
-                    session.delete(row)
-                session.execute(
-                    delete(WatchReadingRow).where(WatchReadingRow.platform_id == platform_id)
-                )
+            watch_rereads.choose(session, platform_id, chosen, now)
 
     def record_signed_in_look(
         self,
@@ -294,30 +283,9 @@ class Writer:
         drift: list[Drift],
         readings: dict[str, str] | None,
     ) -> None:
-        """One signed-in re-read, in one transaction: the look (counted towards the day's
-        cap; "signed out" is kept as a wall there, as revision 0006 knows it), the schedule,
-        any drift and, when settings were read, their statuses as the next starting point."""
-        kept = LookOutcome.WALL if outcome is LookOutcome.SIGNED_OUT else outcome
+        """One signed-in re-read, in one transaction (`watch_rereads.record`)."""
         with self._transaction() as session:
-            session.add(WatchLookRow(platform_id=watch.platform_id, looked_at=looked_at,
-                                     outcome=kept.value))  # fmt: skip
-            for d in drift:
-                session.add(WatchDriftRow(platform_id=d.platform_id, topic=d.topic,
-                                          before=d.before, after=d.after, seen_at=d.seen_at,
-                                          source=d.source))  # fmt: skip
-            row = session.get(WatchSignedInRow, watch.platform_id)
-            if row is None:
-                return  # turned off while the re-read ran: keep the look and drift only
-            row.next_look_at, row.last_look_at = watch.next_look_at, watch.last_look_at
-            row.last_outcome = watch.last_outcome.value if watch.last_outcome else None
-            row.failures, row.compared = watch.failures, watch.compared
-            if readings is not None:
-                session.execute(
-                    delete(WatchReadingRow).where(WatchReadingRow.platform_id == watch.platform_id)
-                )
-                for item_id, status in readings.items():
-                    session.add(WatchReadingRow(platform_id=watch.platform_id, item_id=item_id,
-                                                status=status, read_at=looked_at))  # fmt: skip
+            watch_rereads.record(session, watch, outcome, looked_at, drift, readings)
 
     def confirm_drift(self, drift_id: int, now: datetime) -> None:
         """The worker has seen this drift."""

@@ -14,7 +14,7 @@ Each re-read is kept as it finishes, so stopping part-way loses nothing that fin
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from app.audit.watch import (
@@ -193,6 +193,15 @@ def run_due(
             return looks, True
         looks.append(keep(store, watch, platform, results, config.clock.now(), policy))
     return looks, False
+
+
+@dataclass(frozen=True)
+class RereadFinished:
+    """One platform's re-read, sent from the background work to the UI thread to be kept."""
+
+    watch: PlatformWatch
+    platform: Platform
+    results: list[ReadResult]
 
 
 class _Quiet:

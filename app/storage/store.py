@@ -258,7 +258,8 @@ class Store:
 
     def choose_signed_in_watch(self, platform_id: str, chosen: bool, now: datetime) -> None:
         """Turn the platform's signed-in re-reads on or off."""
-        self._write(lambda writer: writer.choose_signed_in_watch(platform_id, chosen, now))
+        choose = watch_rereads.choose
+        self._write(lambda writer: writer.write_with(lambda s: choose(s, platform_id, chosen, now)))
 
     def record_signed_in_look(
         self,
@@ -270,9 +271,10 @@ class Store:
     ) -> None:
         """Keep one signed-in re-read in one transaction: the look, the schedule after it,
         its drift and, when settings were read, their statuses."""
-        self._write(
-            lambda writer: writer.record_signed_in_look(watch, outcome, looked_at, drift, readings)
-        )
+        record = watch_rereads.record
+        self._write(lambda writer: writer.write_with(
+            lambda s: record(s, watch, outcome, looked_at, drift, readings)
+        ))  # fmt: skip
 
     def confirm_drift(self, drift_id: int, now: datetime) -> None:
         """The worker has seen this drift."""

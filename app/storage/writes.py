@@ -4,7 +4,7 @@ only through `Store`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -17,7 +17,6 @@ from app.audit.profile import WorkerProfile
 from app.audit.records import ImportPlan, RemovalCheck, ReviewToSave
 from app.audit.run import AuditRun, PlatformCheck
 from app.audit.watch import Drift, LookOutcome, PlatformWatch
-from app.storage import watch_rereads
 from app.storage.database import create_engine_for
 from app.storage.schema import (
     AnswerRow,
@@ -270,22 +269,10 @@ class Writer:
             if seen is not None:
                 self.save_outside_findings({watch.platform_id}, seen)
 
-    def choose_signed_in_watch(self, platform_id: str, chosen: bool, now: datetime) -> None:
-        """Turn the platform's signed-in re-reads on (due at once) or off."""
+    def write_with(self, write: Callable[[Session], None]) -> None:
+        """A storage module's write (`watch_rereads`) in one transaction, or one_transaction's."""
         with self._transaction() as session:
-            watch_rereads.choose(session, platform_id, chosen, now)
-
-    def record_signed_in_look(
-        self,
-        watch: PlatformWatch,
-        outcome: LookOutcome,
-        looked_at: datetime,
-        drift: list[Drift],
-        readings: dict[str, str] | None,
-    ) -> None:
-        """One signed-in re-read, in one transaction (`watch_rereads.record`)."""
-        with self._transaction() as session:
-            watch_rereads.record(session, watch, outcome, looked_at, drift, readings)
+            write(session)
 
     def confirm_drift(self, drift_id: int, now: datetime) -> None:
         """The worker has seen this drift."""

@@ -283,9 +283,8 @@ class MainWindow(DialogsWindow):
         self.summary_page.show_session(session, view.runs, elsewhere)
         first = not any(r.is_complete and r.id != session.run.id for r in view.runs)
         self.summary_page.offer_reminders(first, autostart=not preferences.START_AT_LOGIN.get())
-        audited = {p.id for p in session.platforms}
-        rereadable = [p for p in self._footprint.rereadable_platforms() if p[0] in audited]
-        self.summary_page.offer_watch(rereadable if first else None)
+        offered = self._footprint.rereadable_platforms({p.id for p in session.platforms})
+        self.summary_page.watch_offer.offer(offered if first else None)
         self._stack.setCurrentWidget(self.summary_page)
         self.summary_page.actions_list.setFocus()
 
@@ -295,12 +294,7 @@ class MainWindow(DialogsWindow):
             session.finish_now()
         autostart, calendar = self.summary_page.reminder_choices()
         self.summary_page.offer_reminders(False)
-        looks, rereads = self.summary_page.watch_choices()
-        self.summary_page.offer_watch(None)
-        if looks:
-            self._footprint.choose_watch(True)
-        for platform_id in rereads:
-            self._footprint.choose_signed_in_watch(platform_id, True)
+        self._footprint.choose_watch_offer(*self.summary_page.watch_offer.take_choices())
         self.show_dashboard()
         if autostart:
             self._start_at_login()

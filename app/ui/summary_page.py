@@ -38,6 +38,7 @@ from app.ui.announce import show_status
 from app.ui.layouts import roomy_rows
 from app.ui.links import UrlOpener, open_in_browser
 from app.ui.theme import state_colour, tone
+from app.ui.watch_offer import WatchOffer
 
 SUMMARY_COLUMNS = (
     "Platform", "State", "Safe", "Needs action", "Not sure", "Not checked",
@@ -103,7 +104,7 @@ class SummaryPage(QWidget):
         self.open_button = QPushButton("&Open the settings page")
         self.open_button.clicked.connect(self._open_selected)
         self.offer = self._build_offer()
-        self.watch_offer = self._build_watch_offer()
+        self.watch_offer = WatchOffer()  # the watch, offered after the first audit (issue 28)
         self.done_button = QPushButton("&Done: back to overview")
         self.done_button.clicked.connect(self.done)
         self._lay_out()
@@ -123,43 +124,6 @@ class SummaryPage(QWidget):
         column.addWidget(self.calendar_check)
         box.hide()
         return box
-
-    def _build_watch_offer(self) -> QGroupBox:
-        """After the first audit: the watch, off until ticked (issue 28)."""
-        box = QGroupBox("The watch (off until you tick it; you can change this in Settings)")
-        self.watch_check = QCheckBox(
-            "Look at my public profiles once a week, as a stranger would (signed out)"
-        )
-        self.reread_checks: dict[str, QCheckBox] = {}
-        self._watch_column = QVBoxLayout(box)
-        self._watch_column.addWidget(self.watch_check)
-        box.hide()
-        return box
-
-    def offer_watch(self, platforms: list[tuple[str, str]] | None) -> None:
-        """Show the watch's offer, unticked, with a signed-in re-read choice per platform in
-        `platforms` (id, name); None hides it."""
-        column = self._watch_column
-        for check in self.reread_checks.values():
-            column.removeWidget(check)
-            check.deleteLater()
-        self.reread_checks = {}
-        self.watch_check.setChecked(False)
-        for platform_id, name in platforms or []:
-            check = QCheckBox(
-                f"{name}: also re-read my settings when I am already signed in on this computer "
-                "(never signs in; a signed-out session is left for you to re-check by hand)"
-            )
-            self.reread_checks[platform_id] = check
-            column.addWidget(check)
-        self.watch_offer.setVisible(platforms is not None)
-
-    def watch_choices(self) -> tuple[bool, set[str]]:
-        """(the signed-out looks, the platforms to re-read signed in), as ticked."""
-        if self.watch_offer.isHidden():
-            return (False, set())
-        rereads = {pid for pid, check in self.reread_checks.items() if check.isChecked()}
-        return (self.watch_check.isChecked(), rereads)
 
     def offer_reminders(self, offered: bool, autostart: bool = True) -> None:
         """Show the reminder offer (unticked) after a first audit; `autostart`: whether to

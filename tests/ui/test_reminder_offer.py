@@ -68,15 +68,16 @@ def test_the_first_audit_offers_the_watch_unticked_and_keeps_what_is_ticked(
     window.start_or_resume_audit()
     answer_everything(window)
     page = window.summary_page
-    assert page.watch_offer.isVisible() and not page.watch_check.isChecked()
+    offer = page.watch_offer
+    assert offer.isVisible() and not offer.watch_check.isChecked()
     audited = {p.id for p in window.audit_page.session.platforms}
-    assert set(page.reread_checks) == audited & {"facebook", "instagram", "x", "linkedin"}
-    assert page.reread_checks and not any(c.isChecked() for c in page.reread_checks.values())
-    platform_id = next(iter(page.reread_checks))
-    page.reread_checks[platform_id].setChecked(True)
+    assert set(offer.reread_checks) == audited & {"facebook", "instagram", "x", "linkedin"}
+    assert offer.reread_checks and not any(c.isChecked() for c in offer.reread_checks.values())
+    platform_id = next(iter(offer.reread_checks))
+    offer.reread_checks[platform_id].setChecked(True)
     page.done_button.click()
     assert set_up.signed_in_watch_choices() == {platform_id}
     assert not set_up.watch_choice().signed_out  # not ticked: the looks stay off
     window.recheck_platform(platform_id)
     answer_everything(window)
-    assert not page.watch_offer.isVisible()  # offered once, after the first audit
+    assert not offer.isVisible()  # offered once, after the first audit

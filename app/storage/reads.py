@@ -343,13 +343,18 @@ def watched_platforms(db: sqlite3.Connection) -> list[PlatformWatch]:
     W = WATCH_PLATFORM
     rows = db.execute(
         f"SELECT {W.platform_id}, {W.next_look_at}, {W.last_look_at}, {W.last_outcome}, "
-        f"{W.failures} FROM {W.name} ORDER BY 1"
+        f"{W.failures}, {W.compared} FROM {W.name} ORDER BY 1"
     )
     return [
         PlatformWatch(
-            pid, required(due), from_text(last), LookOutcome(outcome) if outcome else None, failures
+            pid,
+            required(due),
+            from_text(last),
+            LookOutcome(outcome) if outcome else None,
+            failures,
+            compared is None or bool(compared),  # NULL: a look before revision 0007
         )  # fmt: skip
-        for pid, due, last, outcome, failures in rows
+        for pid, due, last, outcome, failures, compared in rows
     ]
 
 

@@ -33,6 +33,8 @@ from app.storage.tables import WATCH_CHOICE as WC
 from app.storage.tables import WATCH_DRIFT as WD
 from app.storage.tables import WATCH_LOOK as WL
 from app.storage.tables import WATCH_PLATFORM as WP
+from app.storage.tables import WATCH_READING as WR
+from app.storage.tables import WATCH_SIGNED_IN as WS
 from app.storage.timestamps import from_text, to_text
 
 STATUSES = tuple(status.value for status in AnswerStatus)
@@ -265,7 +267,9 @@ class OutsideFindingRow(Base):
     caveat: Mapped[str] = mapped_column(OF.caveat, Text)  # "" when there is none
 
 
-OUTCOMES = tuple(outcome.value for outcome in LookOutcome)
+# Revision 0006's outcomes: a signed-in re-read's "signed out" is kept in watch_signed_in.
+OUTCOMES = tuple(o.value for o in LookOutcome if o is not LookOutcome.SIGNED_OUT)
+SIGNED_IN_OUTCOMES = tuple(outcome.value for outcome in LookOutcome)
 
 
 class WatchChoiceRow(Base):
@@ -295,6 +299,39 @@ class WatchPlatformRow(Base):
     last_look_at: Mapped[datetime | None] = mapped_column(WP.last_look_at, UtcTimestamp)
     last_outcome: Mapped[str | None] = mapped_column(WP.last_outcome, String(16))
     failures: Mapped[int] = mapped_column(WP.failures)
+    compared: Mapped[bool | None] = mapped_column(WP.compared)  # revision 0007
+
+
+class WatchSignedInRow(Base):
+    """A platform chosen for signed-in re-reads, and their schedule (revision 0007)."""
+
+    __tablename__ = WS.name
+    __table_args__ = (
+        CheckConstraint(
+            f"{WS.last_outcome} IS NULL OR {WS.last_outcome} IN {SIGNED_IN_OUTCOMES}",
+            name="known_signed_in_outcome",
+        ),
+    )
+
+    platform_id: Mapped[str] = mapped_column(WS.platform_id, String(64), primary_key=True)
+    chosen_at: Mapped[datetime] = mapped_column(WS.chosen_at, UtcTimestamp)
+    next_look_at: Mapped[datetime] = mapped_column(WS.next_look_at, UtcTimestamp)
+    last_look_at: Mapped[datetime | None] = mapped_column(WS.last_look_at, UtcTimestamp)
+    last_outcome: Mapped[str | None] = mapped_column(WS.last_outcome, String(16))
+    failures: Mapped[int] = mapped_column(WS.failures)
+    compared: Mapped[bool | None] = mapped_column(WS.compared)
+
+
+class WatchReadingRow(Base):
+    """An item's status at the platform's last signed-in re-read (revision 0007): never the
+    value's text."""
+
+    __tablename__ = WR.name
+
+    platform_id: Mapped[str] = mapped_column(WR.platform_id, String(64), primary_key=True)
+    item_id: Mapped[str] = mapped_column(WR.item_id, String(64), primary_key=True)
+    status: Mapped[str] = mapped_column(WR.status, String(16))
+    read_at: Mapped[datetime] = mapped_column(WR.read_at, UtcTimestamp)
 
 
 class WatchLookRow(Base):

@@ -28,7 +28,7 @@ from app.audit.records import (
 from app.audit.run import AuditRun, PlatformCheck
 from app.audit.stored import AllData, DashboardData
 from app.audit.watch import Drift, LookOutcome, PlatformWatch, WatchChoice
-from app.storage import reads
+from app.storage import reads, watch_rereads
 from app.storage.errors import trouble_of_the_moment
 from app.stranger.evidence import SeenFinding
 
@@ -133,6 +133,14 @@ class Store:
     def watched_platforms(self) -> list[PlatformWatch]:
         """Every watched platform's schedule."""
         return self._read(reads.watched_platforms)
+
+    def signed_in_watches(self) -> list[PlatformWatch]:
+        """The platforms chosen for signed-in re-reads, with their schedules."""
+        return self._read(watch_rereads.signed_in_watches)
+
+    def watch_readings(self, platform_id: str) -> dict[str, str]:
+        """Each item's status at the platform's last signed-in re-read, by item id."""
+        return self._read(lambda db: watch_rereads.watch_readings(db, platform_id))
 
     def watch_looks_since(self, since: datetime) -> list[tuple[str, datetime, str]]:
         """The watch's looks from `since` on: (platform, when, outcome), oldest first."""
@@ -247,6 +255,26 @@ class Store:
         """Keep one look of the watch in one transaction: the look, the schedule after it,
         its drift and, when the page was seen, its findings (replacing the platform's)."""
         self._write(lambda writer: writer.record_watch_look(watch, outcome, looked_at, drift, seen))
+
+    def choose_signed_in_watch(self, platform_id: str, chosen: bool, now: datetime) -> None:
+        """Turn the platform's signed-in re-reads on or off."""
+        choose = watch_rereads.choose
+        self._write(lambda writer: writer.write_with(lambda s: choose(s, platform_id, chosen, now)))
+
+    def record_signed_in_look(
+        self,
+        watch: PlatformWatch,
+        outcome: LookOutcome,
+        looked_at: datetime,
+        drift: list[Drift],
+        readings: dict[str, str] | None,
+    ) -> None:
+        """Keep one signed-in re-read in one transaction: the look, the schedule after it,
+        its drift and, when settings were read, their statuses."""
+        record = watch_rereads.record
+        self._write(lambda writer: writer.write_with(
+            lambda s: record(s, watch, outcome, looked_at, drift, readings)
+        ))  # fmt: skip
 
     def confirm_drift(self, drift_id: int, now: datetime) -> None:
         """The worker has seen this drift."""

@@ -186,6 +186,30 @@ class WatchPlatformTable(Table):
     last_look_at: str = "last_look_at"
     last_outcome: str = "last_outcome"
     failures: str = "failures"
+    compared: str = "compared"
+
+
+@dataclass(frozen=True)
+class WatchSignedInTable(Table):
+    """`watch_signed_in`: the platforms chosen for signed-in re-reads, and their schedule."""
+
+    platform_id: str = "platform_id"
+    chosen_at: str = "chosen_at"
+    next_look_at: str = "next_look_at"
+    last_look_at: str = "last_look_at"
+    last_outcome: str = "last_outcome"
+    failures: str = "failures"
+    compared: str = "compared"
+
+
+@dataclass(frozen=True)
+class WatchReadingTable(Table):
+    """`watch_reading`: each item's status at the platform's last signed-in re-read."""
+
+    platform_id: str = "platform_id"
+    item_id: str = "item_id"
+    status: str = "status"
+    read_at: str = "read_at"
 
 
 @dataclass(frozen=True)
@@ -228,6 +252,8 @@ WATCH_CHOICE = WatchChoiceTable("watch_choice")
 WATCH_PLATFORM = WatchPlatformTable("watch_platform")
 WATCH_LOOK = WatchLookTable("watch_look")
 WATCH_DRIFT = WatchDriftTable("watch_drift")
+WATCH_SIGNED_IN = WatchSignedInTable("watch_signed_in")
+WATCH_READING = WatchReadingTable("watch_reading")
 ALL_TABLES: tuple[Table, ...] = (
     PROFILE,
     USER_PLATFORM,
@@ -245,4 +271,6 @@ ALL_TABLES: tuple[Table, ...] = (
     WATCH_PLATFORM,
     WATCH_LOOK,
     WATCH_DRIFT,
+    WATCH_SIGNED_IN,
+    WATCH_READING,
 )

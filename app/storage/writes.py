@@ -4,7 +4,7 @@ only through `Store`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -244,6 +244,7 @@ class Writer:
                     last_look_at=w.last_look_at,
                     last_outcome=outcome,
                     failures=w.failures,
+                    compared=w.compared,
                 )
                 session.merge(row)
 
@@ -267,6 +268,11 @@ class Writer:
             self.save_watched_platforms([watch], keep_only=False)
             if seen is not None:
                 self.save_outside_findings({watch.platform_id}, seen)
+
+    def write_with(self, write: Callable[[Session], None]) -> None:
+        """A storage module's write (`watch_rereads`) in one transaction, or one_transaction's."""
+        with self._transaction() as session:
+            write(session)
 
     def confirm_drift(self, drift_id: int, now: datetime) -> None:
         """The worker has seen this drift."""

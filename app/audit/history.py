@@ -12,7 +12,7 @@ from app.audit.comparison import compare_with_previous, completed_checks
 from app.audit.drift import DriftReport
 from app.audit.run import AuditRun, PlatformCheck
 from app.audit.scoring import PlatformState, Score, check_state, score_platform
-from app.audit.watch import Drift
+from app.audit.watch import WATCH_WORD, Drift, WatchNote
 from app.checklists.model import Platform
 from app.formatting import short_date
 
@@ -97,7 +97,10 @@ class ChangeLine:
 
 
 def change_lines(
-    platform: Platform, history: Sequence[AuditRun], watched: Sequence[Drift] = ()
+    platform: Platform,
+    history: Sequence[AuditRun],
+    watched: Sequence[Drift] = (),
+    notes: Sequence[WatchNote] = (),
 ) -> list[ChangeLine]:
     """Every check of the platform, every change of an item's answer since the item was
     first answered, and what the watch saw slide back, newest first: "28 Oct 2026 ✗ Needs
@@ -112,6 +115,8 @@ def change_lines(
         for drift in watched
         if drift.platform_id == platform.id
     ]
+    # The watch's first look (nothing compared) or a signed-out re-read (issue 28).
+    lines += [ChangeLine(n.when, WATCH_WORD, n.text) for n in notes if n.platform_id == platform.id]
     lines += [
         ChangeLine(
             entry.checked_at,

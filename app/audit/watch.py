@@ -12,6 +12,14 @@ topic by topic: only a change towards more visible — a definite "no" before, a
 is drift. "Can't tell", a topic missing from either look, and a "no" that carries a caveat
 (no proof, see `app.stranger.evidence.SeenFinding`) never count either way.
 
+The signed-in re-reads (opt-in per platform, on a live saved session only) share the
+schedule: `reading_drift` compares the statuses of the last re-read with the new ones, and only
+a setting that read safe and now reads as needing action is drift. A session found signed out
+ends the re-read with `SIGNED_OUT_BY_HAND`; nothing is typed and no sign-in form is opened.
+
+A platform's first look has nothing to compare: it is kept as the starting point and says so
+(`FIRST_LOOK`), never "no change".
+
 Plain Python with an injected `now`: no clock, no database, no browser here.
 """
 
@@ -27,6 +35,9 @@ from app.formatting import short_date
 from app.stranger.evidence import NO, YES, SeenFinding, what_is_seen
 
 WATCH_SOURCE = "seen by the watch, signed out"
+WATCH_SIGNED_IN_SOURCE = "seen by the watch, signed in"
+SIGNED_OUT_BY_HAND = "signed out — re-check by hand"
+FIRST_LOOK = "first look — nothing to compare yet; kept as the starting point"
 
 
 class LookOutcome(StrEnum):
@@ -37,6 +48,7 @@ class LookOutcome(StrEnum):
     WALL = "wall"  # a sign-in wall instead of the profile: nothing to compare
     FAILED = "failed"  # any other obstacle (an error page, too slow, not found, …)
     OFFLINE = "offline"  # the site could not be reached: the computer may be offline
+    SIGNED_OUT = "signed out"  # a signed-in re-read found the saved session signed out
 
 
 # Why a platform is waiting longer than its weekly look, in the worker's words.
@@ -45,6 +57,7 @@ _WAITING = {
     LookOutcome.WALL: "backing off: a signed-out visitor was asked to sign in",
     LookOutcome.FAILED: "backing off: the last look could not see the page",
     LookOutcome.OFFLINE: "paused: the platform could not be reached (offline?)",
+    LookOutcome.SIGNED_OUT: SIGNED_OUT_BY_HAND,
 }
 
 
@@ -77,10 +90,14 @@ class PlatformWatch:
     last_look_at: datetime | None = None
     last_outcome: LookOutcome | None = None
     failures: int = 0  # looks in a row that did not see the page (offline ones not counted)
+    compared: bool = True  # False: the last look seen was the first, nothing to compare with
 
     @property
     def waiting_because(self) -> str:
-        """Why the next look is later than usual, or "" when it is on its usual schedule."""
+        """Why the next look is later than usual (or, after a first look, that nothing was
+        compared), or "" when it is on its usual schedule."""
+        if self.last_outcome is LookOutcome.SEEN and not self.compared:
+            return FIRST_LOOK
         if self.last_outcome is None or self.last_outcome is LookOutcome.SEEN:
             return ""
         return _WAITING[self.last_outcome]
@@ -101,12 +118,59 @@ class Drift:
 
     def sentence(self, platform_name: str) -> str:
         """ "Instagram: a stranger can now see your posts (seen by the watch, signed out,
-        07 Dec 2026 09:14)"."""
+        07 Dec 2026 09:14)"; for a signed-in re-read, the setting that now reads unsafe."""
+        if self.source == WATCH_SIGNED_IN_SOURCE:
+            return (
+                f"{platform_name}: the setting “{setting_words(self.topic)}” now reads as "
+                f"needing action — it read safe at the last re-read ({self.source}, "
+                f"{_when(self.seen_at)})"
+            )
         what = what_is_seen(self.topic)
         return (
             f"{platform_name}: a signed-out stranger can now see {what} — it was hidden at "
             f"the last look ({self.source}, {_when(self.seen_at)})"
         )
+
+
+def setting_words(item_id: str) -> str:
+    """An item id in words ("private-account" → "Private account"), for a drift sentence
+    that has no catalogue at hand."""
+    return item_id.replace("-", " ").replace("_", " ").capitalize()
+
+
+WATCH_WORD = "Watch"  # the History's word for a note of the watch (no mark: not a state)
+
+
+@dataclass(frozen=True)
+class WatchNote:
+    """Something the History should say about the watch that is not drift: a first look kept
+    as the starting point, or a re-read that found the session signed out."""
+
+    platform_id: str
+    when: datetime
+    text: str
+
+
+def watch_notes(
+    looks: Iterable[PlatformWatch], rereads: Iterable[PlatformWatch]
+) -> list[WatchNote]:
+    """The notes the platforms' latest looks and re-reads leave in the History."""
+    marked = [(w, WATCH_SOURCE) for w in looks] + [(w, WATCH_SIGNED_IN_SOURCE) for w in rereads]
+    notes = [_note(watch, source) for watch, source in marked]
+    return [note for note in notes if note is not None]
+
+
+def _note(watch: PlatformWatch, source: str) -> WatchNote | None:
+    if watch.last_look_at is None:
+        return None
+    when = _when(watch.last_look_at)
+    if watch.last_outcome is LookOutcome.SIGNED_OUT:
+        text = f"{SIGNED_OUT_BY_HAND} (the watch's signed-in re-read, {when}; nothing was typed)"
+    elif watch.last_outcome is LookOutcome.SEEN and not watch.compared:
+        text = f"{FIRST_LOOK} ({source}, {when})"
+    else:
+        return None
+    return WatchNote(watch.platform_id, watch.last_look_at, text)
 
 
 def first_schedule(platform_id: str, now: datetime) -> PlatformWatch:
@@ -131,13 +195,24 @@ def back_off(failures: int, policy: WatchPolicy) -> timedelta:
 
 
 def after_look(
-    watch: PlatformWatch, outcome: LookOutcome, now: datetime, policy: WatchPolicy
+    watch: PlatformWatch,
+    outcome: LookOutcome,
+    now: datetime,
+    policy: WatchPolicy,
+    *,
+    compared: bool = True,
 ) -> PlatformWatch:
-    """The platform's schedule after a look that ended with `outcome` at `now`."""
+    """The platform's schedule after a look that ended with `outcome` at `now` (`compared`:
+    a seen look had an earlier one to compare with)."""
     if outcome is LookOutcome.SEEN:
         due = now + policy.interval + jitter(watch.platform_id, now, policy)
         return replace(watch, next_look_at=due, last_look_at=now, last_outcome=outcome,
-                       failures=0)  # fmt: skip
+                       failures=0, compared=compared)  # fmt: skip
+    if outcome is LookOutcome.SIGNED_OUT:
+        # Not a fault to back off from: the worker signs in again (in an audit) when they
+        # choose; until then each weekly turn only confirms it, typing nothing.
+        due = now + policy.interval + jitter(watch.platform_id, now, policy)
+        return replace(watch, next_look_at=due, last_look_at=now, last_outcome=outcome)
     if outcome is LookOutcome.OFFLINE:
         # Not the platform's doing: retry soon, and do not grow the back-off.
         return replace(watch, next_look_at=now + policy.offline_retry, last_outcome=outcome)
@@ -187,6 +262,25 @@ def drift_between(
     ]
 
 
+def reading_drift(
+    platform_id: str,
+    before: Mapping[str, str],
+    after: Mapping[str, str],
+    seen_at: datetime,
+    *,
+    safe: str = "safe",
+    unsafe: str = "needs_action",
+) -> list[Drift]:
+    """Settings (item ids) that read `safe` at the last signed-in re-read and read `unsafe`
+    now. Nothing else is drift: an item not read before (or now), "unsure", or one that was
+    already unsafe."""
+    return [
+        Drift(platform_id, item_id, safe, unsafe, seen_at, WATCH_SIGNED_IN_SOURCE)
+        for item_id, status in after.items()
+        if status == unsafe and before.get(item_id) == safe
+    ]
+
+
 def _topic_order(after: Sequence[SeenFinding]) -> Callable[[tuple[str, str]], int]:
     order = {(f.platform_id, f.topic): n for n, f in enumerate(after)}
     return lambda key: order[key]
@@ -206,12 +300,11 @@ def still_to_check(
     ]
 
 
-def status_line(watch: PlatformWatch, platform_name: str) -> str:
+def status_line(watch: PlatformWatch, platform_name: str, *, verb: str = "looked at") -> str:
     """ "Instagram: last looked at 07 Dec 2026 09:14, next around 14 Dec 2026 03:40", and
-    why it is paused or backing off, if it is."""
-    last = (
-        f"last looked at {_when(watch.last_look_at)}" if watch.last_look_at else "not looked at yet"
-    )
+    why it is paused or backing off, or that its first look had nothing to compare, if so."""
+    when = _when(watch.last_look_at) if watch.last_look_at else ""
+    last = f"last {verb} {when}" if when else f"not {verb.removesuffix(' on')} yet"
     said = f"{platform_name}: {last}, next on or after {_when(watch.next_look_at)}"
     reason = watch.waiting_because
     return f"{said} ({reason})" if reason else said

@@ -13,7 +13,8 @@ worker thread, so starting Footprint never pays for it. The modules:
 - `page_facts`, `navigation`: the scripts `page` runs in a page and what they find; opening
   an address and waiting for its document (the stranger's browser uses both too);
 - `values`: one probe's value, read explicitly and only once it has settled;
-- `signin`: by hand (the main path), or the login form filled from the keyring;
+- `signin`: by hand (the main path), or the login form filled from the keyring
+  (`login_form`; the words said to the worker in `signin_words`); never, for the watch;
 - `engine`: Playwright and the browser profiles; reads a platform's probes, item by item;
 - `results`: pure values (ReadResult, FailedRead) and turning confirmed results into answers;
 - `reading`: the read as plain work (`read_settings`) sending one event per step; the facade

@@ -49,6 +49,10 @@ class AutomationConfig:
     # A screenshot of a page where a read failed, kept in memory with the result so the
     # worker can look at (or save) it; dropped when the dialog closes, never in a report.
     screenshots: bool = True
+    # The watch's signed-in re-reads: use the profile's saved session as it is, and when it
+    # is signed out stop the platform there. Nothing is typed and no sign-in form is opened;
+    # the keyring is never read.
+    never_sign_in: bool = False
 
 
 def readable_items(platform: Platform, item_ids: Iterable[str] | None = None) -> list[CheckItem]:

@@ -26,6 +26,7 @@ from app.automation.values import Reading, read
 from app.checklists.model import CheckItem, Platform, Probe
 
 log = logging.getLogger(__name__)
+SIGNED_OUT_BY_HAND = "signed out — re-check by hand"
 
 
 class BrowserUnavailable(Exception):
@@ -259,6 +260,10 @@ class _PlatformRead:
         self._open_url = url
 
     def _sign_in_then_reopen(self, url: str) -> None:
+        if self._config.never_sign_in:
+            # The watch: a signed-out session ends the platform's re-read here, before
+            # anything could be typed or a sign-in form opened (`sign_in` is never called).
+            raise PageProblem(Failure.SIGNED_OUT, SIGNED_OUT_BY_HAND, stops_platform=True)
         if self._signed_in_here:
             raise PageProblem(Failure.SIGN_IN_AGAIN)
         self._signed_in_here = True
@@ -287,4 +292,11 @@ def _most_telling(problems: list[PageProblem]) -> PageProblem:
     return next((p for p in problems if p.kind is not Failure.PAGE_CHANGED), problems[-1])
 
 
-__all__ = ["AutomationEngine", "BrowserUnavailable", "Cancelled", "Reporter", "readable_items"]
+__all__ = [
+    "SIGNED_OUT_BY_HAND",
+    "AutomationEngine",
+    "BrowserUnavailable",
+    "Cancelled",
+    "Reporter",
+    "readable_items",
+]

@@ -6,6 +6,7 @@ watch's service. The windows import them from here, never from `app.automation` 
 """
 
 from app.services.watch_runs import WatchedLook, WatchPlan, WatchRun
+from app.services.watch_signed_in import RereadFinished
 from app.stranger.look import LookFinished, LookStarted
 from app.stranger.look_config import OutsideConfig, StrangerRequest
 from app.stranger.use_cases import AddressField
@@ -17,6 +18,7 @@ __all__ = [
     "LookFinished",
     "LookStarted",
     "OutsideConfig",
+    "RereadFinished",
     "StrangerRequest",
     "StrangerView",
     "Verdict",

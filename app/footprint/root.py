@@ -128,11 +128,15 @@ class Footprint(StrangerLooks, WatchRuns, SettingsReads, DataDownloads, SignIns)
 
     def notices(self) -> list[str]:
         """Problems to show on the overview: a damaged database, audit files that failed,
-        checks dated in the future (as found by the latest `dashboard()`)."""
+        checks dated in the future (as found by the latest `dashboard()`), platforms the
+        watch's signed-in re-read found signed out."""
+        from app.services.watch_signed_in import signed_out_notices
+
         found = [error.describe() for error in self.catalogue_errors]
         if notice := self.database.notice():
             found.insert(0, notice)
-        return [*found, *self._clock_warnings]
+        signed_out = signed_out_notices(self.store, self.catalogue)  # the watch's re-reads
+        return [*found, *self._clock_warnings, *signed_out]
 
     def damage_notice(self) -> str | None:
         """The damaged-database notice the worker has not acknowledged yet, if any."""

@@ -1,5 +1,9 @@
 """The facade's use cases of the watch: opt-in, what is due, each look kept as it arrives.
 
+The signed-in re-reads (per platform, never signing in) are here too: `reread_for_watch` is
+the `Background` work, sending a `RereadFinished` per platform that `keep_signed_in_look`
+keeps on the UI thread.
+
 The desktop app runs the looks as `Background` work (`look_for_watch`) and keeps each on the
 UI thread (`keep_watched_look`); `footprint watch --once` runs the whole plan in one call
 (`run_watch`).
@@ -9,15 +13,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.footprint.background import Background
+from app.footprint.background import Background, Cancelled, Progress
 from app.footprint.parts import Parts
 from app.footprint.stranger_looks import looking
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Collection
 
-    from app.audit.watch import Drift, WatchChoice, WatchPolicy
+    from app.audit.watch import Drift, PlatformWatch, WatchChoice, WatchNote, WatchPolicy
+    from app.automation.config import AutomationConfig
+    from app.checklists.model import Platform
     from app.services.watch_runs import WatchedLook, WatchPlan, WatchRun, WatchStatus
+    from app.services.watch_signed_in import RereadFinished
     from app.stranger.look import OutsideConfig
     from app.stranger.view import StrangerView, WorkerTerms
 
@@ -39,8 +46,10 @@ class WatchRuns(Parts):
         """What is watched, when each platform was last and will next be looked at, why any
         is paused, and drift not yet confirmed."""
         from app.services.watch_runs import status
+        from app.services.watch_signed_in import status_lines
 
-        return status(self.store, self.catalogue, self.clock.now())
+        rereads = status_lines(self.store, self.catalogue)
+        return status(self.store, self.catalogue, self.clock.now(), rereads)
 
     def run_watch(
         self,
@@ -115,3 +124,106 @@ class WatchRuns(Parts):
         from app.services.watch_runs import confirm
 
         confirm(self.store, drift_id, self.clock.now())
+
+    def watch_notes(self) -> list[WatchNote]:
+        """What the History says about the watch besides drift: first looks kept as the
+        starting point, re-reads that found the session signed out."""
+        from app.audit.watch import watch_notes
+
+        return watch_notes(self.store.watched_platforms(), self.store.signed_in_watches())
+
+    # -- signed-in re-reads (per platform, on a live saved session only) --------------------
+    def signed_in_watch_choices(self) -> set[str]:
+        """The platforms ticked for "Also re-read my settings when I am already signed in on
+        this computer" (none until chosen)."""
+        from app.services.watch_signed_in import chosen_platforms
+
+        return chosen_platforms(self.store)
+
+    def choose_signed_in_watch(self, platform_id: str, chosen: bool) -> None:
+        """Tick or untick the platform's signed-in re-reads (Settings, the end of the first
+        audit, `footprint watch --reread`)."""
+        from app.services.watch_signed_in import choose
+
+        choose(self.store, platform_id, chosen, self.clock.now())
+
+    def rereadable_platforms(self, among: Collection[str] | None = None) -> list[tuple[str, str]]:
+        """(id, name) of the platforms whose settings the watch can re-read signed in (of
+        `among`, when given)."""
+        from app.services.watch_signed_in import readable_platforms
+
+        readable = readable_platforms(self.catalogue)
+        return [(p.id, p.name) for p in readable if among is None or p.id in among]
+
+    def choose_watch_offer(self, looks: bool, rereads: set[str]) -> None:
+        """What the worker ticked in the watch's offer after the first audit (nothing ticked
+        leaves everything off)."""
+        if looks:
+            self.choose_watch(True)
+        for platform_id in rereads:
+            self.choose_signed_in_watch(platform_id, True)
+
+    def signed_in_watch_due(
+        self, policy: WatchPolicy | None = None
+    ) -> list[tuple[PlatformWatch, Platform]]:
+        """The ticked platforms whose signed-in re-read is due now, with their schedules."""
+        from app.audit.watch import WatchPolicy
+        from app.services.watch_signed_in import due, readable_platforms
+
+        platforms = {p.id: p for p in readable_platforms(self.catalogue)}
+        watches = due(self.store, self.clock.now(), policy or WatchPolicy())
+        return [(w, platforms[w.platform_id]) for w in watches if w.platform_id in platforms]
+
+    def reread_for_watch(
+        self, config: AutomationConfig, due: list[tuple[PlatformWatch, Platform]]
+    ) -> Background[None]:
+        """The due re-reads, to run off the UI thread, one platform at a time on its saved
+        profile, never signing in; a `RereadFinished` is sent as each platform finishes."""
+        return Background("watch re-reads", _rereading(config, due))
+
+    def keep_signed_in_look(
+        self, finished: RereadFinished, policy: WatchPolicy | None = None
+    ) -> WatchedLook:
+        """Keep one finished signed-in re-read at once (on the UI thread, as it arrives)."""
+        from app.audit.watch import WatchPolicy
+        from app.services.watch_signed_in import keep
+
+        chosen = policy or WatchPolicy()
+        return keep(self.store, finished.watch, finished.platform, finished.results,
+                    self.clock.now(), chosen)  # fmt: skip
+
+    def run_signed_in_watch(
+        self,
+        config: AutomationConfig,
+        *,
+        policy: WatchPolicy | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> WatchRun:
+        """Re-read the ticked platforms that are due on their saved sessions (never signing
+        in), keeping each as it finishes (`footprint watch --once`)."""
+        from app.services.watch_runs import WatchRun
+        from app.services.watch_signed_in import run_due
+
+        looks, stopped = run_due(self.store, self.catalogue, config, policy=policy,
+                                 cancelled=cancelled)  # fmt: skip
+        return WatchRun(True, tuple(looks), stopped=stopped)
+
+
+def _rereading(
+    config: AutomationConfig, due: list[tuple[PlatformWatch, Platform]]
+) -> Callable[[Progress], None]:
+    """The background work of the app's re-reads: each due platform read from its saved
+    profile, never signing in, a `RereadFinished` sent as each finishes."""
+
+    def work(progress: Progress) -> None:
+        from app.automation.page import Cancelled as ReadCancelled
+        from app.services.watch_signed_in import RereadFinished, read_with_engine
+
+        for watch, platform in due:
+            try:
+                results = read_with_engine(config, platform, progress.cancelled)
+            except ReadCancelled:
+                raise Cancelled from None
+            progress.send(RereadFinished(watch, platform, results))
+
+    return work

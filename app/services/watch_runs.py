@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from app.audit.watch import (
+    FIRST_LOOK,
+    SIGNED_OUT_BY_HAND,
     Drift,
     LookOutcome,
     PlatformWatch,
@@ -59,13 +61,21 @@ class WatchedLook:
     outcome: LookOutcome
     drift: tuple[Drift, ...] = ()
     problem: str = ""  # the obstacle, in Footprint's words
+    compared: bool = True  # False: the platform's first look, nothing to compare with
+    signed_in: bool = False  # a signed-in re-read of the settings, not a stranger's look
 
     def line(self) -> str:
         """The look as one line for `footprint watch --once`."""
+        how = "re-read your settings, signed in" if self.signed_in else "looked as a stranger"
+        if self.outcome is LookOutcome.SIGNED_OUT:
+            return f"{self.platform_name}: {SIGNED_OUT_BY_HAND} (nothing was typed)"
         if self.outcome is not LookOutcome.SEEN:
             return f"{self.platform_name}: could not look — {self.problem or self.outcome.value}"
+        if not self.compared:
+            return f"{self.platform_name}: {how}; {FIRST_LOOK}"
         if not self.drift:
-            return f"{self.platform_name}: looked as a stranger; nothing became more visible"
+            nothing = "no setting slid back" if self.signed_in else "nothing became more visible"
+            return f"{self.platform_name}: {how}; {nothing}"
         return "\n".join(d.sentence(self.platform_name) for d in self.drift)
 
 
@@ -95,9 +105,22 @@ class WatchRun:
             lines.append("Paused while offline, to try again in an hour: " + ", ".join(self.paused))
         if self.stopped:
             lines.append("Stopped part-way; every look that finished is kept.")
-        if self.looks and not self.drift:
+        seen = LookOutcome.SEEN
+        if any(look.compared and look.outcome is seen for look in self.looks) and not self.drift:
             lines.append("Nothing changed since the last looks: no drift recorded.")
         return lines
+
+
+def together(signed_out: WatchRun, signed_in: WatchRun) -> WatchRun:
+    """One run's signed-out looks and signed-in re-reads as one report."""
+    nothing_due = signed_out.nothing_due if signed_out.enabled else ""
+    return WatchRun(
+        signed_out.enabled or signed_in.enabled,
+        (*signed_out.looks, *signed_in.looks),
+        signed_out.paused,
+        signed_out.stopped or signed_in.stopped,
+        nothing_due,
+    )
 
 
 @dataclass(frozen=True)
@@ -127,21 +150,23 @@ def watched(store: Store, now: datetime, *, save: bool = True) -> list[PlatformW
     return watches
 
 
-def status(store: Store, catalogue: Catalogue, now: datetime) -> WatchStatus:
+def status(
+    store: Store, catalogue: Catalogue, now: datetime, signed_in: Sequence[str] = ()
+) -> WatchStatus:
     """What is watched, when each platform was last and will next be looked at, and why any
-    is paused or backing off."""
+    is paused or backing off (`signed_in`: the re-reads' lines, said after the looks')."""
     choice = store.watch_choice()
-    if not choice.signed_out:
-        return WatchStatus(False, (OFF,))
     names = _names(catalogue)
+    unconfirmed = [d for d in store.watch_drift() if d.confirmed_at is None]
+    drift_lines = [d.sentence(names.get(d.platform_id, d.platform_id)) for d in unconfirmed]
+    if not choice.signed_out:
+        return WatchStatus(False, (OFF, *signed_in, *drift_lines))
     watches = watched(store, now, save=False)  # a read: runs beside the open app
     lines = ["The watch is on: signed-out looks at your public profiles, about once a week."]
     lines += [status_line(w, names.get(w.platform_id, w.platform_id)) for w in watches]
     if not watches:
         lines.append("No public profile addresses are saved (Settings, Your public profiles).")
-    unconfirmed = [d for d in store.watch_drift() if d.confirmed_at is None]
-    lines += [d.sentence(names.get(d.platform_id, d.platform_id)) for d in unconfirmed]
-    return WatchStatus(True, tuple(lines))
+    return WatchStatus(True, (*lines, *signed_in, *drift_lines))
 
 
 @dataclass(frozen=True)
@@ -178,12 +203,16 @@ def keep_look(
     before = [f for f in store.outside_findings() if f.platform_id == view.platform_id]
     seen: list[SeenFinding] | None = None
     drift: list[Drift] = []
+    compared = True
     if outcome is LookOutcome.SEEN:
         seen = findings_of([view])
         drift = drift_between(before, seen, now)
-    schedule = after_look(watch_plan.watches[view.platform_id], outcome, now, policy)
+        compared = bool(before)  # the first look is the starting point, not "no change"
+    watch = watch_plan.watches[view.platform_id]
+    schedule = after_look(watch, outcome, now, policy, compared=compared)
     store.record_watch_look(schedule, outcome, now, drift, seen)
-    return WatchedLook(view.platform_id, view.platform_name, outcome, tuple(drift), view.problem)
+    return WatchedLook(view.platform_id, view.platform_name, outcome, tuple(drift), view.problem,
+                       compared=compared)  # fmt: skip
 
 
 def finish(

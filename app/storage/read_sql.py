@@ -76,8 +76,8 @@ OUTSIDE_FINDINGS = (
 WATCH_CHOICE = "SELECT watch_choice.signed_out, watch_choice.chosen_at FROM watch_choice"
 WATCHED_PLATFORMS = (
     "SELECT watch_platform.platform_id, watch_platform.next_look_at, watch_platform.last_look_at, "
-    "watch_platform.last_outcome, watch_platform.failures FROM watch_platform ORDER BY "
-    "watch_platform.platform_id"
+    "watch_platform.last_outcome, watch_platform.failures, watch_platform.compared FROM "
+    "watch_platform ORDER BY watch_platform.platform_id"
 )
 WATCH_LOOKS_SINCE = (
     "SELECT watch_look.platform_id, watch_look.looked_at, watch_look.outcome FROM watch_look "
@@ -87,4 +87,13 @@ WATCH_DRIFT = (
     'SELECT watch_drift.id, watch_drift.platform_id, watch_drift.topic, watch_drift."before", '
     'watch_drift."after", watch_drift.seen_at, watch_drift.source, watch_drift.confirmed_at FROM '
     "watch_drift ORDER BY watch_drift.seen_at, watch_drift.id"
+)
+SIGNED_IN_WATCHES = (
+    "SELECT watch_signed_in.platform_id, watch_signed_in.next_look_at, "
+    "watch_signed_in.last_look_at, watch_signed_in.last_outcome, watch_signed_in.failures, "
+    "watch_signed_in.compared FROM watch_signed_in ORDER BY watch_signed_in.platform_id"
+)
+WATCH_READINGS = (
+    "SELECT watch_reading.item_id, watch_reading.status FROM watch_reading WHERE "
+    "watch_reading.platform_id = :platform_id"
 )

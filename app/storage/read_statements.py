@@ -35,6 +35,8 @@ from app.storage.tables import (
     watch_drift,
     watch_look,
     watch_platform,
+    watch_reading,
+    watch_signed_in,
 )
 
 A = answer.c
@@ -70,6 +72,7 @@ F, WC, WP, WL, WD = (
     watch_look.c,
     watch_drift.c,
 )
+WS, WR = watch_signed_in.c, watch_reading.c
 
 STATEMENTS: dict[str, Select[Any]] = {
     "NEWEST_ANSWERS": _newest_answers(),
@@ -130,7 +133,7 @@ STATEMENTS: dict[str, Select[Any]] = {
     ).order_by(F.id),
     "WATCH_CHOICE": select(WC.signed_out, WC.chosen_at),
     "WATCHED_PLATFORMS": select(
-        WP.platform_id, WP.next_look_at, WP.last_look_at, WP.last_outcome, WP.failures
+        WP.platform_id, WP.next_look_at, WP.last_look_at, WP.last_outcome, WP.failures, WP.compared
     ).order_by(WP.platform_id),
     "WATCH_LOOKS_SINCE": select(WL.platform_id, WL.looked_at, WL.outcome)
     .where(WL.looked_at >= bindparam("since"))
@@ -138,6 +141,12 @@ STATEMENTS: dict[str, Select[Any]] = {
     "WATCH_DRIFT": select(
         WD.id, WD.platform_id, WD.topic, WD.before, WD.after, WD.seen_at, WD.source, WD.confirmed_at
     ).order_by(WD.seen_at, WD.id),
+    "SIGNED_IN_WATCHES": select(
+        WS.platform_id, WS.next_look_at, WS.last_look_at, WS.last_outcome, WS.failures, WS.compared
+    ).order_by(WS.platform_id),
+    "WATCH_READINGS": select(WR.item_id, WR.status).where(
+        WR.platform_id == bindparam("platform_id")
+    ),
 }
 
 

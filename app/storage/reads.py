@@ -275,6 +275,10 @@ def watch_choice(db: sqlite3.Connection) -> WatchChoice:
 
 def watched_platforms(db: sqlite3.Connection) -> list[PlatformWatch]:
     """Every watched platform's schedule, by platform id."""
+    return _schedules(db.execute(sql.WATCHED_PLATFORMS))
+
+
+def _schedules(rows: sqlite3.Cursor) -> list[PlatformWatch]:
     return [
         PlatformWatch(
             platform_id,
@@ -282,8 +286,9 @@ def watched_platforms(db: sqlite3.Connection) -> list[PlatformWatch]:
             from_text(last),
             LookOutcome(outcome) if outcome else None,
             failures,
+            compared is None or bool(compared),  # NULL: a look before revision 0007
         )
-        for platform_id, due, last, outcome, failures in db.execute(sql.WATCHED_PLATFORMS)
+        for platform_id, due, last, outcome, failures, compared in rows
     ]
 
 
@@ -300,3 +305,14 @@ def watch_drift(db: sqlite3.Connection) -> list[Drift]:
         Drift(pid, topic, before, after, required(seen), source, id, from_text(confirmed))
         for id, pid, topic, before, after, seen, source, confirmed in rows
     ]
+
+
+def signed_in_watches(db: sqlite3.Connection) -> list[PlatformWatch]:
+    """The schedules of the platforms ticked for signed-in re-reads, by platform id."""
+    return _schedules(db.execute(sql.SIGNED_IN_WATCHES))
+
+
+def watch_readings(db: sqlite3.Connection, platform_id: str) -> dict[str, str]:
+    """Each item's status at the platform's last signed-in re-read, by item id."""
+    rows = db.execute(sql.WATCH_READINGS, {"platform_id": platform_id})
+    return {item_id: status for item_id, status in rows}

@@ -134,6 +134,14 @@ class Store:
         """Every watched platform's schedule."""
         return self._read(reads.watched_platforms)
 
+    def signed_in_watches(self) -> list[PlatformWatch]:
+        """The platforms chosen for signed-in re-reads, with their schedules."""
+        return self._read(reads.signed_in_watches)
+
+    def watch_readings(self, platform_id: str) -> dict[str, str]:
+        """Each item's status at the platform's last signed-in re-read, by item id."""
+        return self._read(lambda db: reads.watch_readings(db, platform_id))
+
     def watch_looks_since(self, since: datetime) -> list[tuple[str, datetime, str]]:
         """The watch's looks from `since` on: (platform, when, outcome), oldest first."""
         return self._read(lambda db: reads.watch_looks_since(db, since))
@@ -247,6 +255,24 @@ class Store:
         """Keep one look of the watch in one transaction: the look, the schedule after it,
         its drift and, when the page was seen, its findings (replacing the platform's)."""
         self._write(lambda writer: writer.record_watch_look(watch, outcome, looked_at, drift, seen))
+
+    def choose_signed_in_watch(self, platform_id: str, chosen: bool, now: datetime) -> None:
+        """Turn the platform's signed-in re-reads on or off."""
+        self._write(lambda writer: writer.choose_signed_in_watch(platform_id, chosen, now))
+
+    def record_signed_in_look(
+        self,
+        watch: PlatformWatch,
+        outcome: LookOutcome,
+        looked_at: datetime,
+        drift: list[Drift],
+        readings: dict[str, str] | None,
+    ) -> None:
+        """Keep one signed-in re-read in one transaction: the look, the schedule after it,
+        its drift and, when settings were read, their statuses."""
+        self._write(
+            lambda writer: writer.record_signed_in_look(watch, outcome, looked_at, drift, readings)
+        )
 
     def confirm_drift(self, drift_id: int, now: datetime) -> None:
         """The worker has seen this drift."""

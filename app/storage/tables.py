@@ -35,7 +35,9 @@ from app.storage.timestamps import from_text, to_text
 STATUSES = tuple(status.value for status in AnswerStatus)
 SOURCES = tuple(source.value for source in AnswerSource)
 KINDS = tuple(kind.value for kind in AnswerKind)
-OUTCOMES = tuple(outcome.value for outcome in LookOutcome)
+# Revision 0006's outcomes: a signed-in re-read's "signed out" is kept in watch_signed_in only.
+OUTCOMES = tuple(o.value for o in LookOutcome if o is not LookOutcome.SIGNED_OUT)
+SIGNED_IN_OUTCOMES = tuple(outcome.value for outcome in LookOutcome)
 
 
 class UtcTimestamp(TypeDecorator[datetime]):
@@ -235,6 +237,7 @@ watch_platform = Table(
     Column("last_look_at", UtcTimestamp),
     Column("last_outcome", String(16)),
     Column("failures", Integer, nullable=False),
+    Column("compared", Boolean),  # False: the last look seen was the first (NULL: before 0007)
     CheckConstraint(
         f"last_outcome IS NULL OR last_outcome IN {OUTCOMES}", name="known_last_outcome"
     ),
@@ -262,4 +265,29 @@ watch_drift = Table(
     Column("seen_at", UtcTimestamp, nullable=False),
     Column("source", String(64), nullable=False),
     Column("confirmed_at", UtcTimestamp),
+)
+
+watch_signed_in = Table(
+    "watch_signed_in",  # a platform ticked for signed-in re-reads, and their schedule (0007)
+    metadata,
+    _platform_id(primary_key=True),
+    Column("chosen_at", UtcTimestamp, nullable=False),
+    Column("next_look_at", UtcTimestamp, nullable=False),
+    Column("last_look_at", UtcTimestamp),
+    Column("last_outcome", String(16)),
+    Column("failures", Integer, nullable=False),
+    Column("compared", Boolean),
+    CheckConstraint(
+        f"last_outcome IS NULL OR last_outcome IN {SIGNED_IN_OUTCOMES}",
+        name="known_signed_in_outcome",
+    ),
+)
+
+watch_reading = Table(
+    "watch_reading",  # an item's status at the platform's last signed-in re-read (0007):
+    metadata,  # "safe", "needs_action" or "unsure", never the value's text from the page
+    _platform_id(primary_key=True),
+    Column("item_id", String(64), primary_key=True),
+    Column("status", String(16), nullable=False),
+    Column("read_at", UtcTimestamp, nullable=False),
 )

@@ -16,6 +16,8 @@ from app.storage.tables import (
     watch_drift,
     watch_look,
     watch_platform,
+    watch_reading,
+    watch_signed_in,
 )
 from app.storage.write_transactions import WriteTransactions
 from app.stranger.evidence import SeenFinding
@@ -70,6 +72,51 @@ class WatchWrites(WriteTransactions):
             if seen is not None:
                 _replace_findings(db, {watch.platform_id}, seen)
 
+    # -- the signed-in re-reads (revision 0007): ticked platforms, schedules, statuses ------
+    def choose_signed_in_watch(self, platform_id: str, chosen: bool, now: datetime) -> None:
+        """Tick the platform (due at once; kept as it was if already ticked) or untick it (its
+        schedule and starting point dropped; drift already seen is kept)."""
+        with self._transaction() as db:
+            if chosen:
+                row = {"platform_id": platform_id, "chosen_at": now, "next_look_at": now}
+                statement = upsert(watch_signed_in).values(**row, failures=0)
+                db.execute(statement.on_conflict_do_nothing(index_elements=["platform_id"]))
+                return
+            db.execute(delete(watch_signed_in).where(watch_signed_in.c.platform_id == platform_id))
+            db.execute(delete(watch_reading).where(watch_reading.c.platform_id == platform_id))
+
+    def record_signed_in_look(
+        self,
+        watch: PlatformWatch,
+        outcome: LookOutcome,
+        looked_at: datetime,
+        drift: list[Drift],
+        readings: dict[str, str] | None,
+    ) -> None:
+        """One re-read, in one transaction: the look (counted towards the day's cap; "signed
+        out" is kept as a wall there, as revision 0006 knows it), any drift, the schedule and,
+        when settings were read, their statuses as the next starting point."""
+        kept = LookOutcome.WALL if outcome is LookOutcome.SIGNED_OUT else outcome
+        pid = watch.platform_id
+        look = {"platform_id": pid, "looked_at": looked_at, "outcome": kept.value}
+        schedule = {k: v for k, v in _watch_values(watch).items() if k != "platform_id"}
+        with self._transaction() as db:
+            db.execute(insert(watch_look), [look])
+            if drift:
+                db.execute(insert(watch_drift), [_drift_values(d) for d in drift])
+            ticked = watch_signed_in.c.platform_id == pid
+            if db.execute(update(watch_signed_in).where(ticked).values(schedule)).rowcount == 0:
+                return  # unticked while the re-read ran: keep the look and its drift only
+            if readings is None:
+                return
+            db.execute(delete(watch_reading).where(watch_reading.c.platform_id == pid))
+            rows = [
+                {"platform_id": pid, "item_id": item, "status": status, "read_at": looked_at}
+                for item, status in readings.items()
+            ]
+            if rows:
+                db.execute(insert(watch_reading), rows)
+
     def confirm_drift(self, drift_id: int, now: datetime) -> None:
         """The worker has seen this drift."""
         with self._transaction() as db:
@@ -87,6 +134,7 @@ def _watch_values(watch: PlatformWatch) -> dict[str, Any]:
         "last_look_at": watch.last_look_at,
         "last_outcome": watch.last_outcome.value if watch.last_outcome else None,
         "failures": watch.failures,
+        "compared": watch.compared,
     }
 
 

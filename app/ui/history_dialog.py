@@ -71,6 +71,7 @@ class HistoryDialog(QDialog):
         data = footprint.all_data()
         self._history: list[AuditRun] = data.runs
         self._watched = footprint.watched_drift_history()
+        self._watch_notes = footprint.watch_notes()
         profile = data.profile
         wanted = profile.platform_ids if profile else footprint.catalogue.ids
         self._platforms = [p for p in footprint.catalogue.platforms if p.id in wanted]
@@ -157,7 +158,7 @@ class HistoryDialog(QDialog):
             return
         self.chart.set_series(self._series, platform.name)
         self.changes_list.clear()
-        for line in change_lines(platform, self._history, self._watched):
+        for line in change_lines(platform, self._history, self._watched, self._watch_notes):
             self.changes_list.addItem(
                 f"{short_date(line.when)}   {glossary.badge(line.word)}   {line.text}"
             )

@@ -283,6 +283,8 @@ class MainWindow(DialogsWindow):
         self.summary_page.show_session(session, view.runs, elsewhere)
         first = not any(r.is_complete and r.id != session.run.id for r in view.runs)
         self.summary_page.offer_reminders(first, autostart=not preferences.START_AT_LOGIN.get())
+        offered = self._footprint.rereadable_platforms({p.id for p in session.platforms})
+        self.summary_page.watch_offer.offer(offered if first else None)
         self._stack.setCurrentWidget(self.summary_page)
         self.summary_page.actions_list.setFocus()
 
@@ -292,6 +294,7 @@ class MainWindow(DialogsWindow):
             session.finish_now()
         autostart, calendar = self.summary_page.reminder_choices()
         self.summary_page.offer_reminders(False)
+        self._footprint.choose_watch_offer(*self.summary_page.watch_offer.take_choices())
         self.show_dashboard()
         if autostart:
             self._start_at_login()

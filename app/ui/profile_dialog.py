@@ -83,6 +83,7 @@ class ProfileDialog(QDialog):
         self.preference_boxes: dict[str, QCheckBox] = {}
         self.addresses_box: PublicProfilesBox | None = None
         self.watch_check: QCheckBox | None = None
+        self.reread_checks: dict[str, QCheckBox] = {}
         if not first_launch:
             self.addresses_box = PublicProfilesBox(fields=footprint.public_address_fields())
             column.addWidget(self.addresses_box)
@@ -92,6 +93,7 @@ class ProfileDialog(QDialog):
             )
             self.watch_check.setChecked(footprint.watch_choice().signed_out)
             column.addWidget(self.watch_check)
+            column.addWidget(self._reread_choices())
             column.addWidget(self._reminder_preferences())
             self.policy_box = PolicyPacksBox(footprint=footprint)
             self.policy_box.changed.connect(self._packs_changed)
@@ -136,6 +138,26 @@ class ProfileDialog(QDialog):
         dialog.exec()
         dialog.deleteLater()
 
+    def _reread_choices(self) -> QGroupBox:
+        """Per platform, off until ticked: the watch's signed-in re-reads (issue 28)."""
+        box = QGroupBox("Also re-read my settings when I am already signed in on this computer")
+        column = QVBoxLayout(box)
+        note = QLabel(
+            "Only on a sign-in Footprint's browser already keeps for that platform. The watch "
+            "never types your password or opens a sign-in form: when the platform has signed "
+            "you out it stops and says “signed out — re-check by hand”."
+        )
+        note.setWordWrap(True)
+        column.addWidget(note)
+        chosen = self._footprint.signed_in_watch_choices()
+        for platform_id, name in self._footprint.rereadable_platforms():
+            check = QCheckBox(name)
+            check.setAccessibleName(f"{name}: also re-read my settings when already signed in")
+            check.setChecked(platform_id in chosen)
+            self.reread_checks[platform_id] = check
+            column.addWidget(check)
+        return box
+
     def _reminder_preferences(self) -> QGroupBox:
         box = QGroupBox("Reminders")
         column = QVBoxLayout(box)
@@ -165,6 +187,10 @@ class ProfileDialog(QDialog):
         chosen = self.watch_check.isChecked()
         if chosen != self._footprint.watch_choice().signed_out:
             self._footprint.choose_watch(chosen)
+        rereads = self._footprint.signed_in_watch_choices()
+        for platform_id, check in self.reread_checks.items():
+            if check.isChecked() != (platform_id in rereads):
+                self._footprint.choose_signed_in_watch(platform_id, check.isChecked())
 
     def _save_addresses(self) -> bool:
         """Save the public addresses in their public form, or show what is wrong with them."""

@@ -41,6 +41,7 @@ from app.ui.links import UrlOpener, open_in_browser
 from app.ui.reflow import ReflowRow
 from app.ui.theme import state_colour, tone
 from app.ui.typography import TextSize, heading_html, use_body_text
+from app.ui.watch_offer import WatchOffer
 
 SUMMARY_COLUMNS = (
     "Platform", "State", "Safe", "Needs action", "Not sure", "Not checked",
@@ -109,6 +110,7 @@ class SummaryPage(QWidget):
         self.open_button = QPushButton("&Open the settings page")
         self.open_button.clicked.connect(self._open_selected)
         self.offer = self._build_offer()
+        self.watch_offer = WatchOffer()  # the watch, offered after the first audit (issue 28)
         self.done_button = QPushButton("&Done: back to overview")
         self.done_button.clicked.connect(self.done)
         self._lay_out()
@@ -171,6 +173,7 @@ class SummaryPage(QWidget):
         layout.addWidget(self.action_details)
         layout.addWidget(self.status)
         layout.addWidget(self.offer)
+        layout.addWidget(self.watch_offer)
         layout.addWidget(
             ReflowRow(
                 [[self.fixed_button, self.undo_button, self.open_button], [self.done_button]],

@@ -4,21 +4,36 @@ Off until the worker turns the watch on (nothing is due while it is off). The pl
 each look kept on the UI thread (all database access is there); only the signed-out browser
 runs as a `Job`, exactly as "See what a stranger sees" does. A look is kept the moment it
 finishes, so closing Footprint mid-run loses nothing that was seen; the rest stay due.
+
+After the looks, the signed-in re-reads that are due run as a second job, one platform at a
+time on its saved browser profile, never signing in; each is kept on the UI thread as it
+finishes (`RereadFinished`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.audit.watch import LookOutcome
 from app.footprint import Footprint
-from app.footprint.look_values import LookFinished, OutsideConfig, WatchedLook, WatchPlan, WatchRun
+from app.footprint.look_values import (
+    LookFinished,
+    OutsideConfig,
+    RereadFinished,
+    WatchedLook,
+    WatchPlan,
+    WatchRun,
+)
 from app.ui.browser_choice import browser_path
 from app.ui.job_events import LookEvents
-from app.ui.jobs import Job, JobRunner
+from app.ui.jobs import Job, JobEvents, JobRunner
 from app.ui.notifiers import Notifier
+
+if TYPE_CHECKING:
+    from app.footprint.read_values import AutomationConfig
 
 EVERY_MS = 15 * 60 * 1000  # how often to ask whether a look is due (a read, no page loads)
 
@@ -38,12 +53,17 @@ class WatchRunner(QObject):
         jobs: JobRunner,
         config_for: Callable[[], OutsideConfig | None] | None = None,
         parent: QObject | None = None,
+        reread_config_for: Callable[[], AutomationConfig | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._footprint = footprint
         self._jobs = jobs
         # The browser automated reading uses (chosen, or found), signed out; None: none.
         self._config_for = config_for or (lambda: footprint.outside_config(browser_path()))
+        # The reader's browser on the platforms' saved profiles, for the signed-in re-reads.
+        self._reread_config_for = reread_config_for or (
+            lambda: footprint.reading_config(browser_path())
+        )
         self._job: Job | None = None
         self._plan: WatchPlan | None = None
         self._looks: list[WatchedLook] = []
@@ -67,7 +87,7 @@ class WatchRunner(QObject):
         watch_plan, terms = self._footprint.watch_plan()
         config = self._config_for() if watch_plan.requests else None
         if config is None:
-            return False
+            return self._reread_now()
         self._plan, self._looks = watch_plan, []
         events = LookEvents()
         events.look_finished.connect(self._look_finished)
@@ -99,6 +119,43 @@ class WatchRunner(QObject):
             return
         run = self._footprint.finish_watch(watch_plan, self._looks, stopped=stopped)
         self.ran.emit(run)
+        if not stopped and self._timer.isActive():
+            self._reread_now()
+
+    # -- the signed-in re-reads -------------------------------------------------------------
+    def _reread_now(self) -> bool:
+        """Start the signed-in re-reads that are due, if any; True if they started."""
+        due = self._footprint.signed_in_watch_due()
+        config = self._reread_config_for() if due else None
+        if config is None:
+            return False
+        self._looks = []
+        events = RereadEvents()
+        events.reread_finished.connect(self._reread_finished)
+        job = Job.of(self._footprint.reread_for_watch(config, due), events)
+        job.finished.connect(lambda _none: self._reread_ended(stopped=False))
+        job.cancelled.connect(lambda: self._reread_ended(stopped=True))
+        job.failed.connect(lambda _sentence: self._reread_ended(stopped=True))
+        self._job = job
+        self._jobs.start(job)
+        return True
+
+    def _reread_finished(self, event: RereadFinished) -> None:
+        if self._job is None:
+            return
+        self._looks.append(self._footprint.keep_signed_in_look(event))
+
+    def _reread_ended(self, *, stopped: bool) -> None:
+        self._job = None
+        self.ran.emit(WatchRun(True, tuple(self._looks), stopped=stopped))
+
+
+class RereadEvents(JobEvents):
+    """The re-reads' one event: a platform finished (kept on the UI thread)."""
+
+    reread_finished = Signal(RereadFinished)
+
+    KINDS: ClassVar[dict[type, str]] = {RereadFinished: "reread_finished"}
 
 
 def announce_drift(run: WatchRun | None, notifiers: Sequence[Notifier]) -> None:

@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 
 from app.audit.profile import WorkerProfile
-from app.audit.watch import LookOutcome, WatchPolicy
+from app.audit.watch import FIRST_LOOK, LookOutcome, WatchPolicy
 from app.automation.browsers import BrowserChoice
 from app.automation.urls import UrlMap
 from app.clock import FixedClock
@@ -71,7 +71,9 @@ def test_a_profile_that_turns_public_raises_exactly_one_drift_in_the_next_run(
     watch(footprint, "private")
     first = footprint.run_watch(config)
     assert [look.outcome for look in first.looks] == [LookOutcome.SEEN] and first.drift == []
-    assert "Nothing changed since the last looks: no drift recorded." in first.lines()
+    # The first look has nothing to compare: it says so, never "nothing changed".
+    assert first.lines() == [f"Instagram: looked as a stranger; {FIRST_LOOK}"]
+    assert FIRST_LOOK in "\n".join(footprint.watch_status().lines)
     # The worker's Instagram account turns public (the replica of a public Instagram page).
     monkeypatch.setitem(ROUTES, LOCKED, Route("instagram_cookies.html"))
     clock.advance(POLICY.interval + POLICY.jitter)
@@ -90,6 +92,8 @@ def test_a_profile_that_turns_public_raises_exactly_one_drift_in_the_next_run(
     clock.advance(POLICY.interval + POLICY.jitter)
     third = footprint.run_watch(config)
     assert third.looks and third.drift == [] and len(footprint.store.watch_drift()) == 1
+    assert "Nothing changed since the last looks: no drift recorded." in third.lines()
+    assert FIRST_LOOK not in "\n".join(footprint.watch_status().lines)
     status = "\n".join(footprint.watch_status().lines)
     assert "Instagram: a signed-out stranger can now see your posts" in status
     [kept] = footprint.watched_drift()

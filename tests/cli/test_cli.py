@@ -113,3 +113,19 @@ def test_watch_once_without_a_usable_browser_says_so_and_records_no_look(capsys)
         assert footprint.store.watch_looks_since(START - timedelta(days=365)) == []
     finally:
         footprint.close()
+
+
+def test_watch_rereads_are_chosen_per_platform_and_said_in_the_status(capsys) -> None:
+    assert main(["watch", "--reread", "instagram"]) == 0
+    out = capsys.readouterr().out
+    assert "The watch is off" in out  # the signed-out looks stay off until chosen
+    assert "Signed-in re-reads (only on a session already signed in; never signs in)" in out
+    assert "Instagram settings: not re-read yet" in out
+    assert main(["watch", "--reread", "nowhere"]) == 2
+    assert "cannot re-read 'nowhere'" in capsys.readouterr().err
+    assert main(["watch", "--once", "--browser", "/nonexistent/chrome"]) == 2  # re-reads: on
+    assert "was not found" in capsys.readouterr().err
+    assert main(["watch", "--no-reread", "instagram"]) == 0
+    assert "Signed-in re-reads" not in capsys.readouterr().out
+    assert main(["watch", "--once"]) == 2  # nothing chosen at all
+    assert "The watch is off" in capsys.readouterr().err

@@ -150,11 +150,37 @@ def _fill_0005(path: Path) -> None:
         )
 
 
+def _fill_0006(path: Path) -> None:
+    """0006 added the watch: a watched platform's schedule after one look."""
+    _fill_0005(path)
+    with closing(sqlite3.connect(path)) as db, db:
+        db.execute(
+            "INSERT INTO watch_platform (platform_id, next_look_at, last_look_at, last_outcome,"
+            " failures) VALUES ('x', ?, ?, 'seen', 0)",
+            ("2026-01-15T10:00:00.000000+00:00", "2026-01-08T10:00:00.000000+00:00"),
+        )
+
+
 # 0003 (fixes, reports made, keyring records) left reviews as 0002 made them.
 HISTORICAL_FIXTURES = {
     "0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0002, "0004": _fill_0004,
-    "0005": _fill_0005,
+    "0005": _fill_0005, "0006": _fill_0006,
 }  # fmt: skip
+
+
+def test_a_look_watched_before_0007_counts_as_compared_and_rereads_start_unchosen(
+    tmp_path,
+) -> None:
+    path = tmp_path / "footprint.db"
+    build_at_revision(path, "0006")
+    _fill_0006(path)
+    prepare_database(path, START)
+    store = Store(path)
+    [watch] = store.watched_platforms()
+    assert watch.platform_id == "x" and watch.compared and watch.waiting_because == ""
+    assert store.signed_in_watches() == [] and store.watch_readings("x") == {}
+
+
 # Databases made from 0005 on carry the application id (see app/storage/revision.py).
 STAMPED_FROM = "0005"
 

@@ -78,3 +78,23 @@ def test_the_watch_is_off_until_ticked_in_settings(qtbot, set_up, jobs) -> None:
     assert set_up.watch_choice().signed_out
     again = make_settings(qtbot, set_up, jobs)
     assert again.watch_check is not None and again.watch_check.isChecked()
+
+
+def test_signed_in_rereads_are_off_until_ticked_per_platform_in_settings(
+    qtbot, set_up, jobs
+) -> None:
+    dialog = make_settings(qtbot, set_up, jobs)
+    assert set(dialog.reread_checks) == {"facebook", "instagram", "x", "linkedin"}
+    assert not any(check.isChecked() for check in dialog.reread_checks.values())
+    dialog.accept()
+    assert set_up.signed_in_watch_choices() == set()
+    reopened = make_settings(qtbot, set_up, jobs)
+    reopened.reread_checks["instagram"].setChecked(True)
+    reopened.accept()
+    assert set_up.signed_in_watch_choices() == {"instagram"}
+    assert not set_up.watch_choice().signed_out  # the stranger's looks stay a choice of their own
+    again = make_settings(qtbot, set_up, jobs)
+    assert again.reread_checks["instagram"].isChecked()
+    again.reread_checks["instagram"].setChecked(False)
+    again.accept()
+    assert set_up.signed_in_watch_choices() == set()

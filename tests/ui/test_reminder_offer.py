@@ -59,3 +59,25 @@ def test_the_file_menu_saves_the_calendar(qtbot, set_up, make_window, tmp_path) 
     assert window.save_calendar(path)
     calendar = Calendar.from_ical(path.read_bytes())
     assert len(list(calendar.walk("VALARM"))) == len(list(calendar.walk("VEVENT"))) == 2
+
+
+def test_the_first_audit_offers_the_watch_unticked_and_keeps_what_is_ticked(
+    qtbot, set_up, make_window
+) -> None:
+    window = make_window(set_up)
+    window.start_or_resume_audit()
+    answer_everything(window)
+    page = window.summary_page
+    offer = page.watch_offer
+    assert offer.isVisible() and not offer.watch_check.isChecked()
+    audited = {p.id for p in window.audit_page.session.platforms}
+    assert set(offer.reread_checks) == audited & {"facebook", "instagram", "x", "linkedin"}
+    assert offer.reread_checks and not any(c.isChecked() for c in offer.reread_checks.values())
+    platform_id = next(iter(offer.reread_checks))
+    offer.reread_checks[platform_id].setChecked(True)
+    page.done_button.click()
+    assert set_up.signed_in_watch_choices() == {platform_id}
+    assert not set_up.watch_choice().signed_out  # not ticked: the looks stay off
+    window.recheck_platform(platform_id)
+    answer_everything(window)
+    assert not offer.isVisible()  # offered once, after the first audit

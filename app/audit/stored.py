@@ -8,7 +8,7 @@ from app.audit.answers import Answer
 from app.audit.profile import WorkerProfile
 from app.audit.records import ConnectionReviewRecord, ExportImportRecord, ReportRecord
 from app.audit.run import AuditRun
-from app.audit.watch import Drift
+from app.audit.watch import Drift, PlatformWatch
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,8 @@ class DashboardData:
     newest: dict[tuple[str, str], Answer]  # the newest answer to every item, across all runs
     export_imports: list[ExportImportRecord]
     watch_drift: list[Drift] = field(default_factory=list)  # what the watch saw, oldest first
+    # The platforms ticked for signed-in re-reads: the overview says which were signed out.
+    signed_in_watches: list[PlatformWatch] = field(default_factory=list)
 
     @property
     def open_run(self) -> AuditRun | None:

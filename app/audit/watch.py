@@ -312,3 +312,16 @@ def status_line(watch: PlatformWatch, platform_name: str, *, verb: str = "looked
 
 def _when(moment: datetime) -> str:
     return f"{short_date(moment)} {moment:%H:%M} UTC"
+
+
+def signed_out_notices(watches: Sequence[PlatformWatch], names: Mapping[str, str]) -> list[str]:
+    """The overview's lines for platforms whose last re-read found the session signed out
+    (until a re-read finds it signed in again); `watches` as the dashboard's read found them,
+    `names` the platforms' names by id."""
+    return [
+        f"{names.get(w.platform_id, w.platform_id)}: {SIGNED_OUT_BY_HAND}. The watch's "
+        f"signed-in re-read on {short_date(w.last_look_at)} found Footprint's browser signed "
+        "out, so it read nothing and typed nothing; check this platform in an audit."
+        for w in watches
+        if w.last_outcome is LookOutcome.SIGNED_OUT and w.last_look_at is not None
+    ]

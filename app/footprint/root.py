@@ -19,6 +19,7 @@ from app.audit.reminders import DueReport
 from app.audit.run import AuditRun
 from app.audit.session import AuditSession
 from app.audit.stored import AllData
+from app.audit.watch import signed_out_notices
 from app.checklists.codes import CodeBook, load_code_book
 from app.checklists.file_errors import ChecklistError
 from app.checklists.loader import load_catalogue, shipped_audit_files
@@ -64,6 +65,7 @@ class Footprint(StrangerLooks, WatchRuns, SettingsReads, DataDownloads, SignIns)
     _store: Store | None = field(default=None, repr=False)
     _lock: FileLock | None = field(default=None, repr=False)
     _clock_warnings: tuple[str, ...] = field(default=(), repr=False)
+    _signed_out: tuple[str, ...] = field(default=(), repr=False)
 
     @property
     def store(self) -> Store:
@@ -122,21 +124,21 @@ class Footprint(StrangerLooks, WatchRuns, SettingsReads, DataDownloads, SignIns)
     def dashboard(self) -> DashboardView:
         """The overview, from one read of the database."""
         now = self.clock.now()
-        view = dashboard.dashboard_view(self.store.dashboard_data(now), self.catalogue, now)
+        data = self.store.dashboard_data(now)
+        view = dashboard.dashboard_view(data, self.catalogue, now)
         self._clock_warnings = view.clock_warnings  # shown among the notices
+        names = {p.id: p.name for p in self.catalogue.platforms}
+        self._signed_out = tuple(signed_out_notices(data.signed_in_watches, names))
         return view
 
     def notices(self) -> list[str]:
         """Problems to show on the overview: a damaged database, audit files that failed,
         checks dated in the future (as found by the latest `dashboard()`), platforms the
-        watch's signed-in re-read found signed out."""
-        from app.services.watch_signed_in import signed_out_notices
-
+        watch's signed-in re-read found signed out (also as found by the latest `dashboard()`)."""
         found = [error.describe() for error in self.catalogue_errors]
         if notice := self.database.notice():
             found.insert(0, notice)
-        signed_out = signed_out_notices(self.store, self.catalogue)  # the watch's re-reads
-        return [*found, *self._clock_warnings, *signed_out]
+        return [*found, *self._clock_warnings, *self._signed_out]
 
     def damage_notice(self) -> str | None:
         """The damaged-database notice the worker has not acknowledged yet, if any."""

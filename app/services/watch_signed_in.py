@@ -18,7 +18,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from app.audit.watch import (
-    SIGNED_OUT_BY_HAND,
     LookOutcome,
     PlatformWatch,
     WatchPolicy,
@@ -32,7 +31,6 @@ from app.automation.failures import Failure
 from app.automation.results import ReadResult
 from app.checklists.model import Catalogue, Platform
 from app.credentials import Credential
-from app.formatting import short_date
 from app.services.watch_runs import DAY, WatchedLook
 from app.storage.store import Store
 
@@ -74,19 +72,6 @@ def status_lines(store: Store, catalogue: Catalogue) -> list[str]:
         name = f"{names.get(watch.platform_id, watch.platform_id)} settings"
         lines.append(status_line(watch, name, verb="re-read on"))
     return lines
-
-
-def signed_out_notices(store: Store, catalogue: Catalogue) -> list[str]:
-    """The overview's lines for platforms whose last re-read found the session signed out
-    (until a re-read finds it signed in again)."""
-    names = {p.id: p.name for p in catalogue.platforms}
-    return [
-        f"{names.get(w.platform_id, w.platform_id)}: {SIGNED_OUT_BY_HAND}. The watch's "
-        f"signed-in re-read on {short_date(w.last_look_at)} found Footprint's browser signed "
-        "out, so it read nothing and typed nothing; check this platform in an audit."
-        for w in store.signed_in_watches()
-        if w.last_outcome is LookOutcome.SIGNED_OUT and w.last_look_at is not None
-    ]
 
 
 def due(store: Store, now: datetime, policy: WatchPolicy) -> list[PlatformWatch]:

@@ -64,7 +64,9 @@ def dashboard_data(db: sqlite3.Connection, now: datetime | None = None) -> Dashb
     newest_rows = db.execute(sql.NEWEST_ANSWERS)
     newest = {answer.key: answer for _, answer in map(_answer, newest_rows)}
     runs = _load_runs(db, answers, checks)
-    return DashboardData(profile(db), runs, newest, export_imports(db), watch_drift(db))
+    return DashboardData(
+        profile(db), runs, newest, export_imports(db), watch_drift(db), signed_in_watches(db)
+    )
 
 
 def all_data(db: sqlite3.Connection) -> AllData:

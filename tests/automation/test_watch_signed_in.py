@@ -98,7 +98,8 @@ def test_a_signed_out_session_is_not_signed_in_and_is_recorded_for_a_check_by_ha
     assert "Instagram settings: last re-read on 02 Mar 2026" in status
     assert SIGNED_OUT_BY_HAND in status
     assert footprint.watched_drift() == []
-    # The overview and the History say it too.
+    # The overview (its notices come with the dashboard's one read) and the History say it too.
+    footprint.dashboard()
     [notice] = [n for n in footprint.notices() if SIGNED_OUT_BY_HAND in n]
     assert notice.startswith("Instagram: signed out — re-check by hand")
     history = history_lines(footprint, "instagram")

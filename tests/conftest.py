@@ -3,13 +3,32 @@
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _keep_bytecode_outside_the_checkout() -> None:
+    """With PYTHONDONTWRITEBYTECODE set, every xdist worker and every `footprint` subprocess
+    a test starts compiled the whole app (and pytest rewrote every test module) again: about a
+    second of CPU each, hundreds of times a run. Their bytecode goes to one cache folder in
+    .pytest_cache instead, which keeps the checkout as clean as the setting meant to."""
+    if not sys.dont_write_bytecode:
+        return  # Python keeps its usual __pycache__ folders
+    cache = Path(__file__).resolve().parents[1] / ".pytest_cache" / "bytecode"
+    sys.pycache_prefix = str(cache)
+    sys.dont_write_bytecode = False
+    os.environ["PYTHONPYCACHEPREFIX"] = str(cache)  # for the subprocesses tests start
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+
+_keep_bytecode_outside_the_checkout()
+
 
 import sqlite3  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from datetime import UTC, datetime  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 import keyring  # noqa: E402
 import pytest  # noqa: E402

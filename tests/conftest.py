@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -59,42 +60,39 @@ def _one_qapplication(qapp):  # noqa: ANN001, ANN202
     return qapp
 
 
-# Test modules whose tests share a module-scoped fixture (a browser per platform, a built
-# wheel, a page server): under xdist each runs whole on one worker, so the fixture is made
-# once, not once on each worker that got some of its tests (pytest_collection_modifyitems
-# checks this list stays whole).
-SHARED_FIXTURE_MODULES = ("tests/automation/", "tests/report/test_outside_report.py",
-                          "tests/test_install.py")  # fmt: skip
+ROOT = Path(__file__).resolve().parents[1]
+# How a test module, or a conftest.py above it, declares a fixture made once per module.
+MODULE_SCOPED = 'scope="module"'
 
 
-def _shares_a_module_fixture(nodeid: str) -> bool:
-    return nodeid.split("::")[0].startswith(SHARED_FIXTURE_MODULES)
+@functools.cache
+def _shares_a_module_fixture(module_path: str) -> bool:
+    """Whether the tests of this module (a path from the root) may share a module-scoped
+    fixture: one declared in it or in a conftest.py of its folders. Read from the source, as
+    xdist's controller never collects the tests; a false yes only keeps a module together."""
+    path = ROOT / module_path
+    sources = [path, *(folder / "conftest.py" for folder in path.parents if folder != ROOT)]
+    # This file declares none (it only names the phrase), and is above every test module.
+    here = Path(__file__).resolve()
+    sources = [source for source in sources if source != here and source.is_file()]
+    return any(MODULE_SCOPED in source.read_text(encoding="utf-8") for source in sources)
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
-    """xdist's `loadscope` with each test its own scope, except in the modules above (with
-    pytest 9, `--dist loadgroup` no longer groups: xdist 3.8 renames a node id pytest no
-    longer reads). Larger scopes are handed out first, then single tests as workers free."""
+    """xdist's `loadscope` with each test its own scope, except in a module whose tests may
+    share a module-scoped fixture (a browser per platform, a built wheel, a page server):
+    that module runs whole on one worker, so the fixture is made once, not once on each
+    worker that got some of its tests. (With pytest 9, `--dist loadgroup` no longer groups:
+    xdist 3.8 renames a node id pytest no longer reads.) Larger scopes are handed out first,
+    then single tests as workers free up."""
     from xdist.scheduler import LoadScopeScheduling
 
     class ByModuleWhereShared(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            return nodeid.split("::")[0] if _shares_a_module_fixture(nodeid) else nodeid
+            module = nodeid.split("::")[0]
+            return module if _shares_a_module_fixture(module) else nodeid
 
     return ByModuleWhereShared(config, log)
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A module that starts using a module-scoped fixture must join the list above."""
-    for item in items:
-        fixtures = getattr(item, "_fixtureinfo", None)
-        definitions = fixtures.name2fixturedefs.values() if fixtures is not None else ()
-        if any(found and found[-1].scope == "module" for found in definitions):
-            if not _shares_a_module_fixture(item.nodeid):
-                raise pytest.UsageError(
-                    f"{item.nodeid} uses a module-scoped fixture: add its module to "
-                    "SHARED_FIXTURE_MODULES in tests/conftest.py"
-                )
 
 
 @pytest.fixture(autouse=True)

@@ -78,6 +78,7 @@ def _shares_a_module_fixture(module_path: str) -> bool:
     return any(MODULE_SCOPED in source.read_text(encoding="utf-8") for source in sources)
 
 
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: `-p no:xdist` still runs the tests
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
     """xdist's `loadscope` with each test its own scope, except in a module whose tests may
     share a module-scoped fixture (a browser per platform, a built wheel, a page server):

@@ -14,7 +14,6 @@ otherwise). Nothing is written unless the worker turns the option on.
 from __future__ import annotations
 
 import os
-import plistlib
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -152,6 +151,8 @@ def xdg_autostart_file(home: Path, environ: dict[str, str]) -> Path:
 
 def launch_agent(command: list[str]) -> bytes:
     """The LaunchAgent plist that runs `command` at login, as bytes."""
+    import plistlib  # here, not at start-up: it brings in an XML parser (issue 24)
+
     return plistlib.dumps(
         {
             "Label": LAUNCH_AGENT_LABEL,

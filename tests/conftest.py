@@ -2,14 +2,34 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import sys
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _keep_bytecode_outside_the_checkout() -> None:
+    """With PYTHONDONTWRITEBYTECODE set, every xdist worker and every `footprint` subprocess
+    a test starts compiled the whole app (and pytest rewrote every test module) again: about a
+    second of CPU each, hundreds of times a run. Their bytecode goes to one cache folder in
+    .pytest_cache instead, which keeps the checkout as clean as the setting meant to."""
+    if not sys.dont_write_bytecode:
+        return  # Python keeps its usual __pycache__ folders
+    cache = Path(__file__).resolve().parents[1] / ".pytest_cache" / "bytecode"
+    sys.pycache_prefix = str(cache)
+    sys.dont_write_bytecode = False
+    os.environ["PYTHONPYCACHEPREFIX"] = str(cache)  # for the subprocesses tests start
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+
+_keep_bytecode_outside_the_checkout()
+
 
 import sqlite3  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from datetime import UTC, datetime  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 import keyring  # noqa: E402
 import pytest  # noqa: E402
@@ -38,6 +58,42 @@ def _one_qapplication(qapp):  # noqa: ANN001, ANN202
     """Create pytest-qt's QApplication first, so commands run in-process (which would
     otherwise start a bare QGuiApplication for the report) share it, whatever the order."""
     return qapp
+
+
+ROOT = Path(__file__).resolve().parents[1]
+# How a test module, or a conftest.py above it, declares a fixture made once per module.
+MODULE_SCOPED = 'scope="module"'
+
+
+@functools.cache
+def _shares_a_module_fixture(module_path: str) -> bool:
+    """Whether the tests of this module (a path from the root) may share a module-scoped
+    fixture: one declared in it or in a conftest.py of its folders. Read from the source, as
+    xdist's controller never collects the tests; a false yes only keeps a module together."""
+    path = ROOT / module_path
+    sources = [path, *(folder / "conftest.py" for folder in path.parents if folder != ROOT)]
+    # This file declares none (it only names the phrase), and is above every test module.
+    here = Path(__file__).resolve()
+    sources = [source for source in sources if source != here and source.is_file()]
+    return any(MODULE_SCOPED in source.read_text(encoding="utf-8") for source in sources)
+
+
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: `-p no:xdist` still runs the tests
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """xdist's `loadscope` with each test its own scope, except in a module whose tests may
+    share a module-scoped fixture (a browser per platform, a built wheel, a page server):
+    that module runs whole on one worker, so the fixture is made once, not once on each
+    worker that got some of its tests. (With pytest 9, `--dist loadgroup` no longer groups:
+    xdist 3.8 renames a node id pytest no longer reads.) Larger scopes are handed out first,
+    then single tests as workers free up."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByModuleWhereShared(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::")[0]
+            return module if _shares_a_module_fixture(module) else nodeid
+
+    return ByModuleWhereShared(config, log)
 
 
 @pytest.fixture(autouse=True)

@@ -266,7 +266,7 @@ class Capture:
         step = Step(label, time.monotonic())
         self.steps.append(step)
         if keys:
-            subprocess.run(["xdotool", "key", "--clearmodifiers", *keys], check=True)
+            subprocess.run(["xdotool", "key", *keys], check=True)
         if text:
             subprocess.run(["xdotool", "type", "--delay", "20", text], check=True)
         self.settle(step.started, until)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -168,15 +168,21 @@ class ItemCard(QWidget):
 
     def tell_screen_readers(self, position: Position, current: Answer | None, said: str) -> None:
         """After focus has moved to the item text: its name and description say the item, its
-        place and its answer (older readers speak a changed description of the focused
-        object), and one announcement says the same for current readers."""
+        place and its answer, and one announcement says the same for current readers.
+
+        The description holds the title too: Orca 43 speaks a changed description of the
+        focused object but ignores a changed name on text it reads as a label, which the item
+        text is, so after Next or an Alt+ answer (focus already there) the description is all
+        it says (seen with scripts/atspi_capture.py)."""
         item = position.item
         answered = f"Your answer: {current.status.label}." if current else "Not answered yet."
         where = f"{position.describe()}."
-        self.content.setAccessibleName(f"{item.name}: {item.goal}")
-        parts = (said, where, answered, f"{item.severity.label}.", f"Safe setting: {item.safe}")
-        self.content.setAccessibleDescription(" ".join(p for p in parts if p))
         title = item.name if item.name.endswith(("?", ".", "!")) else f"{item.name}."
+        self.content.setAccessibleName(f"{item.name}: {item.goal}")
+        parts = (said, where, title, answered, f"{item.severity.label}.")
+        self.content.setAccessibleDescription(
+            " ".join(p for p in (*parts, f"Safe setting: {item.safe}") if p)
+        )
         announce(self.content, " ".join(p for p in (said, where, title, answered) if p))
 
     def _open_settings(self) -> None:
@@ -291,6 +297,22 @@ class AnswerButton(QPushButton):
     def __init__(self, text: str, group: Callable[[], list[QPushButton]]) -> None:
         super().__init__(text)
         self._group = group
+
+    def event(self, event: QEvent) -> bool:
+        """The answer's key (Alt+S…) answers, leaving the focus where it is.
+
+        Qt's animated click first moves the focus to a checkable button, so a screen reader
+        said "Answer: Safe check box, not checked" just as the answer was being given. The
+        click stays animated: it lands after Alt is released, so the page's focus move wins
+        over the menu bar's Alt (an immediate click left the focus on "File")."""
+        if event.type() != QEvent.Type.Shortcut:
+            return super().event(event)
+        policy = self.focusPolicy()
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        try:
+            return super().event(event)
+        finally:
+            self.setFocusPolicy(policy)
 
     def sizeHint(self) -> QSize:
         """Wide enough for the word with " — chosen" in bold, as the chosen answer shows it

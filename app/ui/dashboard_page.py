@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -131,6 +131,7 @@ class DashboardPage(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setVisible(False)
+        self._banner_told = ""  # the reminder last announced, so each is said once
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
         self._lay_out()
 
@@ -300,7 +301,6 @@ class DashboardPage(QWidget):
 
         Its text is its accessible name, and it is announced when it appears.
         """
-        appearing = bool(entries) and not self.banner.isVisible()
         lines = [f"{e.platform_name}: {'; '.join(e.reasons(now))}" for e in entries]
         text = "Reminder — " + "\n".join(lines) if entries else ""
         self.banner.setText(text)
@@ -308,9 +308,26 @@ class DashboardPage(QWidget):
         self.banner.setVisible(bool(entries))
         border = tone("warn").name()
         self.banner.setStyleSheet(f"QLabel#banner {{ border: 1px solid {border}; padding: 6px; }}")
-        if appearing:
-            QAccessible.updateAccessibility(QAccessibleEvent(self.banner, QAccessible.Event.Alert))
-            announce(self.banner, text)  # the Alert alone reaches no AT-SPI reader
+        self._tell_banner()
+
+    def _tell_banner(self) -> None:
+        """Announce a new reminder once, while the overview shows in the active window (one
+        sent as the window opened reached nobody; one from behind the summary misled)."""
+        text = self.banner.text()
+        if not text:
+            self._banner_told = ""
+        if text == self._banner_told or not self.isVisible() or not self.isActiveWindow():
+            return
+        self._banner_told = text
+        QAccessible.updateAccessibility(QAccessibleEvent(self.banner, QAccessible.Event.Alert))
+        announce(self.banner, text)  # the Alert alone reaches no AT-SPI reader
+
+    def event(self, event: QEvent) -> bool:
+        """A reminder not yet announced is said when the overview shows or its window wakes."""
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.Show, QEvent.Type.WindowActivate):
+            self._tell_banner()
+        return handled
 
     def _snooze_selected(self, days: int) -> None:
         platform_id = self.selected_platform_id()

@@ -5,15 +5,29 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app import credentials
 from app.automation.browsers import BrowserChoice
 from app.automation.urls import UrlMap
 from app.checklists.hosts import hosts_of
 from app.checklists.model import CheckItem, Platform
 from app.clock import Clock, SystemClock
 
-CredentialLoader = Callable[[str], credentials.Credential | None]
+if TYPE_CHECKING:
+    from app.credentials import Credential
+
+CredentialLoader = Callable[[str], "Credential | None"]
+
+
+def load_from_keyring(platform_id: str) -> Credential | None:
+    """The saved sign-in details for `platform_id`, from the keyring (`credentials.load`)."""
+    # Imported here: keyring takes ~90 ms to import, and the window that opens at start-up
+    # reaches this module through the watch without ever signing in (issue 24).
+    from app import credentials
+
+    return credentials.load(platform_id)
+
+
 # A visible window the worker uses like their normal browser, minus first-run prompts.
 DESKTOP_ARGS = ("--no-first-run", "--no-default-browser-check", "--disable-sync")
 
@@ -45,7 +59,7 @@ class AutomationConfig:
     headless: bool = False
     args: tuple[str, ...] = DESKTOP_ARGS
     clock: Clock = field(default_factory=SystemClock)
-    load_credential: CredentialLoader = credentials.load
+    load_credential: CredentialLoader = load_from_keyring
     # A screenshot of a page where a read failed, kept in memory with the result so the
     # worker can look at (or save) it; dropped when the dialog closes, never in a report.
     screenshots: bool = True

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from app.audit.watch import (
     LookOutcome,
@@ -30,9 +31,11 @@ from app.automation.config import AutomationConfig, readable_items
 from app.automation.failures import Failure
 from app.automation.results import ReadResult
 from app.checklists.model import Catalogue, Platform
-from app.credentials import Credential
 from app.services.watch_runs import DAY, WatchedLook
 from app.storage.store import Store
+
+if TYPE_CHECKING:
+    from app.credentials import Credential  # keyring is slow to import; types only here
 
 ASK = "Also re-read my settings when I am already signed in on this computer"
 # Read failures that say the saved session is not (or no longer) signed in.

@@ -10,6 +10,7 @@ from app.clock import FixedClock
 from app.footprint import Footprint, open_footprint
 from app.ui.application import configure_qt_settings
 from app.ui.main_window import MainWindow
+from app.ui.theme import focus_style_sheet
 from tests.conftest import START, WAIT_MS
 
 PROFILE = WorkerProfile(
@@ -51,3 +52,22 @@ def make_window(qtbot, opened_urls):
         return window
 
     return make
+
+
+@pytest.fixture
+def app_style_sheet(qapp: QApplication) -> Iterator[None]:
+    """The application's own style sheet, as the app runs: it re-polishes every control."""
+    qapp.setStyleSheet(focus_style_sheet(qapp.palette()))
+    yield
+    qapp.setStyleSheet("")
+
+
+@pytest.fixture
+def every_platform(footprint) -> Footprint:
+    """A Social Work England worker who uses every shipped platform (the longest pages)."""
+    profile = WorkerProfile(
+        display_name="Jo Worker", role="Social worker", organisation="Example Council",
+        regulator="swe", platform_ids=footprint.catalogue.ids,
+    )  # fmt: skip
+    footprint.store.save_profile(profile, footprint.clock.now())
+    return footprint

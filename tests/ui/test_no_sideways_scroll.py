@@ -9,20 +9,10 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from app.audit.answers import AnswerStatus
-from app.audit.profile import WorkerProfile
-from app.ui.theme import focus_style_sheet
 
 # The window's inside on each screen: a taskbar (40) and a title bar (30) off 768; the title
 # bar off 540 (a small screen's taskbar hides itself, as on a 200 % laptop).
 SIZES = {"1366x768": (1366, 768 - 40 - 30), "960x540": (960, 540 - 30)}
-
-
-@pytest.fixture
-def app_style_sheet(qapp: QApplication):
-    """The application's own style sheet, as the app runs (it re-polishes every control)."""
-    qapp.setStyleSheet(focus_style_sheet(qapp.palette()))
-    yield
-    qapp.setStyleSheet("")
 
 
 def sideways_scrolling(window: QWidget) -> list[str]:
@@ -50,14 +40,9 @@ def settle(qtbot, window) -> None:
 
 @pytest.mark.parametrize("size", SIZES.values(), ids=SIZES.keys())
 def test_no_page_scrolls_sideways_and_the_card_is_in_view(
-    qtbot, footprint, make_window, size, app_style_sheet
+    qtbot, every_platform, make_window, size, app_style_sheet
 ) -> None:
-    profile = WorkerProfile(
-        display_name="Jo Worker", role="Social worker", organisation="Example Council",
-        regulator="swe", platform_ids=footprint.catalogue.ids,
-    )  # fmt: skip
-    footprint.store.save_profile(profile, footprint.clock.now())
-    window = make_window(footprint)
+    window = make_window(every_platform)
     window.resize(*size)
     qtbot.waitUntil(lambda: window.size().width() == size[0])
     settle(qtbot, window)

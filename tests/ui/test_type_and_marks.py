@@ -7,11 +7,9 @@ import re
 import pytest
 from PySide6.QtCore import QBuffer, QIODevice, Qt
 from PySide6.QtGui import QColor, QIcon
-from PySide6.QtWidgets import QApplication
 
-from app.audit.profile import WorkerProfile
 from app.ui.platform_marks import MARK_COLOURS, MARK_TEXT, initials, platform_mark
-from app.ui.theme import TEXT_CONTRAST, contrast, focus_style_sheet
+from app.ui.theme import TEXT_CONTRAST, contrast
 from app.ui.typography import TextSize, points
 
 SIZES = [(1366, 768 - 40 - 30), (960, 540 - 30)]
@@ -24,24 +22,11 @@ def heading_points(html: str) -> float:
     return float(found.group(1))
 
 
-@pytest.fixture
-def app_style_sheet(qapp: QApplication):
-    """The application's own style sheet, as the app runs: it re-polishes every control."""
-    qapp.setStyleSheet(focus_style_sheet(qapp.palette()))
-    yield
-    qapp.setStyleSheet("")
-
-
 @pytest.mark.parametrize("size", SIZES, ids=["1366x768", "960x540"])
 def test_card_and_overview_body_is_13_pt_or_more_and_headings_are_larger(
-    qtbot, footprint, make_window, size, app_style_sheet
+    qtbot, every_platform, make_window, size, app_style_sheet
 ) -> None:
-    profile = WorkerProfile(
-        display_name="Jo Worker", role="Social worker", organisation="Example Council",
-        regulator="swe", platform_ids=footprint.catalogue.ids,
-    )  # fmt: skip
-    footprint.store.save_profile(profile, footprint.clock.now())
-    window = make_window(footprint)
+    window = make_window(every_platform)
     window.resize(*size)
     overview = window.dashboard
     for widget in (overview.table, overview.summary, overview.to_do, overview.banner):

@@ -91,13 +91,17 @@ class WatchRunner(QObject):
         self._plan, self._looks = watch_plan, []
         events = LookEvents()
         events.look_finished.connect(self._look_finished)
-        job = Job.of(self._footprint.look_for_watch(config, watch_plan, terms), events)
-        job.finished.connect(lambda _views: self._ended(stopped=False))
-        job.cancelled.connect(lambda: self._ended(stopped=True))
-        job.failed.connect(lambda _sentence: self._ended(stopped=True))
+        self._start(Job.of(self._footprint.look_for_watch(config, watch_plan, terms), events),
+                    self._ended)  # fmt: skip
+        return True
+
+    def _start(self, job: Job, ended: Callable[..., None]) -> None:
+        """Run `job`; `ended(stopped=…)` once it finishes, is cancelled or fails."""
+        job.finished.connect(lambda _result: ended(stopped=False))
+        job.cancelled.connect(lambda: ended(stopped=True))
+        job.failed.connect(lambda _sentence: ended(stopped=True))
         self._job = job
         self._jobs.start(job)
-        return True
 
     def stop(self) -> None:
         """Stop a run in progress; what was seen is already kept."""
@@ -132,12 +136,8 @@ class WatchRunner(QObject):
         self._looks = []
         events = RereadEvents()
         events.reread_finished.connect(self._reread_finished)
-        job = Job.of(self._footprint.reread_for_watch(config, due), events)
-        job.finished.connect(lambda _none: self._reread_ended(stopped=False))
-        job.cancelled.connect(lambda: self._reread_ended(stopped=True))
-        job.failed.connect(lambda _sentence: self._reread_ended(stopped=True))
-        self._job = job
-        self._jobs.start(job)
+        self._start(Job.of(self._footprint.reread_for_watch(config, due), events),
+                    self._reread_ended)  # fmt: skip
         return True
 
     def _reread_finished(self, event: RereadFinished) -> None:

@@ -20,8 +20,9 @@ worker thread, so starting Footprint never pays for it. The modules:
 - `reading`: the read as plain work (`read_settings`) sending one event per step; the facade
   hands it to the windows as `Background` work, which `app/ui/jobs.py` runs on its own thread;
 - `runtime`: Playwright's driver on that thread;
-- the stranger's view (signed out, no profile): `outside_config`, `outside` (the look),
-  `stranger` (a throwaway context per address), `watchdog`, `stranger_view` (the findings).
+- `watchdog`: ends a browser's process that stopped answering (used by the stranger's view,
+  which has its own home in `app/stranger`: signed out, no profile, a throwaway context per
+  address).
 
 What is clicked or typed, ever: the platform's own login form (fields, Next, submit) and a
 cookie notice's most private choice. Nothing on a settings page.

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QStackedWidget,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -63,6 +64,33 @@ def scroll_area(content: QWidget, *, framed: bool = True) -> QScrollArea:
     if not framed:
         scroll.setFrameShape(QFrame.Shape.NoFrame)
     return scroll
+
+
+class CurrentPageStack(QStackedWidget):
+    """A stack of pages as big as the page shown, not as the biggest page.
+
+    Qt sizes a stack by all its pages, hidden ones too; in a scroll area that made the
+    summary scroll at 1366×768 because the overview behind it was taller.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(self.updateGeometry)  # the scroll area asks again
+
+    def sizeHint(self) -> QSize:
+        """The shown page's."""
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        """The shown page's."""
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+    def heightForWidth(self, width: int) -> int:
+        """The shown page's."""
+        page = self.currentWidget()
+        return page.heightForWidth(width) if page is not None else super().heightForWidth(width)
 
 
 TARGET_SIZE: Final = 24  # pixels: the smallest a row one clicks may be (WCAG 2.2, 2.5.8)

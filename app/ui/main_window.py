@@ -10,7 +10,6 @@ from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QStackedWidget,
     QSystemTrayIcon,
 )
 
@@ -21,7 +20,7 @@ from app.ui import preferences
 from app.ui.dashboard_page import DashboardPage
 from app.ui.hidden_pages import HiddenPageStates
 from app.ui.jobs import JobRunner
-from app.ui.layouts import scroll_area
+from app.ui.layouts import CurrentPageStack, scroll_area
 from app.ui.links import UrlOpener, open_in_browser
 from app.ui.notifiers import DesktopNotifier, Notifier, TrayNotifier, tray_icon
 from app.ui.reminder_service import ReminderService
@@ -72,7 +71,7 @@ class MainWindow(DialogsWindow):
         # overview, and those pages are a good part of start-up (issue 24).
         self._audit_page: AuditPage | None = None
         self._summary_page: SummaryPage | None = None
-        self._stack = QStackedWidget()
+        self._stack = CurrentPageStack()
         self._stack.addWidget(self.dashboard)
         HiddenPageStates(self._stack)  # no stale focused cell on a hidden page (issue 31)
         # In a scroll area: at 200 % on a small laptop a page may be taller or wider than the

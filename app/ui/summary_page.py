@@ -8,18 +8,14 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QSizePolicy,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -29,9 +25,9 @@ from app.audit.actions import ActionItem, action_list
 from app.audit.answers import Answer, AnswerStatus
 from app.audit.comparison import Comparison, compare_with_previous
 from app.audit.run import AuditRun
-from app.audit.scoring import PlatformState, Score, check_state, overall_score, score_platform
+from app.audit.scoring import overall_score, score_platform
 from app.audit.session import AuditSession
-from app.audit.verdicts import audit_closing, change_since_previous, check_is_finished
+from app.audit.verdicts import audit_closing, check_is_finished
 from app.checklists.hosts import is_allowed
 from app.checklists.model import Platform
 from app.formatting import plural, short_date
@@ -39,20 +35,9 @@ from app.ui.announce import show_status
 from app.ui.layouts import plain_label, roomy_rows
 from app.ui.links import UrlOpener, open_in_browser
 from app.ui.reflow import ReflowRow
-from app.ui.theme import state_colour, tone
+from app.ui.summary_views import ShrinkingList, fill_state_table, summary_table, table_width
 from app.ui.typography import TextSize, heading_html, use_body_text
 from app.ui.watch_offer import WatchOffer
-
-SUMMARY_COLUMNS = (
-    "Platform", "State", "Safe", "Needs action", "Not sure", "Not checked",
-    "Since last check",
-)  # fmt: skip
-COUNTED = (
-    AnswerStatus.SAFE,
-    AnswerStatus.NEEDS_ACTION,
-    AnswerStatus.UNSURE,
-    AnswerStatus.NOT_CHECKED,
-)
 
 
 class SummaryPage(QWidget):
@@ -86,8 +71,8 @@ class SummaryPage(QWidget):
         self.skipped_label.setTextFormat(Qt.TextFormat.PlainText)
         self.skipped_button = QPushButton("Check the skipped platforms &now")
         self.skipped_button.clicked.connect(self.resume_skipped)
-        self.table = _summary_table()
-        self.actions_list = QListWidget()
+        self.table = summary_table()
+        self.actions_list = ShrinkingList()
         self.actions_list.setWordWrap(True)  # a long action wraps instead of running off
         self.actions_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         roomy_rows(self.actions_list)
@@ -117,12 +102,13 @@ class SummaryPage(QWidget):
 
     def _build_offer(self) -> QGroupBox:
         """After the first audit: two ways for reminders to reach the worker, both unticked."""
-        box = QGroupBox("Reminders that reach you (you can change these in Settings)")
-        # Short words on the boxes and the why below, wrapped: a tick box does not wrap, and
-        # the long ones made the page scroll sideways at 960×540.
+        # Short words on the title and the boxes, the rest wrapped below: a title or a tick
+        # box does not wrap, and long ones made the page scroll sideways at 960×540.
+        box = QGroupBox("Reminders that reach you")
         self.autostart_check = QCheckBox("Start Footprint &quietly when I log in")
         self.calendar_check = QCheckBox("Add my re-check dates to my &calendar")
         column = QVBoxLayout(box)
+        column.addWidget(plain_label("You can change these in Settings."))
         self._autostart_why = plain_label("So it can remind you when a re-check is due.")
         calendar_why = plain_label("Footprint saves a calendar file; you choose where.")
         for check, why in ((self.autostart_check, self._autostart_why),
@@ -152,29 +138,62 @@ class SummaryPage(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Rows as tall as their text at the width now given: measured while the page was
         still narrow, a row kept two lines' height once wide (the Done button fell below
-        the window at 1366×768)."""
+        the window at 1366×768). And the offers beside the results when there is room."""
         super().resizeEvent(event)
+        self._arrange_columns()
         self.table.resizeRowsToContents()
         self.table.updateGeometry()  # its height follows its rows (AdjustToContents)
 
+    def _arrange_columns(self) -> None:
+        """The offers to the right of the results when the table fits beside them, so the
+        page fits 1366×768 without scrolling; below them on a narrow window (960×540, 200 %),
+        where the page scrolls down but never sideways."""
+        offers = max(offer.sizeHint().width() for offer in (self.offer, self.watch_offer))
+        margins = self._page_layout.contentsMargins()
+        room = self.width() - margins.left() - margins.right() - self._body.spacing()
+        side_by_side = room >= table_width(self.table) + offers
+        if side_by_side:
+            self._body.setDirection(QBoxLayout.Direction.LeftToRight)
+        else:
+            self._body.setDirection(QBoxLayout.Direction.TopToBottom)
+        # Side by side the table and the list ask for three rows and share what height is
+        # left, scrolling inside themselves; one above the other the page scrolls, so the
+        # table shows every row.
+        self.table.compact = self.actions_list.compact = side_by_side
+        self.table.setSizePolicy(
+            QSizePolicy.Policy.Expanding,
+            QSizePolicy.Policy.Expanding if side_by_side else QSizePolicy.Policy.Maximum,
+        )
+        self.table.updateGeometry()
+        self.actions_list.updateGeometry()
+
     def _lay_out(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        # Side by side, the results (with the heading) on the left and the offers on the
+        # right from the top; one above the other, the offers after the results.
+        results = QVBoxLayout()
+        results.addWidget(self.heading)
         skipped = QHBoxLayout()
         skipped.addWidget(self.skipped_label, 1)
         skipped.addWidget(self.skipped_button)
-        layout.addLayout(skipped)
-        layout.addWidget(self.table)
+        results.addLayout(skipped)
+        results.addWidget(self.table, 3)
         actions_heading = QLabel(heading_html("Your actions", TextSize.SECTION_HEADING))
         actions_heading.setBuddy(self.actions_list)
-        layout.addWidget(actions_heading)
-        layout.addWidget(self.actions_list, 1)
-        layout.addWidget(self.closing)
-        layout.addWidget(self.action_details)
-        layout.addWidget(self.status)
-        layout.addWidget(self.offer)
-        layout.addWidget(self.watch_offer)
-        layout.addWidget(
+        results.addWidget(actions_heading)
+        results.addWidget(self.actions_list, 2)
+        results.addWidget(self.closing)
+        results.addWidget(self.action_details)
+        results.addWidget(self.status)
+        offers = QVBoxLayout()
+        offers.addWidget(self.offer)
+        offers.addWidget(self.watch_offer)
+        offers.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self._body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._body.addLayout(results, 2)
+        self._body.addLayout(offers, 1)
+        self._page_layout = QVBoxLayout(self)
+        self._page_layout.addLayout(self._body, 1)
+        self._page_layout.addWidget(
             ReflowRow(
                 [[self.fixed_button, self.undo_button, self.open_button], [self.done_button]],
                 stretch_before=1,
@@ -215,40 +234,12 @@ class SummaryPage(QWidget):
         self.skipped_label.setVisible(bool(skipped))
         self.skipped_button.setVisible(bool(skipped))
         comparisons = [self._comparison(p) for p in platforms]
-        self._fill_table(platforms, scores, comparisons)
+        fill_state_table(self.table, session.run, platforms, scores, comparisons)
         self._fill_actions()
 
     def _comparison(self, platform: Platform) -> Comparison:
         assert self._session is not None
         return compare_with_previous(platform, self._history, self._session.run)
-
-    def _fill_table(
-        self,
-        platforms: Sequence[Platform],
-        scores: Sequence[Score],
-        comparisons: Sequence[Comparison],
-    ) -> None:
-        assert self._session is not None
-        run = self._session.run
-        self.table.setRowCount(len(platforms))
-        rows = zip(platforms, scores, comparisons, strict=True)
-        for row, (platform, score, comparison) in enumerate(rows):
-            state = check_state(score, run.check_for(platform.id))
-            counts = (str(score.count(status)) for status in COUNTED)
-            change = change_since_previous(platform, comparison, run.check_for(platform.id))
-            # Nothing answered in this audit is "Not checked" here, not "Never checked": the
-            # platform may well have been checked before.
-            word = glossary.NOT_CHECKED if state is PlatformState.NOT_AUDITED else state.label
-            cells = (platform.name, glossary.badge(word), *counts, change)
-            for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                if column == 1 and (colour := state_colour(state)) is not None:
-                    cell.setForeground(colour)
-                finished = check_is_finished(run.check_for(platform.id))
-                if column == len(cells) - 1 and finished and comparison.drift.has_drift:
-                    cell.setForeground(tone("bad"))
-                self.table.setItem(row, column, cell)
-        self.table.resizeRowsToContents()
 
     def _fill_actions(self) -> None:
         self.actions_list.clear()
@@ -344,23 +335,3 @@ class SummaryPage(QWidget):
         # Only the platform's own site (app/checklists/hosts.py), whatever a file said.
         if action is not None and is_allowed(action.platform.id, action.item.open_url):
             self._open_url(action.item.open_url)
-
-
-def _summary_table() -> QTableWidget:
-    """The state-of-each-platform table: read-only rows, as tall as their text."""
-    table = QTableWidget(0, len(SUMMARY_COLUMNS))
-    roomy_rows(table)
-    table.setHorizontalHeaderLabels(SUMMARY_COLUMNS)
-    table.setAccessibleName("State of each platform")
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
-    table.setWordWrap(True)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(len(SUMMARY_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
-    # As tall as its rows, so the action list below gets the space.
-    table.setSizeAdjustPolicy(QTableWidget.SizeAdjustPolicy.AdjustToContents)
-    table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
-    return table

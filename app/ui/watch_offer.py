@@ -23,13 +23,16 @@ class WatchOffer(QGroupBox):
     """The offer's boxes, hidden until `offer` shows them."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(
-            "The watch (off until you tick it; you can change this in Settings)", parent
-        )
+        # A title does not wrap: the rest of it is a wrapped line inside, so the offer fits
+        # beside the results on the summary at 1366×768.
+        super().__init__("The watch", parent)
         self.watch_check = QCheckBox("Look at my public profiles once a &week")
         self.watch_check.setAccessibleDescription(LOOKS_WHY)
         self.reread_checks: dict[str, QCheckBox] = {}
         self._column = QVBoxLayout(self)
+        self._column.addWidget(
+            plain_label("Off until you tick it; you can change this in Settings.")
+        )
         self._column.addWidget(self.watch_check)
         self._column.addWidget(plain_label(LOOKS_WHY))
         self._reread_why = plain_label(REREAD_WHY)

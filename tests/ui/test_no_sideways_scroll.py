@@ -6,9 +6,16 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QApplication,
+    QTableWidget,
+    QWidget,
+)
 
 from app.audit.answers import AnswerStatus
+from app.ui.layouts import TARGET_SIZE
 
 # The window's inside on each screen: a taskbar (40) and a title bar (30) off 768; the title
 # bar off 540 (a small screen's taskbar hides itself, as on a 200 % laptop).
@@ -77,3 +84,32 @@ def test_no_page_scrolls_sideways_and_the_card_is_in_view(
     qtbot.waitUntil(lambda: window.summary_page.isVisible())
     settle(qtbot, window)
     assert sideways_scrolling(window) == [], "summary"
+    summary = window.summary_page
+    if size == SIZES["1366x768"]:
+        # A first audit of every shipped platform, both offers shown: all of it without
+        # scrolling the page, the table and the actions scrolling inside themselves.
+        assert summary.offer.isVisible() and summary.watch_offer.isVisible()
+        window_scroll = window.centralWidget().verticalScrollBar()
+        assert not window_scroll.isVisible(), "the summary scrolls at 1366×768"
+        on_screen = {
+            "Done": summary.done_button, "I fixed it": summary.fixed_button,
+            "reminder offer": summary.offer, "watch offer": summary.watch_offer,
+        }  # fmt: skip
+        off = [name for name, widget in on_screen.items() if not in_view(widget, window)]
+        assert not off, off
+        assert first_row_in_view(summary.table, window)
+        assert min_rows_shown(summary.table) >= 3 and min_rows_shown(summary.actions_list) >= 3
+
+
+def first_row_in_view(table: QTableWidget, window: QWidget) -> bool:
+    """The table's first row wholly inside the window's visible inside."""
+    viewport = window.centralWidget()
+    row = table.visualRect(table.model().index(0, 0))
+    top_left = table.viewport().mapTo(viewport, row.topLeft())
+    return table.isVisible() and viewport.rect().contains(QRect(top_left, row.size()))
+
+
+def min_rows_shown(view: QAbstractItemView) -> int:
+    """How many rows of 24 px fit in the smallest height `view` allows."""
+    header = view.horizontalHeader().height() if isinstance(view, QTableWidget) else 0
+    return (view.minimumSizeHint().height() - header) // TARGET_SIZE

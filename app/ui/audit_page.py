@@ -248,23 +248,25 @@ class AuditPage(QWidget):
             self.show_current(said)
 
     def _show_end_card(self, answered: Position, said: str) -> bool:
-        """Between platforms: the end card of the one just finished, focused on going on.
-        False when the answer did not finish a platform with another to follow."""
+        """After a platform: its end card, focused on going on to the next platform or, after
+        the last, to the summary. False when the answer did not finish a platform."""
         assert self._session is not None
         now = self._session.position()
         platform = answered.platform
         check = self._session.run.check_for(platform.id)
-        if now is None or now.platform.id == platform.id or check is None:
+        if (now is not None and now.platform.id == platform.id) or check is None:
             return False
         if check.completed_at is None:
             return False
         answers = self._session.run.answers_for(platform.id)
         to_fix = [i.name for i in platform.items if _needs_action(answers.get(i.id))]
-        self.end_card.show_end(platform, score_platform(platform, answers), now.platform, to_fix)
+        following = now.platform if now is not None else None
+        self.end_card.show_end(platform, score_platform(platform, answers), following, to_fix)
         self.item_list.hide()  # a card of its own: the next platform's list comes with it
         self._shown = now
-        self.progress.show_at(self._session, now)
-        self.item_list.fill(self._session, now)
+        if now is not None:
+            self.progress.show_at(self._session, now)
+            self.item_list.fill(self._session, now)
         self.cards.setCurrentWidget(self.end_card)
         self.end_card.continue_button.setFocus(Qt.FocusReason.OtherFocusReason)
         _bring_into_view(self.end_card.headline)

@@ -1,5 +1,5 @@
 """The card between two platforms of an audit: how the one just finished stands, and a
-clear button on to the next.
+clear button on to the next (after the last platform, on to the summary).
 
 Its words come from `app.audit.verdicts` (platform_end_line, platform_end_advice), the same
 functions the rest of Footprint uses, so it never says "well done" while a fix is open.
@@ -23,11 +23,16 @@ from app.ui.platform_marks import platform_mark
 from app.ui.theme import end_card_style, primary_button_style
 
 MAX_NAMED = 5  # the settings to fix named on the card; the summary lists them all
+LAST_PLATFORM = (
+    "That was the last platform of this audit. The summary shows each platform and what is "
+    "left to do."
+)
 
 
 class PlatformEndCard(QWidget):
     """ "Facebook: 10 safe, 2 to fix, 1 not sure — next: Instagram", what that means, and a
-    button on. Signals `continue_requested` when the worker goes on."""
+    button on (after the last platform, to the summary). Signals `continue_requested` when
+    the worker goes on."""
 
     continue_requested = Signal()
 
@@ -54,14 +59,19 @@ class PlatformEndCard(QWidget):
         column.addStretch(1)
 
     def show_end(
-        self, platform: Platform, score: Score, following: Platform, to_fix_names: Sequence[str]
+        self,
+        platform: Platform,
+        score: Score,
+        following: Platform | None,
+        to_fix_names: Sequence[str],
     ) -> None:
         """The end of `platform` (its answers in `score`, the settings still to fix named in
-        `to_fix_names`); `following` comes next."""
+        `to_fix_names`); `following` comes next, None after the audit's last platform."""
         safe, to_fix = score.count(AnswerStatus.SAFE), score.count(AnswerStatus.NEEDS_ACTION)
         unsure, unanswered = score.count(AnswerStatus.UNSURE), score.count(AnswerStatus.NOT_CHECKED)
+        next_name = following.name if following is not None else None
         self.headline.setText(
-            platform_end_line(platform.name, safe, to_fix, unsure, following.name, unanswered)
+            platform_end_line(platform.name, safe, to_fix, unsure, next_name, unanswered)
         )
         # The end of a platform stands out; green only when nothing is open on it.
         self.headline.setStyleSheet(end_card_style(attention=bool(to_fix or unsure or unanswered)))
@@ -69,11 +79,15 @@ class PlatformEndCard(QWidget):
         named = "".join(f"\n  ✗ {name}" for name in to_fix_names[:MAX_NAMED])
         more = len(to_fix_names) - MAX_NAMED
         self.advice.setText(advice + named + (f"\n  … and {more} more" if more > 0 else ""))
-        self.next_line.setText(
-            f"Next: {following.name}, {plural(len(following.items), 'setting')}, "
-            f"{say_minutes(minutes_for(following))}."
-        )
-        self.continue_button.setText(f"&Continue to {following.name} →")
+        if following is None:
+            self.next_line.setText(LAST_PLATFORM)
+            self.continue_button.setText("&See the summary →")
+        else:
+            self.next_line.setText(
+                f"Next: {following.name}, {plural(len(following.items), 'setting')}, "
+                f"{say_minutes(minutes_for(following))}."
+            )
+            self.continue_button.setText(f"&Continue to {following.name} →")
         side = self.headline.fontMetrics().height() * 2
         self.mark.setPixmap(platform_mark(platform.id, platform.name).pixmap(side, side))
         self.mark.setAlignment(Qt.AlignmentFlag.AlignTop)

@@ -16,6 +16,7 @@ from app.ui.history_dialog import HistoryDialog
 from app.ui.profile_dialog import ProfileDialog
 from app.ui.report_dialog import ReportDialog
 from app.ui.safe_share_chart import DARK_LINES, LIGHT_LINES
+from tests.ui.audit_steps import see_the_summary
 
 SMALL_SCREEN = (960, 540)  # 1920 × 1080 at 200 %
 CSS = Path(__file__).resolve().parents[2] / "resources" / "report" / "report.css"
@@ -89,6 +90,7 @@ def test_tab_moves_out_of_the_summary_table(qtbot, set_up, make_window) -> None:
     window.start_or_resume_audit()
     while window.audit_page.session and not window.audit_page.session.is_finished:
         window.audit_page.answer_buttons[AnswerStatus.SAFE].click()
+    see_the_summary(window.audit_page)
     table = window.summary_page.table
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_Tab)
@@ -103,6 +105,7 @@ def test_the_main_window_fits_a_960_by_540_screen(qtbot, set_up, make_window, pa
     if page == "summary":
         while window.audit_page.session and not window.audit_page.session.is_finished:
             window.audit_page.answer_buttons[AnswerStatus.SAFE].click()
+        see_the_summary(window.audit_page)
     hint = window.minimumSizeHint()
     assert hint.width() <= SMALL_SCREEN[0] and hint.height() <= SMALL_SCREEN[1], hint
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from app.audit.answers import AnswerStatus
 from app.ui import announce as announce_module
+from tests.ui.audit_steps import see_the_summary
 from tests.ui.test_guided_audit import press, press_alt
 
 
@@ -75,6 +76,7 @@ def test_check_the_skipped_platforms_now_goes_back_into_the_audit(qtbot, set_up,
     page.skip_button.click()
     while page.session and not page.session.is_finished and page.isVisible():
         page.answer_buttons[AnswerStatus.SAFE].click()
+    see_the_summary(page)
     summary = window.summary_page
     assert summary.isVisible() and summary.skipped_button.isVisible()
     summary.skipped_button.click()
@@ -82,6 +84,7 @@ def test_check_the_skipped_platforms_now_goes_back_into_the_audit(qtbot, set_up,
     assert page.progress_label.text().startswith("Facebook: platform 1 of 2, item 1")
     for _ in set_up.catalogue.platform("facebook").items:
         page.answer_buttons[AnswerStatus.SAFE].click()
+    see_the_summary(page)
     assert summary.isVisible() and not summary.skipped_button.isVisible()
     [run] = set_up.history()
     assert not run.check_for("facebook").skipped
@@ -152,6 +155,7 @@ def test_status_messages_are_announced(qtbot, set_up, make_window, announced) ->
     page.answer_buttons[AnswerStatus.NEEDS_ACTION].click()
     while page.session and not page.session.is_finished and page.isVisible():
         page.answer_buttons[AnswerStatus.SAFE].click()
+    see_the_summary(page)
     assert any("Facebook" in m and "Instagram" in m and "Saved" in m for _, m in announced)
     summary = window.summary_page
     summary.actions_list.setCurrentRow(0)

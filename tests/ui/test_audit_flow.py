@@ -1,5 +1,6 @@
 """Moving through an audit: the answer shown, Back and Next, the item list, the moment a
-platform is done, and a note typed before answering that survives quitting."""
+platform is done (the last one too, before the summary), and a note typed before answering
+that survives quitting."""
 
 from __future__ import annotations
 
@@ -84,6 +85,30 @@ def test_an_end_card_with_a_fix_open_never_says_all_is_well(qtbot, set_up, make_
         assert words not in said.lower()
     page.back_button.click()  # Back from the end card: Facebook's last setting again
     assert page.progress_label.text().startswith("Facebook:") and not page.end_card_shown()
+
+
+def test_the_last_platform_has_its_end_card_then_the_summary(qtbot, set_up, make_window):
+    window = make_window(set_up)
+    window.start_or_resume_audit()
+    page = window.audit_page
+    facebook, instagram = (set_up.catalogue.platform(p) for p in ("facebook", "instagram"))
+    for _ in facebook.items:
+        page.answer_buttons[AnswerStatus.SAFE].click()
+    page.end_card.continue_button.click()
+    page.answer_buttons[AnswerStatus.NEEDS_ACTION].click()
+    for _ in instagram.items[1:]:
+        page.answer_buttons[AnswerStatus.SAFE].click()
+    assert page.end_card_shown() and not window.summary_page.isVisible()
+    said = page.end_card.text()
+    assert said.startswith(f"Instagram: {len(instagram.items) - 1} safe, 1 to fix")
+    assert "next:" not in said.lower() and "still needs fixing" in said
+    button = page.end_card.continue_button
+    assert QApplication.focusWidget() is button and "summary" in button.text()
+    page.back_button.click()  # Back: Instagram's last setting again, the summary not yet
+    assert page.progress_label.text().startswith("Instagram:") and not page.end_card_shown()
+    page.answer_buttons[AnswerStatus.SAFE].click()
+    qtbot.keyClick(page.end_card.continue_button, Qt.Key.Key_Return)
+    assert window.summary_page.isVisible()
 
 
 def test_a_note_typed_before_answering_survives_quitting(qtbot, set_up, make_window):

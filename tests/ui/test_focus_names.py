@@ -23,6 +23,7 @@ from app.ui.profile_dialog import ProfileDialog
 from app.ui.report_dialog import ReportDialog
 from app.ui.self_search_dialog import SelfSearchDialog
 from app.ui.stranger_dialog import StrangerDialog
+from tests.ui.audit_steps import see_the_summary
 
 
 def tab_stops(window: QWidget) -> Iterator[QWidget]:
@@ -98,6 +99,7 @@ def test_every_tab_stop_of_the_main_window_has_a_name(qtbot, set_up, make_window
     page = window.audit_page
     while page.session and not page.session.is_finished and page.isVisible():
         page.answer_buttons[AnswerStatus.SAFE].click()
+    see_the_summary(page)
     assert unnamed(window) == [], "summary"
 
 
@@ -145,4 +147,5 @@ def test_every_name_holds_the_visible_words_in_the_main_window(qtbot, set_up, ma
     assert name_misses_label(window) == [], "audit"
     while page.session and not page.session.is_finished and page.isVisible():
         page.answer_buttons[AnswerStatus.SAFE].click()
+    see_the_summary(page)
     assert name_misses_label(window) == [], "summary"

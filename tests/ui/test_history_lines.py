@@ -8,6 +8,7 @@ from datetime import timedelta
 from app.audit.answers import AnswerStatus
 from app.formatting import short_date
 from app.ui.history_dialog import HistoryDialog
+from tests.ui.audit_steps import see_the_summary
 
 
 def test_a_fix_reads_fixed_on_its_date_and_a_slide_back_is_its_own_line(
@@ -17,6 +18,7 @@ def test_a_fix_reads_fixed_on_its_date_and_a_slide_back_is_its_own_line(
     window.start_or_resume_audit()
     while window.audit_page.session and not window.audit_page.session.is_finished:
         window.audit_page.answer_buttons[AnswerStatus.SAFE].click()
+    see_the_summary(window.audit_page)
     window.summary_page.done_button.click()
     set_up.clock.advance(timedelta(days=30))
     window.recheck_platform("facebook")
@@ -24,6 +26,7 @@ def test_a_fix_reads_fixed_on_its_date_and_a_slide_back_is_its_own_line(
     window.audit_page.answer_buttons[AnswerStatus.NEEDS_ACTION].click()
     while window.audit_page.session and not window.audit_page.session.is_finished:
         window.audit_page.answer_buttons[AnswerStatus.SAFE].click()
+    see_the_summary(window.audit_page)
     set_up.clock.advance(timedelta(days=1))
     fixed = window.summary_page._selected().item.name
     window.summary_page.mark_fixed()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QWidget
 from app.audit.answers import AnswerStatus
 from app.ui.layouts import TARGET_SIZE
 from app.ui.profile_dialog import ProfileDialog
+from tests.ui.audit_steps import see_the_summary
 from tests.ui.test_focus_names import windows  # noqa: F401  (the same dialogs)
 
 MAGNIFIED = QRect(0, 0, 1366 // 2, (768 - 40 - 30) // 2)
@@ -64,6 +65,7 @@ def test_the_main_window_s_buttons_are_reachable_at_200_percent(qtbot, set_up, m
     page = window.audit_page
     while page.session and not page.session.is_finished and page.isVisible():
         page.answer_buttons[AnswerStatus.SAFE].click()
+    see_the_summary(page)
     missed += [f"summary: {text}" for text in out_of_reach(window)]
     assert missed == [], "\n".join(missed)
 
@@ -80,6 +82,7 @@ def test_list_rows_and_tick_boxes_are_24_px_targets(qtbot, set_up, make_window, 
     views = [form.form.platforms, page.item_list]
     while page.session and not page.session.is_finished and page.isVisible():
         page.answer_buttons[AnswerStatus.NEEDS_ACTION].click()
+    see_the_summary(page)
     views += [window.summary_page.actions_list, window.summary_page.table]
     for view in views:
         rows = view.model().rowCount()

@@ -8,6 +8,7 @@ from app.footprint import open_footprint
 from app.services.demo import DEMO_PLATFORM_IDS
 from app.ui.main_window import MainWindow
 from tests.conftest import START
+from tests.ui.audit_steps import see_the_summary
 
 
 def test_the_main_window_lists_the_demo_platforms(qtbot, data_home) -> None:
@@ -45,6 +46,7 @@ def test_the_menus_hold_every_action_with_the_usual_keys(qtbot, data_home) -> No
     window.recheck_platform("youtube")
     while window.audit_page.session and not window.audit_page.session.is_finished:
         window.audit_page.answer_buttons[AnswerStatus.NEEDS_ACTION].click()
+    see_the_summary(window.audit_page)
     window.summary_page.mark_fixed()
     assert undo.isEnabled()
     before = window.summary_page.actions_list.count()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from app.audit.answers import AnswerStatus
 from app.audit.verdicts import ALL_CLEAR_WORDS
+from tests.ui.audit_steps import see_the_summary
 from tests.ui.test_reminders import finish_audit
 
 
@@ -24,6 +25,7 @@ def shown_words(window: QWidget) -> str:
 def answer_all(window, status: AnswerStatus) -> None:
     while window.audit_page.session and not window.audit_page.session.is_finished:
         window.audit_page.answer_buttons[status].click()
+    see_the_summary(window.audit_page)
 
 
 def test_open_fixes_with_every_reminder_snoozed_are_never_called_all_well(

@@ -9,12 +9,14 @@ from PySide6.QtWidgets import QFileDialog
 
 from app.audit.answers import AnswerStatus
 from app.ui import window_actions
+from tests.ui.audit_steps import see_the_summary
 from tests.ui.test_reminders import finish_audit
 
 
 def answer_everything(window) -> None:
     while window.audit_page.session and not window.audit_page.session.is_finished:
         window.audit_page.answer_buttons[AnswerStatus.SAFE].click()
+    see_the_summary(window.audit_page)
 
 
 def test_the_first_audit_offers_reminders_unticked_and_saves_the_calendar_when_asked(

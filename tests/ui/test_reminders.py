@@ -11,6 +11,7 @@ from app.cli import main
 from app.ui.history_dialog import HistoryDialog
 from app.ui.theme import tone
 from tests.conftest import WAIT_MS
+from tests.ui.audit_steps import see_the_summary
 
 
 class FakeTray:
@@ -26,6 +27,7 @@ def finish_audit(window) -> None:
     window.start_or_resume_audit()
     while window.audit_page.session and not window.audit_page.session.is_finished:
         window.audit_page.answer_buttons[AnswerStatus.SAFE].click()
+    see_the_summary(window.audit_page)
     window.summary_page.done_button.click()
 
 
@@ -227,5 +229,6 @@ def test_finishing_an_audit_clears_the_banner_at_once(qtbot, set_up, make_window
     window.recheck_platform("facebook")
     while window.audit_page.session and not window.audit_page.session.is_finished:
         window.audit_page.answer_buttons[AnswerStatus.SAFE].click()
+    see_the_summary(window.audit_page)
     window.summary_page.done_button.click()
     assert "Facebook" not in window.dashboard.banner.text()

@@ -248,15 +248,13 @@ class AuditPage(QWidget):
             self.show_current(said)
 
     def _show_end_card(self, answered: Position, said: str) -> bool:
-        """After a platform: its end card, focused on going on to the next platform or, after
-        the last, to the summary. False when the answer did not finish a platform."""
+        """A platform just finished: its end card, on to the next or the summary; else False."""
         assert self._session is not None
         now = self._session.position()
         platform = answered.platform
         check = self._session.run.check_for(platform.id)
-        if (now is not None and now.platform.id == platform.id) or check is None:
-            return False
-        if check.completed_at is None:
+        same_platform = now is not None and now.platform.id == platform.id
+        if same_platform or check is None or check.completed_at is None:
             return False
         answers = self._session.run.answers_for(platform.id)
         to_fix = [i.name for i in platform.items if _needs_action(answers.get(i.id))]

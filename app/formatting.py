@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 
@@ -57,7 +58,9 @@ BIDI_CONTROLS = frozenset(
         "\u061c",
     ]
 )
-_NO_BIDI = str.maketrans(dict.fromkeys(BIDI_CONTROLS))
+# A character class, not str.translate with a table: translate looks every character up in
+# a dict, and the audit files' 3,000 texts took 11 ms of each start that way, 2 ms this way.
+_BIDI = re.compile("[" + "".join(map(re.escape, sorted(BIDI_CONTROLS))) + "]")
 
 
 def display_text(text: str) -> str:
@@ -65,7 +68,7 @@ def display_text(text: str) -> str:
     prints it: without bidirectional formatting characters, so it cannot reorder what
     comes after it in a footer, an .ics file, a log line or the CLI's output. The one place
     this is done: `WorkerProfile` and the audit-file reader call it on every text they take."""
-    return text.translate(_NO_BIDI)
+    return text if text.isascii() else _BIDI.sub("", text)
 
 
 def printable(text: str) -> str:

@@ -25,7 +25,19 @@ class SourceLines:
     """Maps section names ("", "platform", "item.3", "item.3.probe") to their lines."""
 
     def __init__(self, text: str) -> None:
-        self._sections: dict[str, _Section] = {"": _Section("", 1, {})}
+        # Scanned at the first `line()`: only a problem asks, and the shipped audits, read at
+        # every start, have none (the scan was ~5 ms of each start; issue 24).
+        self._text = text
+        self._scanned: dict[str, _Section] | None = None
+
+    @property
+    def _sections(self) -> dict[str, _Section]:
+        if self._scanned is None:
+            self._scanned = {"": _Section("", 1, {})}
+            self._scan(self._text)
+        return self._scanned
+
+    def _scan(self, text: str) -> None:
         current = self._sections[""]
         counts: dict[str, int] = {}
         for number, line in enumerate(text.splitlines(), start=1):

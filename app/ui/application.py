@@ -7,14 +7,13 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.footprint import Footprint
 from app.ui import preferences
 from app.ui.app_icon import THEME_NAME, app_icon
 from app.ui.main_window import MainWindow
-from app.ui.single_instance import InstanceServer
 from app.ui.startup_dialogs import show_damage_notice
 from app.ui.theme import apply_accessible_theme
 
@@ -66,6 +65,16 @@ def acknowledge_damage(window: MainWindow, footprint: Footprint) -> None:
     window.refresh()
 
 
+def listen_for_later_launches(window: MainWindow, footprint: Footprint) -> None:
+    """From now on, a later launch on the same data home brings this window forward instead
+    of opening a second one."""
+    from app.ui.single_instance import InstanceServer  # QtNetwork, not needed to show the window
+
+    InstanceServer(footprint.home.root, parent=window).show_requested.connect(
+        window.show_normal_window
+    )
+
+
 def run_application(footprint: Footprint, *, minimised: bool = False) -> int:
     """Run the desktop app until it quits; its exit code.
 
@@ -86,11 +95,9 @@ def run_application(footprint: Footprint, *, minimised: bool = False) -> int:
         window.showMinimized()  # no tray to live in: a minimised window instead
     if preferences.KEEP_IN_TRAY.get() and window.tray.isVisible():
         app.setQuitOnLastWindowClosed(False)
-    # A later launch on the same data home brings this window forward instead of opening a
-    # second one (the launching command holds the data home's lock).
-    InstanceServer(footprint.home.root, parent=window).show_requested.connect(
-        window.show_normal_window
-    )
+    # Once the window shows: QtNetwork takes ~12 ms to load, and a later launch waits half a
+    # second for the answer (the launching command holds the data home's lock meanwhile).
+    QTimer.singleShot(0, window, lambda: listen_for_later_launches(window, footprint))
     acknowledge_damage(window, footprint)
     window.ensure_profile()
     try:

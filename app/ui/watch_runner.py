@@ -13,26 +13,25 @@ finishes (`RereadFinished`).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.audit.watch import LookOutcome
 from app.footprint import Footprint
-from app.footprint.look_values import (
-    LookFinished,
-    OutsideConfig,
-    RereadFinished,
-    WatchedLook,
-    WatchPlan,
-    WatchRun,
-)
 from app.ui.browser_choice import browser_path
-from app.ui.job_events import LookEvents
-from app.ui.jobs import Job, JobEvents, JobRunner
+from app.ui.jobs import Job, JobRunner
 from app.ui.notifiers import Notifier
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the watch's and the stranger's services load at the first run (issue 24)
+    from app.footprint.look_values import (
+        LookFinished,
+        OutsideConfig,
+        RereadFinished,
+        WatchedLook,
+        WatchPlan,
+        WatchRun,
+    )
     from app.footprint.read_values import AutomationConfig
 
 EVERY_MS = 15 * 60 * 1000  # how often to ask whether a look is due (a read, no page loads)
@@ -84,6 +83,9 @@ class WatchRunner(QObject):
         """Start the looks that are due, if any and none is running; True if a run started."""
         if self._job is not None:
             return False
+        # Here, not at the top: the window opens ~60 ms sooner without the watch's services.
+        from app.ui.job_events import LookEvents
+
         watch_plan, terms = self._footprint.watch_plan()
         config = self._config_for() if watch_plan.requests else None
         if config is None:
@@ -133,6 +135,8 @@ class WatchRunner(QObject):
         config = self._reread_config_for() if due else None
         if config is None:
             return False
+        from app.ui.job_events import RereadEvents  # as LookEvents in run_now
+
         self._looks = []
         events = RereadEvents()
         events.reread_finished.connect(self._reread_finished)
@@ -146,16 +150,10 @@ class WatchRunner(QObject):
         self._looks.append(self._footprint.keep_signed_in_look(event))
 
     def _reread_ended(self, *, stopped: bool) -> None:
+        from app.footprint.look_values import WatchRun  # as LookEvents in run_now
+
         self._job = None
         self.ran.emit(WatchRun(True, tuple(self._looks), stopped=stopped))
-
-
-class RereadEvents(JobEvents):
-    """The re-reads' one event: a platform finished (kept on the UI thread)."""
-
-    reread_finished = Signal(RereadFinished)
-
-    KINDS: ClassVar[dict[type, str]] = {RereadFinished: "reread_finished"}
 
 
 def announce_drift(run: WatchRun | None, notifiers: Sequence[Notifier]) -> None:

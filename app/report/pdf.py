@@ -10,6 +10,7 @@ Needs a QGuiApplication (fonts); the CLI creates one (app/report/command.py).
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ from app.report.pagination import (
 )
 from app.report.structure import report_structure
 
+log = logging.getLogger(__name__)
 LAYOUT_DPI = 96  # CSS pixels in report.css are 1/96 inch
 MARGINS_MM = QMarginsF(18, 15, 18, 10)
 FOOTER_BAND = 34.0  # layout pixels kept free at the bottom of each page for the footer
@@ -83,8 +85,6 @@ def write_pdf(document: ReportDocument, path: Path, paper: Paper = Paper.A4) -> 
 
 def pdf_bytes(document: ReportDocument, paper: Paper = Paper.A4) -> tuple[bytes, int]:
     """The report as tagged PDF data (structure tree, language), with its number of pages."""
-    from app.report.tagged import PageWindow, tag_pdf  # pikepdf: only when a PDF is written
-
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -95,14 +95,26 @@ def pdf_bytes(document: ReportDocument, paper: Paper = Paper.A4) -> tuple[bytes,
     plan = plan_pages(document, writer)
     _paint_plan(document, plan, writer)
     buffer.close()
-    windows = [
-        PageWindow(page.top, page.bottom, page.header.height if page.header else 0.0)
-        for page in plan.pages
-    ]
-    structure = report_structure(plan.text, document.html)
-    scale = writer.logicalDpiY() / LAYOUT_DPI
-    data = tag_pdf(bytes(buffer.data().data()), structure, windows, scale, plan.footer_top)
-    return data, len(plan.pages)
+    untagged = bytes(buffer.data().data())
+    return _tagged(untagged, document, plan, writer.logicalDpiY() / LAYOUT_DPI), len(plan.pages)
+
+
+def _tagged(untagged: bytes, document: ReportDocument, plan: PagePlan, scale: float) -> bytes:
+    """Qt's PDF with its structure tree and language. Should tagging fail (pikepdf missing on
+    a machine, or Qt writing its PDF another way), the record is saved untagged rather than
+    not at all: a worker's supervision record matters more than its tags. The log says why."""
+    try:
+        from app.report.tagged import PageWindow, tag_pdf  # pikepdf: only when a PDF is written
+
+        windows = [
+            PageWindow(page.top, page.bottom, page.header.height if page.header else 0.0)
+            for page in plan.pages
+        ]
+        structure = report_structure(plan.text, document.html)
+        return tag_pdf(untagged, structure, windows, scale, plan.footer_top)
+    except Exception:  # any failure of the tagging; the record itself is already made
+        log.exception("The report PDF could not be tagged; it was saved without tags")
+        return untagged
 
 
 def print_report(document: ReportDocument, printer: QPagedPaintDevice) -> int:

@@ -30,6 +30,7 @@ from app.audit.watch import (
     status_line,
 )
 from app.checklists.model import Catalogue
+from app.formatting import plural
 from app.storage.store import Store
 from app.stranger.evidence import SeenFinding
 from app.stranger.look import (
@@ -63,6 +64,12 @@ class WatchedLook:
     problem: str = ""  # the obstacle, in Footprint's words
     compared: bool = True  # False: the platform's first look, nothing to compare with
     signed_in: bool = False  # a signed-in re-read of the settings, not a stranger's look
+    unread: int = 0  # settings a re-read that got through could still not read
+
+    @property
+    def complete(self) -> bool:
+        """Seen, and nothing left unread: only then may "nothing changed" be said of it."""
+        return self.outcome is LookOutcome.SEEN and self.unread == 0
 
     def line(self) -> str:
         """The look as one line for `footprint watch --once`."""
@@ -73,10 +80,14 @@ class WatchedLook:
             return f"{self.platform_name}: could not look — {self.problem or self.outcome.value}"
         if not self.compared:
             return f"{self.platform_name}: {how}; {FIRST_LOOK}"
+        unread = f"; {plural(self.unread, 'setting')} could not be read" if self.unread else ""
         if not self.drift:
-            nothing = "no setting slid back" if self.signed_in else "nothing became more visible"
-            return f"{self.platform_name}: {how}; {nothing}"
-        return "\n".join(d.sentence(self.platform_name) for d in self.drift)
+            if self.signed_in:
+                among = " among those read" if self.unread else ""
+                return f"{self.platform_name}: {how}; no setting slid back{among}{unread}"
+            return f"{self.platform_name}: {how}; nothing became more visible"
+        drift = "\n".join(d.sentence(self.platform_name) for d in self.drift)
+        return drift + (f"\n{self.platform_name}: {unread[2:]}" if unread else "")
 
 
 @dataclass(frozen=True)
@@ -105,8 +116,10 @@ class WatchRun:
             lines.append("Paused while offline, to try again in an hour: " + ", ".join(self.paused))
         if self.stopped:
             lines.append("Stopped part-way; every look that finished is kept.")
-        seen = LookOutcome.SEEN
-        if any(look.compared and look.outcome is seen for look in self.looks) and not self.drift:
+        compared = [
+            look for look in self.looks if look.compared and look.outcome is LookOutcome.SEEN
+        ]
+        if compared and not self.drift and all(look.complete for look in compared):
             lines.append("Nothing changed since the last looks: no drift recorded.")
         return lines
 

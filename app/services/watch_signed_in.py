@@ -119,8 +119,9 @@ def keep(
     schedule = after_look(watch, outcome, now, policy, compared=compared)
     store.record_signed_in_look(schedule, outcome, now, drift, readings)
     problem = next((r.problem or "" for r in results if r.failure is not None), "")
+    unread = sum(1 for r in results if r.suggested is None) if outcome is LookOutcome.SEEN else 0
     return WatchedLook(platform.id, platform.name, outcome, tuple(drift), problem,
-                       compared=compared, signed_in=True)  # fmt: skip
+                       compared=compared, signed_in=True, unread=unread)  # fmt: skip
 
 
 def never_load_credential(platform_id: str) -> Credential | None:

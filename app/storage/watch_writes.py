@@ -95,7 +95,7 @@ class WatchWrites(WriteTransactions):
     ) -> None:
         """One re-read, in one transaction: the look (counted towards the day's cap; "signed
         out" is kept as a wall there, as revision 0006 knows it), any drift, the schedule and,
-        when settings were read, their statuses as the next starting point."""
+        when settings were read, their statuses merged into the next starting point."""
         kept = LookOutcome.WALL if outcome is LookOutcome.SIGNED_OUT else outcome
         pid = watch.platform_id
         look = {"platform_id": pid, "looked_at": looked_at, "outcome": kept.value}
@@ -107,15 +107,13 @@ class WatchWrites(WriteTransactions):
             ticked = watch_signed_in.c.platform_id == pid
             if db.execute(update(watch_signed_in).where(ticked).values(schedule)).rowcount == 0:
                 return  # unticked while the re-read ran: keep the look and its drift only
-            if readings is None:
-                return
-            db.execute(delete(watch_reading).where(watch_reading.c.platform_id == pid))
-            rows = [
-                {"platform_id": pid, "item_id": item, "status": status, "read_at": looked_at}
-                for item, status in readings.items()
-            ]
-            if rows:
-                db.execute(insert(watch_reading), rows)
+            # Merged, not replaced: a setting this re-read could not read keeps its last status,
+            # so it slides back against that next time instead of starting over unseen.
+            for item, status in (readings or {}).items():
+                row = {"platform_id": pid, "item_id": item, "status": status, "read_at": looked_at}
+                statement = upsert(watch_reading).values(row)
+                keys = [watch_reading.c.platform_id, watch_reading.c.item_id]
+                db.execute(statement.on_conflict_do_update(index_elements=keys, set_=row))
 
     def confirm_drift(self, drift_id: int, now: datetime) -> None:
         """The worker has seen this drift."""

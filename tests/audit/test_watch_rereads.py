@@ -27,6 +27,7 @@ from app.checklists.model import Platform
 from app.clock import FixedClock
 from app.footprint import Footprint, open_footprint
 from app.services import watch_signed_in
+from app.services.watch_runs import WatchRun
 from tests.conftest import START
 
 POLICY = WatchPolicy()
@@ -155,3 +156,39 @@ def test_a_first_reread_is_the_starting_point_and_a_slide_back_is_one_drift(
     footprint.choose_signed_in_watch("linkedin", False)
     assert footprint.store.watch_readings("linkedin") == {}
     assert len(footprint.watched_drift()) == 2  # unticking keeps what was seen
+
+
+def first_two(platform: Platform, second: AnswerStatus | None) -> list[ReadResult]:
+    """The platform's first two readable settings: the first safe, the second as given (None:
+    the reader could not read it this time)."""
+    a, b = [i for i in platform.items if i.probe][:2]
+    if second is None:
+        unread = ReadResult(platform.id, b.id, START, problem="too slow", failure=Failure.SLOW)
+    else:
+        unread = ReadResult(platform.id, b.id, START, "On", second)
+    return [ReadResult(platform.id, a.id, START, "On", SAFE), unread]
+
+
+def test_a_setting_one_reread_could_not_read_still_slides_back_against_its_last_status(
+    footprint: Footprint, clock: FixedClock, tmp_path
+) -> None:
+    """Review finding: a partial re-read replaced the starting point, so the unread setting
+    sliding back later was never seen, and the run said "Nothing changed"."""
+    footprint.choose_signed_in_watch("linkedin", True)
+
+    def reread(second: AnswerStatus | None) -> list:
+        clock.advance(POLICY.interval + POLICY.jitter)
+        read = reader({"linkedin": lambda platform: first_two(platform, second)})
+        looks, _ = watch_signed_in.run_due(footprint.store, footprint.catalogue,
+                                           config(clock, tmp_path), read=read)  # fmt: skip
+        return looks
+
+    reread(SAFE)  # the starting point: both safe
+    [partial] = reread(None)
+    assert partial.outcome is LookOutcome.SEEN and partial.drift == ()
+    assert "no setting slid back among those read; 1 setting could not be read" in partial.line()
+    run = WatchRun(enabled=True, looks=(partial,))
+    assert not any("Nothing changed" in line for line in run.lines())
+    assert sorted(footprint.store.watch_readings("linkedin").values()) == ["safe", "safe"]
+    [slid] = reread(UNSAFE)
+    assert len(slid.drift) == 1 and len(footprint.watched_drift()) == 1

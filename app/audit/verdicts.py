@@ -9,7 +9,7 @@ fix: open fixes are counted whatever was snoozed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from app.audit import glossary
@@ -36,11 +36,17 @@ class OpenWork:
     due: int  # platforms due a re-check, snoozed or not
     snoozed: int  # of those, reminders snoozed
     slid_back: int  # platforms where a setting slid back since the previous check
+    # Settings the watch saw slide back that the worker has neither confirmed nor checked in
+    # an audit since, and the names of their platforms (issues 26 and 28): an answer on file
+    # may read Safe while the watch saw otherwise, so they are open too.
+    watched: int = 0
+    watched_platforms: tuple[str, ...] = ()
 
     @property
     def is_clear(self) -> bool:
-        """True only when every setting of every platform is safe (or does not apply), and
-        every platform was checked on time with nothing slid back."""
+        """True only when every setting of every platform is safe (or does not apply), every
+        platform was checked on time with nothing slid back, and the watch saw nothing slide
+        back that is still unconfirmed."""
         return not (
             self.fixes
             or self.unsure
@@ -48,12 +54,21 @@ class OpenWork:
             or self.never_checked
             or self.due
             or self.slid_back
+            or self.watched
         )
 
 
-def open_work(rows: Sequence[PlatformOverview]) -> OpenWork:
-    """Count what is open on the overview's platforms (snoozed reminders included)."""
+def open_work(
+    rows: Sequence[PlatformOverview], watched: Mapping[str, int] | None = None
+) -> OpenWork:
+    """Count what is open on the overview's platforms (snoozed reminders included).
+
+    `watched`: by platform id, how many settings the watch saw slide back that are still to
+    confirm or check (`app.services.dashboard.watched_counts`).
+    """
     checked = [row for row in rows if row.last_checked is not None]
+    watched = {pid: count for pid, count in (watched or {}).items() if count > 0}
+    names = {row.platform.id: row.platform.name for row in rows}
     return OpenWork(
         fixes=sum(row.score.count(AnswerStatus.NEEDS_ACTION) for row in rows),
         fix_platforms=sum(1 for row in rows if row.score.count(AnswerStatus.NEEDS_ACTION)),
@@ -63,6 +78,8 @@ def open_work(rows: Sequence[PlatformOverview]) -> OpenWork:
         due=sum(1 for row in rows if row.due.is_due),
         snoozed=sum(1 for row in rows if row.due.is_due and row.due.is_snoozed),
         slid_back=sum(1 for row in rows if row.drift.has_drift),
+        watched=sum(watched.values()),
+        watched_platforms=tuple(names.get(pid, pid) for pid in watched),
     )
 
 
@@ -75,13 +92,18 @@ def fixes_outside(rows: Sequence[PlatformOverview], platform_ids: Sequence[str])
     )
 
 
-def overview_verdict(rows: Sequence[PlatformOverview]) -> str:
+def overview_verdict(
+    rows: Sequence[PlatformOverview], watched: Mapping[str, int] | None = None
+) -> str:
     """The overview's one line: "6 platforms; 15 fixes open on 5 platforms; …".
 
-    "Nothing needs attention" only when `open_work(rows).is_clear`.
+    `watched`: as for `open_work`. "Nothing needs attention" only when
+    `open_work(rows, watched).is_clear`.
     """
-    work = open_work(rows)
+    work = open_work(rows, watched)
     parts = [plural(len(rows), "platform")]
+    if work.watched:
+        parts.append(watched_words(work))
     if work.fixes:
         parts.append(f"{fixes(work.fixes)} open on {plural(work.fix_platforms, 'platform')}")
     if work.unsure:
@@ -100,6 +122,30 @@ def overview_verdict(rows: Sequence[PlatformOverview]) -> str:
     if work.is_clear:
         parts.append("nothing needs attention")
     return "; ".join(parts) + "."
+
+
+def watched_words(work: OpenWork) -> str:
+    """The verdict's words for unconfirmed watched drift, e.g. "1 setting the watch saw slide
+    back on Facebook — confirm it or check it in an audit"."""
+    them = "it" if work.watched == 1 else "them"
+    where = and_list(work.watched_platforms)
+    return (
+        f"{plural(work.watched, 'setting')} the watch saw slide back on {where} — "
+        f"confirm {them} or check {them} in an audit"
+    )
+
+
+def watched_change(count: int) -> str:
+    """A platform's "Since last check" cell while the watch saw settings slide back that are
+    still to confirm: "Watch: 1 setting slid back" — never "No change"."""
+    return f"Watch: {glossary.slid_back_count(count)}"
+
+
+def and_list(names: Sequence[str]) -> str:
+    """Names joined as people say them: "Facebook, Instagram and X"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def fixes(count: int) -> str:

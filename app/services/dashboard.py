@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from app.audit.actions import ActionItem, action_list
@@ -38,6 +39,8 @@ class DashboardView:
     to_do: tuple[ActionItem, ...] = ()
     # Drift the watch saw whose platform was not checked in an audit since (issue 28).
     watched: tuple[str, ...] = ()
+    # The same drift counted by platform id, for the verdict line and the table's rows.
+    watched_counts: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def first_audit_pending(self) -> bool:
@@ -67,6 +70,7 @@ def dashboard_view(data: DashboardData, catalogue: Catalogue, now: datetime) -> 
         ),
         to_do=tuple(action_list([row.platform for row in rows], data.newest)),
         watched=watched_notices(data.watch_drift, rows),
+        watched_counts=watched_counts(data.watch_drift, rows),
     )
 
 
@@ -80,6 +84,13 @@ def watched_notices(drift: list[Drift], rows: tuple[PlatformOverview, ...]) -> t
         "not an answer until you record one."
         for d in still_to_check(drift, checked)
     )
+
+
+def watched_counts(drift: list[Drift], rows: tuple[PlatformOverview, ...]) -> dict[str, int]:
+    """By platform id, how many settings the watch saw slide back that the worker has neither
+    confirmed nor checked in an audit since (the overview's notices, counted)."""
+    checked = {row.platform.id: row.last_checked for row in rows}
+    return dict(Counter(d.platform_id for d in still_to_check(drift, checked)))
 
 
 def on_to_do(view: DashboardView, platform_id: str, item_id: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -12,6 +13,7 @@ from app.audit import glossary
 from app.audit.answers import AnswerStatus
 from app.audit.overview import PlatformOverview
 from app.audit.scoring import PlatformState
+from app.audit.verdicts import watched_change
 from app.formatting import relative_due, short_date
 from app.ui.platform_marks import platform_mark
 from app.ui.theme import state_colour, tone
@@ -33,17 +35,21 @@ class DashboardModel(QAbstractTableModel):
         self._rows: list[PlatformOverview] = []
         self._now = datetime.min
         self._export_alerts: frozenset[str] = frozenset()
+        self._watched: Mapping[str, int] = {}
 
     def set_overviews(
         self,
         rows: list[PlatformOverview],
         now: datetime,
         export_alerts: frozenset[str] = frozenset(),
+        watched: Mapping[str, int] | None = None,
     ) -> None:
         """`export_alerts`: platforms whose newest data export shows a switch to public
-        since their last check."""
+        since their last check; `watched`: by platform id, settings the watch saw slide back
+        that the worker has not confirmed yet."""
         self.beginResetModel()
         self._rows, self._now, self._export_alerts = rows, now, export_alerts
+        self._watched = watched or {}
         self.endResetModel()
 
     def overview(self, row: int) -> PlatformOverview:
@@ -95,12 +101,18 @@ class DashboardModel(QAbstractTableModel):
             return f"{due} (reminder snoozed until {short_date(snooze)})" if snooze else due
         if row.platform.id in self._export_alerts:
             return "Your data export shows a switch to public"
+        if watched := self._watched.get(row.platform.id, 0):
+            return watched_change(watched)  # newer than the last check, so it comes first
         return _change_text(row)
 
     def _colour(self, row: PlatformOverview, column: int) -> QBrush | None:
         if column == 1 and (colour := state_colour(_state(row))) is not None:
             return QBrush(colour)
-        drifted = row.drift.has_drift or row.platform.id in self._export_alerts
+        drifted = (
+            row.drift.has_drift
+            or row.platform.id in self._export_alerts
+            or self._watched.get(row.platform.id, 0) > 0
+        )
         if column == 4 and row.due.is_due:  # a re-check is due: amber, red is for fixes
             return QBrush(tone("warn"))
         if column == 5 and drifted:

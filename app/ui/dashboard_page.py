@@ -204,7 +204,7 @@ class DashboardPage(QWidget):
         """Show the overview; `notices` are problems to show above the table."""
         rows = list(view.overviews)
         self._rows = rows
-        self.model.set_overviews(rows, view.now, view.public_switch_alerts)
+        self.model.set_overviews(rows, view.now, view.public_switch_alerts, view.watched_counts)
         if rows and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
         self._show_heading(view.profile)
@@ -348,7 +348,7 @@ class DashboardPage(QWidget):
 
 def _summary_text(view: DashboardView) -> str:
     """One line that agrees with the table: open fixes first; a snooze hides no fix."""
-    text = overview_verdict(view.overviews)
+    text = overview_verdict(view.overviews, view.watched_counts)
     if view.open_run is not None:
         started = short_date(view.open_run.started_at)
         text += f" You have an unfinished audit (started {started})."

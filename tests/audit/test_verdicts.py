@@ -60,3 +60,17 @@ def test_a_platform_s_end_never_comforts_while_anything_is_open() -> None:
     assert "fixing" in platform_end_advice("Facebook", 2, 0).lower()
     clear = platform_end_advice("Facebook", 0, 0, 0)
     assert clear == "Every setting of Facebook checked here is safe or does not apply."
+
+
+def test_drift_the_watch_saw_is_open_work_named_in_the_overview_line() -> None:
+    from app.audit.verdicts import open_work, overview_verdict, watched_change
+
+    assert open_work(()).is_clear  # the control: nothing open, nothing watched
+    work = open_work((), {"facebook": 1, "instagram": 0})
+    assert not work.is_clear and work.watched == 1 and work.watched_platforms == ("facebook",)
+    line = overview_verdict((), {"facebook": 1})
+    assert "1 setting the watch saw slide back on facebook — confirm it" in line
+    assert not comforting(line)
+    two = overview_verdict((), {"facebook": 1, "instagram": 2})
+    assert "3 settings the watch saw slide back on facebook and instagram" in two
+    assert watched_change(1) == "Watch: 1 setting slid back"

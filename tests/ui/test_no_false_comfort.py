@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from app.audit.answers import AnswerStatus
@@ -105,3 +106,42 @@ def test_i_fixed_it_finds_an_answer_older_than_the_overviews_runs(
     window.refresh()
     assert window.view.to_do == ()
     assert not set_up.mark_fixed(open_fix.key[0], open_fix.key[1], window.view)  # gone
+
+
+def test_drift_the_watch_saw_is_never_called_all_well_until_it_is_confirmed(
+    qtbot, set_up, make_window
+) -> None:
+    from app.audit.watch import Drift, LookOutcome, PlatformWatch
+    from app.stranger.evidence import NO, YES
+    from app.ui.dashboard_model import COLUMNS
+
+    window = make_window(set_up)
+    finish_audit(window)
+    summary = window.dashboard.summary
+    assert "nothing needs attention" in summary.text()  # the control: every setting safe
+    model = window.dashboard.model
+    row = next(r for r in range(model.rowCount()) if model.overview(r).platform.id == "facebook")
+    change = model.index(row, COLUMNS.index("Since last check"))
+    assert model.data(change) != "Watch: 1 setting slid back"
+
+    set_up.clock.advance(timedelta(hours=1))
+    now = set_up.clock.now()
+    look = PlatformWatch("facebook", now + timedelta(days=7), now)
+    drift = Drift("facebook", "posts", NO, YES, now)
+    set_up.store.record_watch_look(look, LookOutcome.SEEN, now, [drift], None)
+    window.refresh()
+    words = shown_words(window)
+    assert not [w for w in ALL_CLEAR_WORDS if w in words]
+    assert "1 setting the watch saw slide back on Facebook — confirm it" in summary.text()
+    change = model.index(row, COLUMNS.index("Since last check"))
+    assert model.data(change) == "Watch: 1 setting slid back"
+    assert model.data(change, Qt.ItemDataRole.ForegroundRole) is not None
+
+    for drift in set_up.watched_drift():
+        set_up.confirm_watched_drift(drift.id)  # type: ignore[arg-type]
+    window.refresh()
+    assert "nothing needs attention" in summary.text()
+    assert "watch" not in summary.text().casefold()
+    change = model.index(row, COLUMNS.index("Since last check"))
+    assert model.data(change) != "Watch: 1 setting slid back"
+    assert model.data(change, Qt.ItemDataRole.ForegroundRole) is None

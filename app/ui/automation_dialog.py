@@ -7,6 +7,7 @@ shows the events it sends. Nothing is saved until the worker presses "Use these 
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -41,11 +42,19 @@ from app.ui.layouts import STRETCH, widget_row
 from app.ui.reading_widgets import PlatformRow, ReadEvents, ReadResultsTable, show_what_was_seen
 from app.ui.screen import fit_to_screen
 
+if TYPE_CHECKING:
+    from app.ui.watch_runner import WatchRunner
+
 INTRO = (
     "<p>Footprint opens {browser} and reads each setting from your own account. It only "
     "reads: it never changes a setting. If a platform asks you to sign in, do it in the "
     "browser window as usual (two-step verification works as normal); Footprint carries on "
     "by itself. You confirm every answer before it is saved.</p>"
+)
+
+WATCH_HOLDS = (
+    "The watch is finishing a background re-read of your settings in that browser; this is "
+    "free again in a moment."
 )
 
 
@@ -70,8 +79,15 @@ class AutomationDialog(QDialog):
         session: AuditSession | None = None,
         parent: QWidget | None = None,
         config: AutomationConfig | None = None,
+        watch: WatchRunner | None = None,
     ) -> None:
         super().__init__(parent)
+        # The watch's re-reads use the same saved profiles: none starts while this is open.
+        self._watch = watch
+        if watch is not None:
+            watch.pause_rereads()
+            watch.ran.connect(self._update_buttons)  # a stopping re-read has let go
+            self.finished.connect(self._resume_watch)
         self._footprint = footprint
         self._session = session
         self._config = config
@@ -175,7 +191,16 @@ class AutomationDialog(QDialog):
     def _open_sign_in_details(self) -> None:
         from app.ui.credentials_dialog import show_sign_in_details
 
-        show_sign_in_details(self._footprint, self._jobs, self, lambda: self._job is None)
+        idle = lambda: self._job is None and not self._watch_rereading()  # noqa: E731
+        show_sign_in_details(self._footprint, self._jobs, self, idle)
+
+    def _watch_rereading(self) -> bool:
+        return self._watch is not None and self._watch.is_rereading
+
+    def _resume_watch(self) -> None:
+        if self._watch is not None:
+            self._watch.resume_rereads()
+            self._watch = None
 
     @property
     def is_reading(self) -> bool:
@@ -311,10 +336,14 @@ class AutomationDialog(QDialog):
         self.accept()
 
     # -- state ------------------------------------------------------------------------------
-    def _update_buttons(self) -> None:
+    def _update_buttons(self, *_signal: object) -> None:
         idle = not self.is_reading
         can_read = self._config is not None and bool(self.selected_platforms())
-        self.start_button.setEnabled(idle and can_read)
+        # A background re-read still closing its hidden browser holds a saved profile.
+        held = self._watch_rereading()
+        self.start_button.setEnabled(idle and can_read and not held)
+        self.sign_in_button.setEnabled(not held)
+        self.sign_in_button.setToolTip(WATCH_HOLDS if held else "")
         self.stop_button.setEnabled(self.is_reading)
         self.use_button.setEnabled(idle and bool(self.chosen_results()))
         self.seen_button.setEnabled(self.selected_failure() is not None)

@@ -41,6 +41,7 @@ from app.ui.jobs import Job, JobRunner
 from app.ui.layouts import STRETCH, widget_row
 from app.ui.reading_widgets import PlatformRow, ReadEvents, ReadResultsTable, show_what_was_seen
 from app.ui.screen import fit_to_screen
+from app.ui.watch_runner import pause_rereads_while_open
 
 if TYPE_CHECKING:
     from app.ui.watch_runner import WatchRunner
@@ -82,12 +83,7 @@ class AutomationDialog(QDialog):
         watch: WatchRunner | None = None,
     ) -> None:
         super().__init__(parent)
-        # The watch's re-reads use the same saved profiles: none starts while this is open.
-        self._watch = watch
-        if watch is not None:
-            watch.pause_rereads()
-            watch.ran.connect(self._update_buttons)  # a stopping re-read has let go
-            self.finished.connect(self._resume_watch)
+        self._watch = pause_rereads_while_open(watch, self, self._update_buttons)  # profiles
         self._footprint = footprint
         self._session = session
         self._config = config
@@ -127,8 +123,7 @@ class AutomationDialog(QDialog):
         self.use_button.clicked.connect(self.use_answers)
         self.close_button = QPushButton("Close")
         self.close_button.clicked.connect(self.reject)
-        # A failed read's record (the page, what was looked for, a picture of the page):
-        # for the worker to look at, kept in memory only and dropped when this closes.
+        # A failed read's record (page, what was looked for, picture): in memory, till closed.
         self.seen_button = QPushButton("What Footprint sa&w…")
         self.seen_button.setEnabled(False)
         self.seen_button.clicked.connect(self.show_what_was_seen)
@@ -191,16 +186,7 @@ class AutomationDialog(QDialog):
     def _open_sign_in_details(self) -> None:
         from app.ui.credentials_dialog import show_sign_in_details
 
-        idle = lambda: self._job is None and not self._watch_rereading()  # noqa: E731
-        show_sign_in_details(self._footprint, self._jobs, self, idle)
-
-    def _watch_rereading(self) -> bool:
-        return self._watch is not None and self._watch.is_rereading
-
-    def _resume_watch(self) -> None:
-        if self._watch is not None:
-            self._watch.resume_rereads()
-            self._watch = None
+        show_sign_in_details(self._footprint, self._jobs, self, lambda: self._job is None)
 
     @property
     def is_reading(self) -> bool:
@@ -236,8 +222,7 @@ class AutomationDialog(QDialog):
         if config is None or self._job is not None:
             return
         events = ReadEvents()
-        # Bound methods only: if the dialog closes mid-read, Qt drops these connections with
-        # it and the job, cancelled, closes its browser on its own thread.
+        # Bound methods only: Qt drops them with the dialog; the job, cancelled, closes its browser.
         events.platform_started.connect(self._platform_started)
         events.waiting.connect(self._waiting)
         events.item_started.connect(self._item_started)
@@ -339,11 +324,8 @@ class AutomationDialog(QDialog):
     def _update_buttons(self, *_signal: object) -> None:
         idle = not self.is_reading
         can_read = self._config is not None and bool(self.selected_platforms())
-        # A background re-read still closing its hidden browser holds a saved profile.
-        held = self._watch_rereading()
-        self.start_button.setEnabled(idle and can_read and not held)
-        self.sign_in_button.setEnabled(not held)
-        self.sign_in_button.setToolTip(WATCH_HOLDS if held else "")
+        free = _hold_sign_in(self.sign_in_button, self._watch)
+        self.start_button.setEnabled(idle and can_read and free)
         self.stop_button.setEnabled(self.is_reading)
         self.use_button.setEnabled(idle and bool(self.chosen_results()))
         self.seen_button.setEnabled(self.selected_failure() is not None)
@@ -385,3 +367,13 @@ def _label(name: str) -> QLabel:
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)
     return label
+
+
+def _hold_sign_in(button: QPushButton, watch: WatchRunner | None) -> bool:
+    """Hold "Sign-in details" (its "Forget browser sign-in" deletes a profile) while the
+    watch's hidden browser is on a saved profile (a re-read stopping); whether they are free.
+    No re-read starts while this window is open (`pause_rereads_while_open`)."""
+    held = watch is not None and watch.is_rereading
+    button.setEnabled(not held)
+    button.setToolTip(WATCH_HOLDS if held else "")
+    return not held

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QDialog
 
 from app.audit.watch import LookOutcome, PlatformWatch
 from app.footprint import Footprint
@@ -190,6 +191,18 @@ class WatchRunner(QObject):
 
         self._job, self._rereading = None, []
         self.ran.emit(WatchRun(True, tuple(self._looks), stopped=stopped))
+
+
+def pause_rereads_while_open(
+    watch: WatchRunner | None, window: QDialog, refresh: Callable[..., object]
+) -> WatchRunner | None:
+    """No signed-in re-read starts while `window` is open: it reads the saved profiles too.
+    A re-read running now is stopped; `refresh` is called once it has let go. `watch`."""
+    if watch is not None:
+        watch.pause_rereads()
+        watch.ran.connect(refresh)
+        window.finished.connect(lambda _code: watch.resume_rereads())
+    return watch
 
 
 def announce_drift(run: WatchRun | None, notifiers: Sequence[Notifier]) -> None:

@@ -192,6 +192,21 @@ class WatchRuns(Parts):
         return keep(self.store, finished.watch, finished.platform, finished.results,
                     self.clock.now(), chosen)  # fmt: skip
 
+    def keep_failed_reread(
+        self,
+        watch: PlatformWatch,
+        platform: Platform,
+        problem: str,
+        policy: WatchPolicy | None = None,
+    ) -> WatchedLook:
+        """Keep a re-read whose job failed before reading the platform as a failed look
+        (so the back-off applies), `problem` the sentence why."""
+        from app.audit.watch import WatchPolicy
+        from app.services.watch_signed_in import keep_failed
+
+        chosen = policy or WatchPolicy()
+        return keep_failed(self.store, watch, platform, problem, self.clock.now(), chosen)
+
     def run_signed_in_watch(
         self,
         config: AutomationConfig,

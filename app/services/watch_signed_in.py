@@ -124,6 +124,22 @@ def keep(
                        compared=compared, signed_in=True, unread=unread)  # fmt: skip
 
 
+def keep_failed(
+    store: Store,
+    watch: PlatformWatch,
+    platform: Platform,
+    problem: str,
+    now: datetime,
+    policy: WatchPolicy,
+) -> WatchedLook:
+    """Keep a re-read that never read (its job failed: the browser would not start, the
+    profile was held, …) as a failed look, so the watch's back-off spaces the next tries."""
+    schedule = after_look(watch, LookOutcome.FAILED, now, policy)
+    store.record_signed_in_look(schedule, LookOutcome.FAILED, now, [], None)
+    return WatchedLook(platform.id, platform.name, LookOutcome.FAILED, (), problem,
+                       signed_in=True)  # fmt: skip
+
+
 def never_load_credential(platform_id: str) -> Credential | None:
     """The re-reads' credential loader: none, ever (the engine never asks; if it did, it
     would get nothing to type)."""

@@ -7,6 +7,7 @@ shows the events it sends. Nothing is saved until the worker presses "Use these 
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -40,12 +41,21 @@ from app.ui.jobs import Job, JobRunner
 from app.ui.layouts import STRETCH, widget_row
 from app.ui.reading_widgets import PlatformRow, ReadEvents, ReadResultsTable, show_what_was_seen
 from app.ui.screen import fit_to_screen
+from app.ui.watch_runner import pause_rereads_while_open
+
+if TYPE_CHECKING:
+    from app.ui.watch_runner import WatchRunner
 
 INTRO = (
     "<p>Footprint opens {browser} and reads each setting from your own account. It only "
     "reads: it never changes a setting. If a platform asks you to sign in, do it in the "
     "browser window as usual (two-step verification works as normal); Footprint carries on "
     "by itself. You confirm every answer before it is saved.</p>"
+)
+
+WATCH_HOLDS = (
+    "The watch is finishing a background re-read of your settings in that browser; this is "
+    "free again in a moment."
 )
 
 
@@ -70,8 +80,10 @@ class AutomationDialog(QDialog):
         session: AuditSession | None = None,
         parent: QWidget | None = None,
         config: AutomationConfig | None = None,
+        watch: WatchRunner | None = None,
     ) -> None:
         super().__init__(parent)
+        self._watch = pause_rereads_while_open(watch, self, self._update_buttons)  # profiles
         self._footprint = footprint
         self._session = session
         self._config = config
@@ -111,8 +123,7 @@ class AutomationDialog(QDialog):
         self.use_button.clicked.connect(self.use_answers)
         self.close_button = QPushButton("Close")
         self.close_button.clicked.connect(self.reject)
-        # A failed read's record (the page, what was looked for, a picture of the page):
-        # for the worker to look at, kept in memory only and dropped when this closes.
+        # A failed read's record (page, what was looked for, picture): in memory, till closed.
         self.seen_button = QPushButton("What Footprint sa&w…")
         self.seen_button.setEnabled(False)
         self.seen_button.clicked.connect(self.show_what_was_seen)
@@ -211,8 +222,7 @@ class AutomationDialog(QDialog):
         if config is None or self._job is not None:
             return
         events = ReadEvents()
-        # Bound methods only: if the dialog closes mid-read, Qt drops these connections with
-        # it and the job, cancelled, closes its browser on its own thread.
+        # Bound methods only: Qt drops them with the dialog; the job, cancelled, closes its browser.
         events.platform_started.connect(self._platform_started)
         events.waiting.connect(self._waiting)
         events.item_started.connect(self._item_started)
@@ -311,10 +321,11 @@ class AutomationDialog(QDialog):
         self.accept()
 
     # -- state ------------------------------------------------------------------------------
-    def _update_buttons(self) -> None:
+    def _update_buttons(self, *_signal: object) -> None:
         idle = not self.is_reading
         can_read = self._config is not None and bool(self.selected_platforms())
-        self.start_button.setEnabled(idle and can_read)
+        free = _hold_sign_in(self.sign_in_button, self._watch)
+        self.start_button.setEnabled(idle and can_read and free)
         self.stop_button.setEnabled(self.is_reading)
         self.use_button.setEnabled(idle and bool(self.chosen_results()))
         self.seen_button.setEnabled(self.selected_failure() is not None)
@@ -356,3 +367,13 @@ def _label(name: str) -> QLabel:
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)
     return label
+
+
+def _hold_sign_in(button: QPushButton, watch: WatchRunner | None) -> bool:
+    """Hold "Sign-in details" (its "Forget browser sign-in" deletes a profile) while the
+    watch's hidden browser is on a saved profile (a re-read stopping); whether they are free.
+    No re-read starts while this window is open (`pause_rereads_while_open`)."""
+    held = watch is not None and watch.is_rereading
+    button.setEnabled(not held)
+    button.setToolTip(WATCH_HOLDS if held else "")
+    return not held

@@ -7,23 +7,29 @@ finishes, so closing Footprint mid-run loses nothing that was seen; the rest sta
 
 After the looks, the signed-in re-reads that are due run as a second job, one platform at a
 time on its saved browser profile, never signing in; each is kept on the UI thread as it
-finishes (`RereadFinished`).
+finishes (`RereadFinished`). They use the same saved browser profiles as the worker's own
+"Read my settings", so none starts while that window is open (`pause_rereads`); a re-read job
+that fails is kept as a failed look of each platform it had still to read, so the watch's
+back-off spaces the next tries instead of one every quarter of an hour.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QDialog
 
-from app.audit.watch import LookOutcome
+from app.audit.watch import LookOutcome, PlatformWatch
 from app.footprint import Footprint
 from app.ui.browser_choice import browser_path
 from app.ui.jobs import Job, JobRunner
 from app.ui.notifiers import Notifier
 
 if TYPE_CHECKING:  # the watch's and the stranger's services load at the first run (issue 24)
+    from app.checklists.model import Platform
     from app.footprint.look_values import (
         LookFinished,
         OutsideConfig,
@@ -34,6 +40,7 @@ if TYPE_CHECKING:  # the watch's and the stranger's services load at the first r
     )
     from app.footprint.read_values import AutomationConfig
 
+log = logging.getLogger(__name__)
 EVERY_MS = 15 * 60 * 1000  # how often to ask whether a look is due (a read, no page loads)
 
 
@@ -66,6 +73,8 @@ class WatchRunner(QObject):
         self._job: Job | None = None
         self._plan: WatchPlan | None = None
         self._looks: list[WatchedLook] = []
+        self._rereading: list[tuple[PlatformWatch, Platform]] = []  # a re-read job's platforms
+        self._rereads_paused = 0  # windows open that read the saved profiles themselves
         self._timer = QTimer(self)
         self._timer.setInterval(EVERY_MS)
         self._timer.timeout.connect(self.run_now)
@@ -78,6 +87,22 @@ class WatchRunner(QObject):
     def is_looking(self) -> bool:
         """A run is in progress."""
         return self._job is not None
+
+    @property
+    def is_rereading(self) -> bool:
+        """A signed-in re-read (a hidden browser on a saved profile) is in progress."""
+        return self._job is not None and bool(self._rereading)
+
+    def pause_rereads(self) -> None:
+        """Start no signed-in re-read until `resume_rereads`: the worker's own read uses the
+        same saved profiles. A re-read running now is stopped (what finished is kept)."""
+        self._rereads_paused += 1
+        if self.is_rereading and self._job is not None:
+            self._job.cancel()
+
+    def resume_rereads(self) -> None:
+        """The window that paused the re-reads has closed; due ones start at the next turn."""
+        self._rereads_paused = max(self._rereads_paused - 1, 0)
 
     def run_now(self) -> bool:
         """Start the looks that are due, if any and none is running; True if a run started."""
@@ -131,17 +156,20 @@ class WatchRunner(QObject):
     # -- the signed-in re-reads -------------------------------------------------------------
     def _reread_now(self) -> bool:
         """Start the signed-in re-reads that are due, if any; True if they started."""
+        if self._rereads_paused:
+            return False
         due = self._footprint.signed_in_watch_due()
         config = self._reread_config_for() if due else None
         if config is None:
             return False
         from app.ui.job_events import RereadEvents  # as LookEvents in run_now
 
-        self._looks = []
+        self._looks, self._rereading = [], due
         events = RereadEvents()
         events.reread_finished.connect(self._reread_finished)
-        self._start(Job.of(self._footprint.reread_for_watch(config, due), events),
-                    self._reread_ended)  # fmt: skip
+        job = Job.of(self._footprint.reread_for_watch(config, due), events)
+        job.failed.connect(self._reread_failed)  # before `_start`'s: kept before `ran`
+        self._start(job, self._reread_ended)
         return True
 
     def _reread_finished(self, event: RereadFinished) -> None:
@@ -149,11 +177,32 @@ class WatchRunner(QObject):
             return
         self._looks.append(self._footprint.keep_signed_in_look(event))
 
+    def _reread_failed(self, sentence: str) -> None:
+        """Keep the platforms not yet re-read as failed looks, so their back-off applies."""
+        log.warning("The watch's signed-in re-reads failed: %s", sentence)
+        kept = {look.platform_id for look in self._looks}
+        for watch, platform in self._rereading:
+            if platform.id not in kept:
+                look = self._footprint.keep_failed_reread(watch, platform, sentence)
+                self._looks.append(look)
+
     def _reread_ended(self, *, stopped: bool) -> None:
         from app.footprint.look_values import WatchRun  # as LookEvents in run_now
 
-        self._job = None
+        self._job, self._rereading = None, []
         self.ran.emit(WatchRun(True, tuple(self._looks), stopped=stopped))
+
+
+def pause_rereads_while_open(
+    watch: WatchRunner | None, window: QDialog, refresh: Callable[..., object]
+) -> WatchRunner | None:
+    """No signed-in re-read starts while `window` is open: it reads the saved profiles too.
+    A re-read running now is stopped; `refresh` is called once it has let go. `watch`."""
+    if watch is not None:
+        watch.pause_rereads()
+        watch.ran.connect(refresh)
+        window.finished.connect(lambda _code: watch.resume_rereads())
+    return watch
 
 
 def announce_drift(run: WatchRun | None, notifiers: Sequence[Notifier]) -> None:

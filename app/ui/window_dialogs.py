@@ -29,6 +29,7 @@ from app.ui.links import UrlOpener
 if TYPE_CHECKING:
     from app.ui.audit_page import AuditPage
     from app.ui.summary_page import SummaryPage
+    from app.ui.watch_runner import WatchRunner
 
 Keys = QKeySequence | QKeySequence.StandardKey | None
 
@@ -43,6 +44,7 @@ class DialogsWindow(QMainWindow):
     _summary_page: SummaryPage | None
     _stack: QStackedWidget
     jobs: JobRunner
+    watch: WatchRunner
     tray: QSystemTrayIcon
     dashboard: DashboardPage
 
@@ -107,7 +109,11 @@ class DialogsWindow(QMainWindow):
 
         session = self.audit_page.session
         dialog = AutomationDialog(
-            footprint=self._footprint, jobs=self.jobs, session=session, parent=self
+            footprint=self._footprint,
+            jobs=self.jobs,
+            session=session,
+            parent=self,
+            watch=self.watch,
         )
         dialog.answers_confirmed.connect(self._after_automation)
         self._exec(dialog)

@@ -29,6 +29,14 @@ def answer_all(window, status: AnswerStatus) -> None:
     see_the_summary(window.audit_page)
 
 
+def finish_audit_with_one_fix(window) -> None:
+    """A whole audit: the first setting needs action, every other one is safe; then Done."""
+    window.start_or_resume_audit()
+    window.audit_page.answer_buttons[AnswerStatus.NEEDS_ACTION].click()
+    answer_all(window, AnswerStatus.SAFE)
+    window.summary_page.done_button.click()
+
+
 def test_open_fixes_with_every_reminder_snoozed_are_never_called_all_well(
     qtbot, set_up, make_window
 ) -> None:
@@ -70,10 +78,7 @@ def test_the_to_do_lists_open_fixes_whatever_was_snoozed_and_i_fixed_it_clears_o
     qtbot, set_up, make_window
 ) -> None:
     window = make_window(set_up)
-    window.start_or_resume_audit()
-    window.audit_page.answer_buttons[AnswerStatus.NEEDS_ACTION].click()
-    answer_all(window, AnswerStatus.SAFE)
-    window.summary_page.done_button.click()
+    finish_audit_with_one_fix(window)
     set_up.clock.advance(timedelta(days=91))
     window.refresh()
     window.snooze("facebook", 7)
@@ -94,10 +99,7 @@ def test_i_fixed_it_finds_an_answer_older_than_the_overviews_runs(
     # The overview reads each platform's two newest checks; an item left unanswered in
     # those keeps its answer in an older run, which "I fixed it" must still find.
     window = make_window(set_up)
-    window.start_or_resume_audit()
-    window.audit_page.answer_buttons[AnswerStatus.NEEDS_ACTION].click()
-    answer_all(window, AnswerStatus.SAFE)
-    window.summary_page.done_button.click()
+    finish_audit_with_one_fix(window)
     (open_fix,) = window.view.to_do
     view = replace(window.view, runs=())  # as if the holding run were not read
 

@@ -1,16 +1,20 @@
-"""Ten years of monthly audits of nine platforms (~10,000 answers): how fast is the dashboard?
+"""Ten years of monthly audits of nine platforms (~9,000 answers): how fast is the dashboard?
 
 Times the dashboard's queries (state, last checked, next due and drift for every platform,
-read from the database) and opening the history view, offscreen.
+read from the database), opening the history view, offscreen, and writing the demo year
+(`footprint demo`'s sample data, into a fresh data home, in one transaction).
 Usage: .venv/bin/python benchmarks/history.py [--runs N] [--months N]
-Targets (ten years): dashboard queries <= 10 ms median (issue 24), history view shown
-<= 300 ms median.
+Targets (issue 24; ten years): dashboard queries <= 10 ms median, history view shown
+<= 300 ms median, the demo year written in <= 1 s. The targets are judged on wall time;
+processor time is printed beside it, and the load average, because other work on the
+machine stretches wall time and not processor time.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -33,6 +37,7 @@ NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 MONTHS = 120
 DASHBOARD_TARGET_MS = 10
 HISTORY_TARGET_MS = 300
+DEMO_TARGET_MS = 1000
 
 
 def fill(home: DataHome, months: int) -> int:
@@ -57,13 +62,35 @@ def fill(home: DataHome, months: int) -> int:
     return Store(home.database).count_answers()
 
 
-def median_ms(action, runs: int) -> float:  # type: ignore[no-untyped-def]
-    times = []
+def median_ms(action, runs: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """The median wall and processor times of `action`, in milliseconds."""
+    walls, cpus = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+        walls.append((time.perf_counter() - start) * 1000)
+        cpus.append((time.process_time() - cpu) * 1000)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def demo_year_ms(runs: int) -> tuple[float, float]:
+    """Wall and processor time of writing the demo year into fresh data homes (median);
+    opening each home (its migration) is not counted."""
+    walls, cpus = [], []
+    for _ in range(runs):
+        home = DataHome(Path(tempfile.mkdtemp(prefix="footprint-demo-year-")))
+        footprint = open_footprint(home, FixedClock(NOW))
+        wall, cpu = median_ms(footprint.write_demo_data, 1)
+        footprint.close()
+        shutil.rmtree(home.root, ignore_errors=True)
+        walls.append(wall)
+        cpus.append(cpu)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def load_average() -> str:
+    """The one-minute load average, where the system tells it."""
+    return f"{os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "unknown"
 
 
 def main() -> None:
@@ -93,12 +120,18 @@ def main() -> None:
         dialog.close()
 
     history = median_ms(show_history, runs)
-    print(f"dashboard queries (9 platforms): median {dashboard:.1f} ms")
-    print(f"history view shown:              median {history:.1f} ms")
-    years = f"{args.months / 12:g} years"
-    print(verdict(f"dashboard queries on {years}", dashboard, DASHBOARD_TARGET_MS))
-    print(verdict(f"history view shown on {years}", history, HISTORY_TARGET_MS))
     footprint.close()
+    demo = demo_year_ms(max(1, min(runs, 5)))
+    print(
+        f"dashboard queries (9 platforms): median {dashboard[0]:.1f} ms ({dashboard[1]:.1f} ms CPU)"
+    )
+    print(f"history view shown:              median {history[0]:.1f} ms ({history[1]:.1f} ms CPU)")
+    print(f"demo year written:               median {demo[0]:.0f} ms ({demo[1]:.0f} ms CPU)")
+    print(f"load average (1 min): {load_average()}")
+    years = f"{args.months / 12:g} years"
+    print(verdict(f"dashboard queries on {years}", dashboard[0], DASHBOARD_TARGET_MS))
+    print(verdict(f"history view shown on {years}", history[0], HISTORY_TARGET_MS))
+    print(verdict("demo year written (one transaction)", demo[0], DEMO_TARGET_MS))
 
 
 def verdict(what: str, milliseconds: float, target: float) -> str:

@@ -67,6 +67,28 @@ def completed_checks(history: Sequence[AuditRun], platform_id: str) -> list[Comp
     return sorted(found, key=lambda c: c.completed_at)
 
 
+def completed_checks_by_platform(history: Sequence[AuditRun]) -> dict[str, list[CompletedCheck]]:
+    """`completed_checks` of every platform at once, by platform id: one pass over the
+    history instead of one per platform (the dashboard and the history view ask about every
+    platform, on years of runs)."""
+    found: dict[str, list[CompletedCheck]] = {}
+    for run in history:
+        seen: set[str] = set()
+        for check in run.platforms:
+            if check.platform_id in seen:
+                continue  # as run.check_for: a run's first check of a platform is the one
+            seen.add(check.platform_id)
+            if check.completed_at is not None:
+                found.setdefault(check.platform_id, []).append(CompletedCheck(run, check))
+    for checks in found.values():
+        checks.sort(key=_finished)  # stable: history order among equal times
+    return found
+
+
+def _finished(check: CompletedCheck) -> datetime:
+    return check.completed_at
+
+
 def check_time(run: AuditRun, platform_id: str) -> datetime:
     """When the platform was checked in `run` (see the module's rule)."""
     check = run.check_for(platform_id)
@@ -95,11 +117,32 @@ def previous_check(
     return newest
 
 
+def previous_among(
+    checks: Sequence[CompletedCheck], platform_id: str, run: AuditRun
+) -> CompletedCheck | None:
+    """`previous_check`, from the platform's finished checks sorted oldest first (as
+    `completed_checks` or `completed_checks_by_platform` give them): the last one finished
+    before `run`'s check, in another run. The same rule, without reading the whole history."""
+    checked = check_time(run, platform_id)
+    return next(
+        (c for c in reversed(checks) if c.completed_at < checked and c.run.id != run.id), None
+    )
+
+
 def compare_with_previous(
-    platform: Platform, history: Sequence[AuditRun], run: AuditRun
+    platform: Platform,
+    history: Sequence[AuditRun],
+    run: AuditRun,
+    checks: Sequence[CompletedCheck] | None = None,
 ) -> Comparison:
-    """`run`'s check of `platform` against its previous check: what slid back or changed."""
-    previous = previous_check(history, platform.id, run)
+    """`run`'s check of `platform` against its previous check: what slid back or changed.
+
+    `checks`, the platform's finished checks oldest first, may be given by a caller that
+    compares many runs (the dashboard, the history), so the history is not read each time."""
+    if checks is None:
+        previous = previous_check(history, platform.id, run)
+    else:
+        previous = previous_among(checks, platform.id, run)
     drift = NO_DRIFT
     if previous is not None:
         drift = drift_between(platform, previous.answers(), run.answers_for(platform.id))
@@ -129,11 +172,18 @@ def latest_checks(history: Sequence[AuditRun], platform_id: str, now: datetime) 
     """The newest finished check not dated in the future (see `app.audit.schedule`), and the
     newest one that is, unless a check was recorded after it (a later run) — then the
     worker has checked again with a right clock and there is nothing to report."""
-    checks = completed_checks(history, platform_id)
-    trusted = [c for c in checks if not is_in_the_future(c.completed_at, now)]
-    future = [c for c in checks if is_in_the_future(c.completed_at, now)]
-    latest = trusted[-1] if trusted else None
-    suspect = max(future, key=lambda c: c.run.id, default=None)
+    return latest_among(completed_checks(history, platform_id), now)
+
+
+def latest_among(checks: Sequence[CompletedCheck], now: datetime) -> LatestChecks:
+    """`latest_checks`, from one platform's finished checks sorted oldest first: those dated
+    in the future are the last ones, so only they and the newest before them are looked at
+    (not years of checks twice)."""
+    trusted = len(checks)
+    while trusted and is_in_the_future(checks[trusted - 1].completed_at, now):
+        trusted -= 1
+    latest = checks[trusted - 1] if trusted else None
+    suspect = max(checks[trusted:], key=lambda c: c.run.id, default=None)
     if suspect is not None and latest is not None and latest.run.id > suspect.run.id:
         suspect = None
     return LatestChecks(latest, suspect)

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from app.audit import glossary
 from app.audit.answers import Answer, AnswerKind, AnswerStatus
-from app.audit.comparison import compare_with_previous, completed_checks
+from app.audit.comparison import CompletedCheck, compare_with_previous, completed_checks
 from app.audit.drift import DriftReport
 from app.audit.run import AuditRun, PlatformCheck
 from app.audit.scoring import PlatformState, Score, check_state, score_platform
@@ -35,18 +35,24 @@ class TimelineEntry:
 def platform_timeline(platform: Platform, history: Sequence[AuditRun]) -> list[TimelineEntry]:
     """Every run that answered something for the platform, each compared with its previous
     check (app.audit.comparison's rule), oldest first."""
+    checks = completed_checks(history, platform.id)  # found once, not once per run
     entries = [
-        _timeline_entry(platform, run, history) for run in history if run.answers_for(platform.id)
+        _timeline_entry(platform, run, history, checks)
+        for run in history
+        if run.answers_for(platform.id)
     ]
     return sorted(entries, key=lambda e: e.checked_at)
 
 
 def _timeline_entry(
-    platform: Platform, run: AuditRun, history: Sequence[AuditRun]
+    platform: Platform,
+    run: AuditRun,
+    history: Sequence[AuditRun],
+    checks: Sequence[CompletedCheck],
 ) -> TimelineEntry:
     answers = run.answers_for(platform.id)
     check = run.check_for(platform.id)
-    comparison = compare_with_previous(platform, history, run)
+    comparison = compare_with_previous(platform, history, run, checks)
     score = score_platform(platform, answers)
     completed = check is not None and check.completed_at is not None
     state = check_state(score, check) if completed else _unfinished_state(score, check)

@@ -8,11 +8,9 @@ NEWEST_ANSWERS = (
     "answer.answered_at, answer.observed, answer.note, answer.kind FROM answer WHERE answer.id IN "
     "(SELECT max(answer.id) AS max_1 FROM answer GROUP BY answer.platform_id, answer.item_id)"
 )
-NEWEST_ANSWERS_PER_RUN = (
+ANSWERS_OLDEST_FIRST = (
     "SELECT answer.run_id, answer.platform_id, answer.item_id, answer.status, answer.source, "
-    "answer.answered_at, answer.observed, answer.note, answer.kind FROM answer WHERE answer.id IN "
-    "(SELECT max(answer.id) AS max_1 FROM answer GROUP BY answer.run_id, answer.platform_id, "
-    "answer.item_id)"
+    "answer.answered_at, answer.observed, answer.note, answer.kind FROM answer ORDER BY answer.id"
 )
 NEWEST_ANSWERS_OF_RUNS = (
     "SELECT answer.run_id, answer.platform_id, answer.item_id, answer.status, answer.source, "

@@ -76,7 +76,9 @@ WS, WR = watch_signed_in.c, watch_reading.c
 
 STATEMENTS: dict[str, Select[Any]] = {
     "NEWEST_ANSWERS": _newest_answers(),
-    "NEWEST_ANSWERS_PER_RUN": _newest_answers(A.run_id),
+    # Every answer, oldest first (row ids grow with time): the newest per item in each run
+    # is the last one read (reads.py keeps it).
+    "ANSWERS_OLDEST_FIRST": select(*_ANSWER_COLUMNS).order_by(A.id),
     "NEWEST_ANSWERS_OF_RUNS": _newest_answers(A.run_id, runs=True),
     "ANSWER_COUNT": select(func.count()).select_from(answer),
     "OPEN_RUN_IDS": select(R.id).where(R.completed_at.is_(None)),

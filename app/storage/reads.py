@@ -147,13 +147,30 @@ def _latest_answers_by_run(
     db: sqlite3.Connection, run_ids: set[int] | None = None
 ) -> dict[int, dict[tuple[str, str], Answer]]:
     if run_ids is None:
-        rows = db.execute(sql.NEWEST_ANSWERS_PER_RUN)
+        # Every answer, oldest first; the newest per item replaces the older below. Reading
+        # them all is quicker than having SQLite find each item's newest first (ten years:
+        # 20 -> 14 ms), and a re-answer is rare.
+        rows = db.execute(sql.ANSWERS_OLDEST_FIRST)
     else:
         wanted = json.dumps(sorted(int(run_id) for run_id in run_ids))
         rows = db.execute(sql.NEWEST_ANSWERS_OF_RUNS, {"run_ids": wanted})
     answers: dict[int, dict[tuple[str, str], Answer]] = defaultdict(dict)
-    for run_id, answer in map(_answer, rows):
-        answers[run_id][answer.key] = answer
+    # One loop over the rows: the history view reads every answer of years of audits.
+    for run_id, platform_id, item_id, status, source, answered, observed, note, kind in rows:
+        run_answers = answers[run_id]
+        key = (platform_id, item_id)
+        # Popped first, so the items stay in the order of their newest answers.
+        run_answers.pop(key, None)
+        run_answers[key] = Answer(
+            platform_id,
+            item_id,
+            _STATUSES[status],
+            _SOURCES[source],
+            required(answered),
+            observed,
+            note,
+            _KINDS[kind],
+        )
     return answers
 
 

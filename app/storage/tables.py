@@ -120,6 +120,8 @@ answer = Table(
     CheckConstraint(f"source IN {SOURCES}", name="known_source"),
     CheckConstraint(f"kind IN {KINDS}", name="known_kind"),
     Index("ix_answer_run_item", "run_id", "platform_id", "item_id"),
+    # The newest answer to each item without sorting them all (revision 0008).
+    Index("ix_answer_item", "platform_id", "item_id"),
 )
 
 export_import = Table(

@@ -8,14 +8,27 @@ the report listed 11 items worse since 01 Jan.
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime, timedelta
 
-from app.audit.answers import AnswerStatus
-from app.audit.comparison import compare_with_previous, previous_check
+import pytest
+
+from app.audit.answers import Answer, AnswerSource, AnswerStatus
+from app.audit.comparison import (
+    CompletedCheck,
+    LatestChecks,
+    compare_with_previous,
+    completed_checks,
+    completed_checks_by_platform,
+    latest_among,
+    latest_checks,
+    previous_check,
+)
 from app.audit.history import platform_timeline
-from app.audit.overview import platform_overview
+from app.audit.overview import overviews, platform_overview
 from app.audit.profile import WorkerProfile
-from app.audit.run import AuditRun
+from app.audit.run import AuditRun, PlatformCheck
+from app.audit.schedule import is_in_the_future
 from app.audit.session import AuditSession
 from app.checklists.codes import load_code_book
 from app.checklists.model import Catalogue
@@ -88,3 +101,74 @@ def test_an_unfinished_check_is_compared_with_checks_finished_before_its_answers
     assert comparison.previous_checked_at is not None
     assert comparison.previous_checked_at.date() == JAN_1.date()
     assert [e.item_id for e in comparison.drift.entries] == ["x1"]
+
+
+def tangled_history(seed: int) -> list[AuditRun]:
+    """Runs whose checks finish out of order, at equal moments, in the future, skipped or
+    never, with answers that differ from run to run (issue 24's one-pass reads must agree)."""
+    rng = random.Random(seed)
+    moments = [JAN_1 + timedelta(days=rng.choice((0, 3, 3, 9, 20, 40, 400))) for _ in range(40)]
+    runs = []
+    for run_id in range(1, 41):
+        platforms = rng.sample(("x", "y"), rng.choice((1, 2)))
+        checks = tuple(
+            PlatformCheck(
+                pid,
+                position,
+                rng.choice((None, moments[run_id - 1], rng.choice(moments))),
+                skipped=rng.random() < 0.1,
+            )
+            for position, pid in enumerate(platforms)
+        )
+        if rng.random() < 0.15:  # a second check of a platform: the run's first one counts
+            checks += (PlatformCheck(platforms[0], len(checks), rng.choice(moments)),)
+        started = moments[run_id - 1] - timedelta(hours=1)
+        answers = {
+            (pid, item): Answer(
+                pid,
+                item,
+                rng.choice(tuple(AnswerStatus)),
+                AnswerSource.MANUAL,
+                started + timedelta(minutes=rng.randint(1, 50)),
+            )
+            for pid in platforms
+            for item in ITEMS
+            if rng.random() < 0.8
+        }
+        runs.append(AuditRun(run_id, started, checks, answers=answers))
+    return runs
+
+
+def latest_by_the_rule(checks: list[CompletedCheck], now: datetime) -> LatestChecks:
+    """latest_checks' rule, word for word: the newest check not dated ahead, and the newest
+    run's check that is, unless a later run's check was trusted."""
+    trusted = [c for c in checks if not is_in_the_future(c.completed_at, now)]
+    future = [c for c in checks if is_in_the_future(c.completed_at, now)]
+    latest = trusted[-1] if trusted else None
+    suspect = max(future, key=lambda c: c.run.id, default=None)
+    if suspect is not None and latest is not None and latest.run.id > suspect.run.id:
+        suspect = None
+    return LatestChecks(latest, suspect)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_dashboards_one_pass_over_the_history_agrees_with_the_rule_per_platform(
+    seed: int,
+) -> None:
+    history = tangled_history(seed)
+    y = make_platform("y", ITEMS)
+    catalogue = Catalogue((X, y))
+    now = JAN_1 + timedelta(days=30)
+    by_platform = completed_checks_by_platform(history)
+    for platform in (X, y):
+        checks = by_platform.get(platform.id, [])
+        assert checks == completed_checks(history, platform.id)
+        assert latest_among(checks, now) == latest_checks(history, platform.id, now)
+        assert latest_among(checks, now) == latest_by_the_rule(checks, now)
+        for run in history:
+            one_pass = compare_with_previous(platform, history, run, checks)
+            assert one_pass == compare_with_previous(platform, history, run)
+    profile = WorkerProfile("Jo", "", "", "sssc", platform_ids=("x", "y"))
+    assert overviews(catalogue, history, profile, now) == [
+        platform_overview(platform, history, profile, now) for platform in (X, y)
+    ]

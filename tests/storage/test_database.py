@@ -161,10 +161,26 @@ def _fill_0006(path: Path) -> None:
         )
 
 
+def _fill_0007(path: Path) -> None:
+    """0007 added the signed-in re-reads: a ticked platform and the status it read."""
+    _fill_0006(path)
+    with closing(sqlite3.connect(path)) as db, db:
+        db.execute(
+            "INSERT INTO watch_signed_in (platform_id, chosen_at, next_look_at, failures)"
+            " VALUES ('x', ?, ?, 0)",
+            ("2026-01-08T10:00:00.000000+00:00", "2026-01-15T10:00:00.000000+00:00"),
+        )
+        db.execute(
+            "INSERT INTO watch_reading (platform_id, item_id, status, read_at)"
+            " VALUES ('x', 'x1', 'safe', ?)",
+            ("2026-01-08T10:00:00.000000+00:00",),
+        )
+
+
 # 0003 (fixes, reports made, keyring records) left reviews as 0002 made them.
 HISTORICAL_FIXTURES = {
     "0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0002, "0004": _fill_0004,
-    "0005": _fill_0005, "0006": _fill_0006,
+    "0005": _fill_0005, "0006": _fill_0006, "0007": _fill_0007,
 }  # fmt: skip
 
 

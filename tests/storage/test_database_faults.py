@@ -164,9 +164,14 @@ FILL_THE_DISK = textwrap.dedent(
 
 
 def run_with_a_full_disk(path: Path, limit: int) -> subprocess.CompletedProcess[str]:
+    # No bytecode written under the file-size limit: Python keeps a .pyc cut short at the
+    # limit, and the shared bytecode cache (tests/conftest.py) would hand it to every later
+    # subprocess ("EOFError: marshal data too short").
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     return subprocess.run(
         [sys.executable, "-c", FILL_THE_DISK, str(path), str(limit)],
         cwd=ROOT,
+        env=env,
         capture_output=True,
         text=True,
         check=False,

@@ -39,7 +39,9 @@ app.exec()
 # the theme, the window), told only to quit at its first event-loop pass as the bare window
 # does: QApplication.exec is wrapped to schedule that just before the loop starts.
 FOOTPRINT = """
-from app.cli import main  # first, as in main.py: the app imports Qt only once it starts
+from app.cli import build_parser, main
+
+build_parser()  # first, as main.py does: the app imports Qt only once it starts
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 

@@ -55,12 +55,14 @@ def run_gui(home: DataHome, *, minimised: bool = False) -> int:
 def claim_home(home: DataHome, lock: FileLock, *, minimised: bool) -> bool:
     """Take the data home for this app (True), or hand over to the app already open on it
     (False). UserError if neither works within GUI_WAIT_S."""
-    from app.ui.single_instance import hand_off
-
     deadline = time.monotonic() + GUI_WAIT_S
     try:
         home.ensure()
         while not lock.acquire(0.25):
+            # Only now: the hand-over needs QtNetwork, which a start with the home free
+            # (nearly every start) would load for nothing before its window shows.
+            from app.ui.single_instance import hand_off
+
             if hand_off(home.root, show=not minimised):
                 return False
             if time.monotonic() >= deadline:

@@ -33,15 +33,15 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 class FirstPaint(QObject):
-    def __init__(self, then):
+    def __init__(self, window, then):
         super().__init__()
-        self.then = then
-        QApplication.instance().installEventFilter(self)
+        self.window, self.then = window, then
+        window.installEventFilter(self)  # the window's own events only: cheap to watch
 
     def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
-            QApplication.instance().removeEventFilter(self)
-            QTimer.singleShot(0, lambda: (self.then(watched), QApplication.quit()))
+        if event.type() == QEvent.Type.Paint:
+            self.window.removeEventFilter(self)
+            QTimer.singleShot(0, lambda: (self.then(self.window), QApplication.quit()))
         return False
 """
 
@@ -51,7 +51,7 @@ BARE = (
 app = QApplication([])
 window = QMainWindow()
 window.show()
-painted = FirstPaint(lambda window: print("shown", flush=True))
+painted = FirstPaint(window, lambda window: print("shown", flush=True))
 app.exec()
 """
 )
@@ -75,7 +75,8 @@ def shown(window):
 run_loop = QApplication.exec
 def exec_until_shown(*_):
     global painted
-    painted = FirstPaint(shown)
+    window = next(w for w in QApplication.topLevelWidgets() if hasattr(w, "dashboard"))
+    painted = FirstPaint(window, shown)
     return run_loop()
 
 QApplication.exec = exec_until_shown

@@ -8,7 +8,7 @@ import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from app.footprint import Footprint
 from app.ui import preferences
@@ -96,7 +96,8 @@ def run_application(footprint: Footprint, *, minimised: bool = False) -> int:
     install_crash_dialog(footprint)
     apply_accessible_theme(app)
     window = MainWindow(footprint=footprint)
-    window.show_tray()
+    # The tray icon now (where there is a tray): whether to start minimised depends on it.
+    window.tray.setVisible(QSystemTrayIcon.isSystemTrayAvailable())
     if not minimised:
         window.show()
     elif not window.tray.isVisible():

@@ -173,13 +173,9 @@ class MainWindow(DialogsWindow):
         """The overview as last read."""
         return self._view
 
-    def show_tray(self) -> None:
-        """Show the tray icon where there is a tray."""
-        self.tray.setVisible(QSystemTrayIcon.isSystemTrayAvailable())
-
     def start_reminders(self) -> None:
         """Show the tray icon where there is a tray, then check now and every hour."""
-        self.show_tray()
+        self.tray.setVisible(QSystemTrayIcon.isSystemTrayAvailable())
         self.reminders.start(self._view)
         self.watch.start()
 

@@ -8,6 +8,7 @@ crash is free again (the system releases it with the process).
 
 from __future__ import annotations
 
+import gc
 import time
 
 from app.commands.common import EXIT_OK, UserError, open_app
@@ -24,6 +25,10 @@ ALREADY_OPEN = (
 def run_gui(home: DataHome, *, minimised: bool = False) -> int:
     """Run the desktop app on `home` until it quits; UserError (already shown) if it cannot
     start and the worker chose Quit."""
+    # No cycle collection until the window is painted (run_application resumes it then):
+    # starting builds a few hundred thousand objects that live as long as the app (modules,
+    # classes, Qt's enums, the catalogue), and the collector walked them over and over.
+    gc.disable()
     from app.ui import startup_dialogs
 
     startup_dialogs.application()  # a window to speak in, before anything can go wrong
@@ -49,6 +54,7 @@ def run_gui(home: DataHome, *, minimised: bool = False) -> int:
 
         return run_application(footprint, minimised=minimised)
     finally:
+        gc.enable()  # if the start stopped before the window was painted
         lock.release()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import traceback
@@ -78,7 +79,8 @@ def listen_for_later_launches(window: MainWindow, footprint: Footprint) -> None:
 
 def start_background(window: MainWindow, footprint: Footprint) -> None:
     """What the app does besides showing its window: reminders and the watch, and answering
-    a later launch."""
+    a later launch. The cycle collector, paused for the start (`run_gui`), runs again."""
+    gc.enable()
     window.start_reminders()
     listen_for_later_launches(window, footprint)
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtWidgets import QApplication, QMainWindow
 
+from app.ui.application import start_background
 from app.ui.first_paint import after_first_paint
 
 
@@ -35,3 +38,15 @@ def test_a_minimised_window_still_gets_the_work(qtbot) -> None:
     ran: list[str] = []
     after_first_paint(window, lambda: ran.append("ran"))
     qtbot.waitUntil(lambda: ran == ["ran"])
+
+
+def test_the_work_after_the_paint_resumes_the_cycle_collector(set_up, make_window) -> None:
+    window = make_window(set_up)
+    window.reminders.set_notifiers([])  # nothing reaches the desktop from a test
+    gc.disable()  # as `footprint gui` does while it starts
+    try:
+        start_background(window, set_up)
+        resumed = gc.isenabled()
+    finally:
+        gc.enable()
+    assert resumed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import linecache
 import logging
 import sys
 import traceback
@@ -98,6 +99,9 @@ def run_application(footprint: Footprint, *, minimised: bool = False) -> int:
     install_crash_dialog(footprint)
     apply_accessible_theme(app)
     window = MainWindow(footprint=footprint)
+    # PySide6 reads the source of every module imported once it is loaded (to look for its
+    # opt-in "features"), and linecache keeps it all: ~3.5 MiB. A traceback reads it again.
+    linecache.clearcache()
     # The tray icon now (where there is a tray): whether to start minimised depends on it.
     window.tray.setVisible(QSystemTrayIcon.isSystemTrayAvailable())
     if not minimised:

@@ -8,6 +8,7 @@ crash is free again (the system releases it with the process).
 
 from __future__ import annotations
 
+import gc
 import time
 
 from app.commands.common import EXIT_OK, UserError, open_app
@@ -24,6 +25,10 @@ ALREADY_OPEN = (
 def run_gui(home: DataHome, *, minimised: bool = False) -> int:
     """Run the desktop app on `home` until it quits; UserError (already shown) if it cannot
     start and the worker chose Quit."""
+    # No cycle collection until the window is painted (run_application resumes it then):
+    # starting builds a few hundred thousand objects that live as long as the app (modules,
+    # classes, Qt's enums, the catalogue), and the collector walked them over and over.
+    gc.disable()
     from app.ui import startup_dialogs
 
     startup_dialogs.application()  # a window to speak in, before anything can go wrong
@@ -49,18 +54,21 @@ def run_gui(home: DataHome, *, minimised: bool = False) -> int:
 
         return run_application(footprint, minimised=minimised)
     finally:
+        gc.enable()  # if the start stopped before the window was painted
         lock.release()
 
 
 def claim_home(home: DataHome, lock: FileLock, *, minimised: bool) -> bool:
     """Take the data home for this app (True), or hand over to the app already open on it
     (False). UserError if neither works within GUI_WAIT_S."""
-    from app.ui.single_instance import hand_off
-
     deadline = time.monotonic() + GUI_WAIT_S
     try:
         home.ensure()
         while not lock.acquire(0.25):
+            # Only now: the hand-over needs QtNetwork, which a start with the home free
+            # (nearly every start) would load for nothing before its window shows.
+            from app.ui.single_instance import hand_off
+
             if hand_off(home.root, show=not minimised):
                 return False
             if time.monotonic() >= deadline:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import gc
+import linecache
 import logging
 import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from app.footprint import Footprint
 from app.ui import preferences
 from app.ui.app_icon import THEME_NAME, app_icon
+from app.ui.first_paint import after_first_paint
 from app.ui.main_window import MainWindow
 from app.ui.startup_dialogs import show_damage_notice
 from app.ui.theme import apply_accessible_theme
@@ -75,6 +78,14 @@ def listen_for_later_launches(window: MainWindow, footprint: Footprint) -> None:
     )
 
 
+def start_background(window: MainWindow, footprint: Footprint) -> None:
+    """What the app does besides showing its window: reminders and the watch, and answering
+    a later launch. The cycle collector, paused for the start (`run_gui`), runs again."""
+    gc.enable()
+    window.start_reminders()
+    listen_for_later_launches(window, footprint)
+
+
 def run_application(footprint: Footprint, *, minimised: bool = False) -> int:
     """Run the desktop app until it quits; its exit code.
 
@@ -88,16 +99,21 @@ def run_application(footprint: Footprint, *, minimised: bool = False) -> int:
     install_crash_dialog(footprint)
     apply_accessible_theme(app)
     window = MainWindow(footprint=footprint)
-    window.start_reminders()
+    # PySide6 reads the source of every module imported once it is loaded (to look for its
+    # opt-in "features"), and linecache keeps it all: ~3.5 MiB. A traceback reads it again.
+    linecache.clearcache()
+    # The tray icon now (where there is a tray): whether to start minimised depends on it.
+    window.tray.setVisible(QSystemTrayIcon.isSystemTrayAvailable())
     if not minimised:
         window.show()
     elif not window.tray.isVisible():
         window.showMinimized()  # no tray to live in: a minimised window instead
     if preferences.KEEP_IN_TRAY.get() and window.tray.isVisible():
         app.setQuitOnLastWindowClosed(False)
-    # Once the window shows: QtNetwork takes ~12 ms to load, and a later launch waits half a
-    # second for the answer (the launching command holds the data home's lock meanwhile).
-    QTimer.singleShot(0, window, lambda: listen_for_later_launches(window, footprint))
+    # Once the window is on screen (issue 24): a reminder due now may wait on the desktop's
+    # notification service, and QtNetwork takes ~12 ms to load. A later launch meanwhile keeps
+    # asking until this app answers (the launching command holds the data home's lock).
+    after_first_paint(window, lambda: start_background(window, footprint))
     acknowledge_damage(window, footprint)
     window.ensure_profile()
     try:

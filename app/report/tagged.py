@@ -49,11 +49,15 @@ OPERATOR = re.compile(
 )
 # Most of Qt's q … Q only set colours and lines for a drawing that draws nothing (a border of
 # width 0): with no text, no painting and no q or Q inside, such a group changes nothing, and
-# one match passes over it (a Python step per q and Q was most of the walk's time).
+# one match passes over it. Each of Qt's fills (a cell's shading, a border) is one path in two
+# such groups, `q <brush> q <cm> <path> Q Q`: one match too. (A Python step per q and Q was
+# most of the walk's time.)
 IDLE_LINE = rb"(?!(?:BT|f\*?|F|S|s|B\*?|b\*?)\n)[^\nqQ][^\n]*\n"
+IDLE_LINES = rb"(?:" + IDLE_LINE + rb")*"
 QT_OPERATOR = re.compile(
-    rb"\n(?:(?P<idle>q\n(?:" + IDLE_LINE + rb")*Q)(?=\n)"
-    rb"|(?P<text>BT\n.*?\nET)(?=\n)|(?P<path>" + PATH + rb")"
+    rb"\n(?:(?P<idle>q\n" + IDLE_LINES + rb"Q)(?=\n)"
+    rb"|(?P<fill>q\n" + IDLE_LINES + rb"q\n" + IDLE_LINES + rb"(?P<filled>" + PATH + rb")\nQ\nQ)"
+    rb"(?=\n)|(?P<text>BT\n.*?\nET)(?=\n)|(?P<path>" + PATH + rb")"
     rb"|(?P<moves>[qQ](?: [qQ])*)(?=\n)|[-\d. ]+ (?P<cm>cm)(?=\n))",
     re.DOTALL,
 )
@@ -139,6 +143,10 @@ class _PageMarker:
             if kind == "text" or kind == "path":
                 start, end = found.start(kind), found.end(kind) + 1  # with its newline
                 self._mark_run(lines, start, end, kind == "path")
+            elif kind == "fill":
+                start, end = found.start("filled"), found.end("filled") + 1
+                self._mark_run(lines, start, end, path=True)
+                seen += 4 + found.group("fill").count(b"cm")
             else:
                 seen += self._follow(lines, found, kind)
         self.parts.append(lines[self.done :])

@@ -9,12 +9,13 @@ from app.report.tagged import PageWindow, _PageMarker
 
 # Two runs of text: one drawn inside a q … cm … Q that moves it down 100 pixels onto the block
 # of the paragraph, one drawn with no move (where the heading is). Between them a drawing that
-# draws nothing, a painted rectangle and a clipping path.
+# draws nothing, a clipping path and a painted rectangle, and a fill as Qt draws it.
 QT_LAYOUT = (
     b"/GSa gs\n0.75 0 0 -0.75 51 799.25 cm\nq\n/CSp CS\n0 0 0 SCN\nQ\n"
     b"q\n1 0 0 1 0 100 cm\n/CSp cs\nBT\n/F1 10 Tf 1 0 0 -1 0 0 Tm\n10 -20 Td <0001> Tj\nET\nQ\n"
     b"q\n1 0 0 1 0 100 cm\n1 w\nQ\n"
     b"q\n0 0 m\n10 0 l\nh\nW* n\n2 3 4 5 re\nf\nQ\n"
+    b"q\n/CSp cs\nq\n1 0 0 1 0 100 cm\n7 8 9 10 re\nf\nQ\nQ\n"
     b"BT\n/F1 10 Tf 1 0 0 -1 0 0 Tm\n10 -20 Td <0002> Tj\nET\n"
 )
 SHARED_LINES = (
@@ -22,6 +23,7 @@ SHARED_LINES = (
     b"q 1 0 0 1 0 100 cm /CSp cs\nBT\n/F1 10 Tf 1 0 0 -1 0 0 Tm\n10 -20 Td <0001> Tj\nET\nQ\n"
     b"q 1 0 0 1 0 100 cm 1 w Q\n"
     b"q\n0 0 m\n10 0 l\nh\nW* n\n2 3 4 5 re\nf\nQ\n"
+    b"q /CSp cs q 1 0 0 1 0 100 cm\n7 8 9 10 re\nf\nQ Q\n"
     b"BT\n/F1 10 Tf 1 0 0 -1 0 0 Tm\n10 -20 Td <0002> Tj\nET\n"
 )
 
@@ -44,6 +46,7 @@ def test_a_run_moved_by_cm_belongs_to_the_block_it_lands_on_and_paths_are_artifa
     assert b"/P <</MCID 0>> BDC\nBT\n" in marked
     assert b"/H1 <</MCID 1>> BDC\nBT\n" in marked
     assert b"/Artifact BMC\n2 3 4 5 re\nf\nEMC\n" in marked
+    assert b"/Artifact BMC\n7 8 9 10 re\nf\nEMC\n" in marked  # a fill in Qt's two groups
     assert b"/Artifact BMC\n0 0 m" not in marked  # a clipping path is not painted
     assert marked.replace(b"/P <</MCID 0>> BDC\n", b"").replace(b"/H1 <</MCID 1>> BDC\n", b"")\
         .replace(b"/Artifact BMC\n", b"").replace(b"EMC\n", b"") == QT_LAYOUT  # fmt: skip

@@ -50,14 +50,16 @@ OPERATOR = re.compile(
 # Most of Qt's q … Q only set colours and lines for a drawing that draws nothing (a border of
 # width 0): with no text, no painting and no q or Q inside, such a group changes nothing, and
 # one match passes over it. Each of Qt's fills (a cell's shading, a border) is one path in two
-# such groups, `q <brush> q <cm> <path> Q Q`: one match too. (A Python step per q and Q was
-# most of the walk's time.)
+# such groups, `q <brush> q <cm> <path> Q Q`, and each run of text is one text object in one,
+# `q <cm> <brush> BT … ET Q`: one match each too. (A Python step per q and Q was most of the
+# walk's time.)
 IDLE_LINE = rb"(?!(?:BT|f\*?|F|S|s|B\*?|b\*?)\n)[^\nqQ][^\n]*\n"
 IDLE_LINES = rb"(?:" + IDLE_LINE + rb")*"
 QT_OPERATOR = re.compile(
     rb"\n(?:(?P<idle>q\n" + IDLE_LINES + rb"Q)(?=\n)"
     rb"|(?P<fill>q\n" + IDLE_LINES + rb"q\n" + IDLE_LINES + rb"(?P<filled>" + PATH + rb")\nQ\nQ)"
-    rb"(?=\n)|(?P<text>BT\n.*?\nET)(?=\n)|(?P<path>" + PATH + rb")"
+    rb"(?=\n)|(?P<grouped>q\n" + IDLE_LINES + rb"(?P<text>BT\n.*?\nET))\nQ(?=\n)"
+    rb"|(?P<single>BT\n.*?\nET)(?=\n)|(?P<path>" + PATH + rb")"
     rb"|(?P<moves>[qQ](?: [qQ])*)(?=\n)|[-\d. ]+ (?P<cm>cm)(?=\n))",
     re.DOTALL,
 )
@@ -142,9 +144,11 @@ class _PageMarker:
         seen = 0
         for found in operator.finditer(lines):
             kind = found.lastgroup
-            if kind == "text" or kind == "path":
+            if kind == "single" or kind == "path":
                 start, end = found.start(kind), found.end(kind) + 1  # with its newline
                 self._mark_run(lines, start, end, kind == "path")
+            elif kind == "grouped":
+                seen += self._mark_grouped_run(lines, found)
             elif kind == "fill":
                 start, end = found.start("filled"), found.end("filled") + 1
                 self._mark_run(lines, start, end, path=True)
@@ -153,6 +157,21 @@ class _PageMarker:
                 seen += self._follow(lines, found, kind)
         self.parts.append(lines[self.done :])
         return b"".join(self.parts), seen
+
+    def _mark_grouped_run(self, lines: bytes, found: re.Match[bytes]) -> int:
+        """Mark a text object drawn in its own q … Q, moved by the cm lines before it there;
+        how many q, Q and cm operators that group holds."""
+        start, end = found.start("text"), found.end("text") + 1
+        moves = [
+            line for line in lines[found.start() : start].split(b"\n") if line.endswith(b" cm")
+        ]
+        self.matrices.append(self.matrices[-1])
+        for move in moves:
+            operands = tuple(float(number) for number in move.split()[-7:-1])
+            self.matrices[-1] = _then(operands, self.matrices[-1])
+        self._mark_run(lines, start, end, path=False)
+        self.matrices.pop()
+        return 2 + len(moves)
 
     def _follow(self, lines: bytes, found: re.Match[bytes], kind: str | None) -> int:
         """Follow a q, Q or cm, or a q … Q that changes nothing; how many operators it holds."""

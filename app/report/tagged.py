@@ -43,7 +43,7 @@ START = re.compile(rb" ".join([NUMBER] * 6) + rb" Tm\s+" + NUMBER + rb" " + NUMB
 # and cm was seen, or walks again with OPERATOR. The walk is the tagging's main cost.
 PATH = rb"[-\d. ]+ (?:m|re)\n(?:[-\d. ]+ (?:[lcvym]|re)\n|h\n)*(?:f\*?|F|S|s|B\*?|b\*?)(?=\n)"
 OPERATOR = re.compile(
-    rb"(?P<text>^BT\n.*?^ET)(?=\n)|(?P<path>^" + PATH + rb")"
+    rb"(?P<single>^BT\n.*?^ET)(?=\n)|(?P<path>^" + PATH + rb")"
     rb"|(?<!\S)(?:(?P<cm>cm)|(?P<moves>[qQ]))(?!\S)",
     re.MULTILINE | re.DOTALL,
 )

@@ -18,8 +18,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtGui import QTextTable
-
 from app.report.pagination import BlockPlace, Blocks, text_tables
 
 TABLE_CLASS = re.compile(r'<table class="([a-z]+)"')
@@ -85,7 +83,8 @@ def report_structure(blocks: Blocks, html: str) -> ReportStructure:
 
 
 class _Builder:
-    """Walks the blocks in document order, which is reading order, growing the tree."""
+    """Walks the blocks in document order, which is reading order, growing the tree. Tables
+    are known by their number in the document; what is asked of Qt about them, once."""
 
     def __init__(self, blocks: Blocks, table_classes: Sequence[str]) -> None:
         self.root = Element("Document")
@@ -94,7 +93,8 @@ class _Builder:
         # Where each table begins and ends in the document: which one holds a block, if any.
         self.table_starts = [table.firstPosition() for table in tables]
         self.table_ends = [table.lastPosition() for table in tables]
-        self.classes = {t.firstPosition(): c for t, c in zip(tables, table_classes, strict=False)}
+        self.header_rows = [table.format().headerRowCount() for table in tables]
+        self.classes = list(table_classes)
         self.tables: dict[int, Element] = {}
         self.rows: dict[tuple[int, int], Element] = {}
         self.cells: dict[tuple[int, int, int], Element] = {}
@@ -114,26 +114,26 @@ class _Builder:
             element = self.root.add(f"H{min(level, 6)}" if level > 0 else "P")
         self.boxes.append(BlockBox(place.left, place.top, place.right, place.bottom, element))
 
-    def _table_at(self, position: int) -> QTextTable | None:
-        """The table whose cells hold this document position, if one does."""
+    def _table_at(self, position: int) -> int | None:
+        """The number of the table whose cells hold this document position, if one does."""
         index = bisect_right(self.table_starts, position) - 1
         if index >= 0 and position <= self.table_ends[index]:
-            return self.all_tables[index]
+            return index
         return None
 
-    def _cell(self, table: QTextTable, position: int) -> Element:
-        cell = table.cellAt(position)
-        key = (table.firstPosition(), cell.row(), cell.column())
+    def _cell(self, table: int, position: int) -> Element:
+        cell = self.all_tables[table].cellAt(position)
+        key = (table, cell.row(), cell.column())
         if key in self.cells:
             return self.cells[key]
-        kind = self.classes.get(table.firstPosition(), "grid")
+        kind = self.classes[table] if table < len(self.classes) else "grid"
         if kind in LAYOUT_TABLES:  # layout only: each cell is a paragraph
             return self.cells.setdefault(key, self.root.add("P"))
-        whole = self.tables.get(key[0]) or self.tables.setdefault(key[0], self.root.add("Table"))
+        whole = self.tables.get(table) or self.tables.setdefault(table, self.root.add("Table"))
         row = self.rows.get(key[:2]) or self.rows.setdefault(key[:2], whole.add("TR"))
-        if cell.row() < table.format().headerRowCount():
+        if key[1] < self.header_rows[table]:
             element = row.add("TH", scope="Column")
-        elif cell.column() in LABEL_COLUMNS.get(kind, ()):
+        elif key[2] in LABEL_COLUMNS.get(kind, ()):
             element = row.add("TH", scope="Row")
         else:
             element = row.add("TD")

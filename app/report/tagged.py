@@ -56,9 +56,11 @@ OPERATOR = re.compile(
 IDLE_LINE = rb"(?!(?:BT|f\*?|F|S|s|B\*?|b\*?)\n)[^\nqQ][^\n]*\n"
 IDLE_LINES = rb"(?:" + IDLE_LINE + rb")*"
 QT_OPERATOR = re.compile(
-    rb"\n(?:(?P<idle>q\n" + IDLE_LINES + rb"Q)(?=\n)"
-    rb"|(?P<fill>q\n" + IDLE_LINES + rb"q\n" + IDLE_LINES + rb"(?P<filled>" + PATH + rb")\nQ\nQ)"
-    rb"(?=\n)|(?P<grouped>q\n" + IDLE_LINES + rb"(?P<text>BT\n.*?\nET))\nQ(?=\n)"
+    # A group's own lines, taken possessively (Python 3.11): no line taken could start what
+    # ends the group (Q), fills it (q) or writes in it (BT), so trying with fewer is waste.
+    rb"\n(?:q\n(?:" + IDLE_LINE + rb")*+"
+    rb"(?:(?P<idle>Q)|q\n" + IDLE_LINES + rb"(?P<filled>" + PATH + rb")\nQ\nQ(?P<fill>)"
+    rb"|(?P<text>BT\n.*?\nET)\nQ(?P<grouped>))(?=\n)"
     rb"|(?P<single>BT\n.*?\nET)(?=\n)|(?P<path>" + PATH + rb")"
     rb"|(?P<moves>[qQ](?: [qQ])*)(?=\n)|[-\d. ]+ (?P<cm>cm)(?=\n))",
     re.DOTALL,
@@ -152,7 +154,7 @@ class _PageMarker:
             elif kind == "fill":
                 start, end = found.start("filled"), found.end("filled") + 1
                 self._mark_run(lines, start, end, path=True)
-                seen += 4 + found.group("fill").count(b"cm")
+                seen += 4 + found.group().count(b"cm")
             else:
                 seen += self._follow(lines, found, kind)
         self.parts.append(lines[self.done :])
@@ -177,7 +179,7 @@ class _PageMarker:
         """Follow a q, Q or cm, or a q … Q that changes nothing; how many operators it holds."""
         matrices = self.matrices
         if kind == "idle":
-            return 2 + found.group("idle").count(b"cm")
+            return 2 + found.group().count(b"cm")
         if kind == "cm":
             if len(matrices) > 1:  # Qt's first cm, before any q, is the page's own
                 at = found.start("cm")

@@ -197,8 +197,10 @@ class _LayoutDevice:
         text = QTextDocument()
         text.documentLayout().setPaintDevice(self._writer)
         text.setDocumentMargin(0)
+        # One long page: the layout itself does not paginate. The width comes first, so the
+        # HTML is laid out once, at that width, not first at Qt's own and then again.
+        text.setTextWidth(width)
         text.setHtml(html)
-        text.setTextWidth(width)  # one long page: the layout itself does not paginate
         return text
 
 

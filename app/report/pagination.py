@@ -2,11 +2,14 @@
 
 The report is laid out once as one long page (app/report/pdf.py); this cuts it into pages only
 between text lines and between table rows, never inside a row, and never right after a heading.
-Plain QtGui text-document geometry, no painting.
+Plain QtGui text-document geometry, no painting. Each block's place is asked of the layout once
+(`Blocks`): pagination and the tagged PDF's structure both read it many times, and each question
+to Qt costs microseconds.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -54,6 +57,37 @@ class Page:
     reach_back: float = 0.0  # draw this much above `top`: the border line of a cut table row
 
 
+@dataclass(frozen=True)
+class BlockPlace:
+    """A block of the laid-out document and where it lies, in its paint device's units."""
+
+    block: QTextBlock
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+
+class Blocks:
+    """Every block of a laid-out document in order (those in table cells included), each with
+    its place, asked of the layout once."""
+
+    def __init__(self, text: QTextDocument) -> None:
+        self.text = text
+        layout = text.documentLayout()
+        self.places: list[BlockPlace] = []
+        for block in text_blocks(text):
+            rect = layout.blockBoundingRect(block)
+            self.places.append(
+                BlockPlace(block, rect.left(), rect.top(), rect.right(), rect.bottom())
+            )
+        self.positions = [place.block.position() for place in self.places]
+
+    def within(self, first: int, last: int) -> list[BlockPlace]:
+        """The blocks starting between document positions `first` and `last` (a table cell's)."""
+        return self.places[bisect_left(self.positions, first) : bisect_right(self.positions, last)]
+
+
 def content_height(text: QTextDocument) -> float:
     """How tall `text` is once laid out, in its paint device's units."""
     return float(text.documentLayout().documentSize().height())
@@ -88,14 +122,11 @@ def paginate(
     return pages
 
 
-def forced_breaks(text: QTextDocument) -> list[float]:
+def forced_breaks(blocks: Blocks) -> list[float]:
     """Where the document asks for a new page (CSS `page-break-before: always`)."""
-    layout = text.documentLayout()
     always = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
     return [
-        layout.blockBoundingRect(block).top()
-        for block in text_blocks(text)
-        if block.blockFormat().pageBreakPolicy() & always
+        place.top for place in blocks.places if place.block.blockFormat().pageBreakPolicy() & always
     ]
 
 
@@ -127,13 +158,13 @@ def _safe_cut(spans: Sequence[Span], top: float, limit: float) -> float:
     return cut
 
 
-def unbreakable_spans(text: QTextDocument, tables: Sequence[TableInfo]) -> list[Span]:
+def unbreakable_spans(blocks: Blocks, tables: Sequence[TableInfo]) -> list[Span]:
     """What a page break must not cut.
 
     Text lines; table rows; a table's header with its first row; its last two rows together;
     short tables whole; each heading with the start of what follows it.
     """
-    spans = list(_line_spans(text))
+    spans = list(_line_spans(blocks))
     for table in tables:
         rows = table.rows
         spans.extend(rows)
@@ -143,7 +174,7 @@ def unbreakable_spans(text: QTextDocument, tables: Sequence[TableInfo]) -> list[
             spans.append(Span(rows[-2].top, rows[-1].bottom))
         if rows and rows[-1].bottom - rows[0].top <= SHORT_TABLE:
             spans.append(Span(rows[0].top, rows[-1].bottom))
-    spans.extend(_heading_spans(text, spans))
+    spans.extend(_heading_spans(blocks, spans))
     return spans
 
 
@@ -155,13 +186,12 @@ def text_blocks(text: QTextDocument) -> Iterator[QTextBlock]:
         block = block.next()
 
 
-def _line_spans(text: QTextDocument) -> Iterator[Span]:
-    layout = text.documentLayout()
-    for block in text_blocks(text):
-        lines = block.layout()
+def _line_spans(blocks: Blocks) -> Iterator[Span]:
+    for place in blocks.places:
+        lines = place.block.layout()
         # Line positions are relative to the block's own layout; the bounding rect places that
         # layout in the document (tables and cells included).
-        origin = layout.blockBoundingRect(block).top() - lines.boundingRect().top()
+        origin = place.top - lines.boundingRect().top()
         for index in range(lines.lineCount()):
             line = lines.lineAt(index)
             yield Span(origin + line.y(), origin + line.y() + line.height())
@@ -172,24 +202,25 @@ def text_tables(text: QTextDocument) -> list[QTextTable]:
     return [f for f in text.rootFrame().childFrames() if isinstance(f, QTextTable)]
 
 
-def table_infos(text: QTextDocument) -> tuple[TableInfo, ...]:
+def table_infos(blocks: Blocks) -> tuple[TableInfo, ...]:
     """Each table that has rows: where its rows and header row are."""
-    return tuple(info for table in text_tables(text) if (info := _table_info(text, table)).rows)
+    tables = text_tables(blocks.text)
+    return tuple(info for table in tables if (info := _table_info(blocks, table)).rows)
 
 
-def _table_info(text: QTextDocument, table: QTextTable) -> TableInfo:
-    rows = _row_spans(text, table)
+def _table_info(blocks: Blocks, table: QTextTable) -> TableInfo:
+    rows = _row_spans(blocks, table)
     header = rows[0] if table.format().headerRowCount() and len(rows) > 1 else None
     return TableInfo(tuple(rows), header, table.format().border())
 
 
-def _row_spans(text: QTextDocument, table: QTextTable) -> list[Span]:
+def _row_spans(blocks: Blocks, table: QTextTable) -> list[Span]:
     """Each row from border to border.
 
     Measured on Qt 6: the line between two rows lies just above the point half-way between
     their texts, and the outer lines lie padding + border beyond the first and last texts.
     """
-    contents = [_row_content(text, table, row) for row in range(table.rows())]
+    contents = [_row_content(blocks, table, row) for row in range(table.rows())]
     if not contents:
         return []
     border = table.format().border()
@@ -208,29 +239,24 @@ def _outer_padding(table: QTextTable) -> tuple[float, float]:
     return max(first.topPadding(), default), max(last.bottomPadding(), default)
 
 
-def _row_content(text: QTextDocument, table: QTextTable, row: int) -> Span:
-    layout = text.documentLayout()
-    tops, bottoms = [], []
+def _row_content(blocks: Blocks, table: QTextTable, row: int) -> Span:
+    places: list[BlockPlace] = []
     for column in range(table.columns()):
         cell = table.cellAt(row, column)
-        block = cell.firstCursorPosition().block()
-        last = cell.lastCursorPosition().block().blockNumber()
-        while block.isValid() and block.blockNumber() <= last:
-            rect = layout.blockBoundingRect(block)
-            tops.append(rect.top())
-            bottoms.append(rect.bottom())
-            block = block.next()
-    return Span(min(tops), max(bottoms))
+        places += blocks.within(cell.firstPosition(), cell.lastPosition())
+    return Span(min(place.top for place in places), max(place.bottom for place in places))
 
 
-def _heading_spans(text: QTextDocument, spans: Sequence[Span]) -> Iterator[Span]:
+def _heading_spans(blocks: Blocks, spans: Sequence[Span]) -> list[Span]:
     """A heading stays with everything that starts within HEADING_KEEP pixels below it."""
-    layout = text.documentLayout()
-    for block in text_blocks(text):
-        if block.blockFormat().headingLevel() <= 0:
+    by_top = sorted(spans, key=lambda span: span.top)
+    tops = [span.top for span in by_top]
+    kept = []
+    for heading in blocks.places:
+        if heading.block.blockFormat().headingLevel() <= 0:
             continue
-        heading = layout.blockBoundingRect(block)
-        start, end = heading.bottom() - EPSILON, heading.bottom() + HEADING_KEEP
-        following = [span.bottom for span in spans if start <= span.top < end]
+        start, end = heading.bottom - EPSILON, heading.bottom + HEADING_KEEP
+        following = by_top[bisect_left(tops, start) : bisect_left(tops, end)]
         if following:
-            yield Span(heading.top(), max(following))
+            kept.append(Span(heading.top, max(span.bottom for span in following)))
+    return kept

@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 
 from app.report.html import ReportDocument
 from app.report.pagination import (
+    Blocks,
     Page,
     TableInfo,
     content_height,
@@ -110,7 +111,7 @@ def _tagged(untagged: bytes, document: ReportDocument, plan: PagePlan, scale: fl
             PageWindow(page.top, page.bottom, page.header.height if page.header else 0.0)
             for page in plan.pages
         ]
-        structure = report_structure(plan.text, document.html)
+        structure = report_structure(plan.blocks, document.html)
         return tag_pdf(untagged, structure, windows, scale, plan.footer_top)
     except Exception:  # any failure of the tagging; the record itself is already made
         log.exception("The report PDF could not be tagged; it was saved without tags")
@@ -137,6 +138,7 @@ class PagePlan:
     """The laid-out report and where its pages begin and end, in layout pixels."""
 
     text: QTextDocument
+    blocks: Blocks  # the text's blocks and where they lie
     tables: tuple[TableInfo, ...]
     pages: tuple[Page, ...]
     width: float
@@ -151,11 +153,12 @@ def plan_pages(document: ReportDocument, device: QPagedPaintDevice) -> PagePlan:
     width, height = area.width() / scale, area.height() / scale
     layout_device = _LayoutDevice()
     text = layout_device.document(document.html, width)
-    tables = table_infos(text)
-    spans = unbreakable_spans(text, tables)
+    blocks = Blocks(text)
+    tables = table_infos(blocks)
+    spans = unbreakable_spans(blocks, tables)
     bottom = max([content_height(text), *(span.bottom for span in spans)])
-    pages = paginate(spans, tables, bottom, height - FOOTER_BAND, forced_breaks(text))
-    return PagePlan(text, tables, tuple(pages), width, height - FOOTER_BAND, layout_device)
+    pages = paginate(spans, tables, bottom, height - FOOTER_BAND, forced_breaks(blocks))
+    return PagePlan(text, blocks, tables, tuple(pages), width, height - FOOTER_BAND, layout_device)
 
 
 def paint_report(document: ReportDocument, device: QPagedPaintDevice) -> int:
@@ -194,8 +197,10 @@ class _LayoutDevice:
         text = QTextDocument()
         text.documentLayout().setPaintDevice(self._writer)
         text.setDocumentMargin(0)
+        # One long page: the layout itself does not paginate. The width comes first, so the
+        # HTML is laid out once, at that width, not first at Qt's own and then again.
+        text.setTextWidth(width)
         text.setHtml(html)
-        text.setTextWidth(width)  # one long page: the layout itself does not paginate
         return text
 
 

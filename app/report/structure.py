@@ -13,13 +13,12 @@ and `summary` and `signatures` only lay text out, so their cells read as paragra
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextTable
-
-from app.report.pagination import text_blocks, text_tables
+from app.report.pagination import BlockPlace, Blocks, text_tables
 
 TABLE_CLASS = re.compile(r'<table class="([a-z]+)"')
 LAYOUT_TABLES = frozenset({"summary", "signatures"})
@@ -74,33 +73,38 @@ class ReportStructure:
         return nearest.element
 
 
-def report_structure(text: QTextDocument, html: str) -> ReportStructure:
-    """The structure of the laid-out `text`, rendered from `html` (for its tables' classes)."""
-    builder = _Builder(text, TABLE_CLASS.findall(html))
-    for block in text_blocks(text):
-        if block.text().strip():
-            builder.place(block)
+def report_structure(blocks: Blocks, html: str) -> ReportStructure:
+    """The structure of the laid-out `blocks`, rendered from `html` (for its tables' classes)."""
+    builder = _Builder(blocks, TABLE_CLASS.findall(html))
+    for place in blocks.places:
+        if place.block.text().strip():
+            builder.place(place)
     return ReportStructure(builder.root, builder.boxes)
 
 
 class _Builder:
-    """Walks the blocks in document order, which is reading order, growing the tree."""
+    """Walks the blocks in document order, which is reading order, growing the tree. Tables
+    are known by their number in the document; what is asked of Qt about them, once."""
 
-    def __init__(self, text: QTextDocument, table_classes: Sequence[str]) -> None:
-        self.layout = text.documentLayout()
+    def __init__(self, blocks: Blocks, table_classes: Sequence[str]) -> None:
         self.root = Element("Document")
         self.boxes: list[BlockBox] = []
-        tables = text_tables(text)
-        self.classes = {t.firstPosition(): c for t, c in zip(tables, table_classes, strict=False)}
+        self.all_tables = tables = text_tables(blocks.text)
+        # Where each table begins and ends in the document: which one holds a block, if any.
+        self.table_starts = [table.firstPosition() for table in tables]
+        self.table_ends = [table.lastPosition() for table in tables]
+        self.header_rows = [table.format().headerRowCount() for table in tables]
+        self.classes = list(table_classes)
         self.tables: dict[int, Element] = {}
         self.rows: dict[tuple[int, int], Element] = {}
         self.cells: dict[tuple[int, int, int], Element] = {}
         self.lists: dict[int, Element] = {}
 
-    def place(self, block: QTextBlock) -> None:
-        table = QTextCursor(block).currentTable()
+    def place(self, place: BlockPlace) -> None:
+        block = place.block
+        table = self._table_at(block.position())
         if table is not None:
-            element = self._cell(table, block)
+            element = self._cell(table, block.position())
         elif (text_list := block.textList()) is not None:
             key = text_list.item(0).position()
             items = self.lists.get(key) or self.lists.setdefault(key, self.root.add("L"))
@@ -108,22 +112,28 @@ class _Builder:
         else:
             level = block.blockFormat().headingLevel()
             element = self.root.add(f"H{min(level, 6)}" if level > 0 else "P")
-        rect = self.layout.blockBoundingRect(block)
-        self.boxes.append(BlockBox(rect.left(), rect.top(), rect.right(), rect.bottom(), element))
+        self.boxes.append(BlockBox(place.left, place.top, place.right, place.bottom, element))
 
-    def _cell(self, table: QTextTable, block: QTextBlock) -> Element:
-        cell = table.cellAt(block.position())
-        key = (table.firstPosition(), cell.row(), cell.column())
+    def _table_at(self, position: int) -> int | None:
+        """The number of the table whose cells hold this document position, if one does."""
+        index = bisect_right(self.table_starts, position) - 1
+        if index >= 0 and position <= self.table_ends[index]:
+            return index
+        return None
+
+    def _cell(self, table: int, position: int) -> Element:
+        cell = self.all_tables[table].cellAt(position)
+        key = (table, cell.row(), cell.column())
         if key in self.cells:
             return self.cells[key]
-        kind = self.classes.get(table.firstPosition(), "grid")
+        kind = self.classes[table] if table < len(self.classes) else "grid"
         if kind in LAYOUT_TABLES:  # layout only: each cell is a paragraph
             return self.cells.setdefault(key, self.root.add("P"))
-        whole = self.tables.get(key[0]) or self.tables.setdefault(key[0], self.root.add("Table"))
+        whole = self.tables.get(table) or self.tables.setdefault(table, self.root.add("Table"))
         row = self.rows.get(key[:2]) or self.rows.setdefault(key[:2], whole.add("TR"))
-        if cell.row() < table.format().headerRowCount():
+        if key[1] < self.header_rows[table]:
             element = row.add("TH", scope="Column")
-        elif cell.column() in LABEL_COLUMNS.get(kind, ()):
+        elif key[2] in LABEL_COLUMNS.get(kind, ()):
             element = row.add("TH", scope="Row")
         else:
             element = row.add("TD")

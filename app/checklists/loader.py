@@ -83,11 +83,16 @@ def load_platform_file(
 # text is keyed by its SHA-256, not kept: the shipped texts alone are ~340 KB held for nothing.
 _CACHE_SIZE = 256
 _checked: dict[tuple[bytes, Path, frozenset[str] | None, str], Platform] = {}
+_known_sets: dict[frozenset[str], frozenset[str]] = {}
 
 
 def _checked_platform(
     text: str, path: Path, known_codes: frozenset[str] | None, origin: str
 ) -> Platform:
+    if known_codes is not None:  # one copy kept, not one per file (each call makes its own)
+        if len(_known_sets) >= _CACHE_SIZE:
+            _known_sets.clear()
+        known_codes = _known_sets.setdefault(known_codes, known_codes)
     key = (hashlib.sha256(text.encode()).digest(), path, known_codes, origin)
     platform = _checked.get(key)
     if platform is None:

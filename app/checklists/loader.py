@@ -5,10 +5,10 @@ A file is read (size-capped), parsed and checked here; its tables are read by `a
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -79,13 +79,29 @@ def load_platform_file(
 # Parsing and checking a file is the slow part of opening Footprint (~10 ms a file). The result
 # depends only on the text read, the path, the known codes and the origin, and a Platform is
 # frozen, so an unchanged file read again (a reload after a pack is added, all data deleted, a
-# second Footprint in one process) is not parsed again. Files that fail are never cached.
-@lru_cache(maxsize=256)
+# second Footprint in one process) is not parsed again. Files that fail are never cached. The
+# text is keyed by its SHA-256, not kept: the shipped texts alone are ~340 KB held for nothing.
+_CACHE_SIZE = 256
+_checked: dict[tuple[bytes, Path, frozenset[str] | None, str], Platform] = {}
+_known_sets: dict[frozenset[str], frozenset[str]] = {}
+
+
 def _checked_platform(
     text: str, path: Path, known_codes: frozenset[str] | None, origin: str
 ) -> Platform:
-    known = None if known_codes is None else set(known_codes)
-    return load_platform_text(text, path, known, origin=origin)
+    if known_codes is not None:  # one copy kept, not one per file (each call makes its own)
+        if len(_known_sets) >= _CACHE_SIZE:
+            _known_sets.clear()
+        known_codes = _known_sets.setdefault(known_codes, known_codes)
+    key = (hashlib.sha256(text.encode()).digest(), path, known_codes, origin)
+    platform = _checked.get(key)
+    if platform is None:
+        known = None if known_codes is None else set(known_codes)
+        platform = load_platform_text(text, path, known, origin=origin)
+        if len(_checked) >= _CACHE_SIZE:
+            _checked.pop(next(iter(_checked)), None)  # the oldest
+        _checked[key] = platform
+    return platform
 
 
 def load_platform_text(

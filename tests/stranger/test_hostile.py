@@ -125,9 +125,7 @@ def test_a_page_that_never_yields_ends_within_the_look_s_limit(
 ) -> None:
     held, after = never_yielding[case]
     assert held.obstacle is Obstacle.BUSY
-    assert held.problem == Obstacle.BUSY.sentence(
-        "X", "Footprint stopped looking after 4 seconds"
-    )
+    assert held.problem == Obstacle.BUSY.sentence("X", "Footprint stopped looking after 4 seconds")
     # The browser was started again for the next address, which was seen as usual.
     assert after.obstacle is None and after.findings
     assert our_browsers() == []

@@ -382,9 +382,9 @@ def test_cancel_while_a_page_hangs(
         fresh.release()
         presser.join(timeout=30)
     assert pressed, "the page was never asked for"
-    # Cancel is seen within about a second (the browser's first wait for the page), not
-    # after the page's time limit.
-    assert stopped - pressed[0] < 2.5
+    # Cancel is seen at the browser's next wait for the page (about a second), not after the
+    # page's time limit: the limit is the bound, so a loaded machine cannot fail this.
+    assert stopped - pressed[0] < QUICK.page
     cancel.raised = False
     assert verdicts(look(browser, "public"))[Topic.PAGE] is Verdict.YES  # the browser lives on
 

@@ -37,8 +37,9 @@ def test_x_signs_in_from_the_keyring_over_two_screens(
 
 
 def test_x_asking_an_extra_question_hands_over_before_the_password(
-    engine, shipped, replica, saved_credentials
+    engine, shipped, replica, saved_credentials, expect_timeout
 ) -> None:
+    expect_timeout(sign_in=NOBODY_SIGNS_IN)
     site = replica.sites["x"]
     site.unusual_activity = True
     recorder = Recorder()

@@ -139,6 +139,10 @@ def expect_timeout(engine: AutomationEngine, monkeypatch: pytest.MonkeyPatch):  
 
 # Long enough for a login page to be shown and handed over; nobody signs in in a test.
 NOBODY_SIGNS_IN = 1.5
+# `settle_busy` for a test whose value stays missing or unclear on a page that has finished
+# changing: "could not read" comes once the page has been quiet this long (FAST's 1.0 s is
+# for the tests whose values arrive late).
+STILL_PAGE = 0.4
 
 
 @pytest.fixture

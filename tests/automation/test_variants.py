@@ -39,6 +39,7 @@ from app.checklists.model import Catalogue
 from tests.automation.conftest import (
     FAST,
     NOBODY_SIGNS_IN,
+    STILL_PAGE,
     Recorder,
     by_item,
     in_own_engine,
@@ -76,8 +77,9 @@ def assert_not_read(result: ReadResult, kind: Failure, problem: str) -> None:
 # -- on/off states --------------------------------------------------------------------------
 @pytest.mark.parametrize("truth", ["true", "false"])
 def test_an_indeterminate_checkbox_is_a_mixed_state_never_off(
-    engine, shipped, replica, truth
+    engine, shipped, replica, truth, expect_timeout
 ) -> None:
+    expect_timeout(settle_busy=STILL_PAGE)  # the unclear value stays so: no wait for it
     site = replica.sites["x"]
     site.settings["private-account"] = truth
     site.add_script(
@@ -107,8 +109,9 @@ def test_an_indeterminate_checkbox_is_a_mixed_state_never_off(
     ],
 )  # fmt: skip
 def test_aria_checked_mixed_is_could_not_read(
-    engine, shipped, replica, platform_id, item_id, path, css, html
+    engine, shipped, replica, platform_id, item_id, path, css, html, expect_timeout
 ) -> None:
+    expect_timeout(settle_busy=STILL_PAGE)  # the unclear value stays so: no wait for it
     replica.sites[platform_id].swap(path, css, html)
     result = one(engine, shipped, platform_id, item_id)
     assert_not_read(result, Failure.UNCLEAR_VALUE, f'{MIXED} (aria-checked="mixed")')
@@ -145,8 +148,9 @@ def test_a_toggle_button_with_aria_pressed_is_read(engine, shipped, replica, tru
 
 @pytest.mark.parametrize("shown_class", ["toggle toggle--on", "toggle toggle--off"])
 def test_a_state_carried_only_by_a_css_class_is_could_not_read(
-    engine, shipped, replica, shown_class
+    engine, shipped, replica, shown_class, expect_timeout
 ) -> None:
+    expect_timeout(settle_busy=STILL_PAGE)  # the unclear value stays so: no wait for it
     replica.sites["linkedin"].swap(
         "/public-profile/settings",
         "input[aria-labelledby=public-label]",
@@ -240,8 +244,9 @@ def test_a_value_a_script_sets_after_the_page_is_quiet_is_never_read_as_its_firs
     ],
 )
 def test_a_class_that_contradicts_the_accessible_state_is_could_not_read(
-    engine, shipped, replica, control
+    engine, shipped, replica, control, expect_timeout
 ) -> None:
+    expect_timeout(settle_busy=STILL_PAGE)  # the unclear value stays so: no wait for it
     # The screen shows "on" through a class while the state a screen reader hears is off:
     # reading either would be a guess, and "off" is LinkedIn's safe value here.
     replica.sites["linkedin"].swap(
@@ -252,7 +257,10 @@ def test_a_class_that_contradicts_the_accessible_state_is_could_not_read(
     assert "disagree" in (result.problem or "")
 
 
-def test_a_value_that_keeps_changing_is_could_not_read(engine, shipped, replica) -> None:
+def test_a_value_that_keeps_changing_is_could_not_read(
+    engine, shipped, replica, expect_timeout
+) -> None:
+    expect_timeout(element=1.5)  # it changes for ever: the read's limit is waited out
     label = "Let people who have your phone number find you on X"
     site = replica.sites["x"]
     site.swap(

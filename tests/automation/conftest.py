@@ -46,10 +46,18 @@ def replica_server() -> Iterator[ReplicaServer]:
 
 
 @pytest.fixture
-def replica(replica_server: ReplicaServer) -> ReplicaServer:
-    """The server with every account signed out, its settings safe and no failures set."""
-    replica_server.reset()
+def replica(replica_server: ReplicaServer, request: pytest.FixtureRequest) -> ReplicaServer:
+    """The server with every account signed out, its settings safe and no failures set; with
+    `keeps_sign_in`, a sign-in from an earlier test of the module still stands."""
+    replica_server.reset(keep_sessions="keeps_sign_in" in request.fixturenames)
     return replica_server
+
+
+@pytest.fixture
+def keeps_sign_in() -> None:
+    """For a test whose subject is not signing in (`usefixtures`): its read starts on the
+    module browser's session from an earlier test, as a later audit does on the profile's, and
+    signs in only when there is none. (Signing in at every test cost a second or two each.)"""
 
 
 @pytest.fixture

@@ -75,6 +75,7 @@ def assert_not_read(result: ReadResult, kind: Failure, problem: str) -> None:
 
 
 # -- on/off states --------------------------------------------------------------------------
+@pytest.mark.usefixtures("keeps_sign_in")
 @pytest.mark.parametrize("truth", ["true", "false"])
 def test_an_indeterminate_checkbox_is_a_mixed_state_never_off(
     engine, shipped, replica, truth, expect_timeout
@@ -93,6 +94,7 @@ def test_an_indeterminate_checkbox_is_a_mixed_state_never_off(
     )
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 @pytest.mark.parametrize(
     ("platform_id", "item_id", "path", "css", "html"),
     [
@@ -117,6 +119,7 @@ def test_aria_checked_mixed_is_could_not_read(
     assert_not_read(result, Failure.UNCLEAR_VALUE, f'{MIXED} (aria-checked="mixed")')
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 @pytest.mark.parametrize("truth", ["true", "false"])
 def test_a_switch_whose_state_is_only_in_aria_pressed_is_read(
     engine, shipped, replica, truth
@@ -130,6 +133,7 @@ def test_a_switch_whose_state_is_only_in_aria_pressed_is_read(
     assert_read(one(engine, shipped, "linkedin", "off-linkedin-visibility"), truth, "false")
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 @pytest.mark.parametrize("truth", ["true", "false"])
 def test_a_toggle_button_with_aria_pressed_is_read(engine, shipped, replica, truth) -> None:
     linkedin = shipped.platform("linkedin")
@@ -146,6 +150,7 @@ def test_a_toggle_button_with_aria_pressed_is_read(engine, shipped, replica, tru
     assert_read(result, truth, "false")
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 @pytest.mark.parametrize("shown_class", ["toggle toggle--on", "toggle toggle--off"])
 def test_a_state_carried_only_by_a_css_class_is_could_not_read(
     engine, shipped, replica, shown_class, expect_timeout
@@ -163,6 +168,7 @@ def test_a_state_carried_only_by_a_css_class_is_could_not_read(
 
 
 # -- values that arrive late or never settle --------------------------------------------------
+@pytest.mark.usefixtures("keeps_sign_in")
 @pytest.mark.parametrize("truth", ["true", "false"])
 def test_a_value_fetched_after_the_page_shows_a_placeholder_is_read_once_it_arrives(
     engine, shipped, replica, truth
@@ -185,6 +191,7 @@ def test_a_value_fetched_after_the_page_shows_a_placeholder_is_read_once_it_arri
     assert time.monotonic() - started >= 0.8  # it waited for the value
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 @pytest.mark.parametrize("truth", ["true", "false"])
 def test_a_state_set_by_a_script_after_the_control_appears_is_waited_for(
     engine, shipped, replica, truth
@@ -204,6 +211,7 @@ def test_a_state_set_by_a_script_after_the_control_appears_is_waited_for(
     assert_read(one(engine, shipped, "x", "find-by-email"), truth, "false")
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 @pytest.mark.parametrize("truth", ["true", "false"])
 @pytest.mark.parametrize("control", ["switch", "checkbox"])
 def test_a_value_a_script_sets_after_the_page_is_quiet_is_never_read_as_its_first(
@@ -234,6 +242,7 @@ def test_a_value_a_script_sets_after_the_page_is_quiet_is_never_read_as_its_firs
     assert time.monotonic() - started >= 1.1  # it waited for the script
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 @pytest.mark.parametrize(
     "control",
     [
@@ -257,6 +266,7 @@ def test_a_class_that_contradicts_the_accessible_state_is_could_not_read(
     assert "disagree" in (result.problem or "")
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 def test_a_value_that_keeps_changing_is_could_not_read(
     engine, shipped, replica, expect_timeout
 ) -> None:
@@ -344,6 +354,7 @@ def test_an_unusual_sign_in_form_in_another_language_hands_over_and_by_hand_work
     assert site.changes == ["POST /accounts/login/"]  # the worker's own sign-in, once
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 def test_a_dialog_hiding_the_first_settings_page_stops_the_platform_at_once(
     engine, shipped, replica
 ) -> None:

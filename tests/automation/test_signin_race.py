@@ -22,7 +22,7 @@ from app.automation.fill import GuardedPage
 from app.automation.origins import SiteGuard
 from app.automation.page import Cancelled
 from app.checklists.model import Platform
-from tests.automation.conftest import FAST, Flag, Recorder, make_config, read
+from tests.automation.conftest import FAST, Flag, Recorder, read
 from tests.sites.lookalike import LookAlike
 from tests.sites.replica import PASSWORD, ReplicaServer
 
@@ -39,12 +39,9 @@ SIGNING_IN = "Signing in to Facebook with your saved details…"
 FALSE_REASON = "could not find the usual fields"  # the form is the usual one in every case
 
 
-@pytest.fixture(scope="module")
-def engine(replica_server, tmp_path_factory, cancel) -> Iterator[AutomationEngine]:
-    profiles = tmp_path_factory.mktemp("profiles")
-    engine = AutomationEngine(make_config(replica_server, profiles, timeouts=RACE), cancel)
-    yield engine
-    engine.close()
+@pytest.fixture(autouse=True)
+def race_timeouts(expect_timeout) -> None:
+    expect_timeout(sign_in=RACE.sign_in)
 
 
 @pytest.fixture

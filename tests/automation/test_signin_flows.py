@@ -20,10 +20,9 @@ from tests.automation.conftest import (
     STILL_PAGE,
     Recorder,
     by_item,
-    in_own_engine,
     read,
 )
-from tests.sites.replica import PASSWORD, USERNAME, ReplicaServer
+from tests.sites.replica import PASSWORD, USERNAME
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("not_cancelled")]
 BY_HAND = "Footprint carries on by itself once you are signed in."
@@ -105,30 +104,28 @@ def test_a_cookie_notice_without_a_private_choice_is_left_to_the_worker(
 
 
 # -- by hand, once ----------------------------------------------------------------------------
-def test_signing_in_by_hand_once_is_remembered_by_the_platform_s_profile(shipped, tmp_path) -> None:
-    server = ReplicaServer().start()
-    try:
-        linkedin = shipped.platform("linkedin")
+def test_signing_in_by_hand_once_is_remembered_by_the_platform_s_profile(
+    engine, shipped, replica
+) -> None:
+    linkedin = shipped.platform("linkedin")
 
-        def worker_signs_in(platform_id: str, message: str) -> None:
-            assert message == (
-                "Sign in to LinkedIn in the browser window that opened (you only need to do "
-                "this once: Footprint keeps this window's sign-in for next time). " + BY_HAND
-            )
-            page = worker_page[0]
-            page.get_by_label("Email or phone").fill(USERNAME)
-            page.get_by_label("Password").fill(PASSWORD)
-            page.get_by_role("button", name="Sign in").click()
+    def worker_signs_in(platform_id: str, message: str) -> None:
+        assert message == (
+            "Sign in to LinkedIn in the browser window that opened (you only need to do "
+            "this once: Footprint keeps this window's sign-in for next time). " + BY_HAND
+        )
+        page = engine.page(platform_id)  # the window the worker sees
+        page.get_by_label("Email or phone").fill(USERNAME)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
 
-        worker_page: list = []  # the window the worker sees, filled in by the engine's thread
-        first = Recorder(on_waiting=worker_signs_in)
-        results = in_own_engine(server, tmp_path, linkedin, first, pages=worker_page)
-        assert all(r.ok for r in results) and len(first.waits) == 1
-        again = Recorder()
-        results = in_own_engine(server, tmp_path, linkedin, again)  # a new browser, same profile
-        assert all(r.ok for r in results) and again.waits == []
-    finally:
-        server.stop()
+    first = Recorder(on_waiting=worker_signs_in)
+    results = read(engine, linkedin, first)
+    assert all(r.ok for r in results) and len(first.waits) == 1
+    engine.close_platform("linkedin")  # the browser closes; its profile stays
+    again = Recorder()
+    results = read(engine, linkedin, again)  # a new browser, same profile
+    assert all(r.ok for r in results) and again.waits == []
 
 
 # -- failures and fallbacks -------------------------------------------------------------------

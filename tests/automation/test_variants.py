@@ -315,7 +315,8 @@ document.body.append(layer);"""
 def test_something_over_the_sign_in_form_hands_over_and_types_nothing(
     engine, shipped, replica, script, title, expect_timeout
 ) -> None:
-    expect_timeout(sign_in=NOBODY_SIGNS_IN)
+    # Nobody signs in; a cookie notice's private choice is clicked, and this one stays.
+    expect_timeout(sign_in=NOBODY_SIGNS_IN, element=1.0)
     site = replica.sites["instagram"]
     site.add_script(site.config["login"], script)
     recorder = Recorder()

@@ -1,5 +1,6 @@
-"""Reading the replica sites with a real (headless) Chromium: one browser per platform for
-the whole module; each test starts signed out with safe settings."""
+"""Reading the replica sites with a real (headless) Chromium: one browser per platform, shared
+with the other modules (`engine`); each test starts with safe settings, and signed out unless
+its subject is not signing in (`keeps_sign_in`)."""
 
 from __future__ import annotations
 

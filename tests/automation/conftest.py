@@ -46,10 +46,18 @@ def replica_server() -> Iterator[ReplicaServer]:
 
 
 @pytest.fixture
-def replica(replica_server: ReplicaServer) -> ReplicaServer:
-    """The server with every account signed out, its settings safe and no failures set."""
-    replica_server.reset()
+def replica(replica_server: ReplicaServer, request: pytest.FixtureRequest) -> ReplicaServer:
+    """The server with every account signed out, its settings safe and no failures set; with
+    `keeps_sign_in`, a sign-in from an earlier test of the module still stands."""
+    replica_server.reset(keep_sessions="keeps_sign_in" in request.fixturenames)
     return replica_server
+
+
+@pytest.fixture
+def keeps_sign_in() -> None:
+    """For a test whose subject is not signing in (`usefixtures`): its read starts on the
+    module browser's session from an earlier test, as a later audit does on the profile's, and
+    signs in only when there is none. (Signing in at every test cost a second or two each.)"""
 
 
 @pytest.fixture
@@ -109,18 +117,73 @@ class Recorder:
             self._on_read(result)
 
 
-@pytest.fixture(scope="module")
-def cancel() -> Flag:
-    return Flag()
+class SharedEngine:
+    """One engine (one browser per platform, on profiles of their own) for the tests of this
+    folder that read with `engine`, kept open from one module to the next: a Playwright and
+    four browsers per module cost seconds of start-up each on a busy machine.
+
+    Only one Playwright can run on a thread, and some tests start their own on the main thread
+    (the watch, a dialog's run in-process): `pytest_runtest_teardown` closes the engine before
+    any browser test that does not use it, and before any test outside this folder. The next
+    test that asks for it starts it again."""
+
+    def __init__(self, server: ReplicaServer, profiles: Path) -> None:
+        self._server = server
+        self._profiles = profiles
+        self.cancel = Flag()
+        self._engine: AutomationEngine | None = None
+
+    def get(self) -> AutomationEngine:
+        if self._engine is None:
+            config = make_config(self._server, self._profiles)
+            self._engine = AutomationEngine(config, self.cancel)
+        return self._engine
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.close()
+            self._engine = None
 
 
+_shared: list[SharedEngine] = []  # the session's, for pytest_runtest_teardown
+
+
+@pytest.fixture(scope="session")
+def shared_engine(replica_server, tmp_path_factory) -> Iterator[SharedEngine]:
+    shared = SharedEngine(replica_server, tmp_path_factory.mktemp("profiles"))
+    _shared.append(shared)
+    yield shared
+    _shared.remove(shared)
+    shared.close()
+
+
+# Module-scoped (the same flag for the whole session): under xdist, a module with a
+# module-scoped fixture runs whole on one worker (tests/conftest.py), so its tests share the
+# engine's browsers instead of starting them on both workers.
 @pytest.fixture(scope="module")
-def engine(replica_server, tmp_path_factory, cancel) -> Iterator[AutomationEngine]:
-    """One engine (one browser per platform) for a whole test module."""
-    profiles = tmp_path_factory.mktemp("profiles")
-    engine = AutomationEngine(make_config(replica_server, profiles), cancel)
-    yield engine
-    engine.close()
+def cancel(shared_engine: SharedEngine) -> Flag:
+    return shared_engine.cancel
+
+
+@pytest.fixture
+def engine(shared_engine: SharedEngine, cancel: Flag) -> AutomationEngine:
+    """The shared engine (see SharedEngine); each test starts with Cancel not pressed."""
+    cancel.raised = False
+    return shared_engine.get()
+
+
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    """Close the shared engine unless the next test may use it (see SharedEngine)."""
+    if not _shared:
+        return
+    here = Path(__file__).parent
+    stays = (
+        nextitem is not None
+        and here in Path(str(nextitem.path)).parents
+        and ("engine" in nextitem.fixturenames or nextitem.get_closest_marker("browser") is None)
+    )
+    if not stays:
+        _shared[0].close()
 
 
 @pytest.fixture
@@ -139,6 +202,10 @@ def expect_timeout(engine: AutomationEngine, monkeypatch: pytest.MonkeyPatch):  
 
 # Long enough for a login page to be shown and handed over; nobody signs in in a test.
 NOBODY_SIGNS_IN = 1.5
+# `settle_busy` for a test whose value stays missing or unclear on a page that has finished
+# changing: "could not read" comes once the page has been quiet this long (FAST's 1.0 s is
+# for the tests whose values arrive late).
+STILL_PAGE = 0.4
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -16,7 +17,7 @@ from app.footprint import Footprint, open_footprint
 from app.ui.application import configure_qt_settings
 from app.ui.automation_dialog import AutomationDialog
 from app.ui.browser_choice import BROWSER_PATH_KEY
-from tests.automation.conftest import AUTOMATED, make_config
+from tests.automation.conftest import AUTOMATED, FAST, make_config
 from tests.conftest import START, WAIT_MS
 from tests.sites.replica import PASSWORD
 
@@ -125,7 +126,8 @@ def test_cancel_stops_promptly_and_keeps_what_was_read(
 def test_waiting_for_sign_in_then_one_message_when_nothing_could_be_read(
     qtbot, make_dialog
 ) -> None:
-    dialog = make_dialog()
+    # Nobody signs in: a short wait, still long enough to see the dialog waiting.
+    dialog = make_dialog(timeouts=replace(FAST, sign_in=2.0))
     only(dialog, "x")
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
@@ -138,7 +140,7 @@ def test_waiting_for_sign_in_then_one_message_when_nothing_could_be_read(
     message = dialog.table.item(0, 2).text()
     assert message == (
         "Could not read any of these settings: you are not signed in (Footprint waited "
-        "4 seconds for you to sign in). Next: sign in in the browser window, then press "
+        "2 seconds for you to sign in). Next: sign in in the browser window, then press "
         "Check again."
     )
     assert dialog.rows["x"].status.text() == "Nothing could be read (the reason is below)"
@@ -224,10 +226,6 @@ def test_a_failed_read_s_record_can_be_looked_at_and_its_picture_goes_when_closi
 def test_stop_while_waiting_for_the_worker_to_sign_in_ends_the_wait_at_once(
     qtbot, make_dialog
 ) -> None:
-    from dataclasses import replace
-
-    from tests.automation.conftest import FAST
-
     dialog = make_dialog(timeouts=replace(FAST, sign_in=300))  # a real wait, not a test's
     only(dialog, "linkedin")
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)

@@ -1,5 +1,6 @@
-"""Reading the replica sites with a real (headless) Chromium: one browser per platform for
-the whole module; each test starts signed out with safe settings."""
+"""Reading the replica sites with a real (headless) Chromium: one browser per platform, shared
+with the other modules (`engine`); each test starts with safe settings, and signed out unless
+its subject is not signing in (`keeps_sign_in`)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from tests.automation.conftest import (
     AUTOMATED,
     FAST,
     NOBODY_SIGNS_IN,
+    STILL_PAGE,
     Recorder,
     by_item,
     read,
@@ -58,6 +60,7 @@ def test_signed_out_it_signs_in_with_saved_details_and_reads_every_probe_as_safe
     assert site.changes == [f"POST {site.config['login']}"]
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 @pytest.mark.parametrize("platform_id", AUTOMATED)
 def test_every_probe_reads_an_unsafe_setting_as_needs_action(
     engine, shipped, replica, saved_credentials, platform_id
@@ -138,9 +141,11 @@ def test_a_changed_login_form_falls_back_to_signing_in_by_hand_and_leaks_no_pass
     assert PASSWORD not in everything
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 def test_a_renamed_element_is_could_not_read_and_the_rest_is_read(
-    engine, shipped, replica, saved_credentials
+    engine, shipped, replica, saved_credentials, expect_timeout
 ) -> None:
+    expect_timeout(settle_busy=STILL_PAGE)  # what is missing stays missing: no wait for it
     site = replica.sites["facebook"]
     site.rename(
         "/settings/?tab=how_people_find_and_contact_you",
@@ -162,9 +167,11 @@ def test_a_renamed_element_is_could_not_read_and_the_rest_is_read(
     assert all(r.ok for r in results.values())
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 def test_two_elements_matching_one_probe_is_could_not_read(
-    engine, shipped, replica, saved_credentials
+    engine, shipped, replica, saved_credentials, expect_timeout
 ) -> None:
+    expect_timeout(settle_busy=STILL_PAGE)  # what is missing stays missing: no wait for it
     site = replica.sites["x"]
     site.rename("/settings/contacts", "your phone number", "your email address")
     site.rename("/settings/contacts", '"CHECKBOX_2_LABEL"', '"CHECKBOX_1_LABEL"')
@@ -179,6 +186,7 @@ def test_two_elements_matching_one_probe_is_could_not_read(
     assert results["private-account"].ok and results["messages-from"].ok
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 def test_an_error_page_fails_only_the_items_on_that_page(
     engine, shipped, replica, saved_credentials
 ) -> None:
@@ -191,6 +199,7 @@ def test_an_error_page_fails_only_the_items_on_that_page(
     assert all(r.ok for r in results.values())
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 def test_an_error_screen_without_an_error_status_is_recognised_by_its_text(
     engine, shipped, replica, saved_credentials
 ) -> None:
@@ -203,6 +212,7 @@ def test_an_error_screen_without_an_error_status_is_recognised_by_its_text(
     assert results["private-account"].ok
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 def test_a_rate_limit_screen_stops_the_platform_with_one_message(
     engine, shipped, replica, saved_credentials
 ) -> None:
@@ -219,6 +229,7 @@ def test_a_rate_limit_screen_stops_the_platform_with_one_message(
     assert site.requests_after_login() == ["/public-profile/settings"]  # stopped at once
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 def test_a_slow_page_hits_the_timeout_and_the_audit_goes_on(
     engine, shipped, replica, saved_credentials, expect_timeout
 ) -> None:
@@ -231,6 +242,7 @@ def test_a_slow_page_hits_the_timeout_and_the_audit_goes_on(
     assert results["find-by-email"].ok and results["activity-status"].ok
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 def test_being_signed_out_part_way_stops_the_platform(
     engine, shipped, replica, saved_credentials
 ) -> None:
@@ -243,6 +255,7 @@ def test_being_signed_out_part_way_stops_the_platform(
     }
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 def test_cancel_stops_at_once_and_keeps_what_was_read(
     engine, shipped, replica, saved_credentials, cancel
 ) -> None:
@@ -256,6 +269,7 @@ def test_cancel_stops_at_once_and_keeps_what_was_read(
     assert recorder.results[0].ok
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 def test_cancel_while_a_slow_page_loads_does_not_wait_for_the_timeout(
     engine, shipped, replica, saved_credentials, cancel
 ) -> None:
@@ -270,6 +284,7 @@ def test_cancel_while_a_slow_page_loads_does_not_wait_for_the_timeout(
     assert time.monotonic() - started < FAST.page  # behaviour, not a benchmark
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 def test_check_again_rereads_one_item_after_the_worker_changed_it(
     engine, shipped, replica, saved_credentials
 ) -> None:
@@ -282,6 +297,7 @@ def test_check_again_rereads_one_item_after_the_worker_changed_it(
     ]
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 def test_value_and_present_reads(engine, shipped, replica, saved_credentials) -> None:
     linkedin = shipped.platform("linkedin")
     url = "https://www.linkedin.com/public-profile/settings"

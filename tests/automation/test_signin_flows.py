@@ -15,8 +15,14 @@ import pytest
 from app.audit.answers import AnswerStatus
 from app.automation.failures import Failure
 from app.automation.results import results_to_answers
-from tests.automation.conftest import NOBODY_SIGNS_IN, Recorder, by_item, in_own_engine, read
-from tests.sites.replica import PASSWORD, USERNAME, ReplicaServer
+from tests.automation.conftest import (
+    NOBODY_SIGNS_IN,
+    STILL_PAGE,
+    Recorder,
+    by_item,
+    read,
+)
+from tests.sites.replica import PASSWORD, USERNAME
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("not_cancelled")]
 BY_HAND = "Footprint carries on by itself once you are signed in."
@@ -37,8 +43,9 @@ def test_x_signs_in_from_the_keyring_over_two_screens(
 
 
 def test_x_asking_an_extra_question_hands_over_before_the_password(
-    engine, shipped, replica, saved_credentials
+    engine, shipped, replica, saved_credentials, expect_timeout
 ) -> None:
+    expect_timeout(sign_in=NOBODY_SIGNS_IN)
     site = replica.sites["x"]
     site.unusual_activity = True
     recorder = Recorder()
@@ -97,30 +104,28 @@ def test_a_cookie_notice_without_a_private_choice_is_left_to_the_worker(
 
 
 # -- by hand, once ----------------------------------------------------------------------------
-def test_signing_in_by_hand_once_is_remembered_by_the_platform_s_profile(shipped, tmp_path) -> None:
-    server = ReplicaServer().start()
-    try:
-        linkedin = shipped.platform("linkedin")
+def test_signing_in_by_hand_once_is_remembered_by_the_platform_s_profile(
+    engine, shipped, replica
+) -> None:
+    linkedin = shipped.platform("linkedin")
 
-        def worker_signs_in(platform_id: str, message: str) -> None:
-            assert message == (
-                "Sign in to LinkedIn in the browser window that opened (you only need to do "
-                "this once: Footprint keeps this window's sign-in for next time). " + BY_HAND
-            )
-            page = worker_page[0]
-            page.get_by_label("Email or phone").fill(USERNAME)
-            page.get_by_label("Password").fill(PASSWORD)
-            page.get_by_role("button", name="Sign in").click()
+    def worker_signs_in(platform_id: str, message: str) -> None:
+        assert message == (
+            "Sign in to LinkedIn in the browser window that opened (you only need to do "
+            "this once: Footprint keeps this window's sign-in for next time). " + BY_HAND
+        )
+        page = engine.page(platform_id)  # the window the worker sees
+        page.get_by_label("Email or phone").fill(USERNAME)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
 
-        worker_page: list = []  # the window the worker sees, filled in by the engine's thread
-        first = Recorder(on_waiting=worker_signs_in)
-        results = in_own_engine(server, tmp_path, linkedin, first, pages=worker_page)
-        assert all(r.ok for r in results) and len(first.waits) == 1
-        again = Recorder()
-        results = in_own_engine(server, tmp_path, linkedin, again)  # a new browser, same profile
-        assert all(r.ok for r in results) and again.waits == []
-    finally:
-        server.stop()
+    first = Recorder(on_waiting=worker_signs_in)
+    results = read(engine, linkedin, first)
+    assert all(r.ok for r in results) and len(first.waits) == 1
+    engine.close_platform("linkedin")  # the browser closes; its profile stays
+    again = Recorder()
+    results = read(engine, linkedin, again)  # a new browser, same profile
+    assert all(r.ok for r in results) and again.waits == []
 
 
 # -- failures and fallbacks -------------------------------------------------------------------
@@ -176,8 +181,9 @@ def test_a_narrow_locator_is_used_when_a_broad_one_finds_several(
 
 
 def test_a_failed_read_keeps_a_record_in_memory_only(
-    engine, shipped, replica, saved_credentials
+    engine, shipped, replica, saved_credentials, expect_timeout
 ) -> None:
+    expect_timeout(settle_busy=STILL_PAGE)  # what is missing stays missing: no wait for it
     site = replica.sites["instagram"]
     site.rename("/accounts/tags_and_mentions/", "Manually approve tags", "Approve tags by hand")
     results = by_item(read(engine, shipped.platform("instagram")))

@@ -20,7 +20,9 @@ import pytest
 from app.automation.engine import AutomationEngine
 from app.automation.fill import GuardedPage
 from app.automation.origins import SiteGuard
-from tests.automation.conftest import FAST, Recorder, make_config, read
+from app.automation.page import Cancelled
+from app.checklists.model import Platform
+from tests.automation.conftest import FAST, Flag, Recorder, read
 from tests.sites.lookalike import LookAlike
 from tests.sites.replica import PASSWORD, ReplicaServer
 
@@ -28,7 +30,8 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.usefixtures("not_cancelled", "saved_credentials"),
 ]
-# Short: every case ends with Footprint waiting for the worker to sign in by hand.
+# A case that sent the form and was not signed in waits this long for the worker; one that
+# handed over to the worker ends there (`read_until_handover`).
 RACE = replace(FAST, sign_in=1.5)
 DELAYS_MS = (0, 10, 50, 100, 200, 500, 1000)
 REDIRECT_AFTER_LOAD_MS = (0, 50, 100, 200, 400, 800)
@@ -36,12 +39,9 @@ SIGNING_IN = "Signing in to Facebook with your saved details…"
 FALSE_REASON = "could not find the usual fields"  # the form is the usual one in every case
 
 
-@pytest.fixture(scope="module")
-def engine(replica_server, tmp_path_factory, cancel) -> Iterator[AutomationEngine]:
-    profiles = tmp_path_factory.mktemp("profiles")
-    engine = AutomationEngine(make_config(replica_server, profiles, timeouts=RACE), cancel)
-    yield engine
-    engine.close()
+@pytest.fixture(autouse=True)
+def race_timeouts(expect_timeout) -> None:
+    expect_timeout(sign_in=RACE.sign_in)
 
 
 @pytest.fixture
@@ -58,6 +58,24 @@ def leaked(foreign: LookAlike) -> list[str]:
         for entry in foreign.received
         if any(PASSWORD in text for text in (entry, unquote(entry), unquote_plus(entry)))
     ]
+
+
+def stops_at_handover(cancel: Flag) -> Recorder:
+    """The worker, told to sign in by hand, presses Stop: nobody signs in by hand here, and
+    the wait for it types nothing (what was typed before it is all a foreign page could get)."""
+
+    def waiting(platform_id: str, message: str) -> None:
+        if not message.startswith("Signing in to "):
+            cancel.raised = True
+
+    return Recorder(on_waiting=waiting)
+
+
+def read_until_handover(engine: AutomationEngine, platform: Platform, recorder: Recorder) -> None:
+    try:
+        read(engine, platform, recorder)
+    except Cancelled:
+        pass  # stopped by the worker once handed over (`stops_at_handover`)
 
 
 def settle_foreign_page(engine: AutomationEngine, foreign: LookAlike) -> None:
@@ -116,6 +134,7 @@ def test_the_foreign_page_would_tell_a_typed_password(engine, foreign: LookAlike
 @pytest.mark.parametrize("delay_ms", DELAYS_MS)
 def test_a_navigation_right_after_the_user_name_never_gets_the_password(
     engine,
+    cancel: Flag,
     shipped,
     replica: ReplicaServer,
     foreign: LookAlike,
@@ -138,8 +157,8 @@ def test_a_navigation_right_after_the_user_name_never_gets_the_password(
             return done
 
         monkeypatch.setattr(GuardedPage, "fill", slow_fill)
-    recorder = Recorder()
-    read(engine, shipped.platform("facebook"), recorder)
+    recorder = stops_at_handover(cancel)
+    read_until_handover(engine, shipped.platform("facebook"), recorder)
     monkeypatch.undo()
     settle_foreign_page(engine, foreign)
     assert leaked(foreign) == []
@@ -157,15 +176,15 @@ def test_a_navigation_right_after_the_user_name_never_gets_the_password(
 
 @pytest.mark.parametrize("delay_ms", (0, 200))
 def test_x_leaving_after_the_first_screen_never_gets_the_password(
-    engine, shipped, replica: ReplicaServer, foreign: LookAlike, delay_ms: int
+    engine, cancel: Flag, shipped, replica: ReplicaServer, foreign: LookAlike, delay_ms: int
 ) -> None:
     site = replica.sites["x"]
     script = navigate_after_user_name(delay_ms, foreign.base + "/").replace(
         'document.querySelector("#email")', "document.querySelector(\"input[name='text']\")"
     )
     site.add_script(site.config["login"], script)
-    recorder = Recorder()
-    read(engine, shipped.platform("x"), recorder)
+    recorder = stops_at_handover(cancel)
+    read_until_handover(engine, shipped.platform("x"), recorder)
     page = engine.page("x")
     if foreign.received:
         page.goto("about:blank")
@@ -176,7 +195,7 @@ def test_x_leaving_after_the_first_screen_never_gets_the_password(
 
 
 def test_the_location_changing_between_the_check_and_the_fill_stops_the_sign_in(
-    engine, shipped, replica: ReplicaServer, foreign: LookAlike, monkeypatch
+    engine, cancel: Flag, shipped, replica: ReplicaServer, foreign: LookAlike, monkeypatch
 ) -> None:
     """The worst timing, made certain: the address is checked (the platform's own), then,
     before the password goes in, the page is already the foreign one."""
@@ -195,8 +214,8 @@ def test_the_location_changing_between_the_check_and_the_fill_stops_the_sign_in(
         return allowed
 
     monkeypatch.setattr(SiteGuard, "allows", check_then_move)
-    recorder = Recorder()
-    read(engine, shipped.platform("facebook"), recorder)
+    recorder = stops_at_handover(cancel)
+    read_until_handover(engine, shipped.platform("facebook"), recorder)
     monkeypatch.undo()
     settle_foreign_page(engine, foreign)
     assert moved, "the page was never moved between the check and the fill"
@@ -212,15 +231,15 @@ def test_the_location_changing_between_the_check_and_the_fill_stops_the_sign_in(
 
 @pytest.mark.parametrize("after_ms", REDIRECT_AFTER_LOAD_MS)
 def test_a_script_redirect_shortly_after_load_never_gets_the_password(
-    engine, shipped, replica: ReplicaServer, foreign: LookAlike, after_ms: int
+    engine, cancel: Flag, shipped, replica: ReplicaServer, foreign: LookAlike, after_ms: int
 ) -> None:
     site = replica.sites["facebook"]
     site.add_script(
         site.config["login"],
         f"setTimeout(() => {{ location.href = {foreign.base + '/'!r}; }}, {after_ms});",
     )
-    recorder = Recorder()
-    read(engine, shipped.platform("facebook"), recorder)
+    recorder = stops_at_handover(cancel)
+    read_until_handover(engine, shipped.platform("facebook"), recorder)
     settle_foreign_page(engine, foreign)
     assert leaked(foreign) == []
     assert not any(FALSE_REASON in message for message in recorder.waits), recorder.waits
@@ -250,12 +269,12 @@ def test_the_page_s_framework_sees_the_filled_values(
 
 
 def test_the_password_goes_only_into_a_password_field(
-    engine, shipped, replica: ReplicaServer
+    engine, cancel: Flag, shipped, replica: ReplicaServer
 ) -> None:
     site = replica.sites["facebook"]
     site.rename(site.config["login"], 'type="password" id="pass"', 'type="text" id="pass"')
-    recorder = Recorder()
-    read(engine, shipped.platform("facebook"), recorder)
+    recorder = stops_at_handover(cancel)
+    read_until_handover(engine, shipped.platform("facebook"), recorder)
     assert engine.page("facebook").locator("#pass").input_value() == ""
     assert recorder.waits[1:] == [
         "Footprint could not find the rest of Facebook's usual sign-in form, so it stopped "

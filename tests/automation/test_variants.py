@@ -39,6 +39,7 @@ from app.checklists.model import Catalogue
 from tests.automation.conftest import (
     FAST,
     NOBODY_SIGNS_IN,
+    STILL_PAGE,
     Recorder,
     by_item,
     in_own_engine,
@@ -74,10 +75,12 @@ def assert_not_read(result: ReadResult, kind: Failure, problem: str) -> None:
 
 
 # -- on/off states --------------------------------------------------------------------------
+@pytest.mark.usefixtures("keeps_sign_in")
 @pytest.mark.parametrize("truth", ["true", "false"])
 def test_an_indeterminate_checkbox_is_a_mixed_state_never_off(
-    engine, shipped, replica, truth
+    engine, shipped, replica, truth, expect_timeout
 ) -> None:
+    expect_timeout(settle_busy=STILL_PAGE)  # the unclear value stays so: no wait for it
     site = replica.sites["x"]
     site.settings["private-account"] = truth
     site.add_script(
@@ -91,6 +94,7 @@ def test_an_indeterminate_checkbox_is_a_mixed_state_never_off(
     )
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 @pytest.mark.parametrize(
     ("platform_id", "item_id", "path", "css", "html"),
     [
@@ -107,13 +111,15 @@ def test_an_indeterminate_checkbox_is_a_mixed_state_never_off(
     ],
 )  # fmt: skip
 def test_aria_checked_mixed_is_could_not_read(
-    engine, shipped, replica, platform_id, item_id, path, css, html
+    engine, shipped, replica, platform_id, item_id, path, css, html, expect_timeout
 ) -> None:
+    expect_timeout(settle_busy=STILL_PAGE)  # the unclear value stays so: no wait for it
     replica.sites[platform_id].swap(path, css, html)
     result = one(engine, shipped, platform_id, item_id)
     assert_not_read(result, Failure.UNCLEAR_VALUE, f'{MIXED} (aria-checked="mixed")')
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 @pytest.mark.parametrize("truth", ["true", "false"])
 def test_a_switch_whose_state_is_only_in_aria_pressed_is_read(
     engine, shipped, replica, truth
@@ -127,6 +133,7 @@ def test_a_switch_whose_state_is_only_in_aria_pressed_is_read(
     assert_read(one(engine, shipped, "linkedin", "off-linkedin-visibility"), truth, "false")
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 @pytest.mark.parametrize("truth", ["true", "false"])
 def test_a_toggle_button_with_aria_pressed_is_read(engine, shipped, replica, truth) -> None:
     linkedin = shipped.platform("linkedin")
@@ -143,10 +150,12 @@ def test_a_toggle_button_with_aria_pressed_is_read(engine, shipped, replica, tru
     assert_read(result, truth, "false")
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 @pytest.mark.parametrize("shown_class", ["toggle toggle--on", "toggle toggle--off"])
 def test_a_state_carried_only_by_a_css_class_is_could_not_read(
-    engine, shipped, replica, shown_class
+    engine, shipped, replica, shown_class, expect_timeout
 ) -> None:
+    expect_timeout(settle_busy=STILL_PAGE)  # the unclear value stays so: no wait for it
     replica.sites["linkedin"].swap(
         "/public-profile/settings",
         "input[aria-labelledby=public-label]",
@@ -159,6 +168,7 @@ def test_a_state_carried_only_by_a_css_class_is_could_not_read(
 
 
 # -- values that arrive late or never settle --------------------------------------------------
+@pytest.mark.usefixtures("keeps_sign_in")
 @pytest.mark.parametrize("truth", ["true", "false"])
 def test_a_value_fetched_after_the_page_shows_a_placeholder_is_read_once_it_arrives(
     engine, shipped, replica, truth
@@ -181,6 +191,7 @@ def test_a_value_fetched_after_the_page_shows_a_placeholder_is_read_once_it_arri
     assert time.monotonic() - started >= 0.8  # it waited for the value
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 @pytest.mark.parametrize("truth", ["true", "false"])
 def test_a_state_set_by_a_script_after_the_control_appears_is_waited_for(
     engine, shipped, replica, truth
@@ -200,6 +211,7 @@ def test_a_state_set_by_a_script_after_the_control_appears_is_waited_for(
     assert_read(one(engine, shipped, "x", "find-by-email"), truth, "false")
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 @pytest.mark.parametrize("truth", ["true", "false"])
 @pytest.mark.parametrize("control", ["switch", "checkbox"])
 def test_a_value_a_script_sets_after_the_page_is_quiet_is_never_read_as_its_first(
@@ -230,6 +242,7 @@ def test_a_value_a_script_sets_after_the_page_is_quiet_is_never_read_as_its_firs
     assert time.monotonic() - started >= 1.1  # it waited for the script
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 @pytest.mark.parametrize(
     "control",
     [
@@ -240,8 +253,9 @@ def test_a_value_a_script_sets_after_the_page_is_quiet_is_never_read_as_its_firs
     ],
 )
 def test_a_class_that_contradicts_the_accessible_state_is_could_not_read(
-    engine, shipped, replica, control
+    engine, shipped, replica, control, expect_timeout
 ) -> None:
+    expect_timeout(settle_busy=STILL_PAGE)  # the unclear value stays so: no wait for it
     # The screen shows "on" through a class while the state a screen reader hears is off:
     # reading either would be a guess, and "off" is LinkedIn's safe value here.
     replica.sites["linkedin"].swap(
@@ -252,7 +266,11 @@ def test_a_class_that_contradicts_the_accessible_state_is_could_not_read(
     assert "disagree" in (result.problem or "")
 
 
-def test_a_value_that_keeps_changing_is_could_not_read(engine, shipped, replica) -> None:
+@pytest.mark.usefixtures("keeps_sign_in")
+def test_a_value_that_keeps_changing_is_could_not_read(
+    engine, shipped, replica, expect_timeout
+) -> None:
+    expect_timeout(element=1.5)  # it changes for ever: the read's limit is waited out
     label = "Let people who have your phone number find you on X"
     site = replica.sites["x"]
     site.swap(
@@ -297,7 +315,8 @@ document.body.append(layer);"""
 def test_something_over_the_sign_in_form_hands_over_and_types_nothing(
     engine, shipped, replica, script, title, expect_timeout
 ) -> None:
-    expect_timeout(sign_in=NOBODY_SIGNS_IN)
+    # Nobody signs in; a cookie notice's private choice is clicked, and this one stays.
+    expect_timeout(sign_in=NOBODY_SIGNS_IN, element=1.0)
     site = replica.sites["instagram"]
     site.add_script(site.config["login"], script)
     recorder = Recorder()
@@ -336,6 +355,7 @@ def test_an_unusual_sign_in_form_in_another_language_hands_over_and_by_hand_work
     assert site.changes == ["POST /accounts/login/"]  # the worker's own sign-in, once
 
 
+@pytest.mark.usefixtures("keeps_sign_in")
 def test_a_dialog_hiding_the_first_settings_page_stops_the_platform_at_once(
     engine, shipped, replica
 ) -> None:

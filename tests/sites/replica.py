@@ -74,9 +74,12 @@ class Site:
         """The login form's field name for "username" or "password"."""
         return str(self.config.get("fields", {}).get(part, part))
 
-    def reset(self) -> None:
+    def reset(self, *, keep_session: bool = False) -> None:
+        """Safe settings, no failures set, logs empty; signed out unless `keep_session`."""
         self.settings = dict(self.config["safe"])
-        self.token, self.pending = secrets.token_hex(8), ""
+        if not keep_session:
+            self.sign_out()
+        self.pending = ""
         self.two_step = self.two_step_approved = self.unusual_activity = False
         self.consent_needed, self.language = False, "en"
         for table in (self.rewrites, self.scripts, self.statuses, self.redirects, self.delays):
@@ -86,6 +89,10 @@ class Site:
             collection.clear()
         for log in (self.changes, self.visits, self.consent_choices):
             log.clear()
+
+    def sign_out(self) -> None:
+        """End the account's session: a browser's session cookie no longer counts."""
+        self.token = secrets.token_hex(8)
 
     def requests_after_login(self) -> list[str]:
         """The settings pages asked for since the last sign-in (the home page left out)."""
@@ -204,9 +211,10 @@ class ReplicaServer(LocalServer):
         self._stopping.set()  # ends any slow-page delay at once
         super().stop()
 
-    def reset(self) -> None:
+    def reset(self, *, keep_sessions: bool = False) -> None:
+        """Every site as `Site.reset` leaves it."""
         for site in self.sites.values():
-            site.reset()
+            site.reset(keep_session=keep_sessions)
 
     def url_map(self) -> dict[str, str]:
         return {
@@ -255,7 +263,7 @@ class _Handler(BaseHTTPRequestHandler):
         if not self._signed_in(site):
             return self._redirect(f"/{site.name}{site.config['login']}?next={quote(path)}")
         if path in site.signs_out:
-            site.token = secrets.token_hex(8)  # the platform ended the session
+            site.sign_out()  # the platform ended the session
             return self._redirect(f"/{site.name}{site.config['login']}")
         self._page(site, path, consent)
 

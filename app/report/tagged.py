@@ -60,7 +60,9 @@ QT_OPERATOR = re.compile(
     # ends the group (Q), fills it (q) or writes in it (BT), so trying with fewer is waste.
     rb"\n(?:q\n(?:" + IDLE_LINE + rb")*+"
     rb"(?:(?P<idle>Q)|q\n" + IDLE_LINES + rb"(?P<filled>" + PATH + rb")\nQ\nQ(?P<fill>)"
-    rb"|(?P<text>BT\n.*?\nET)\nQ(?P<grouped>))(?=\n)"
+    # A text object alone in its group: never across a second BT, or two objects would be
+    # taken for one and both marked as the first one's.
+    rb"|(?P<text>BT\n(?:(?!\nBT\n).)*?\nET)\nQ(?P<grouped>))(?=\n)"
     rb"|(?P<single>BT\n.*?\nET)(?=\n)|(?P<path>" + PATH + rb")"
     rb"|(?P<moves>[qQ](?: [qQ])*)(?=\n)|[-\d. ]+ (?P<cm>cm)(?=\n))",
     re.DOTALL,

@@ -56,3 +56,16 @@ def test_operators_sharing_a_line_are_followed_as_well_as_one_to_a_line() -> Non
     page, heading, paragraph = marker()
     page.mark(SHARED_LINES)
     assert page.owned == [paragraph, heading]
+
+
+def test_two_text_objects_in_one_group_are_two_runs_each_where_it_lands() -> None:
+    """A group moved onto the paragraph holding a text object that is not directly followed by
+    its Q: the quick walk must not take it and the next text object (placed back on the
+    heading by its own Tm) for one run."""
+    page, heading, paragraph = marker()
+    content = (
+        b"q\n1 0 0 1 0 100 cm\nBT\n/F1 10 Tf 1 0 0 -1 0 0 Tm\n10 -20 Td <0001> Tj\nET\n"
+        b"BT\n/F1 10 Tf 1 0 0 -1 0 -100 Tm\n10 -20 Td <0002> Tj\nET\nQ\n"
+    )
+    page.mark(content)
+    assert page.owned == [paragraph, heading]

@@ -51,7 +51,7 @@ FOLLOWERS = 50_000
 LARGE_FILE_MB = 63
 
 
-def build(case: str, folder: Path, followers: int, large_mb: int) -> Path:
+def build(case: str, folder: Path, followers: int, large_mb: float) -> Path:
     """The case's archive, written with the test generator's shapes (invented names)."""
     from tests.downloads import generations as g
     from tests.downloads.builders import meta_json, write_zip
@@ -76,7 +76,7 @@ def build(case: str, folder: Path, followers: int, large_mb: int) -> Path:
     return write_zip(folder / f"{case}.zip", files)
 
 
-def _large(folder: Path, megabytes: int, *, unique: bool) -> Path:
+def _large(folder: Path, megabytes: float, *, unique: bool) -> Path:
     record = (
         '{\n  "title": "",\n  "media_list_data": [],\n  "string_list_data": [\n    {\n      '
         '"href": "https://www.instagram.com/u%d",\n      "value": "u%d",\n      '
@@ -198,7 +198,7 @@ def main() -> None:
     parser.add_argument("--path", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--mode", choices=("time", "traced"), default="time")
     parser.add_argument("--followers", type=int, default=FOLLOWERS, help="in the 50k cases")
-    parser.add_argument("--large-mb", type=int, default=LARGE_FILE_MB, help="in the 4x63 cases")
+    parser.add_argument("--large-mb", type=float, default=LARGE_FILE_MB, help="in the 4x63 cases")
     args = parser.parse_args()
     if args.child:
         _use_memory_keyring()

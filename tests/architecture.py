@@ -9,6 +9,7 @@ reaching around the facade, private names imported across modules, oversized cod
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -94,11 +95,18 @@ def modules(root: Path = APP) -> dict[str, Path]:
     return found
 
 
+@functools.cache
+def _nodes(source: str) -> tuple[ast.AST, ...]:
+    """Every node of a module's source, parsed once for the three checks that walk it
+    (keyed by the text, so a file written again is parsed again)."""
+    return tuple(ast.walk(ast.parse(source)))
+
+
 def imports(known: dict[str, Path]) -> list[Import]:
     """Every import of an app/ module by an app/ module (TYPE_CHECKING ones included)."""
     found = []
     for module, path in known.items():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in _nodes(path.read_text(encoding="utf-8")):
             found.extend(_imports_of(module, node, known))
     return found
 
@@ -173,7 +181,7 @@ def qt_importers(known: dict[str, Path] | None = None) -> list[str]:
     """Modules of app/ that import PySide6 (at any depth of the module)."""
     found = []
     for name, path in (known or modules()).items():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in _nodes(path.read_text(encoding="utf-8")):
             if isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom):
@@ -195,7 +203,7 @@ def oversized(root: Path = APP) -> list[str]:
         name = path.relative_to(root.parent).as_posix()
         if (lines := len(text.splitlines())) > MAX_MODULE_LINES:
             found.append(f"{name}: {lines} lines")
-        for node in ast.walk(ast.parse(text)):
+        for node in _nodes(text):
             if isinstance(node, ast.ClassDef) and node.end_lineno is not None:
                 if (length := node.end_lineno - node.lineno + 1) > MAX_CLASS_LINES:
                     found.append(f"{name}: {node.name} {length} lines")

@@ -137,8 +137,11 @@ def _new_databases_from_the_template(
     """A new database is the session's migrated template copied into the file `_create` made,
     instead of running every migration again (~0.1 s a test on an idle machine). Everything
     else in preparing a database runs as it is; tests/storage, which tests creating and
-    migrating itself, runs the migrations every time."""
+    migrating itself, runs the migrations every time, as does a test marked
+    `real_migrations`."""
     if Path(request.node.path).parent.name == "storage":
+        return
+    if request.node.get_closest_marker("real_migrations"):
         return
     template = request.getfixturevalue("migrated_database")
     real_migrate: Callable[..., None] = database._migrate

@@ -7,6 +7,8 @@ would be noticed.
 
 from __future__ import annotations
 
+import functools
+
 from tests.architecture import (
     LAYERS,
     MAP,
@@ -26,32 +28,37 @@ from tests.architecture import (
     unplaced,
 )
 
-FOUND = imports(modules())
+
+@functools.cache
+def found() -> tuple[Import, ...]:
+    """Every import of app/, read when a test first asks, not at collection (every xdist
+    worker collects every module; ~0.5 s of CPU each)."""
+    return tuple(imports(modules()))
 
 
 def test_no_module_of_app_imports_itself_back_through_others() -> None:
-    assert cycles(FOUND) == []
+    assert cycles(found()) == []
 
 
 def test_every_import_goes_down_the_layers_of_the_map() -> None:
-    breaches = [f"{i.importer}:{i.line} -> {i.imported}" for i in layer_breaches(FOUND)]
+    breaches = [f"{i.importer}:{i.line} -> {i.imported}" for i in layer_breaches(found())]
     assert breaches == []
 
 
 def test_no_private_name_is_imported_from_another_module() -> None:
-    leaks = [f"{i.importer}:{i.line} -> {i.imported}.{i.name}" for i in private_imports(FOUND)]
+    leaks = [f"{i.importer}:{i.line} -> {i.imported}.{i.name}" for i in private_imports(found())]
     assert leaks == []
 
 
 def test_the_ui_talks_to_the_facade_only() -> None:
-    around = [f"{i.importer}:{i.line} -> {i.imported}" for i in ui_reaching_around(FOUND)]
+    around = [f"{i.importer}:{i.line} -> {i.imported}" for i in ui_reaching_around(found())]
     assert around == []
 
 
 def test_the_report_never_touches_storage() -> None:
     touching = [
         f"{i.importer} -> {i.imported}"
-        for i in FOUND
+        for i in found()
         if i.importer.startswith("app.report") and i.imported.startswith("app.storage")
     ]
     assert touching == []

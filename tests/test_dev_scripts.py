@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import venv
+from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
@@ -71,10 +72,28 @@ def test_the_python_script_makes_a_half_made_venv_again(checkout_with_half_made_
     assert _has_pip(checkout)
 
 
+def _give_pip(checkout: Path) -> None:
+    """Make the `.venv` whole: a copy of the pip this test runs with in its site-packages
+    (ensurepip, which installs and compiles pip, costs ~5 s of CPU), or ensurepip's if
+    this Python has none."""
+    spec = find_spec("pip")
+    if spec is None or spec.origin is None:
+        shutil.rmtree(checkout / ".venv")
+        venv.EnvBuilder(with_pip=True).create(checkout / ".venv")
+        return
+    python = checkout / ".venv" / BIN / f"python{EXE}"
+    where = [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]
+    site_packages = Path(subprocess.run(where, capture_output=True, text=True).stdout.strip())
+    shutil.copytree(
+        Path(spec.origin).parent, site_packages / "pip",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )  # fmt: skip
+
+
 def test_a_whole_venv_is_kept(checkout_with_half_made_venv) -> None:
     checkout = checkout_with_half_made_venv
-    shutil.rmtree(checkout / ".venv")
-    venv.EnvBuilder(with_pip=True).create(checkout / ".venv")
+    _give_pip(checkout)
+    assert _has_pip(checkout)
     marker = checkout / ".venv" / "kept"
     marker.write_text("")
     result = subprocess.run(

@@ -14,40 +14,19 @@ from __future__ import annotations
 import os
 import random
 import sqlite3
-import subprocess
-import sys
-import textwrap
 from contextlib import closing
 from pathlib import Path
 
 from app.storage import database
-from app.storage.crash_points import CRASH_ENV, CRASH_STATUS
+from app.storage.crash_points import CRASH_STATUS
 from app.storage.database import current_revision, prepare_database
 from app.storage.revision import APPLICATION_ID, SCHEMA_HEAD
 from app.storage.store import Store
 from tests.conftest import START
+from tests.storage.killed_start import start_and_die_at
 from tests.storage.test_database import _fill_0001, build_at_revision
 
-ROOT = Path(__file__).resolve().parents[2]
-START_UP = textwrap.dedent(
-    """
-    import sys
-    from datetime import UTC, datetime
-    from pathlib import Path
-    from app.storage.database import prepare_database
-    prepare_database(Path(sys.argv[1]), datetime(2026, 3, 2, 9, tzinfo=UTC))
-    """
-)
 SWEEP = os.environ.get("FOOTPRINT_CRASH_SWEEP") == "1"
-
-
-def start_and_die_at(path: Path, step: str) -> int:
-    """Start Footprint on `path` in a child that dies at `step`; its exit status."""
-    env = {**os.environ, CRASH_ENV: step}
-    result = subprocess.run(
-        [sys.executable, "-c", START_UP, str(path)], cwd=ROOT, env=env, check=False
-    )
-    return result.returncode
 
 
 def count_statements(folder: Path, prepare, monkeypatch) -> int:  # noqa: ANN001

@@ -25,13 +25,9 @@ from app.storage.crash_points import CRASH_STATUS
 from app.storage.database import current_revision, prepare_database
 from app.storage.revision import SCHEMA_HEAD
 from tests.conftest import START
+from tests.storage.killed_start import start_and_die_at
 from tests.storage.test_database import _fill_0002, _fill_0004, build_at_revision
-from tests.storage.test_killed_migration import (
-    assert_completed,
-    count_statements,
-    start_and_die_at,
-    steps_to_try,
-)
+from tests.storage.test_killed_migration import assert_completed, count_statements, steps_to_try
 
 ANSWERS = 400
 PLANTED = (b"PLANTED-PBKDF2-HASH", b"PLANTED-SALT", b"FREED-PBKDF2-HASH")

@@ -80,10 +80,13 @@ def listen_for_later_launches(window: MainWindow, footprint: Footprint) -> None:
 
 def start_background(window: MainWindow, footprint: Footprint) -> None:
     """What the app does besides showing its window: reminders and the watch, and answering
-    a later launch. The cycle collector, paused for the start (`run_gui`), runs again."""
+    a later launch. The cycle collector, paused for the start (`run_gui`), runs again.
+
+    The listener comes first: reminders write the log and may fail (a full disk), and a later
+    launch must still find this window rather than wait on the lock and give up."""
     gc.enable()
-    window.start_reminders()
     listen_for_later_launches(window, footprint)
+    window.start_reminders()
 
 
 def run_application(footprint: Footprint, *, minimised: bool = False) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 
+import pytest
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from app.ui.application import start_background
@@ -50,3 +51,22 @@ def test_the_work_after_the_paint_resumes_the_cycle_collector(set_up, make_windo
     finally:
         gc.enable()
     assert resumed
+
+
+def test_reminders_that_fail_to_start_leave_later_launches_answered(
+    set_up, make_window, monkeypatch
+) -> None:
+    """Starting reminders writes the log and can fail (a full disk): the listener a later
+    launch looks for is already up by then, so that launch finds this window."""
+    from app.ui.single_instance import InstanceServer
+
+    window = make_window(set_up)
+
+    def fail() -> None:
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(window, "start_reminders", fail)
+    with pytest.raises(OSError):  # not swallowed: the crash dialog shows it in the app
+        start_background(window, set_up)
+    servers = window.findChildren(InstanceServer)
+    assert [server.listening for server in servers] == [True]

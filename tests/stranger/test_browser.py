@@ -333,7 +333,9 @@ def test_an_address_off_the_platforms_site_is_never_opened(
     view = browser.look(stray, JO)
     assert view.obstacle is Obstacle.WRONG_SITE and not view.findings
     assert "127.0.0.1:" in view.problem
-    assert fresh.visits == []
+    # Opening anything for this look would ask for the stray address first. (Not "no visits
+    # at all": the page of the test before may still be fetching its photo.)
+    assert [visit for visit in fresh.visits if visit.startswith("/facebook")] == []
 
 
 def test_a_platform_without_public_profiles_is_not_looked_at(

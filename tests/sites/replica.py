@@ -49,6 +49,9 @@ class Site:
     unusual_activity: bool = False  # X asks for a phone number or user name after Next
     consent_needed: bool = False  # a cookie notice until the browser answered it
     consent_choices: list[str] = field(default_factory=list)  # what was chosen, in order
+    # Counts resets: a browser's answer to the notice holds only until the next reset, as a
+    # test's site starts afresh even when the browser (shared by many tests) keeps its cookies.
+    consent_round: int = 0
     language: str = "en"
     rewrites: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     scripts: dict[str, list[str]] = field(default_factory=dict)  # path → <script> bodies
@@ -82,6 +85,7 @@ class Site:
         self.pending = ""
         self.two_step = self.two_step_approved = self.unusual_activity = False
         self.consent_needed, self.language = False, "en"
+        self.consent_round += 1
         for table in (self.rewrites, self.scripts, self.statuses, self.redirects, self.delays):
             table.clear()
         self.api_delay, self.login_file = 0.0, "login.html"
@@ -253,7 +257,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.replica.wait(site.delays.get(path, 0))
         if path in site.redirects:
             return self._redirect(site.redirects[path])
-        consent = self._cookie(site, f"{site.name}_consent") is not None
+        consent = self._consent_given(site)
         if path == site.config["login"]:
             return self._send(200, site.render_login(consent_given=consent))
         if path.startswith(TWO_STEP):
@@ -278,7 +282,8 @@ class _Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(length).decode()
         if path == CONSENT:
             site.consent_choices.append(body)
-            return self._send(200, "{}", "application/json", (f"{site.name}_consent", body))
+            cookie = (f"{site.name}_consent", f"{site.consent_round}-{body}")
+            return self._send(200, "{}", "application/json", cookie)
         site.visits.append(f"POST {path}")
         if path != site.config["login"]:
             return self._send(405, "<h1>Not allowed</h1>")
@@ -286,7 +291,7 @@ class _Handler(BaseHTTPRequestHandler):
         if form.get(site.field_name("username")) != [USERNAME] or form.get(
             site.field_name("password")
         ) != [PASSWORD]:
-            consent = self._cookie(site, f"{site.name}_consent") is not None
+            consent = self._consent_given(site)
             page = site.render_login(site.config["wrong_password"], consent_given=consent)
             return self._send(200, page)
         if site.two_step:
@@ -344,6 +349,11 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _signed_in(self, site: Site) -> bool:
         return self._cookie(site, site.session_cookie) == site.token
+
+    def _consent_given(self, site: Site) -> bool:
+        """Whether this browser answered the cookie notice since the site was last reset."""
+        answer = self._cookie(site, f"{site.name}_consent") or ""
+        return answer.startswith(f"{site.consent_round}-")
 
     def _cookie(self, site: Site, name: str) -> str | None:
         jar = SimpleCookie(self.headers.get("Cookie", ""))

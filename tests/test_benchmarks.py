@@ -21,7 +21,7 @@ SMALLEST = {
                 "--case", "instagram-50k", "--case", "unique-4x63"),
     "history": ("--runs", "1", "--months", "2"),
     "outside": ("--runs", "1", "--platforms", "1"),
-    "outside_hostile": ("--blocks", "4", "--look", "3", "--stop-after", "1", "--give-up", "60"),
+    "outside_hostile": ("--blocks", "4", "--look", "4", "--stop-after", "1.5", "--give-up", "60"),
     "report": ("--runs", "1"),
     "startup": ("--runs", "1"),
     "watch": ("--days", "1"),

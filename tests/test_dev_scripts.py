@@ -83,7 +83,8 @@ def _give_pip(checkout: Path) -> None:
         return
     python = checkout / ".venv" / BIN / f"python{EXE}"
     where = [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]
-    site_packages = Path(subprocess.run(where, capture_output=True, text=True).stdout.strip())
+    found = subprocess.run(where, capture_output=True, text=True, check=True)
+    site_packages = Path(found.stdout.strip())
     shutil.copytree(
         Path(spec.origin).parent, site_packages / "pip",
         ignore=shutil.ignore_patterns("__pycache__"),

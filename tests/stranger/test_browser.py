@@ -342,7 +342,8 @@ def test_a_platform_without_public_profiles_is_not_looked_at(
     browser: StrangerBrowser, fresh: PublicPages
 ) -> None:
     view = browser.look(StrangerRequest("whatsapp", "WhatsApp", "https://x.com/jo"), JO)
-    assert view.obstacle is Obstacle.WRONG_SITE and fresh.visits == []
+    assert view.obstacle is Obstacle.WRONG_SITE
+    assert "/x/jo" not in fresh.visits  # (the page of the test before may still fetch a photo)
 
 
 def test_each_address_gets_a_fresh_context(browser: StrangerBrowser, fresh: PublicPages) -> None:
@@ -379,14 +380,12 @@ def test_cancel_while_a_page_hangs(
     try:
         with pytest.raises(Cancelled):
             look(browser, "hanging")
-        stopped = time.monotonic()
     finally:
         fresh.release()
         presser.join(timeout=30)
+    # Cancel is seen before the page's time limit: a look the limit ends gives a "too slow"
+    # view instead of raising Cancelled (the deadline is checked before Cancel).
     assert pressed, "the page was never asked for"
-    # Cancel is seen at the browser's next wait for the page (about a second), not after the
-    # page's time limit: the limit is the bound, so a loaded machine cannot fail this.
-    assert stopped - pressed[0] < QUICK.page
     cancel.raised = False
     assert verdicts(look(browser, "public"))[Topic.PAGE] is Verdict.YES  # the browser lives on
 

@@ -233,11 +233,14 @@ class ReadOnlyPage:
                 continue
             self._consent_tried.add(selector)  # once per page: never a loop of clicks
             choice = locate(self._page, selector)
+            limit_ms = self.timeouts.element * 1000
             try:
-                choice.click(timeout=self._poll_ms(10))
+                # Within the element limit, as any part of a page: a choice still sliding in,
+                # or a busy page on a loaded laptop, takes more than a moment to be clickable.
+                choice.click(timeout=limit_ms)
                 # The notice goes once the site has taken the answer; wait for that, or the
                 # next look would still find it in the way.
-                choice.wait_for(state="hidden", timeout=self.timeouts.element * 1000)
+                choice.wait_for(state="hidden", timeout=limit_ms)
             except PlaywrightError:
                 continue  # covered, or it stayed: the worker is asked instead
             log.info("cookie notice closed by its most private choice")

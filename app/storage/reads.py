@@ -155,22 +155,12 @@ def _latest_answers_by_run(
         wanted = json.dumps(sorted(int(run_id) for run_id in run_ids))
         rows = db.execute(sql.NEWEST_ANSWERS_OF_RUNS, {"run_ids": wanted})
     answers: dict[int, dict[tuple[str, str], Answer]] = defaultdict(dict)
-    # One loop over the rows: the history view reads every answer of years of audits.
-    for run_id, platform_id, item_id, status, source, answered, observed, note, kind in rows:
+    for row in rows:
+        run_id, answer = _answer(row)
         run_answers = answers[run_id]
-        key = (platform_id, item_id)
         # Popped first, so the items stay in the order of their newest answers.
-        run_answers.pop(key, None)
-        run_answers[key] = Answer(
-            platform_id,
-            item_id,
-            _STATUSES[status],
-            _SOURCES[source],
-            required(answered),
-            observed,
-            note,
-            _KINDS[kind],
-        )
+        run_answers.pop(answer.key, None)
+        run_answers[answer.key] = answer
     return answers
 
 

@@ -49,6 +49,9 @@ TARGETS = {"instagram-50k": (2.0, 200), "facebook-50k": (2.0, 200), "x-50k": (2.
            "hostile-4x63": (None, 300), "unique-4x63": (None, 300)}  # fmt: skip
 FOLLOWERS = 50_000
 LARGE_FILE_MB = 63
+# The suite's start date (tests/conftest.py's START), here so that a child, which measures
+# memory and time, does not import the test configuration and pytest with it.
+START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 def build(case: str, folder: Path, followers: int, large_mb: float) -> Path:
@@ -103,7 +106,6 @@ def measure(case: str, path: Path, mode: str, runs: int) -> dict[str, object]:
     from app.clock import FixedClock
     from app.footprint import open_footprint
     from app.paths import DataHome
-    from tests.conftest import START
 
     result: dict[str, object] = {
         "zip_mb": path.stat().st_size / 2**20,

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import subprocess
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
+import keyring
 import pytest
 
 from app.audit.answers import Answer, AnswerKind, AnswerSource, AnswerStatus
@@ -20,7 +21,8 @@ from app.cli import main
 from app.clock import SystemClock
 from app.footprint import open_footprint
 from app.formatting import short_date
-from app.report.content import ReportScope
+from app.paths import HOME_ENV, DataHome
+from app.report.content import ReportScope, SupervisionReport
 from app.report.html import APPENDIX_HEADING, render_report
 from app.report.pdf import Paper, page_layout, plan_pages
 from tests.memory_keyring import MemoryKeyring
@@ -81,8 +83,34 @@ def stored_report(data_home, notes: bool = False):
         footprint.close()
 
 
-def test_the_report_has_every_section_and_the_worker_on_every_page(demo, tmp_path, capsys) -> None:
-    text = pdf_text(write_report(tmp_path, capsys))
+@dataclass(frozen=True)
+class FirstReport:
+    """The demo's first report on A4, as the command writes it, and what it was made from."""
+
+    before: SupervisionReport  # the stored report just before it was written
+    path: Path
+    text: str  # pdftotext's reading order
+    layout: str  # pdftotext -layout: a table row on one line
+
+
+@pytest.fixture(scope="module")
+def first_report(qapp, tmp_path_factory) -> FirstReport:  # noqa: ARG001 - qapp: as `demo`
+    """Made once for the tests that only read it. Writing a report records it (the next one
+    shows changes since it), so a test that writes another or changes the data makes its own
+    demo instead."""
+    folder = tmp_path_factory.mktemp("first-report")
+    home, out = folder / "home", folder / "report.pdf"
+    keyring.set_keyring(MemoryKeyring())  # made before this test's own fixtures set one
+    with pytest.MonkeyPatch.context() as environment:
+        environment.setenv(HOME_ENV, str(home))
+        assert main(["demo", "--no-gui"]) == 0
+        before = stored_report(DataHome(home))
+        assert main(["report", "--out", str(out), "--paper", "a4"]) == 0
+    return FirstReport(before, out, pdf_text(out), pdf_text(out, layout=True))
+
+
+def test_the_report_has_every_section_and_the_worker_on_every_page(first_report) -> None:
+    text = first_report.text
     for heading in SECTIONS:
         assert heading in text
     for detail in ("Alex Sample", "Support worker", "Riverside Care", "Sam Example"):
@@ -96,10 +124,9 @@ def test_the_report_has_every_section_and_the_worker_on_every_page(demo, tmp_pat
     assert "Worker's notes" not in text  # left out without a word when not asked for
 
 
-def test_drift_and_overdue_are_shown_with_their_dates(demo, tmp_path, capsys, data_home) -> None:
-    report = stored_report(data_home)  # before writing one: that moves "since the previous"
-    out = write_report(tmp_path, capsys)
-    text = pdf_text(out, layout=True)
+def test_drift_and_overdue_are_shown_with_their_dates(first_report) -> None:
+    report = first_report.before  # before writing one: that moves "since the previous"
+    text = first_report.layout
     (drift,) = report.drift
     assert "Slid back" in text and drift.name in text
     assert short_date(drift.before_date) in text and short_date(drift.after_date) in text
@@ -107,14 +134,14 @@ def test_drift_and_overdue_are_shown_with_their_dates(demo, tmp_path, capsys, da
     (overdue,) = report.overdue  # in the state table: the last check, then how late
     row = re.search(rf"^ *{re.escape(overdue.platform)} .*$", text, re.MULTILINE).group(0)
     assert short_date(overdue.last_checked) in row and short_date(overdue.next_due) in row
-    assert re.search(rf"overdue by {overdue.overdue_days}\b.*?days", words(pdf_text(out)))
+    assert re.search(rf"overdue by {overdue.overdue_days}\b.*?days", words(first_report.text))
 
 
 def test_actions_are_listed_and_their_steps_only_in_the_appendix_when_asked(
-    demo, tmp_path, capsys, data_home
+    first_report, demo, tmp_path, capsys
 ) -> None:
-    report = stored_report(data_home)
-    text = words(pdf_text(write_report(tmp_path, capsys)))
+    report = first_report.before
+    text = words(first_report.text)
     assert report.actions
     for action in report.actions:
         assert words(action.action) in text
@@ -244,16 +271,11 @@ def test_a_name_with_bidi_controls_and_ten_thousand_letters_keeps_every_footer(
     assert "egap" not in text and not set(text) & {"\u202e", "\u2066", "\u200f"}
 
 
-def pages_of(path: Path) -> list[str]:
-    """The PDF's pages as pdftotext reads them, one string each."""
-    return pdf_text(path).split("\f")[:-1]
-
-
 def test_the_signed_record_comes_first_and_the_appendix_starts_after_its_last_page(
-    demo, tmp_path, capsys, data_home
+    first_report,
 ) -> None:
-    (demo_fix,) = stored_report(data_home).fixed  # the demo's worker fixed one thing lately
-    pages = pages_of(write_report(tmp_path, capsys, "--paper", "a4"))
+    (demo_fix,) = first_report.before.fixed  # the demo's worker fixed one thing lately
+    pages = first_report.text.split("\f")[:-1]  # pdftotext ends every page with a form feed
     first_appendix = next(n for n, page in enumerate(pages) if APPENDIX_HEADING in page)
     record, appendix = pages[:first_appendix], pages[first_appendix:]
     assert 1 <= len(record) <= 2  # the demo year's record fits on two A4 pages
@@ -298,8 +320,8 @@ def test_fixed_since_lists_the_fixes_after_the_previous_report_and_not_before(
     assert "1 setting fixed since" in text
 
 
-def test_a_platform_nobody_looked_at_from_outside_says_so(demo, tmp_path, capsys) -> None:
-    text = pdf_text(write_report(tmp_path, capsys), layout=True)
+def test_a_platform_nobody_looked_at_from_outside_says_so(first_report) -> None:
+    text = first_report.layout
     assert re.search(r"Facebook\s+Not looked at\s+No address for this platform", text)
     assert "no findings kept" not in text
 

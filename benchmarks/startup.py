@@ -76,14 +76,7 @@ app.exec()
 # `footprint gui` itself (main.py's path: the command line, the data home's lock, the database,
 # the theme, the window), told only to quit once its window is painted: QApplication.exec is
 # wrapped to watch for that just before the loop starts.
-FOOTPRINT = (
-    """
-from app.cli import main
-
-# main.py imports app.cli first (the app imports Qt only once it starts), then calls main()
-"""
-    + WHEN_PAINTED
-    + """
+WATCH_WINDOW = """
 def shown(window, said):
     rows = window.dashboard.model.rowCount()
     assert rows >= 5, rows
@@ -97,8 +90,27 @@ def exec_until_shown(*_):
     return run_loop()
 
 QApplication.exec = exec_until_shown
-raise SystemExit(main(["gui"]))
 """
+
+# main.py imports app.cli and calls main(); the app imports Qt only once it starts. So the
+# watch is set up only then, once the data is open (the step before the window is built), not
+# before main(): PySide6 reads the source of every module imported after it (to look for its
+# opt-in features), which would charge the app's own imports more than `footprint gui` pays.
+FOOTPRINT = (
+    """
+import app.commands.gui
+from app.cli import main
+
+open_app = app.commands.gui.open_app
+def open_app_then_watch(home):
+    footprint = open_app(home)
+    exec(WATCH, globals())  # Qt is loaded by now
+    return footprint
+
+app.commands.gui.open_app = open_app_then_watch
+"""
+    + f"WATCH = {WHEN_PAINTED + WATCH_WINDOW!r}\n"
+    + 'raise SystemExit(main(["gui"]))\n'
 )
 
 

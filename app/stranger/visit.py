@@ -72,7 +72,7 @@ class Visit:
                 if cookie:
                     raise PageProblem(Failure.DIALOG, "a cookie notice")
                 return self.capture(int(state.get("status") or 0))
-            self._pause()
+            self._pause(self._until_settled(state, loaded_at + self._timeouts.busy))
 
     # -- loading ----------------------------------------------------------------------------
     def _load(self, target: str, deadline: float) -> None:
@@ -106,6 +106,18 @@ class Visit:
         settle = self._timeouts.settle
         page_quiet = quiet is not None and float(quiet) >= settle * 1000
         return page_quiet and self._network.quiet_for() >= settle
+
+    def _until_settled(self, state: dict[str, Any], busy_until: float) -> float:
+        """Seconds until the page could first count as settled: what is left of `settle` for
+        the page and for the network, at least one poll, never past `busy_until`. Checking
+        sooner would only find it unsettled again; a page that changes meanwhile is simply
+        seen unsettled at the next check. At most `settle`, so Cancel is still seen soon."""
+        poll, settle = self._timeouts.poll, self._timeouts.settle
+        quiet = state.get("quiet")
+        if quiet is None:  # not loaded yet: nothing tells how long is left
+            return poll
+        left = max(settle - float(quiet) / 1000, settle - self._network.quiet_for())
+        return max(poll, min(left, settle, busy_until - time.monotonic()))
 
     def _decline_cookies(self) -> bool:
         """Click a cookie notice's most private choice, once per choice; True if clicked."""
@@ -164,9 +176,11 @@ class Visit:
         if self._cancelled():
             raise Cancelled
 
-    def _pause(self) -> None:
+    def _pause(self, seconds: float | None = None) -> None:
+        """Let the page work for `seconds` (a poll by default), checking Cancel either side."""
         self._check_cancelled()
-        self._page.wait_for_timeout(max(self._timeouts.poll, 0.01) * 1000)
+        wait = self._timeouts.poll if seconds is None else seconds
+        self._page.wait_for_timeout(max(wait, 0.01) * 1000)
         self._check_cancelled()
 
 

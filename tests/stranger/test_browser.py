@@ -20,6 +20,7 @@ from app.automation.engine import BrowserUnavailable
 from app.automation.page import Cancelled
 from app.automation.urls import UrlMap
 from app.clock import FixedClock
+from app.stranger import browser as stranger_browser
 from app.stranger.browser import StrangerBrowser
 from app.stranger.look import (
     LookCancelled,
@@ -31,6 +32,7 @@ from app.stranger.look import (
     look_as_stranger,
 )
 from app.stranger.public_profiles import profile_of
+from app.stranger.snapshot import PageSnapshot
 from app.stranger.view import Obstacle, StrangerView, Topic, Verdict, WorkerTerms
 from tests.automation.conftest import CHROMIUM, TEST_ARGS, Flag
 from tests.conftest import START
@@ -95,6 +97,7 @@ class Seen:
     visits: tuple[str, ...]
     consent_choices: tuple[str, ...]
     log: str  # every record logged during the look, at every level
+    snapshot: PageSnapshot | None  # the page as judged (kept here only), None if not judged
 
 
 class _Recorder(logging.Handler):
@@ -122,14 +125,27 @@ class Looks:
             level = root.level
             root.addHandler(recorder)
             root.setLevel(logging.DEBUG)
+            judged: list[PageSnapshot] = []
+            assess = stranger_browser.assess
+
+            def keep(snapshot: PageSnapshot, *args: object, **kwargs: object) -> object:
+                judged.append(snapshot)
+                return assess(snapshot, *args, **kwargs)  # type: ignore[arg-type]
+
+            stranger_browser.assess = keep  # type: ignore[assignment]
             try:
                 view = look(self._browser, case)
             finally:
+                stranger_browser.assess = assess
                 root.removeHandler(recorder)
                 root.setLevel(level)
             pages = self._pages
             self._seen[case] = Seen(
-                view, tuple(pages.visits), tuple(pages.consent_choices), "\n".join(recorder.lines)
+                view,
+                tuple(pages.visits),
+                tuple(pages.consent_choices),
+                "\n".join(recorder.lines),
+                judged[0] if judged else None,
             )
         return self._seen[case]
 
@@ -151,6 +167,22 @@ def request(case: str) -> StrangerRequest:
 
 def look(browser: StrangerBrowser, case: str, terms: WorkerTerms = JO) -> StrangerView:
     return browser.look(request(case), terms)
+
+
+def judged_for(seen: Seen, case: str, terms: WorkerTerms) -> StrangerView:
+    """The view the look in `seen` would have given a worker with these `terms`: its page
+    judged again (`browser.look` judges the page it captured with `assess`, as here)."""
+    assert seen.snapshot is not None, seen.view.problem
+    asked, profile = request(case), profile_of(seen.view.platform_id)
+    assert profile is not None
+    findings = stranger_browser.assess(
+        seen.snapshot, profile, terms,
+        rate_limit_texts=asked.rate_limit_texts, error_texts=asked.error_texts,
+    )  # fmt: skip
+    view = seen.view
+    return StrangerView(
+        view.platform_id, view.platform_name, view.address, view.seen_at, tuple(findings)
+    )
 
 
 def verdicts(view: StrangerView) -> dict[Topic, Verdict]:
@@ -200,17 +232,17 @@ def test_a_private_account(browser: StrangerBrowser, fresh: PublicPages) -> None
     assert found[Topic.CONNECTIONS] is Verdict.YES
 
 
-def test_the_employer_and_job_title_in_a_linkedin_profile(
-    browser: StrangerBrowser, looks: Looks, fresh: PublicPages
-) -> None:
-    view = looks("employer").view
+def test_the_employer_and_job_title_in_a_linkedin_profile(looks: Looks) -> None:
+    seen = looks("employer")
+    view = seen.view
     assert reason(view, Topic.EMPLOYER) == (
         "your employer and your job title (as in your Footprint profile) are on the page"
     )
     assert verdicts(view)[Topic.LOCATION] is Verdict.YES
     assert verdicts(view)[Topic.CONNECTIONS] is Verdict.YES
-    # Someone else's workplace on the page ("people also viewed") is not the worker's.
-    elsewhere = look(browser, "employer", WorkerTerms(organisation="Harbour Nursing Ltd"))
+    # Someone else's workplace on the page ("people also viewed") is not the worker's: the
+    # same page, as the browser captured it, judged for a worker at another organisation.
+    elsewhere = judged_for(seen, "employer", WorkerTerms(organisation="Harbour Nursing Ltd"))
     assert verdicts(elsewhere)[Topic.EMPLOYER] is Verdict.YES
     assert "not the one in your Footprint profile" in reason(elsewhere, Topic.EMPLOYER)
 

@@ -4,9 +4,19 @@ Regenerate with `python -m app.storage.read_statements`; a test checks it is cur
 """
 
 NEWEST_ANSWERS = (
-    "SELECT answer.run_id, answer.platform_id, answer.item_id, answer.status, answer.source, "
+    "WITH RECURSIVE platform(id) AS (SELECT min(answer.platform_id) AS id FROM answer UNION ALL "
+    "SELECT (SELECT min(other.platform_id) AS min_2 FROM answer AS other WHERE other.platform_id "
+    "> platform.id) AS anon_2 FROM platform WHERE platform.id IS NOT NULL), item(platform_id, "
+    "item_id) AS (SELECT platform.id AS platform_id, (SELECT min(other.item_id) AS min_1 FROM "
+    "answer AS other WHERE other.platform_id = platform.id) AS item_id FROM platform WHERE "
+    "platform.id IS NOT NULL UNION ALL SELECT item.platform_id AS platform_id, (SELECT "
+    "min(other.item_id) AS min_3 FROM answer AS other WHERE other.platform_id = item.platform_id "
+    "AND other.item_id > item.item_id) AS anon_3 FROM item WHERE item.item_id IS NOT NULL) SELECT "
+    "answer.run_id, answer.platform_id, answer.item_id, answer.status, answer.source, "
     "answer.answered_at, answer.observed, answer.note, answer.kind FROM answer WHERE answer.id IN "
-    "(SELECT max(answer.id) AS max_1 FROM answer GROUP BY answer.platform_id, answer.item_id)"
+    "(SELECT (SELECT max(other.id) AS max_1 FROM answer AS other WHERE other.platform_id = "
+    "item.platform_id AND other.item_id = item.item_id) AS anon_1 FROM item WHERE item.item_id IS "
+    "NOT NULL)"
 )
 ANSWERS_OLDEST_FIRST = (
     "SELECT answer.run_id, answer.platform_id, answer.item_id, answer.status, answer.source, "

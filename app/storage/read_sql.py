@@ -34,6 +34,39 @@ RUNS = (
     "SELECT audit_run.id, audit_run.started_at, audit_run.completed_at FROM audit_run ORDER BY "
     "audit_run.id"
 )
+RUNS_THE_DASHBOARD_READS = (
+    "WITH RECURSIVE platform(id) AS (SELECT min(run_platform.platform_id) AS id FROM run_platform "
+    "UNION ALL SELECT (SELECT min(other_check.platform_id) AS min_1 FROM run_platform AS "
+    "other_check WHERE other_check.platform_id > platform.id) AS anon_2 FROM platform WHERE "
+    "platform.id IS NOT NULL), latest AS (SELECT platform.id AS platform_id, (SELECT "
+    "max(other_check.completed_at) AS max_2 FROM run_platform AS other_check WHERE "
+    "other_check.platform_id = platform.id AND other_check.completed_at <= :trusted_until) AS "
+    "moment FROM platform WHERE platform.id IS NOT NULL), moment AS (SELECT latest.platform_id AS "
+    "platform_id, latest.moment AS moment FROM latest UNION ALL SELECT latest.platform_id AS "
+    "platform_id, (SELECT max(other_check.completed_at) AS max_3 FROM run_platform AS other_check "
+    "WHERE other_check.platform_id = latest.platform_id AND other_check.completed_at < "
+    "latest.moment) AS anon_3 FROM latest) SELECT (SELECT max(other_check.run_id) AS max_1 FROM "
+    "run_platform AS other_check WHERE other_check.platform_id = moment.platform_id AND "
+    "other_check.completed_at = moment.moment) AS anon_1 FROM moment WHERE moment.moment IS NOT "
+    "NULL UNION SELECT other_check.run_id FROM platform JOIN run_platform AS other_check ON "
+    "other_check.platform_id = platform.id AND other_check.completed_at > :trusted_until UNION "
+    "SELECT audit_run.id FROM audit_run WHERE audit_run.completed_at IS NULL UNION SELECT "
+    "max(audit_run.id) AS max_4 FROM audit_run WHERE audit_run.completed_at IS NOT NULL UNION "
+    "SELECT max(other_run.id) AS max_5 FROM audit_run AS other_run WHERE other_run.completed_at "
+    "IS NOT NULL AND other_run.id < (SELECT max(audit_run.id) AS max_4 FROM audit_run WHERE "
+    "audit_run.completed_at IS NOT NULL)"
+)
+RUNS_OF = (
+    "SELECT audit_run.id, audit_run.started_at, audit_run.completed_at FROM audit_run WHERE "
+    "audit_run.id IN (SELECT anon_1.value FROM json_each(:run_ids) AS anon_1) ORDER BY "
+    "audit_run.id"
+)
+RUN_PLATFORMS_OF = (
+    "SELECT run_platform.run_id, run_platform.platform_id, run_platform.position, "
+    "run_platform.completed_at, run_platform.skipped FROM run_platform WHERE run_platform.run_id "
+    "IN (SELECT anon_1.value FROM json_each(:run_ids) AS anon_1) ORDER BY run_platform.run_id, "
+    "run_platform.position"
+)
 RUN_PLATFORMS = (
     "SELECT run_platform.run_id, run_platform.platform_id, run_platform.position, "
     "run_platform.completed_at, run_platform.skipped FROM run_platform ORDER BY "

@@ -14,11 +14,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from app.audit.answers import Answer, AnswerSource, AnswerStatus
+from app.audit.comparison import compare_with_previous
 from app.audit.overview import overviews
 from app.audit.profile import WorkerProfile
 from app.audit.run import AuditRun, PlatformCheck
 from app.audit.schedule import FUTURE_TOLERANCE
 from app.checklists.model import Catalogue
+from app.services.audits import check_times, runs_to_compare
 from app.storage.database import prepare_database
 from app.storage.store import Store
 from tests.conftest import make_platform
@@ -107,3 +109,27 @@ def test_a_finished_audit_behind_the_newest_checks_still_counts_as_an_earlier_au
     newest = store.history()[-1]
     runs = store.dashboard_data(JAN_1 + timedelta(days=4)).runs
     assert any(r.is_complete and r.id != newest.id for r in runs)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_last_time_is_found_in_the_dashboards_runs_only_when_they_hold_it(
+    tmp_path, seed: int
+) -> None:
+    """Starting, resuming or summing up an audit compares each check with the one before it
+    (`previous_check`); the dashboard's runs serve only when they hold that check, else the
+    whole history is read: the comparison is the whole history's either way."""
+    store, moments = tangled_store(tmp_path, seed)
+    history = store.history()
+    rng = random.Random(seed)
+    for now in (rng.choice(moments), rng.choice(moments) + FUTURE_TOLERANCE):
+        data = store.dashboard_data(now)
+        new_run = AuditRun(len(history) + 1, now, ())  # an audit started now
+        for run in [*history, new_run]:
+            runs = runs_to_compare(data.runs, now, check_times(run) or {
+                pid: run.started_at for pid in PLATFORMS
+            }, lambda: history)  # fmt: skip
+            for platform in CATALOGUE.platforms:
+                if run.check_for(platform.id) is None and run is not new_run:
+                    continue
+                found = compare_with_previous(platform, runs, run)
+                assert found == compare_with_previous(platform, history, run)

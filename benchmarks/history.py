@@ -62,15 +62,16 @@ def fill(home: DataHome, months: int) -> int:
     return Store(home.database).count_answers()
 
 
-def median_ms(action, runs: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
-    """The median wall and processor times of `action`, in milliseconds."""
+def median_ms(action, runs: int) -> tuple[float, float, float, float]:  # type: ignore[no-untyped-def]
+    """The median wall and processor times of `action`, in milliseconds, and the spread of
+    the wall times (fastest, slowest)."""
     walls, cpus = [], []
     for _ in range(runs):
         start, cpu = time.perf_counter(), time.process_time()
         action()
         walls.append((time.perf_counter() - start) * 1000)
         cpus.append((time.process_time() - cpu) * 1000)
-    return statistics.median(walls), statistics.median(cpus)
+    return statistics.median(walls), statistics.median(cpus), min(walls), max(walls)
 
 
 def demo_year_ms(runs: int) -> tuple[float, float]:
@@ -80,7 +81,7 @@ def demo_year_ms(runs: int) -> tuple[float, float]:
     for _ in range(runs):
         home = DataHome(Path(tempfile.mkdtemp(prefix="footprint-demo-year-")))
         footprint = open_footprint(home, FixedClock(NOW))
-        wall, cpu = median_ms(footprint.write_demo_data, 1)
+        wall, cpu, _, _ = median_ms(footprint.write_demo_data, 1)
         footprint.close()
         shutil.rmtree(home.root, ignore_errors=True)
         walls.append(wall)
@@ -123,7 +124,8 @@ def main() -> None:
     footprint.close()
     demo = demo_year_ms(max(1, min(runs, 5)))
     print(
-        f"dashboard queries (9 platforms): median {dashboard[0]:.1f} ms ({dashboard[1]:.1f} ms CPU)"
+        f"dashboard queries (9 platforms): median {dashboard[0]:.1f} ms ({dashboard[1]:.1f} ms CPU;"
+        f" {runs} runs, {dashboard[2]:.1f}-{dashboard[3]:.1f} ms)"
     )
     print(f"history view shown:              median {history[0]:.1f} ms ({history[1]:.1f} ms CPU)")
     print(f"demo year written:               median {demo[0]:.0f} ms ({demo[1]:.0f} ms CPU)")

@@ -14,7 +14,7 @@ platform with no answers at all the start of the run. A later audit is therefore
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -187,3 +187,22 @@ def latest_among(checks: Sequence[CompletedCheck], now: datetime) -> LatestCheck
     if suspect is not None and latest is not None and latest.run.id > suspect.run.id:
         suspect = None
     return LatestChecks(latest, suspect)
+
+
+def holds_the_checks_compared_with(
+    runs: Sequence[AuditRun], now: datetime, checked_at: Mapping[str, datetime]
+) -> bool:
+    """Whether `runs`, the dashboard's (`app.audit.stored.DashboardData`: of each platform
+    the newest check finished by `now`, the one before it and every check dated ahead), hold
+    the check that each platform's check made at `checked_at[platform]` is compared with
+    (`previous_check`). They do unless that moment is no later than the check before the
+    platform's newest (an older audit resumed): then an older check the dashboard did not
+    read may be the one, and the whole history must be asked."""
+    by_platform = completed_checks_by_platform(runs)
+    for platform_id, checked in checked_at.items():
+        checks = by_platform.get(platform_id, [])
+        latest = latest_among(checks, now).trusted
+        before = previous_among(checks, platform_id, latest.run) if latest else None
+        if before is not None and checked <= before.completed_at:
+            return False
+    return True

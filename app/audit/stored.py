@@ -13,11 +13,14 @@ from app.audit.watch import Drift, PlatformWatch
 
 @dataclass(frozen=True)
 class DashboardData:
-    """What the dashboard needs, from one read pass, without reading every answer ever given.
+    """What the dashboard needs, from one read pass, without reading every check or answer
+    ever given.
 
-    `runs` holds every run and its platform checks, but answers only for each platform's two
-    newest completed checks and for unfinished runs: enough for the current state, drift and
-    resuming. Never use it as the full history (see `AllData`).
+    `runs`, oldest first, holds whole (every check, every item's newest answer) only the runs
+    the dashboard looks at: each platform's newest finished check and the one it is compared
+    with, runs with a check dated ahead, unfinished runs and the two newest finished runs
+    (`app.storage.reads.dashboard_data`): enough for the current state, drift, the schedule
+    and resuming. Never use it as the full history (see `AllData`).
     """
 
     profile: WorkerProfile | None

@@ -9,6 +9,7 @@ this module holds the parts, the overview, audits, reports, settings and deletio
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -231,13 +232,24 @@ class Footprint(StrangerLooks, WatchRuns, SettingsReads, DataDownloads, SignIns)
     # -- audits ------------------------------------------------------------------------------
     def start_audit(self, platform_ids: tuple[str, ...], view: DashboardView) -> AuditStart:
         """A new audit of these platforms; `view` is the overview it was started from."""
-        return audits.start_audit(platform_ids, self.catalogue, self.store, self.clock, view.runs)
+        now = self.clock.now()  # the new run starts now, or a moment later
+        runs = self._runs_compared_with(view, {platform_id: now for platform_id in platform_ids})
+        return audits.start_audit(platform_ids, self.catalogue, self.store, self.clock, runs)
 
     def resume_audit(self, view: DashboardView) -> AuditStart | None:
         """The unfinished audit shown in `view`, if there is one."""
         if view.open_run is None:
             return None
-        return audits.resume_audit(view.open_run, self.catalogue, self.store, self.clock, view.runs)
+        runs = self._runs_compared_with(view, audits.check_times(view.open_run))
+        return audits.resume_audit(view.open_run, self.catalogue, self.store, self.clock, runs)
+
+    def _runs_compared_with(
+        self, view: DashboardView, checked_at: Mapping[str, datetime]
+    ) -> Sequence[AuditRun]:
+        """The runs holding what checks made at `checked_at` (by platform) are compared with:
+        `view`'s, which hold the recent checks only, or the whole history when an older check
+        is compared with (an older audit resumed; see `audits.runs_to_compare`)."""
+        return audits.runs_to_compare(view.runs, view.now, checked_at, self.store.history)
 
     def mark_fixed(self, platform_id: str, item_id: str, view: DashboardView) -> bool:
         """ "I fixed it" from the overview's to-do list: a dated fix in the run that holds the

@@ -8,12 +8,12 @@ the windows change, instead of the window's session holding the database itself.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from app.audit.answers import Answer
-from app.audit.comparison import previous_check
+from app.audit.comparison import check_time, holds_the_checks_compared_with, previous_check
 from app.audit.run import AuditRun, PlatformCheck
 from app.audit.session import AuditSession, AuditStore
 from app.checklists.model import Catalogue
@@ -89,3 +89,22 @@ def earlier_answers(
                 {(platform.id, item): answer for item, answer in previous.answers().items()}
             )
     return found
+
+
+def runs_to_compare(
+    view_runs: Sequence[AuditRun],
+    now: datetime,
+    checked_at: Mapping[str, datetime],
+    whole_history: Callable[[], Sequence[AuditRun]],
+) -> Sequence[AuditRun]:
+    """The runs to find "last time" in for checks of these platforms made at these moments:
+    the overview's runs (`view_runs`, read at `now`) when they hold the checks compared with,
+    else the whole history, read only then (an older audit resumed)."""
+    if holds_the_checks_compared_with(view_runs, now, checked_at):
+        return view_runs
+    return whole_history()
+
+
+def check_times(run: AuditRun) -> dict[str, datetime]:
+    """When each of the run's platforms was checked, by `app.audit.comparison`'s rule."""
+    return {platform_id: check_time(run, platform_id) for platform_id in run.platform_ids}

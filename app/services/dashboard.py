@@ -22,8 +22,8 @@ from app.checklists.model import Catalogue
 class DashboardView:
     """Everything the main window shows, from one read pass.
 
-    `runs` carries answers only for each platform's recent checks and unfinished audits
-    (`app.storage.reads.DashboardData`): enough to resume, compare and score.
+    `runs` holds only each platform's recent checks, unfinished audits and the two newest
+    finished ones (`app.audit.stored.DashboardData`): enough to resume, compare and score.
     """
 
     profile: WorkerProfile | None

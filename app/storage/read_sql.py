@@ -4,9 +4,19 @@ Regenerate with `python -m app.storage.read_statements`; a test checks it is cur
 """
 
 NEWEST_ANSWERS = (
-    "SELECT answer.run_id, answer.platform_id, answer.item_id, answer.status, answer.source, "
+    "WITH RECURSIVE platform(id) AS (SELECT min(answer.platform_id) AS id FROM answer UNION ALL "
+    "SELECT (SELECT min(other.platform_id) AS min_2 FROM answer AS other WHERE other.platform_id "
+    "> platform.id) AS anon_2 FROM platform WHERE platform.id IS NOT NULL), item(platform_id, "
+    "item_id) AS (SELECT platform.id AS platform_id, (SELECT min(other.item_id) AS min_1 FROM "
+    "answer AS other WHERE other.platform_id = platform.id) AS item_id FROM platform WHERE "
+    "platform.id IS NOT NULL UNION ALL SELECT item.platform_id AS platform_id, (SELECT "
+    "min(other.item_id) AS min_3 FROM answer AS other WHERE other.platform_id = item.platform_id "
+    "AND other.item_id > item.item_id) AS anon_3 FROM item WHERE item.item_id IS NOT NULL) SELECT "
+    "answer.run_id, answer.platform_id, answer.item_id, answer.status, answer.source, "
     "answer.answered_at, answer.observed, answer.note, answer.kind FROM answer WHERE answer.id IN "
-    "(SELECT max(answer.id) AS max_1 FROM answer GROUP BY answer.platform_id, answer.item_id)"
+    "(SELECT (SELECT max(other.id) AS max_1 FROM answer AS other WHERE other.platform_id = "
+    "item.platform_id AND other.item_id = item.item_id) AS anon_1 FROM item WHERE item.item_id IS "
+    "NOT NULL)"
 )
 ANSWERS_OLDEST_FIRST = (
     "SELECT answer.run_id, answer.platform_id, answer.item_id, answer.status, answer.source, "
@@ -23,6 +33,39 @@ OPEN_RUN_IDS = "SELECT audit_run.id FROM audit_run WHERE audit_run.completed_at 
 RUNS = (
     "SELECT audit_run.id, audit_run.started_at, audit_run.completed_at FROM audit_run ORDER BY "
     "audit_run.id"
+)
+RUNS_THE_DASHBOARD_READS = (
+    "WITH RECURSIVE platform(id) AS (SELECT min(run_platform.platform_id) AS id FROM run_platform "
+    "UNION ALL SELECT (SELECT min(other_check.platform_id) AS min_1 FROM run_platform AS "
+    "other_check WHERE other_check.platform_id > platform.id) AS anon_2 FROM platform WHERE "
+    "platform.id IS NOT NULL), latest AS (SELECT platform.id AS platform_id, (SELECT "
+    "max(other_check.completed_at) AS max_2 FROM run_platform AS other_check WHERE "
+    "other_check.platform_id = platform.id AND other_check.completed_at <= :trusted_until) AS "
+    "moment FROM platform WHERE platform.id IS NOT NULL), moment AS (SELECT latest.platform_id AS "
+    "platform_id, latest.moment AS moment FROM latest UNION ALL SELECT latest.platform_id AS "
+    "platform_id, (SELECT max(other_check.completed_at) AS max_3 FROM run_platform AS other_check "
+    "WHERE other_check.platform_id = latest.platform_id AND other_check.completed_at < "
+    "latest.moment) AS anon_3 FROM latest) SELECT (SELECT max(other_check.run_id) AS max_1 FROM "
+    "run_platform AS other_check WHERE other_check.platform_id = moment.platform_id AND "
+    "other_check.completed_at = moment.moment) AS anon_1 FROM moment WHERE moment.moment IS NOT "
+    "NULL UNION SELECT other_check.run_id FROM platform JOIN run_platform AS other_check ON "
+    "other_check.platform_id = platform.id AND other_check.completed_at > :trusted_until UNION "
+    "SELECT audit_run.id FROM audit_run WHERE audit_run.completed_at IS NULL UNION SELECT "
+    "max(audit_run.id) AS max_4 FROM audit_run WHERE audit_run.completed_at IS NOT NULL UNION "
+    "SELECT max(other_run.id) AS max_5 FROM audit_run AS other_run WHERE other_run.completed_at "
+    "IS NOT NULL AND other_run.id < (SELECT max(audit_run.id) AS max_4 FROM audit_run WHERE "
+    "audit_run.completed_at IS NOT NULL)"
+)
+RUNS_OF = (
+    "SELECT audit_run.id, audit_run.started_at, audit_run.completed_at FROM audit_run WHERE "
+    "audit_run.id IN (SELECT anon_1.value FROM json_each(:run_ids) AS anon_1) ORDER BY "
+    "audit_run.id"
+)
+RUN_PLATFORMS_OF = (
+    "SELECT run_platform.run_id, run_platform.platform_id, run_platform.position, "
+    "run_platform.completed_at, run_platform.skipped FROM run_platform WHERE run_platform.run_id "
+    "IN (SELECT anon_1.value FROM json_each(:run_ids) AS anon_1) ORDER BY run_platform.run_id, "
+    "run_platform.position"
 )
 RUN_PLATFORMS = (
     "SELECT run_platform.run_id, run_platform.platform_id, run_platform.position, "

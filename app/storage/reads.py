@@ -12,7 +12,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from app.audit.records import (
     ReportRecord,
 )
 from app.audit.run import AuditRun, PlatformCheck
-from app.audit.schedule import is_in_the_future
+from app.audit.schedule import FUTURE_TOLERANCE
 from app.audit.stored import AllData, DashboardData
 from app.audit.watch import Drift, LookOutcome, PlatformWatch, WatchChoice
 from app.storage import read_sql as sql
@@ -36,6 +36,7 @@ from app.stranger.evidence import SeenFinding
 _STATUSES = {status.value: status for status in AnswerStatus}
 _SOURCES = {source.value: source for source in AnswerSource}
 _KINDS = {kind.value: kind for kind in AnswerKind}
+_LAST_TEXT = to_text(datetime.max.replace(tzinfo=UTC))  # later than any stored timestamp
 
 
 def sqlite_uri(path: Path, mode: str = "ro") -> str:
@@ -55,18 +56,32 @@ def read_only(path: Path) -> Iterator[sqlite3.Connection]:
 
 
 def dashboard_data(db: sqlite3.Connection, now: datetime | None = None) -> DashboardData:
-    """Profile, runs (answers of recent checks only), newest answers and export imports.
+    """Profile, the runs the dashboard needs with their answers, newest answers and imports.
 
-    `now` tells which checks are dated in the future (see `app.audit.schedule`): the recent
-    checks whose answers are loaded are the newest *before* it, as the schedule counts."""
-    checks = _checks_by_run(db)
-    answers = _latest_answers_by_run(db, _runs_worth_answers(db, checks, now))
+    `now` tells which checks are dated in the future (see `app.audit.schedule`). The runs
+    read (`read_statements._runs_the_dashboard_reads`) are, of each platform, the newest
+    check finished by then and the one it is compared with, every run with a check dated
+    ahead, the unfinished runs and the two newest finished runs: all that the overview, its
+    drift and its schedule look at, found by index seeks: ten years of checks are not read."""
+    wanted = db.execute(sql.RUNS_THE_DASHBOARD_READS, {"trusted_until": _trusted_until(now)})
+    run_ids = json.dumps(sorted(row[0] for row in wanted if row[0] is not None))
+    checks = _checks_by_run(db.execute(sql.RUN_PLATFORMS_OF, {"run_ids": run_ids}))
+    answers = _latest_answers_by_run(db, run_ids)
     newest_rows = db.execute(sql.NEWEST_ANSWERS)
     newest = {answer.key: answer for _, answer in map(_answer, newest_rows)}
-    runs = _load_runs(db, answers, checks)
+    runs = _runs(db.execute(sql.RUNS_OF, {"run_ids": run_ids}), answers, checks)
     return DashboardData(
         profile(db), runs, newest, export_imports(db), watch_drift(db), signed_in_watches(db)
     )
+
+
+def _trusted_until(now: datetime | None) -> str:
+    """The stored text of the latest moment a check may be finished and not be "dated in the
+    future" at `now` (`schedule.is_in_the_future`); with no `now`, every check is trusted."""
+    try:
+        return to_text(now + FUTURE_TOLERANCE) if now is not None else _LAST_TEXT
+    except OverflowError:
+        return _LAST_TEXT
 
 
 def all_data(db: sqlite3.Connection) -> AllData:
@@ -78,34 +93,15 @@ def all_data(db: sqlite3.Connection) -> AllData:
 
 def history(db: sqlite3.Connection) -> list[AuditRun]:
     """Every audit run, oldest first, each with the newest answer per item."""
-    return _load_runs(db, _latest_answers_by_run(db))
+    answers = _latest_answers_by_run(db)
+    return _runs(db.execute(sql.RUNS), answers, _checks_by_run(db.execute(sql.RUN_PLATFORMS)))
 
 
-def _runs_worth_answers(
-    db: sqlite3.Connection, checks: dict[int, list[PlatformCheck]], now: datetime | None
-) -> set[int]:
-    completed: dict[str, list[tuple[datetime, int]]] = defaultdict(list)
-    ahead: set[int] = set()  # runs with a check dated in the future: loaded as well
-    for run_id, run_checks in checks.items():
-        for check in run_checks:
-            if check.completed_at is None:
-                continue
-            if now is not None and is_in_the_future(check.completed_at, now):
-                ahead.add(run_id)
-            else:
-                completed[check.platform_id].append((check.completed_at, run_id))
-    wanted = ahead | {run_id for found in completed.values() for _, run_id in sorted(found)[-2:]}
-    open_runs = db.execute(sql.OPEN_RUN_IDS)
-    return wanted | {row[0] for row in open_runs}
-
-
-def _load_runs(
-    db: sqlite3.Connection,
+def _runs(
+    rows: sqlite3.Cursor,
     answers: dict[int, dict[tuple[str, str], Answer]],
-    checks: dict[int, list[PlatformCheck]] | None = None,
+    checks: dict[int, list[PlatformCheck]],
 ) -> list[AuditRun]:
-    runs = db.execute(sql.RUNS)
-    checks = checks if checks is not None else _checks_by_run(db)
     return [
         AuditRun(
             id=run_id,
@@ -114,13 +110,12 @@ def _load_runs(
             platforms=tuple(checks.get(run_id, ())),
             answers=answers.get(run_id, {}),
         )
-        for run_id, started, completed in runs
+        for run_id, started, completed in rows
     ]
 
 
-def _checks_by_run(db: sqlite3.Connection) -> dict[int, list[PlatformCheck]]:
+def _checks_by_run(rows: sqlite3.Cursor) -> dict[int, list[PlatformCheck]]:
     checks: dict[int, list[PlatformCheck]] = defaultdict(list)
-    rows = db.execute(sql.RUN_PLATFORMS)
     for run_id, platform_id, position, completed, skipped in rows:
         checks[run_id].append(
             PlatformCheck(platform_id, position, from_text(completed), bool(skipped))
@@ -144,16 +139,16 @@ def _answer(row: tuple[Any, ...]) -> tuple[int, Answer]:
 
 
 def _latest_answers_by_run(
-    db: sqlite3.Connection, run_ids: set[int] | None = None
+    db: sqlite3.Connection, run_ids: str | None = None
 ) -> dict[int, dict[tuple[str, str], Answer]]:
+    """Each run's newest answer per item: of every run, or of `run_ids` (a JSON array)."""
     if run_ids is None:
         # Every answer, oldest first; the newest per item replaces the older below. Reading
         # them all is quicker than having SQLite find each item's newest first (ten years:
         # 20 -> 14 ms), and a re-answer is rare.
         rows = db.execute(sql.ANSWERS_OLDEST_FIRST)
     else:
-        wanted = json.dumps(sorted(int(run_id) for run_id in run_ids))
-        rows = db.execute(sql.NEWEST_ANSWERS_OF_RUNS, {"run_ids": wanted})
+        rows = db.execute(sql.NEWEST_ANSWERS_OF_RUNS, {"run_ids": run_ids})
     answers: dict[int, dict[tuple[str, str], Answer]] = defaultdict(dict)
     for row in rows:
         run_id, answer = _answer(row)

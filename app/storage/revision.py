@@ -3,7 +3,7 @@
 A test asserts SCHEMA_HEAD equals the head of app/storage/migrations.
 """
 
-SCHEMA_HEAD = "0008"
+SCHEMA_HEAD = "0009"
 
 # Written into the SQLite header (`PRAGMA application_id`) of every database Footprint makes,
 # so a file that merely has the right name is never mistaken for ours: the bytes "FtPr".

@@ -101,6 +101,8 @@ run_platform = Table(
     Column("position", Integer, nullable=False),
     Column("completed_at", UtcTimestamp),
     Column("skipped", Boolean, nullable=False, default=False),
+    # Each platform's newest finished checks without reading them all (revision 0009).
+    Index("ix_run_platform_finished", "platform_id", "completed_at", "run_id"),
 )
 
 answer = Table(

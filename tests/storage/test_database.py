@@ -177,10 +177,11 @@ def _fill_0007(path: Path) -> None:
         )
 
 
-# 0003 (fixes, reports made, keyring records) left reviews as 0002 made them.
+# 0003 (fixes, reports made, keyring records) left reviews as 0002 made them; 0008 added an
+# index, and the tables are as 0007 made them.
 HISTORICAL_FIXTURES = {
     "0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0002, "0004": _fill_0004,
-    "0005": _fill_0005, "0006": _fill_0006, "0007": _fill_0007,
+    "0005": _fill_0005, "0006": _fill_0006, "0007": _fill_0007, "0008": _fill_0007,
 }  # fmt: skip
 
 

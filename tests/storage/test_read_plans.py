@@ -28,8 +28,17 @@ def test_the_newest_answer_to_each_item_is_read_from_the_item_index_without_sort
     plan = query_plan(tmp_path, read_sql.NEWEST_ANSWERS)
     assert "ix_answer_item" in plan
     assert "TEMP B-TREE" not in plan, plan
+    # Found by seeks from one item to the next, never by reading every answer ever given.
+    assert "SCAN answer" not in plan and "SCAN other" not in plan, plan
 
 
 def test_the_recent_runs_answers_are_found_by_run_not_by_reading_every_answer(tmp_path) -> None:
     plan = query_plan(tmp_path, read_sql.NEWEST_ANSWERS_OF_RUNS, {"run_ids": "[1, 2]"})
     assert "ix_answer_run_item (run_id=?)" in plan, plan
+
+
+def test_the_dashboards_runs_are_found_by_seeks_not_by_reading_every_check(tmp_path) -> None:
+    plan = query_plan(tmp_path, read_sql.RUNS_THE_DASHBOARD_READS, {"trusted_until": "2026"})
+    assert "ix_run_platform_finished" in plan
+    assert "SCAN run_platform" not in plan and "SCAN other_check" not in plan, plan
+    assert "TEMP B-TREE FOR ORDER BY" not in plan, plan

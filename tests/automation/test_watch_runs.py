@@ -20,7 +20,7 @@ from tests.automation.conftest import CHROMIUM, TEST_ARGS
 from tests.conftest import START
 from tests.sites.public_pages import ADDRESSES, DISTINCTIVE, ROUTES, PublicPages, Route
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("shared_driver")]
 
 PROFILE = WorkerProfile(
     display_name="Jo Worker", role="Support Worker", organisation="Riverside Care Ltd",

@@ -21,7 +21,7 @@ from tests.automation.conftest import Recorder, make_config
 from tests.conftest import START
 from tests.sites.replica import PASSWORD, USERNAME, ReplicaServer
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("shared_driver")]
 
 POLICY = WatchPolicy()
 # On the login page: report any typing, and any value that appears in a field however it got

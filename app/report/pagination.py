@@ -14,7 +14,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from PySide6.QtGui import QTextBlock, QTextDocument, QTextFormat, QTextTable
+from PySide6.QtGui import QColor, QTextBlock, QTextDocument, QTextFormat, QTextTable
+
+from app.report.grid import LINE, Grid
 
 HEADING_KEEP = 64.0  # what starts this close below a heading stays on its page
 SHORT_TABLE = 120.0  # tables up to about 3 cm tall are never split (signatures, overdue…)
@@ -260,3 +262,28 @@ def _heading_spans(blocks: Blocks, spans: Sequence[Span]) -> list[Span]:
         if following:
             kept.append(Span(heading.top, max(span.bottom for span in following)))
     return kept
+
+
+def table_grid(blocks: Blocks, table: QTextTable) -> Grid | None:
+    """Where Qt places the cells of a table laid out with collapsed borders LINE wide."""
+    rows, columns = table.rows(), table.columns()
+    if not rows or not columns:
+        return None
+    tops, lefts = [float("inf")] * rows, [float("inf")] * columns
+    bottom, right, half = float("-inf"), float("-inf"), LINE / 2
+    for row in range(rows):
+        for column in range(columns):
+            cell = table.cellAt(row, column)
+            places = blocks.within(cell.firstPosition(), cell.lastPosition())
+            padding = cell.format().toTableCellFormat()
+            # A cell's blocks start at its padding, half a line inside its collapsed border;
+            # the tallest cell of a row starts at the row's top (the others may sit lower).
+            tops[row] = min(tops[row], places[0].top - padding.topPadding() - half)
+            lefts[column] = min(lefts[column], places[0].left - padding.leftPadding() - half)
+            if row == rows - 1:
+                bottom = max(bottom, places[-1].bottom + padding.bottomPadding() + half)
+            if column == columns - 1:
+                right = max(right, places[0].right + padding.rightPadding() + half)
+    brush = table.cellAt(0, 0).format().toTableCellFormat().topBorderBrush()
+    colour = brush.color().name(QColor.NameFormat.HexArgb)
+    return Grid((*lefts, right), (*tops, bottom), colour)

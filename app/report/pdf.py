@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from app.report.grid import Grid
 from app.report.html import ReportDocument
 from app.report.pagination import (
     Blocks,
@@ -39,10 +40,12 @@ from app.report.pagination import (
     content_height,
     forced_breaks,
     paginate,
+    table_grid,
     table_infos,
+    text_tables,
     unbreakable_spans,
 )
-from app.report.structure import report_structure
+from app.report.structure import TABLE_CLASS, report_structure
 
 log = logging.getLogger(__name__)
 LAYOUT_DPI = 96  # CSS pixels in report.css are 1/96 inch
@@ -50,6 +53,11 @@ MARGINS_MM = QMarginsF(18, 15, 18, 10)
 FOOTER_BAND = 34.0  # layout pixels kept free at the bottom of each page for the footer
 FOOTER_FAMILIES = ["Segoe UI", "Helvetica Neue", "Arial", "Liberation Sans", "DejaVu Sans"]
 SLICE_INSET = 8.0  # a block must reach this far into a page's slice to be drawn on it
+# On paper the bordered tables' lines are drawn by app/report/grid.py, not by Qt: the tables and
+# their cells keep their border width (the layout stays the same) but Qt is told to draw none.
+GRID_CLASS = "grid"
+PAPER_CSS = ", ".join(f"table.{GRID_CLASS}{cell}" for cell in ("", " th", " td"))
+PAPER_CSS += " { border-style: none; }"
 
 
 class Paper(StrEnum):
@@ -143,6 +151,7 @@ class PagePlan:
     pages: tuple[Page, ...]
     width: float
     footer_top: float  # where each page's footer band begins, below the document's slice
+    grids: tuple[Grid, ...]  # the bordered tables, whose lines are drawn on each page
     layout_device: _LayoutDevice  # must outlive `text`, whose layout refers to it
 
 
@@ -152,13 +161,27 @@ def plan_pages(document: ReportDocument, device: QPagedPaintDevice) -> PagePlan:
     area = device.pageLayout().paintRectPixels(device.logicalDpiY())
     width, height = area.width() / scale, area.height() / scale
     layout_device = _LayoutDevice()
-    text = layout_device.document(document.html, width)
+    text = layout_device.document(_on_paper(document.html), width)
     blocks = Blocks(text)
     tables = table_infos(blocks)
     spans = unbreakable_spans(blocks, tables)
     bottom = max([content_height(text), *(span.bottom for span in spans)])
     pages = paginate(spans, tables, bottom, height - FOOTER_BAND, forced_breaks(blocks))
-    return PagePlan(text, blocks, tables, tuple(pages), width, height - FOOTER_BAND, layout_device)
+    grids = _grids(blocks, document.html)
+    footer_top = height - FOOTER_BAND
+    return PagePlan(text, blocks, tables, tuple(pages), width, footer_top, grids, layout_device)
+
+
+def _on_paper(html: str) -> str:
+    """The report's HTML with PAPER_CSS last in its stylesheet, so that it wins."""
+    return html.replace("</style>", PAPER_CSS + "</style>", 1)
+
+
+def _grids(blocks: Blocks, html: str) -> tuple[Grid, ...]:
+    """The bordered tables (known by their class, as app/report/structure.py knows them)."""
+    tables = zip(text_tables(blocks.text), TABLE_CLASS.findall(html), strict=False)
+    grids = (table_grid(blocks, table) for table, kind in tables if kind == GRID_CLASS)
+    return tuple(grid for grid in grids if grid is not None)
 
 
 def paint_report(document: ReportDocument, device: QPagedPaintDevice) -> int:
@@ -178,7 +201,7 @@ def _paint_plan(document: ReportDocument, plan: PagePlan, device: QPagedPaintDev
         for number, page in enumerate(plan.pages, start=1):
             if number > 1:
                 device.newPage()
-            _paint_page(painter, plan.text, page, scale, plan.width)
+            _paint_page(painter, plan, page, scale)
             page_of = f" — page {number} of {len(plan.pages)}"
             _paint_footer(painter, document.footer_name, page_of, area.width(), area.height())
     finally:
@@ -204,23 +227,19 @@ class _LayoutDevice:
         return text
 
 
-def _paint_page(
-    painter: QPainter, text: QTextDocument, page: Page, scale: float, width: float
-) -> None:
+def _paint_page(painter: QPainter, plan: PagePlan, page: Page, scale: float) -> None:
     painter.save()
     painter.scale(scale, scale)
     offset = 0.0
     if page.header is not None:
-        _paint_slice(painter, text, page.header.top, page.header.bottom, 0.0, width)
+        _paint_slice(painter, plan, page.header.top, page.header.bottom, 0.0)
         offset = page.header.height
     # Qt draws a row's top border just above the row's edge, so a continued row reaches back.
-    _paint_slice(painter, text, page.top - page.reach_back, page.bottom, offset, width)
+    _paint_slice(painter, plan, page.top - page.reach_back, page.bottom, offset)
     painter.restore()
 
 
-def _paint_slice(
-    painter: QPainter, text: QTextDocument, top: float, bottom: float, at: float, width: float
-) -> None:
+def _paint_slice(painter: QPainter, plan: PagePlan, top: float, bottom: float, at: float) -> None:
     """Draw the document between `top` and `bottom` with `top` placed at `at` on the page.
 
     The painter clips to the slice; the layout is asked only for blocks reaching well inside
@@ -230,13 +249,29 @@ def _paint_slice(
     """
     painter.save()
     painter.translate(0, at - top)
-    slice_rect = QRectF(0, top, width, bottom - top)
+    slice_rect = QRectF(0, top, plan.width, bottom - top)
     inset = min(SLICE_INSET, slice_rect.height() / 4)
     context = QAbstractTextDocumentLayout.PaintContext()
     context.clip = slice_rect.adjusted(0, inset, 0, -inset)
     painter.setClipRect(slice_rect)
-    text.documentLayout().draw(painter, context)
+    plan.text.documentLayout().draw(painter, context)
+    _paint_grids(painter, plan.grids, context.clip)
     painter.restore()
+
+
+def _paint_grids(painter: QPainter, grids: tuple[Grid, ...], clip: QRectF) -> None:
+    """The lines of the bordered tables in the clip, over the cells' shading, as Qt would.
+
+    Each line is its own rectangle, filled on its own, as Qt fills its borders: PDF viewers
+    snap a lone thin rectangle to the pixel grid (poppler, Acrobat's thin-line enhancement),
+    but draw a path of many with soft edges.
+    """
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)  # as Qt's borders, for printers
+    for grid in grids:
+        painter.setBrush(QColor(grid.colour))
+        for line in grid.lines(clip.top(), clip.bottom()):
+            painter.drawRect(QRectF(*line))
 
 
 def _paint_footer(painter: QPainter, name: str, page_of: str, width: int, height: int) -> None:

@@ -1,0 +1,143 @@
+"""The one merged `--disable-features=` switch: Playwright's defaults kept, the hidden omnibox
+WebUI popup gone, checked against the installed Playwright and a real Chromium."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import playwright
+import pytest
+from playwright.sync_api import Browser, Playwright, sync_playwright
+
+from app.automation.config import DESKTOP_ARGS
+from app.automation.switches import (
+    HIDDEN_OMNIBOX_POPUP,
+    PLAYWRIGHT_DISABLED_FEATURES,
+    disable_features,
+    disabled_features,
+)
+from app.stranger.look_config import STRANGER_ARGS
+from tests.automation.conftest import CHROMIUM, TEST_ARGS
+
+DRIVER_LIB = Path(playwright.__file__).parent / "driver" / "package" / "lib"
+# Where Playwright keeps its list: src/server/chromium/chromiumSwitches.ts, shipped as
+# lib/server/chromium/chromiumSwitches.js before 1.5x and inside lib/coreBundle.js since.
+LIST = re.compile(r"\bdisabledFeatures\s*=\s*\[(?P<body>.*?)\]", re.DOTALL)
+NAME = re.compile(r"""^\s*["']([A-Za-z0-9_]+)["']\s*,?\s*$""", re.MULTILINE)
+OMNIBOX_POPUP = "omnibox-popup.top-chrome"
+
+
+def installed_playwright_list() -> list[str]:
+    """The feature names in the installed Playwright's `disabledFeatures` list."""
+    for candidate in (
+        DRIVER_LIB / "server" / "chromium" / "chromiumSwitches.js",
+        DRIVER_LIB / "coreBundle.js",
+    ):
+        if candidate.is_file() and (found := LIST.search(candidate.read_text("utf-8"))):
+            return NAME.findall(found["body"])
+    raise AssertionError(f"Playwright's disabledFeatures list was not found under {DRIVER_LIB}")
+
+
+def test_our_copy_holds_every_feature_the_installed_playwright_disables() -> None:
+    theirs = installed_playwright_list()
+    assert len(theirs) >= 5, theirs  # the parse found the list, not a stray bracket
+    assert "PaintHolding" in theirs
+    assert [f for f in theirs if f not in PLAYWRIGHT_DISABLED_FEATURES] == []
+
+
+def test_the_merged_switch_keeps_playwrights_features_first_and_adds_ours_once() -> None:
+    switch = disable_features("WebUIOmniboxPopup", "PaintHolding", "WebUIOmniboxPopup")
+    features = disabled_features([switch])
+    assert features == [*PLAYWRIGHT_DISABLED_FEATURES, "WebUIOmniboxPopup"]
+
+
+def test_only_the_last_disable_features_switch_counts() -> None:
+    args = ["--no-sandbox", "--disable-features=A,B", "--mute-audio", "--disable-features=C"]
+    assert disabled_features(args) == ["C"]
+    assert disabled_features(["--no-sandbox"]) == []
+
+
+@pytest.mark.parametrize(
+    "args", [TEST_ARGS, STRANGER_ARGS, DESKTOP_ARGS], ids=["tests", "stranger", "automation"]
+)
+def test_launch_arguments_never_drop_playwrights_disabled_features(
+    args: tuple[str, ...],
+) -> None:
+    """A second `--disable-features=` anywhere would replace Playwright's list."""
+    switches = [a for a in args if a.startswith("--disable-features=")]
+    assert len(switches) <= 1, switches
+    if switches:
+        assert set(PLAYWRIGHT_DISABLED_FEATURES) <= set(disabled_features(args))
+
+
+def test_the_headless_views_ask_for_no_omnibox_popup() -> None:
+    for args in (TEST_ARGS, STRANGER_ARGS):
+        assert set(HIDDEN_OMNIBOX_POPUP) <= set(disabled_features(args))
+
+
+# --- against the real browser ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def driver() -> Iterator[Playwright]:
+    with sync_playwright() as started:
+        yield started
+
+
+def launch(driver: Playwright, args: tuple[str, ...]) -> Browser:
+    return driver.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=list(args))
+
+
+def omnibox_targets(browser: Browser, wait: float) -> list[str]:
+    """The omnibox popup's WebUI targets once a window shows a page (CDP Target.getTargets),
+    looking again for up to `wait` seconds while there are none."""
+    page = browser.new_context().new_page()
+    page.goto("data:text/html,<title>t</title><p>a page")
+    session = browser.new_browser_cdp_session()
+    deadline = time.monotonic() + wait
+    while True:
+        targets = session.send("Target.getTargets", {"filter": [{}]})["targetInfos"]
+        found = [t["url"] for t in targets if OMNIBOX_POPUP in t["url"]]
+        pages = [t for t in targets if t["type"] == "page"]
+        if found or time.monotonic() > deadline:
+            assert pages, targets  # the window is up, so its popup would be too
+            return found
+        time.sleep(0.05)
+
+
+def command_line(browser: Browser) -> list[str]:
+    """The browser's own command line, as chrome://version shows it."""
+    page = browser.new_page()
+    page.goto("chrome://version")
+    text = page.locator("#command_line").inner_text()
+    page.close()
+    return text.split()
+
+
+@pytest.mark.browser
+def test_chromium_without_the_switch_preloads_the_omnibox_popup(driver: Playwright) -> None:
+    """The control: what the next test looks for is there when the switch is not."""
+    browser = launch(driver, tuple(a for a in TEST_ARGS if not a.startswith("--disable-f")))
+    try:
+        assert omnibox_targets(browser, wait=20.0)  # a ceiling: they are there at once
+    finally:
+        browser.close()
+
+
+@pytest.mark.browser
+def test_the_stranger_browser_has_no_omnibox_popup_and_keeps_playwrights_features(
+    driver: Playwright,
+) -> None:
+    browser = launch(driver, STRANGER_ARGS)
+    try:
+        # With the feature on, the targets exist as soon as the page does (the control
+        # above finds them on its first look), so a second without them is plenty.
+        assert omnibox_targets(browser, wait=1.0) == []
+        effective = disabled_features(command_line(browser))
+        assert set(PLAYWRIGHT_DISABLED_FEATURES) <= set(effective)
+        assert set(HIDDEN_OMNIBOX_POPUP) <= set(effective)
+    finally:
+        browser.close()

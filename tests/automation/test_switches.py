@@ -12,13 +12,15 @@ import playwright
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
-from app.automation.config import DESKTOP_ARGS
+from app.automation.browsers import BrowserChoice
+from app.automation.config import DESKTOP_ARGS, AutomationConfig
 from app.automation.switches import (
     HIDDEN_OMNIBOX_POPUP,
     PLAYWRIGHT_DISABLED_FEATURES,
     disable_features,
     disabled_features,
 )
+from app.services.watch_signed_in import watch_config
 from app.stranger.look_config import STRANGER_ARGS
 from tests.automation.conftest import CHROMIUM, TEST_ARGS
 
@@ -141,3 +143,19 @@ def test_the_stranger_browser_has_no_omnibox_popup_and_keeps_playwrights_feature
         assert set(HIDDEN_OMNIBOX_POPUP) <= set(effective)
     finally:
         browser.close()
+
+
+@pytest.mark.parametrize("args", [DESKTOP_ARGS, TEST_ARGS], ids=["automation", "tests"])
+def test_the_watchs_headless_rereads_drop_the_popup_and_keep_every_other_switch(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    config = AutomationConfig(BrowserChoice("Chromium", CHROMIUM), tmp_path, args=args)
+    watched = watch_config(config).args
+    assert [a for a in watched if not a.startswith("--disable-features=")] == [
+        a for a in args if not a.startswith("--disable-features=")
+    ]
+    assert len([a for a in watched if a.startswith("--disable-features=")]) == 1
+    assert set(PLAYWRIGHT_DISABLED_FEATURES) <= set(disabled_features(watched))
+    assert set(HIDDEN_OMNIBOX_POPUP) <= set(disabled_features(watched))
+    assert set(disabled_features(args)) <= set(disabled_features(watched))
+    assert config.args == args  # the worker's own window is left as it was

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.automation.browsers import BrowserChoice
-from app.automation.switches import HIDDEN_OMNIBOX_POPUP, disable_features
+from app.automation.switches import UNSEEN_BROWSER, disable_features
 from app.automation.urls import UrlMap
 from app.clock import Clock, SystemClock
 
@@ -18,12 +18,12 @@ from app.clock import Clock, SystemClock
 # background calls home, so the only requests are the profile pages themselves. A page's
 # JavaScript heap is capped (V8's --max-old-space-size, in MB): a page that builds more than
 # that crashes its own tab, which is told as a browser error, instead of taking the computer's
-# memory. The omnibox's hidden WebUI popup is not started: a headless window never shows it,
-# and it costs each look a renderer (app/automation/switches.py).
+# memory. No hidden omnibox popup and no spare renderer: a headless window never shows the
+# one, a context used for one page never uses the other (app/automation/switches.py).
 STRANGER_ARGS = (
     "--no-first-run", "--no-default-browser-check", "--disable-sync",
     "--disable-background-networking", "--disable-component-update",
-    "--js-flags=--max-old-space-size=512", disable_features(*HIDDEN_OMNIBOX_POPUP),
+    "--js-flags=--max-old-space-size=512", disable_features(*UNSEEN_BROWSER),
 )  # fmt: skip
 
 

@@ -5,18 +5,19 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import playwright
 import pytest
-from playwright.sync_api import Browser, Playwright, sync_playwright
+from playwright.sync_api import Browser, CDPSession, Playwright, sync_playwright
 
 from app.automation.browsers import BrowserChoice
 from app.automation.config import DESKTOP_ARGS, AutomationConfig
 from app.automation.switches import (
     HIDDEN_OMNIBOX_POPUP,
     PLAYWRIGHT_DISABLED_FEATURES,
+    UNSEEN_BROWSER,
     disable_features,
     disabled_features,
 )
@@ -75,9 +76,11 @@ def test_launch_arguments_never_drop_playwrights_disabled_features(
         assert set(PLAYWRIGHT_DISABLED_FEATURES) <= set(disabled_features(args))
 
 
-def test_the_headless_views_ask_for_no_omnibox_popup() -> None:
+def test_the_headless_views_ask_for_no_omnibox_popup_and_no_spare_renderer() -> None:
+    assert set(HIDDEN_OMNIBOX_POPUP) < set(UNSEEN_BROWSER)
+    assert "SpareRendererForSitePerProcess" in UNSEEN_BROWSER
     for args in (TEST_ARGS, STRANGER_ARGS):
-        assert set(HIDDEN_OMNIBOX_POPUP) <= set(disabled_features(args))
+        assert set(UNSEEN_BROWSER) <= set(disabled_features(args))
 
 
 # --- against the real browser ------------------------------------------------------------
@@ -93,21 +96,34 @@ def launch(driver: Playwright, args: tuple[str, ...]) -> Browser:
     return driver.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=list(args))
 
 
-def omnibox_targets(browser: Browser, wait: float) -> list[str]:
-    """The omnibox popup's WebUI targets once a window shows a page (CDP Target.getTargets),
-    looking again for up to `wait` seconds while there are none."""
+def open_a_page(browser: Browser) -> CDPSession:
+    """A context with one page showing something, and a CDP session to the browser."""
     page = browser.new_context().new_page()
     page.goto("data:text/html,<title>t</title><p>a page")
-    session = browser.new_browser_cdp_session()
-    deadline = time.monotonic() + wait
-    while True:
-        targets = session.send("Target.getTargets", {"filter": [{}]})["targetInfos"]
-        found = [t["url"] for t in targets if OMNIBOX_POPUP in t["url"]]
-        pages = [t for t in targets if t["type"] == "page"]
-        if found or time.monotonic() > deadline:
-            assert pages, targets  # the window is up, so its popup would be too
-            return found
+    return browser.new_browser_cdp_session()
+
+
+def omnibox_targets(session: CDPSession) -> list[str]:
+    """The omnibox popup's WebUI pages among the browser's targets (CDP Target.getTargets)."""
+    targets = session.send("Target.getTargets", {"filter": [{}]})["targetInfos"]
+    assert [t for t in targets if t["type"] == "page"], targets  # the window is up
+    return [t["url"] for t in targets if OMNIBOX_POPUP in t["url"]]
+
+
+def renderers(session: CDPSession) -> int:
+    """How many renderer processes the browser runs (CDP SystemInfo.getProcessInfo)."""
+    processes = session.send("SystemInfo.getProcessInfo")["processInfo"]
+    return len([p for p in processes if p["type"] == "renderer"])
+
+
+def seen_within(seconds: float, condition: Callable[[], bool]) -> bool:
+    """Whether `condition` holds, looking again for up to `seconds` while it does not."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
         time.sleep(0.05)
+    return True
 
 
 def command_line(browser: Browser) -> list[str]:
@@ -120,27 +136,36 @@ def command_line(browser: Browser) -> list[str]:
 
 
 @pytest.mark.browser
-def test_chromium_without_the_switch_preloads_the_omnibox_popup(driver: Playwright) -> None:
+def test_chromium_without_the_switch_preloads_the_popup_and_a_spare_renderer(
+    driver: Playwright,
+) -> None:
     """The control: what the next test looks for is there when the switch is not."""
     browser = launch(driver, tuple(a for a in TEST_ARGS if not a.startswith("--disable-f")))
     try:
-        assert omnibox_targets(browser, wait=20.0)  # a ceiling: they are there at once
+        session = open_a_page(browser)
+        # Ceilings for a loaded machine; both are there at once on an idle one.
+        assert seen_within(20.0, lambda: bool(omnibox_targets(session)))
+        # The page's renderer, the popup's, and the spare one.
+        assert seen_within(20.0, lambda: renderers(session) >= 3)
     finally:
         browser.close()
 
 
 @pytest.mark.browser
-def test_the_stranger_browser_has_no_omnibox_popup_and_keeps_playwrights_features(
+def test_the_stranger_browser_runs_one_renderer_and_keeps_playwrights_features(
     driver: Playwright,
 ) -> None:
     browser = launch(driver, STRANGER_ARGS)
     try:
-        # With the feature on, the targets exist as soon as the page does (the control
-        # above finds them on its first look), so a second without them is plenty.
-        assert omnibox_targets(browser, wait=1.0) == []
+        session = open_a_page(browser)
+        # With the features on, the popup and the spare exist as soon as the page does (the
+        # control above finds them on its first look), so a second without them is plenty.
+        assert not seen_within(1.0, lambda: bool(omnibox_targets(session)))
+        assert not seen_within(1.0, lambda: renderers(session) > 1)
+        assert renderers(session) == 1  # the page's own
         effective = disabled_features(command_line(browser))
         assert set(PLAYWRIGHT_DISABLED_FEATURES) <= set(effective)
-        assert set(HIDDEN_OMNIBOX_POPUP) <= set(effective)
+        assert set(UNSEEN_BROWSER) <= set(effective)
     finally:
         browser.close()
 
@@ -156,6 +181,6 @@ def test_the_watchs_headless_rereads_drop_the_popup_and_keep_every_other_switch(
     ]
     assert len([a for a in watched if a.startswith("--disable-features=")]) == 1
     assert set(PLAYWRIGHT_DISABLED_FEATURES) <= set(disabled_features(watched))
-    assert set(HIDDEN_OMNIBOX_POPUP) <= set(disabled_features(watched))
+    assert set(UNSEEN_BROWSER) <= set(disabled_features(watched))
     assert set(disabled_features(args)) <= set(disabled_features(watched))
     assert config.args == args  # the worker's own window is left as it was

@@ -26,10 +26,11 @@ from app.stranger.look_config import STRANGER_ARGS
 from tests.automation.conftest import CHROMIUM, TEST_ARGS
 
 DRIVER_LIB = Path(playwright.__file__).parent / "driver" / "package" / "lib"
-# Where Playwright keeps its list: src/server/chromium/chromiumSwitches.ts, shipped as
-# lib/server/chromium/chromiumSwitches.js before 1.5x and inside lib/coreBundle.js since.
+# Where Playwright keeps its list: src/server/chromium/chromiumSwitches.ts, shipped as its own
+# lib/server/chromium/chromiumSwitches.js in older drivers and inside lib/coreBundle.js in 1.65.
 LIST = re.compile(r"\bdisabledFeatures\s*=\s*\[(?P<body>.*?)\]", re.DOTALL)
-NAME = re.compile(r"""^\s*["']([A-Za-z0-9_]+)["']\s*,?\s*$""", re.MULTILINE)
+COMMENT = re.compile(r"//[^\n]*")
+NAME = re.compile(r"""["']([A-Za-z0-9_]+)["']""")
 OMNIBOX_POPUP = "omnibox-popup.top-chrome"
 
 
@@ -40,7 +41,8 @@ def installed_playwright_list() -> list[str]:
         DRIVER_LIB / "coreBundle.js",
     ):
         if candidate.is_file() and (found := LIST.search(candidate.read_text("utf-8"))):
-            return NAME.findall(found["body"])
+            # Every name in the list, also one behind a condition (`env.X ? "" : "Name"`).
+            return NAME.findall(COMMENT.sub("", found["body"]))
     raise AssertionError(f"Playwright's disabledFeatures list was not found under {DRIVER_LIB}")
 
 

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import playwright
 import pytest
-from playwright.sync_api import Browser, CDPSession, Playwright, sync_playwright
+from playwright.sync_api import Browser, CDPSession, Playwright
 
 from app.automation.browsers import BrowserChoice
 from app.automation.config import DESKTOP_ARGS, AutomationConfig
+from app.automation.runtime import PlaywrightRuntime
 from app.automation.switches import (
     HIDDEN_OMNIBOX_POPUP,
     PLAYWRIGHT_DISABLED_FEATURES,
@@ -90,8 +91,11 @@ def test_the_headless_views_ask_for_no_omnibox_popup_and_no_spare_renderer() -> 
 
 @pytest.fixture(scope="module")
 def driver() -> Iterator[Playwright]:
-    with sync_playwright() as started:
-        yield started
+    runtime = PlaywrightRuntime()  # the thread's driver, shared as the product shares it
+    try:
+        yield runtime.start()
+    finally:
+        runtime.stop()
 
 
 def launch(driver: Playwright, args: tuple[str, ...]) -> Browser:

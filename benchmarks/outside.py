@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from app.automation.browsers import BrowserChoice  # noqa: E402
+from app.automation.switches import UNSEEN_BROWSER, disable_features  # noqa: E402
 from app.automation.urls import UrlMap  # noqa: E402
 from app.stranger.browser import StrangerBrowser  # noqa: E402
 from app.stranger.look import OutsideConfig, OutsideTimeouts, StrangerRequest  # noqa: E402
@@ -32,9 +33,11 @@ from tests.sites.public_pages import ADDRESSES, PublicPages  # noqa: E402
 CASES = ("public", "employer", "phone", "activities", "facebook")
 NAMES = {"x": "X", "linkedin": "LinkedIn", "tiktok": "TikTok", "strava": "Strava",
          "facebook": "Facebook"}  # fmt: skip
+# Headless, like the product's stranger view: no hidden omnibox popup, no spare renderer.
 ARGS = (
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run", "--disable-sync",
+    disable_features(*UNSEEN_BROWSER),
 )  # fmt: skip
 TERMS = WorkerTerms(name="Jo Worker", organisation="Riverside Care Ltd", role="Support Worker")
 TARGET = 10.0

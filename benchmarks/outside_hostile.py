@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from app.automation.browsers import BrowserChoice  # noqa: E402
+from app.automation.switches import UNSEEN_BROWSER, disable_features  # noqa: E402
 from app.automation.urls import UrlMap  # noqa: E402
 from app.stranger.look import (  # noqa: E402
     LookStarted,
@@ -40,9 +41,11 @@ from app.stranger.view import WorkerTerms  # noqa: E402
 from tests.sites import public_pages  # noqa: E402
 from tests.sites.public_pages import ADDRESSES, PublicPages, Route  # noqa: E402
 
+# Headless, like the product's stranger view: no hidden omnibox popup, no spare renderer.
 ARGS = (
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run", "--disable-sync",
+    disable_features(*UNSEEN_BROWSER),
 )  # fmt: skip
 TERMS = WorkerTerms(name="Jo Worker", organisation="Riverside Care Ltd", role="Support Worker")
 BLOCK = '{"@type": "Person", "name": "Zephyrine", "description": "' + "x" * 490_000 + '"}'

@@ -30,6 +30,7 @@ from app.audit.watch import (
 from app.automation.config import AutomationConfig, readable_items
 from app.automation.failures import Failure
 from app.automation.results import ReadResult
+from app.automation.switches import headless_args
 from app.checklists.model import Catalogue, Platform
 from app.services.watch_runs import DAY, WatchedLook
 from app.storage.store import Store
@@ -147,9 +148,10 @@ def never_load_credential(platform_id: str) -> Credential | None:
 
 
 def watch_config(config: AutomationConfig) -> AutomationConfig:
-    """The reader's config for a re-read: headless, never signing in, no keyring, no
-    screenshots of the worker's pages."""
+    """The reader's config for a re-read: headless (without what only a window someone looks
+    at needs), never signing in, no keyring, no screenshots of the worker's pages."""
     return replace(config, never_sign_in=True, headless=True,
+                   args=headless_args(config.args),
                    load_credential=never_load_credential, screenshots=False)  # fmt: skip
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.automation.browsers import BrowserChoice
+from app.automation.switches import UNSEEN_BROWSER, disable_features
 from app.automation.urls import UrlMap
 from app.clock import Clock, SystemClock
 
@@ -17,11 +18,12 @@ from app.clock import Clock, SystemClock
 # background calls home, so the only requests are the profile pages themselves. A page's
 # JavaScript heap is capped (V8's --max-old-space-size, in MB): a page that builds more than
 # that crashes its own tab, which is told as a browser error, instead of taking the computer's
-# memory.
+# memory. No hidden omnibox popup and no spare renderer: a headless window never shows the
+# one, a context used for one page never uses the other (app/automation/switches.py).
 STRANGER_ARGS = (
     "--no-first-run", "--no-default-browser-check", "--disable-sync",
     "--disable-background-networking", "--disable-component-update",
-    "--js-flags=--max-old-space-size=512",
+    "--js-flags=--max-old-space-size=512", disable_features(*UNSEEN_BROWSER),
 )  # fmt: skip
 
 

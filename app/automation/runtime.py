@@ -5,11 +5,11 @@ Playwright on a worker thread. Its sync API runs its own event loop, but some of
 asks asyncio for "the current loop", which only the main thread has by default: a worker
 thread gets an idle loop of its own for the driver's lifetime, closed again on stop.
 
-A thread can run only one sync driver (a second `sync_playwright().start()` on it fails), so
-the runtimes of one thread share it: the first to start starts it, the last to stop stops it.
-Starting the driver is a Node.js process of its own (about half a second of CPU); a user of a
-thread that already has one — the command line's watch after its signed-out looks, say —
-gets it at no cost instead of a crash.
+A thread can run only one sync driver at a time (a second `sync_playwright().start()` on it
+fails while the first runs), so runtimes whose lives overlap on one thread share it: the first
+to start starts it, the last to stop stops it. Starting the driver is a Node.js process of its
+own (about half a second of CPU). In the app each job's runtime has its thread to itself, so
+this changes nothing there; the test suite runs many readers on one thread and shares it.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ class _Driver:
 
     playwright: Playwright
     own_loop: asyncio.AbstractEventLoop | None
+    owner: int  # the thread's ident: Playwright's sync objects belong to it
     users: int = 0
 
 
@@ -50,8 +51,7 @@ class PlaywrightRuntime:
         if self._driver is None:
             driver: _Driver | None = getattr(_this_thread, "driver", None)
             if driver is None:
-                own_loop = ensure_thread_event_loop()
-                driver = _Driver(sync_playwright().start(), own_loop)
+                driver = _start_driver()
                 _this_thread.driver = driver
             driver.users += 1
             self._driver = driver
@@ -60,17 +60,38 @@ class PlaywrightRuntime:
     def stop(self) -> None:
         """Let go of the driver; the last runtime of the thread stops it and closes the
         event loop made for it, if any."""
-        driver, self._driver = self._driver, None
+        driver = self._driver
         if driver is None:
             return
+        if driver.owner != threading.get_ident():
+            # Stopping here would leave this thread believing it has no driver while its
+            # owner's keeps running; say so instead of breaking both threads.
+            raise RuntimeError("a Playwright runtime must be stopped on the thread that started it")
+        self._driver = None
         driver.users -= 1
         if driver.users > 0:
             return
-        _this_thread.driver = None
+        thread_driver: _Driver | None = getattr(_this_thread, "driver", None)
+        if thread_driver is driver:
+            _this_thread.driver = None
         driver.playwright.stop()
         if driver.own_loop is not None:
             asyncio.set_event_loop(None)
             driver.own_loop.close()
+
+
+def _start_driver() -> _Driver:
+    """Start a driver on this thread; if it cannot start, the event loop made for it is
+    closed again rather than left behind as the thread's loop."""
+    own_loop = ensure_thread_event_loop()
+    try:
+        playwright = sync_playwright().start()
+    except BaseException:
+        if own_loop is not None:
+            asyncio.set_event_loop(None)
+            own_loop.close()
+        raise
+    return _Driver(playwright, own_loop, threading.get_ident())
 
 
 def ensure_thread_event_loop() -> asyncio.AbstractEventLoop | None:

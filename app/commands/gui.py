@@ -37,7 +37,7 @@ def run_gui(home: DataHome, *, minimised: bool = False) -> int:
     import app.footprint  # noqa: F401 - loaded here for the order; open_app uses it
     from app.ui import startup_dialogs
 
-    startup_dialogs.application()  # a window to speak in, before anything can go wrong
+    startup_dialogs.application()  # a window to speak in, before the data home is opened
     lock = FileLock(home.lock_file)
     try:
         while True:

@@ -243,6 +243,12 @@ class Footprint(StrangerLooks, WatchRuns, SettingsReads, DataDownloads, SignIns)
         runs = self._runs_compared_with(view, audits.check_times(view.open_run))
         return audits.resume_audit(view.open_run, self.catalogue, self.store, self.clock, runs)
 
+    def runs_compared_with(self, view: DashboardView, run: AuditRun) -> Sequence[AuditRun]:
+        """The runs in which `run`'s checks find "last time" (what slid back on the summary
+        of an audit shown from `view`): `view`'s recent runs, or the whole history when
+        `run` is older than them."""
+        return self._runs_compared_with(view, audits.check_times(run))
+
     def _runs_compared_with(
         self, view: DashboardView, checked_at: Mapping[str, datetime]
     ) -> Sequence[AuditRun]:

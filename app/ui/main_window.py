@@ -180,8 +180,7 @@ class MainWindow(DialogsWindow):
         self.watch.start()
 
     def _watch_ran(self, run: WatchRun | None) -> None:
-        """Show what the watch found; drift is also announced, naming platform, change and
-        time, by the first notifier that can (a look with nothing changed stays quiet)."""
+        """Show what the watch found; drift is announced too (a quiet look stays quiet)."""
         from app.ui.watch_runner import announce_drift
 
         self.refresh()
@@ -279,7 +278,8 @@ class MainWindow(DialogsWindow):
             return
         view = self.refresh()
         elsewhere = fixes_outside(view.overviews, [p.id for p in session.platforms])
-        self.summary_page.show_session(session, view.runs, elsewhere)
+        history = self._footprint.runs_compared_with(view, session.run)
+        self.summary_page.show_session(session, history, elsewhere)
         first = not any(r.is_complete and r.id != session.run.id for r in view.runs)
         self.summary_page.offer_reminders(first, autostart=not preferences.START_AT_LOGIN.get())
         offered = self._footprint.rereadable_platforms({p.id for p in session.platforms})

@@ -74,3 +74,53 @@ def test_another_thread_starts_a_driver_of_its_own() -> None:
         assert theirs and theirs[0] is not mine and answers(mine)
     finally:
         here.stop()
+
+
+def test_a_runtime_stopped_on_another_thread_is_refused_and_both_threads_keep_working() -> None:
+    def check() -> None:
+        runtime = PlaywrightRuntime()
+        driver = runtime.start()
+        refused: list[BaseException] = []
+
+        def stop_elsewhere() -> None:
+            try:
+                runtime.stop()
+            except RuntimeError as error:
+                refused.append(error)
+
+        other = threading.Thread(target=stop_elsewhere)
+        other.start()
+        other.join(timeout=60)
+        assert refused and runtime.started and answers(driver)
+        runtime.stop()  # on its own thread it stops as usual
+        assert not answers(driver)
+
+    on_own_thread(check)
+
+
+def test_a_driver_that_cannot_start_leaves_no_event_loop_behind(monkeypatch) -> None:
+    import asyncio
+
+    import app.automation.runtime as runtime_module
+
+    class Broken:
+        def start(self) -> Playwright:
+            raise OSError("node could not be started")
+
+    monkeypatch.setattr(runtime_module, "sync_playwright", Broken)
+    loops: list[object] = []
+
+    def check() -> None:
+        runtime = PlaywrightRuntime()
+        try:
+            runtime.start()
+        except OSError:
+            pass
+        assert not runtime.started
+        try:
+            loops.append(asyncio.get_event_loop_policy().get_event_loop())
+        except RuntimeError:
+            pass  # no loop set on this thread: what we want
+
+    on_own_thread(check)
+    assert loops == []

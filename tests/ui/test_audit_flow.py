@@ -151,3 +151,27 @@ def test_opening_the_settings_page_shows_the_address_and_says_when_no_browser_op
     page.open_button.click()
     assert page.link_status.text().startswith("No browser opened the settings page")
     assert url in page.link_status.text()
+
+
+def test_the_summary_finds_last_time_where_starting_and_resuming_do(
+    qtbot, set_up, make_window, monkeypatch
+):
+    """What slid back on the summary is found in the runs the facade picks for the audit (the
+    overview's recent runs, or the whole history for an audit older than them; the rule is
+    tested in tests/storage/test_dashboard_reads.py), not in the overview's runs as they are."""
+    window = make_window(set_up)
+    window.start_or_resume_audit()
+    page = window.audit_page
+    picked: list[object] = []
+
+    def runs_compared_with(view, run):  # noqa: ANN001, ANN202
+        picked.append(run)
+        return ()
+
+    monkeypatch.setattr(window._footprint, "runs_compared_with", runs_compared_with)
+    for name in ("facebook", "instagram"):
+        for _ in set_up.catalogue.platform(name).items:
+            page.answer_buttons[AnswerStatus.SAFE].click()
+        page.end_card.continue_button.click()
+    assert window.summary_page.isVisible()
+    assert picked == [page.session.run]

@@ -10,14 +10,15 @@
 - The page must be quiet (no document, script, fetch or XHR request in flight, no one-shot
   timer the page set to run within the next 2 s, no change to the page for
   `Timeouts.settle`) or, on a page that never goes quiet, the value must stay the same for
-  `Timeouts.settle_busy`; and a second look must find the same value. A value that changed
-  in between is looked at again; one that keeps changing is "could not read". On a page that
-  never goes quiet the value must stay the same for `settle_busy` with no timer pending, or
-  for 2 s (the longest a pending timer can take). The cost: on a page with no pending timer,
-  one more round trip per probe (milliseconds: the replicas of all four platforms); on a page
-  whose scripts set values late, the wait for those timers; on a page that never goes quiet,
-  1 s per probe, or 2 s where its timers never stop. A value a script sets more than 2 s
-  after the page was first seen settled is not waited for.
+  `Timeouts.settle_busy` (watched: looks more than a quarter of it apart, Footprint starved
+  of CPU, start the count again); and a second look must find the same value. A value that
+  changed in between is looked at again; one that keeps changing is "could not read". On a
+  page that never goes quiet the value must stay the same for `settle_busy` with no timer
+  pending, or for 2 s (the longest a pending timer can take). The cost: on a page with no
+  pending timer, one more round trip per probe (milliseconds: the replicas of all four
+  platforms); on a page whose scripts set values late, the wait for those timers; on a page
+  that never goes quiet, 1 s per probe, or 2 s where its timers never stop. A value a script
+  sets more than 2 s after the page was first seen settled is not waited for.
 """
 
 from __future__ import annotations

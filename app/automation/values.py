@@ -10,14 +10,15 @@
 - The page must be quiet (no document, script, fetch or XHR request in flight, no one-shot
   timer the page set to run within the next 2 s, no change to the page for
   `Timeouts.settle`) or, on a page that never goes quiet, the value must stay the same for
-  `Timeouts.settle_busy`; and a second look must find the same value. A value that changed
-  in between is looked at again; one that keeps changing is "could not read". On a page that
-  never goes quiet the value must stay the same for `settle_busy` with no timer pending, or
-  for 2 s (the longest a pending timer can take). The cost: on a page with no pending timer,
-  one more round trip per probe (milliseconds: the replicas of all four platforms); on a page
-  whose scripts set values late, the wait for those timers; on a page that never goes quiet,
-  1 s per probe, or 2 s where its timers never stop. A value a script sets more than 2 s
-  after the page was first seen settled is not waited for.
+  `Timeouts.settle_busy` (watched: looks more than a quarter of it apart, Footprint starved
+  of CPU, start the count again); and a second look must find the same value. A value that
+  changed in between is looked at again; one that keeps changing is "could not read". On a
+  page that never goes quiet the value must stay the same for `settle_busy` with no timer
+  pending, or for 2 s (the longest a pending timer can take). The cost: on a page with no
+  pending timer, one more round trip per probe (milliseconds: the replicas of all four
+  platforms); on a page whose scripts set values late, the wait for those timers; on a page
+  that never goes quiet, 1 s per probe, or 2 s where its timers never stop. A value a script
+  sets more than 2 s after the page was first seen settled is not waited for.
 """
 
 from __future__ import annotations
@@ -104,7 +105,7 @@ def read(view: ReadOnlyPage, probe: Probe) -> Reading:
     the locators tried) when there is none."""
     timeouts = view.timeouts
     deadline = time.monotonic() + timeouts.element
-    watch = _Settling()
+    watch = _Settling(longest_gap=timeouts.settle_busy / 4)
     facts = view.last_facts or view.facts()
     while True:
         options = candidates(probe, facts.language)
@@ -173,9 +174,16 @@ def _tried(problem: PageProblem, options: Candidates) -> PageProblem:
 
 
 class _Settling:
-    """The values one probe showed over successive looks, and since when the last one."""
+    """The values one probe showed over successive looks, and since when the last one.
 
-    def __init__(self) -> None:
+    Looks further apart than `longest_gap` (the reader starved of CPU on a busy machine)
+    start the count afresh: two looks a second apart that find the same value say nothing
+    about a value that flips in between, so "unchanged for `settle_busy`" must be watched,
+    not inferred from its two ends."""
+
+    def __init__(self, longest_gap: float) -> None:
+        self.longest_gap = longest_gap
+        self.looked_at: float | None = None
         self.last: str | None = None
         self.locator: str | None = None
         self.since = 0.0
@@ -188,6 +196,9 @@ class _Settling:
     ) -> str | None:
         """The value shown now if it is a plain one, else None."""
         self.seen = seen
+        if self.looked_at is not None and now - self.looked_at > self.longest_gap:
+            self.since, self.steady = now, 0  # not watched in between: start again
+        self.looked_at = now
         if mode is ProbeRead.PRESENT:
             value: str | None = "true" if locator is not None or seen else "false"
         elif locator is None or seen[0].get("busy") or "value" not in seen[0]:
@@ -211,6 +222,10 @@ class _Settling:
             return PageProblem(Failure.UNSETTLED, "the page still marks it as loading")
         if len(seen) == 1 and "unknown" in seen[0]:
             return PageProblem(Failure.UNCLEAR_VALUE, str(seen[0]["unknown"]))
+        if len(seen) == 1 and self.changes == 0:  # not seen to change: only not watched
+            return PageProblem(
+                Failure.UNSETTLED, "the computer was too busy to watch it long enough"
+            )
         if len(seen) == 1:
             return PageProblem(Failure.UNSETTLED, f"it changed {self.changes} times")
         if facts.dialog is not None and not seen:

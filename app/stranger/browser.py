@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from playwright.sync_api import Browser, BrowserContext
+from playwright.sync_api import Browser, BrowserContext, Page
 from playwright.sync_api import Error as PlaywrightError
 
 from app.automation.engine import BrowserUnavailable
@@ -88,11 +88,14 @@ class StrangerBrowser:
         view = StrangerView(request.platform_id, request.platform_name, request.address, now())
         if profile is None:
             return _blocked(view, PageProblem(Failure.WRONG_SITE, "no public profile pattern"))
+        opened = self._open(request)
+        if isinstance(opened, PageProblem):
+            return _blocked(view, opened)
         limit = self._config.timeouts.look
         watchdog = Watchdog(self._pid, seconds=limit, cancelled=self._cancelled)
         try:
             with watchdog:
-                seen = self._visit(request)
+                seen = self._visit(request, *opened)
         finally:
             if watchdog.fired is not None:
                 self._browser_ended()
@@ -122,14 +125,19 @@ class StrangerBrowser:
             view.platform_id, view.platform_name, view.address, view.seen_at, findings
         )
 
-    def _visit(self, request: StrangerRequest) -> PageSnapshot | PageProblem:
-        """The page at `request.address` in a context of its own, or why it could not be
-        read; raises Cancelled."""
+    def _open(self, request: StrangerRequest) -> tuple[BrowserContext, Page] | PageProblem:
+        """A fresh context and blank page for one address, or why the browser could not open
+        one; raises Cancelled. Done before the watchdog is armed: no page script has run yet
+        to hold the browser, and a browser ended while Playwright creates a page leaves
+        `new_page` waiting for ever (seen on a loaded machine, where opening a page outlasted
+        Stop's grace)."""
         assert self._browser is not None
+        if self._cancelled():
+            raise Cancelled
         context: BrowserContext | None = None
         try:
-            # Inside the try: a browser that crashed fails here, and that is this address's
-            # browser error, not the end of the whole run.
+            # A browser that crashed fails here, and that is this address's browser error,
+            # not the end of the whole run.
             context = self._browser.new_context(
                 user_agent=self._user_agent,
                 locale="en-GB",
@@ -138,6 +146,21 @@ class StrangerBrowser:
             )
             context.add_init_script(script=CHANGE_WATCH)
             page = context.new_page()
+        except PlaywrightError as error:
+            log.warning("browser error on %s: %s", request.platform_id, type(error).__name__)
+            _close(context)
+            return PageProblem(Failure.BROWSER_ERROR)
+        if self._cancelled():  # pressed while the page was opening
+            _close(context)
+            raise Cancelled
+        return context, page
+
+    def _visit(
+        self, request: StrangerRequest, context: BrowserContext, page: Page
+    ) -> PageSnapshot | PageProblem:
+        """The page at `request.address` in its context of its own, or why it could not be
+        read; the context is closed either way; raises Cancelled."""
+        try:
             return Visit(page, request, self._config, self._cancelled).snapshot()
         except PageProblem as problem:
             return problem
@@ -145,11 +168,7 @@ class StrangerBrowser:
             log.warning("browser error on %s: %s", request.platform_id, type(error).__name__)
             return PageProblem(Failure.BROWSER_ERROR)
         finally:
-            try:
-                if context is not None:
-                    context.close()  # cookies, storage and cache of this visit go with it
-            except PlaywrightError:
-                pass
+            _close(context)  # cookies, storage and cache of this visit go with it
 
     def _browser_ended(self) -> None:
         """The watchdog ended the browser: forget it (the next look starts another)."""
@@ -159,6 +178,14 @@ class StrangerBrowser:
                 browser.close()  # lets Playwright let go of it; the process is gone already
             except PlaywrightError:
                 pass
+
+
+def _close(context: BrowserContext | None) -> None:
+    try:
+        if context is not None:
+            context.close()
+    except PlaywrightError:
+        pass  # the browser is gone, and the context with it
 
 
 def _blocked(view: StrangerView, problem: PageProblem) -> StrangerView:

@@ -25,9 +25,11 @@ of reason. The variants (the probe's truth is set both ways where a guess could 
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Iterator
 from dataclasses import replace
+from types import SimpleNamespace
 
 import pytest
 
@@ -290,6 +292,34 @@ def test_a_value_that_keeps_changing_is_could_not_read(
     assert (result.problem or "").startswith(
         "the setting's value kept changing while Footprint looked at it (it changed "
     )
+
+
+@pytest.mark.usefixtures("keeps_sign_in")
+def test_a_value_that_keeps_changing_is_not_read_by_a_reader_starved_between_looks(
+    engine, shipped, replica, expect_timeout, monkeypatch
+) -> None:
+    expect_timeout(element=1.5)
+    # A busy machine: by the reader's clock each look comes 0.6 s after the last, so two
+    # looks that find the same value span `settle_busy` while the value flipped in between.
+    looks = itertools.count()
+    starved = SimpleNamespace(monotonic=lambda: time.monotonic() + 0.6 * next(looks))
+    monkeypatch.setattr("app.automation.values.time", starved)
+    label = "Let people who have your phone number find you on X"
+    site = replica.sites["x"]
+    site.swap(
+        "/settings/contacts",
+        "main label:nth-of-type(2)",
+        f'<div id="flip" role="checkbox" tabindex="0" aria-checked="false" aria-label="{label}">'
+        "</div>",
+    )
+    site.add_script(
+        "/settings/contacts",
+        """const flip = document.getElementById("flip");
+        setInterval(() => flip.setAttribute("aria-checked",
+            flip.getAttribute("aria-checked") === "true" ? "false" : "true"), 400);""",
+    )
+    result = one(engine, shipped, "x", "find-by-phone")
+    assert result.failure is Failure.UNSETTLED and not result.ok, result.describe()
 
 
 # -- signing in ------------------------------------------------------------------------------

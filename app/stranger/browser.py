@@ -88,10 +88,23 @@ class StrangerBrowser:
         view = StrangerView(request.platform_id, request.platform_name, request.address, now())
         if profile is None:
             return _blocked(view, PageProblem(Failure.WRONG_SITE, "no public profile pattern"))
-        opened = self._open(request)
+        limit = self._config.timeouts.look
+        # Opening the page answers to the time limit but not to Stop (seen as soon as it is
+        # open): a browser ended while Playwright makes a page can leave it waiting for ever,
+        # so it is ended there only when it is stuck anyway.
+        opening = Watchdog(self._pid, seconds=limit, cancelled=lambda: False)
+        try:
+            with opening:
+                opened = self._open(request)
+        finally:
+            if opening.fired is not None:
+                self._browser_ended()
+        if opening.fired is not None:
+            if not isinstance(opened, PageProblem):
+                _close(opened[0])
+            return _blocked(view, PageProblem(Failure.BROWSER_ERROR, "no page opened in time"))
         if isinstance(opened, PageProblem):
             return _blocked(view, opened)
-        limit = self._config.timeouts.look
         watchdog = Watchdog(self._pid, seconds=limit, cancelled=self._cancelled)
         try:
             with watchdog:

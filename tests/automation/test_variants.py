@@ -268,11 +268,8 @@ def test_a_class_that_contradicts_the_accessible_state_is_could_not_read(
     assert "disagree" in (result.problem or "")
 
 
-@pytest.mark.usefixtures("keeps_sign_in")
-def test_a_value_that_keeps_changing_is_could_not_read(
-    engine, shipped, replica, expect_timeout
-) -> None:
-    expect_timeout(element=1.5)  # it changes for ever: the read's limit is waited out
+def flipping_setting(replica, every_ms: int) -> None:  # noqa: ANN001
+    """X's find-by-phone setting as a checkbox whose state flips every `every_ms`, for ever."""
     label = "Let people who have your phone number find you on X"
     site = replica.sites["x"]
     site.swap(
@@ -285,8 +282,18 @@ def test_a_value_that_keeps_changing_is_could_not_read(
         "/settings/contacts",
         """const flip = document.getElementById("flip");
         setInterval(() => flip.setAttribute("aria-checked",
-            flip.getAttribute("aria-checked") === "true" ? "false" : "true"), 60);""",
+            flip.getAttribute("aria-checked") === "true" ? "false" : "true"), EVERY);""".replace(
+            "EVERY", str(every_ms)
+        ),
     )
+
+
+@pytest.mark.usefixtures("keeps_sign_in")
+def test_a_value_that_keeps_changing_is_could_not_read(
+    engine, shipped, replica, expect_timeout
+) -> None:
+    expect_timeout(element=1.5)  # it changes for ever: the read's limit is waited out
+    flipping_setting(replica, every_ms=60)
     result = one(engine, shipped, "x", "find-by-phone")
     assert result.failure is Failure.UNSETTLED and not result.ok
     assert (result.problem or "").startswith(
@@ -304,20 +311,7 @@ def test_a_value_that_keeps_changing_is_not_read_by_a_reader_starved_between_loo
     looks = itertools.count()
     starved = SimpleNamespace(monotonic=lambda: time.monotonic() + 0.6 * next(looks))
     monkeypatch.setattr("app.automation.values.time", starved)
-    label = "Let people who have your phone number find you on X"
-    site = replica.sites["x"]
-    site.swap(
-        "/settings/contacts",
-        "main label:nth-of-type(2)",
-        f'<div id="flip" role="checkbox" tabindex="0" aria-checked="false" aria-label="{label}">'
-        "</div>",
-    )
-    site.add_script(
-        "/settings/contacts",
-        """const flip = document.getElementById("flip");
-        setInterval(() => flip.setAttribute("aria-checked",
-            flip.getAttribute("aria-checked") === "true" ? "false" : "true"), 400);""",
-    )
+    flipping_setting(replica, every_ms=400)
     result = one(engine, shipped, "x", "find-by-phone")
     assert result.failure is Failure.UNSETTLED and not result.ok, result.describe()
 

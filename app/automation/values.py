@@ -177,9 +177,9 @@ class _Settling:
     """The values one probe showed over successive looks, and since when the last one.
 
     Looks further apart than `longest_gap` (the reader starved of CPU on a busy machine)
-    start the count afresh: two looks a second apart that find the same value say nothing
-    about a value that flips in between, so "unchanged for `settle_busy`" must be watched,
-    not inferred from its two ends."""
+    start the time it has stayed the same afresh: two looks a second apart that find the same
+    value say nothing about a value that flips in between, so "unchanged for `settle_busy`"
+    must be watched, not inferred from its two ends."""
 
     def __init__(self, longest_gap: float) -> None:
         self.longest_gap = longest_gap
@@ -197,7 +197,10 @@ class _Settling:
         """The value shown now if it is a plain one, else None."""
         self.seen = seen
         if self.looked_at is not None and now - self.looked_at > self.longest_gap:
-            self.since, self.steady = now, 0  # not watched in between: start again
+            # Not watched in between: the time it has stayed the same starts again. (The
+            # count of looks does not: a quiet page vouches for itself, however slow the
+            # looks, so a slow laptop still reads a quiet page.)
+            self.since = now
         self.looked_at = now
         if mode is ProbeRead.PRESENT:
             value: str | None = "true" if locator is not None or seen else "false"

@@ -74,10 +74,12 @@ class PlaywrightRuntime:
         thread_driver: _Driver | None = getattr(_this_thread, "driver", None)
         if thread_driver is driver:
             _this_thread.driver = None
-        driver.playwright.stop()
-        if driver.own_loop is not None:
-            asyncio.set_event_loop(None)
-            driver.own_loop.close()
+        try:
+            driver.playwright.stop()
+        finally:
+            if driver.own_loop is not None:
+                asyncio.set_event_loop(None)
+                driver.own_loop.close()
 
 
 def _start_driver() -> _Driver:

@@ -10,7 +10,7 @@
 - The page must be quiet (no document, script, fetch or XHR request in flight, no one-shot
   timer the page set to run within the next 2 s, no change to the page for
   `Timeouts.settle`) or, on a page that never goes quiet, the value must stay the same for
-  `Timeouts.settle_busy` (watched: looks more than a quarter of it apart, Footprint starved
+  `Timeouts.settle_busy` (watched: looks more than half of it apart, Footprint starved
   of CPU, start the count again); and a second look must find the same value. A value that
   changed in between is looked at again; one that keeps changing is "could not read". On a
   page that never goes quiet the value must stay the same for `settle_busy` with no timer
@@ -105,7 +105,7 @@ def read(view: ReadOnlyPage, probe: Probe) -> Reading:
     the locators tried) when there is none."""
     timeouts = view.timeouts
     deadline = time.monotonic() + timeouts.element
-    watch = _Settling(longest_gap=timeouts.settle_busy / 4)
+    watch = _Settling(longest_gap=timeouts.settle_busy / 2)
     facts = view.last_facts or view.facts()
     while True:
         options = candidates(probe, facts.language)
@@ -176,14 +176,15 @@ def _tried(problem: PageProblem, options: Candidates) -> PageProblem:
 class _Settling:
     """The values one probe showed over successive looks, and since when the last one.
 
-    Looks further apart than `longest_gap` (the reader starved of CPU on a busy machine)
-    start the time it has stayed the same afresh: two looks a second apart that find the same
-    value say nothing about a value that flips in between, so "unchanged for `settle_busy`"
-    must be watched, not inferred from its two ends."""
+    Looks further apart than `longest_gap` (half of `settle_busy`: the reader starved of
+    CPU on a busy machine) start the time it has stayed the same afresh: two looks a second
+    apart that find the same value say nothing about a value that flips in between, so
+    "unchanged for `settle_busy`" must be watched, not inferred from its two ends."""
 
     def __init__(self, longest_gap: float) -> None:
         self.longest_gap = longest_gap
         self.looked_at: float | None = None
+        self.restarts = 0  # looks that came too late to count as watching
         self.last: str | None = None
         self.locator: str | None = None
         self.since = 0.0
@@ -201,6 +202,7 @@ class _Settling:
             # count of looks does not: a quiet page vouches for itself, however slow the
             # looks, so a slow laptop still reads a quiet page.)
             self.since = now
+            self.restarts += 1
         self.looked_at = now
         if mode is ProbeRead.PRESENT:
             value: str | None = "true" if locator is not None or seen else "false"
@@ -225,7 +227,7 @@ class _Settling:
             return PageProblem(Failure.UNSETTLED, "the page still marks it as loading")
         if len(seen) == 1 and "unknown" in seen[0]:
             return PageProblem(Failure.UNCLEAR_VALUE, str(seen[0]["unknown"]))
-        if len(seen) == 1 and self.changes == 0:  # not seen to change: only not watched
+        if len(seen) == 1 and self.changes == 0 and self.restarts:  # only not watched
             return PageProblem(
                 Failure.UNSETTLED, "the computer was too busy to watch it long enough"
             )

@@ -15,6 +15,7 @@ again for the next address. What crosses from a page is capped inside it (`page_
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 
 from playwright.sync_api import Browser, BrowserContext, Page
@@ -92,6 +93,7 @@ class StrangerBrowser:
         # Opening the page answers to the time limit but not to Stop (seen as soon as it is
         # open): a browser ended while Playwright makes a page can leave it waiting for ever,
         # so it is ended there only when it is stuck anyway.
+        started = time.monotonic()
         opening = Watchdog(self._pid, seconds=limit, cancelled=lambda: False)
         try:
             with opening:
@@ -102,10 +104,13 @@ class StrangerBrowser:
         if opening.fired is not None:
             if not isinstance(opened, PageProblem):
                 _close(opened[0])
+            if self._cancelled():
+                raise Cancelled
             return _blocked(view, PageProblem(Failure.BROWSER_ERROR, "no page opened in time"))
         if isinstance(opened, PageProblem):
             return _blocked(view, opened)
-        watchdog = Watchdog(self._pid, seconds=limit, cancelled=self._cancelled)
+        left = max(limit - (time.monotonic() - started), 0.0)  # one limit for the whole look
+        watchdog = Watchdog(self._pid, seconds=left, cancelled=self._cancelled)
         try:
             with watchdog:
                 seen = self._visit(request, *opened)

@@ -71,9 +71,7 @@ class PlaywrightRuntime:
         driver.users -= 1
         if driver.users > 0:
             return
-        thread_driver: _Driver | None = getattr(_this_thread, "driver", None)
-        if thread_driver is driver:
-            _this_thread.driver = None
+        _this_thread.driver = None  # this thread's: its owner is stopping it
         try:
             driver.playwright.stop()
         finally:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import TypeVar
 
 from playwright.sync_api import Browser, BrowserContext, Page
 from playwright.sync_api import Error as PlaywrightError
@@ -35,6 +36,7 @@ from app.stranger.view import Obstacle, StrangerView, WorkerTerms
 from app.stranger.visit import Visit
 
 log = logging.getLogger(__name__)
+_Result = TypeVar("_Result")
 
 
 class StrangerBrowser:
@@ -95,12 +97,7 @@ class StrangerBrowser:
         # so it is ended there only when it is stuck anyway.
         started = time.monotonic()
         opening = Watchdog(self._pid, seconds=limit, cancelled=lambda: False)
-        try:
-            with opening:
-                opened = self._open(request)
-        finally:
-            if opening.fired is not None:
-                self._browser_ended()
+        opened = self._watched(opening, lambda: self._open(request))
         if opening.fired is not None:
             if not isinstance(opened, PageProblem):
                 _close(opened[0])
@@ -111,12 +108,7 @@ class StrangerBrowser:
             return _blocked(view, opened)
         left = max(limit - (time.monotonic() - started), 0.0)  # one limit for the whole look
         watchdog = Watchdog(self._pid, seconds=left, cancelled=self._cancelled)
-        try:
-            with watchdog:
-                seen = self._visit(request, *opened)
-        finally:
-            if watchdog.fired is not None:
-                self._browser_ended()
+        seen = self._watched(watchdog, lambda: self._visit(request, *opened))
         if watchdog.fired is Fired.STOP:
             raise Cancelled
         if watchdog.fired is Fired.TIME:
@@ -143,12 +135,21 @@ class StrangerBrowser:
             view.platform_id, view.platform_name, view.address, view.seen_at, findings
         )
 
+    def _watched(self, watchdog: Watchdog, action: Callable[[], _Result]) -> _Result:
+        """`action` run under `watchdog`; a browser the watchdog ended is forgotten."""
+        try:
+            with watchdog:
+                return action()
+        finally:
+            if watchdog.fired is not None:
+                self._browser_ended()
+
     def _open(self, request: StrangerRequest) -> tuple[BrowserContext, Page] | PageProblem:
         """A fresh context and blank page for one address, or why the browser could not open
-        one; raises Cancelled. Done before the watchdog is armed: no page script has run yet
-        to hold the browser, and a browser ended while Playwright creates a page leaves
-        `new_page` waiting for ever (seen on a loaded machine, where opening a page outlasted
-        Stop's grace)."""
+        one; raises Cancelled. Not ended by Stop (only by the time limit): no page script has
+        run yet to hold the browser, and a browser ended while Playwright creates a page can
+        leave `new_page` waiting for ever (seen on a loaded machine, where opening a page
+        outlasted Stop's grace)."""
         assert self._browser is not None
         if self._cancelled():
             raise Cancelled
